@@ -1,0 +1,22 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both set everything up first.
+.PHONY: setup run test demo lint clean
+
+setup:
+	@bash packaging/bootstrap.sh
+
+run: setup
+	@bash packaging/run.sh $(ARGS)
+
+test: setup
+	@bash packaging/test.sh $(ARGS)
+
+demo: setup
+	.venv/bin/kiosk demo --screenshots out/screenshots
+
+lint: setup
+	.venv/bin/ruff check kiosk tests migrations
+	.venv/bin/mypy
+	.venv/bin/lint-imports
+
+clean:
+	rm -rf .venv out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Idempotent setup for a fresh Debian 12 machine (and for CI): system packages the kiosk needs,
+# then .venv/ at the repository root with the package installed in editable mode.
+# Every step checks first, so a second run takes a second or two.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+# --- system packages -------------------------------------------------------------------------------
+# Qt's offscreen/xcb/wayland platform plugins, zbar for the second-opinion decoder, fonts with full
+# Vietnamese coverage, Xvfb for running the real window without a monitor, poppler for PDF checks.
+APT_PACKAGES=(
+  python3 python3-venv python3-dev
+  libzbar0
+  libgl1 libegl1 libopengl0 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
+  libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+  libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+  libwayland-client0 libwayland-cursor0 libwayland-egl1
+  fonts-noto-core fonts-dejavu-core
+  xvfb xauth
+  poppler-utils
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+if ((${#missing[@]})); then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then SUDO="sudo"; else
+      say "need root to install: ${missing[*]}"; exit 1
+    fi
+  fi
+  say "installing system packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- virtual environment ---------------------------------------------------------------------------
+PY="${KIOSK_PYTHON:-python3}"
+if ! "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'; then
+  say "Python 3.11 or newer is required (found $("$PY" --version 2>&1))"; exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv with $("$PY" --version)"
+  "$PY" -m venv .venv
+fi
+
+# Reinstall only when the dependency declaration changed since the last successful install.
+STAMP=.venv/.kiosk-installed
+want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$want" ] || [ ! -x .venv/bin/kiosk ]; then
+  say "installing the kiosk package and its dependencies into .venv (editable)"
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -e ".[dev]"
+  echo "$want" > "$STAMP"
+fi
+
+# --- generated resources ---------------------------------------------------------------------------
+# Compiled translations are build products: rebuild them when a .ts is newer than its .qm.
+for ts in resources/translations/*.ts; do
+  [ -e "$ts" ] || continue
+  qm="${ts%.ts}.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done
+say "ready: .venv/bin/kiosk"
