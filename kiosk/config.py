@@ -1,0 +1,402 @@
+"""Kiosk settings: built-in defaults, then a TOML file, then `KIOSK_*` environment variables.
+
+Every key is known in advance: a typo in the file or in the environment is an error that names the key,
+never a silently ignored setting. Secrets (passwords, tokens) never live here; they belong in the OS
+keyring, and a config key that looks like one is refused.
+
+Environment variables: `KIOSK_<KEY>` for top-level keys (`KIOSK_DATA_DIR`, `KIOSK_DATABASE_URL`, ...) and
+`KIOSK_<SECTION>__<KEY>` inside a section (`KIOSK_PORTAL__URL`, `KIOSK_UI__IDLE_TIMEOUT_S`). `KIOSK_CONFIG`
+names the config file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import socket
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, NoReturn, get_args, get_origin, get_type_hints
+from urllib.parse import urlsplit
+
+import platformdirs
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+APP_NAME = "kiosk"
+CONFIG_FILE_NAME = "kiosk.toml"
+DATABASE_FILE_NAME = "kiosk.db"
+ENV_PREFIX = "KIOSK_"
+ENV_CONFIG_FILE = "KIOSK_CONFIG"
+# KIOSK_* variables that are not settings; every other KIOSK_* variable must name a setting.
+NON_SETTING_ENV = frozenset({ENV_CONFIG_FILE})
+
+Orientation = Literal["auto", "portrait", "landscape"]
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+# Key names (or parts of them, split on "_") that hold secrets.
+_SECRET_WORDS = frozenset(
+    {"password", "passwd", "pass", "passphrase", "secret", "token", "apikey", "credential", "credentials"}
+    | {"otp", "pin"}
+)
+_SECRET_KEYS = frozenset({"api_key", "private_key", "access_key", "secret_key"})
+
+_KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[_-][A-Z]{2})?")
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the key and says what to do."""
+
+
+def _fail(message: str) -> NoReturn:
+    raise ConfigError(message)
+
+
+@dataclass(frozen=True)
+class PortalConfig:
+    #: "sandbox" runs the built-in reference portal; otherwise the portal API's base URL.
+    url: str = "sandbox"
+    timeout_s: float = 10.0
+    #: The receiving unit's code, the prefix of dossier codes (`<unit code>-YYMMDD-XXXX`).
+    unit_code: str = "000.00.00.H00"
+
+    def __post_init__(self) -> None:
+        if self.url != "sandbox":
+            parts = urlsplit(self.url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                _fail(f'portal.url must be "sandbox" or an http(s) URL, not {self.url!r}')
+            if parts.password is not None:
+                _fail("portal.url must not contain a password: store portal credentials in the OS keyring")
+        if not self.timeout_s > 0:
+            _fail(f"portal.timeout_s must be positive, not {self.timeout_s}")
+        if not self.unit_code.strip():
+            _fail("portal.unit_code must not be empty")
+
+
+@dataclass(frozen=True)
+class CameraConfig:
+    #: "samples" plays the bundled sample images; otherwise a device index, a device path or a video file.
+    source: str = "samples"
+
+    def __post_init__(self) -> None:
+        if not self.source.strip():
+            _fail("camera.source must not be empty")
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    fullscreen: bool = False
+    #: Seconds without a touch before the session is wiped ...
+    idle_timeout_s: int = 90
+    #: ... of which the last `idle_warning_s` show a "are you still there?" countdown.
+    idle_warning_s: int = 30
+    orientation: Orientation = "auto"
+    text_scale: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.idle_timeout_s <= 0:
+            _fail(f"ui.idle_timeout_s must be positive, not {self.idle_timeout_s}")
+        if not 0 <= self.idle_warning_s < self.idle_timeout_s:
+            _fail(
+                f"ui.idle_warning_s ({self.idle_warning_s}) must be at least 0 and less than "
+                f"ui.idle_timeout_s ({self.idle_timeout_s})"
+            )
+        if not 0.5 <= self.text_scale <= 3.0:
+            _fail(f"ui.text_scale must be between 0.5 and 3.0, not {self.text_scale}")
+
+
+@dataclass(frozen=True)
+class RetentionConfig:
+    """How long dossiers and the audit trail stay on the kiosk (used by the purge job)."""
+
+    #: Days an encrypted dossier is kept after the portal accepted it.
+    sent_days: int = 30
+    #: Days a dossier the portal refused for good is kept, so staff can act on it.
+    failed_days: int = 90
+    #: Days audit events are kept.
+    audit_days: int = 365
+
+    def __post_init__(self) -> None:
+        for name in ("sent_days", "failed_days", "audit_days"):
+            if getattr(self, name) < 1:
+                _fail(f"retention.{name} must be at least 1 day, not {getattr(self, name)}")
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    #: Identifies this kiosk in dossiers and the audit trail; must be unique in a shared database.
+    kiosk_id: str
+    data_dir: Path
+    log_dir: Path
+    database_url: str
+    language: str = "vi"
+    log_level: LogLevel = "INFO"
+    portal: PortalConfig = field(default_factory=PortalConfig)
+    camera: CameraConfig = field(default_factory=CameraConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
+    retention: RetentionConfig = field(default_factory=RetentionConfig)
+    #: The file the settings were read from, if any (not a setting itself).
+    config_file: Path | None = None
+
+    def __post_init__(self) -> None:
+        if not _KIOSK_ID.fullmatch(self.kiosk_id):
+            _fail(
+                f"kiosk_id {self.kiosk_id!r} must be 1-64 letters, digits, '.', '_' or '-', "
+                "starting with a letter or digit"
+            )
+        if not _LANGUAGE.fullmatch(self.language):
+            _fail(f'language must be a language code like "vi" or "en", not {self.language!r}')
+        try:
+            url = make_url(self.database_url)
+        except ArgumentError:
+            _fail("database_url is not a database URL (expected e.g. sqlite:///path/kiosk.db)")
+        if url.password is not None:
+            _fail("database_url must not contain a password: store database credentials in the OS keyring")
+
+    def describe(self) -> dict[str, Any]:
+        """The settings as plain JSON-safe values (for `kiosk config show`)."""
+        return _jsonable(dataclasses.asdict(self))
+
+
+def load_config(
+    config_file: Path | None = None,
+    *,
+    data_dir: Path | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> KioskConfig:
+    """Read the settings: defaults, then the config file, then the environment.
+
+    The config file is `config_file`, else `$KIOSK_CONFIG`, else `kiosk.toml` in the user config folder if
+    it exists (an explicitly named file must exist). `data_dir` (the CLI's `--data-dir`) puts everything in
+    that folder: the database in `<data_dir>/kiosk.db`, logs in `<data_dir>/logs`, whatever the file or the
+    environment say, so a demo or training run can never write into the real kiosk's database.
+    """
+    path = _config_path(config_file, environ)
+    settings: dict[str, Any] = {}
+    if path is not None:
+        _apply_file(settings, path)
+    _apply_environ(settings, environ)
+
+    if data_dir is not None:
+        settings["data_dir"] = _absolute(Path(data_dir))
+        settings.pop("log_dir", None)
+        settings.pop("database_url", None)
+    # Once the data folder is chosen, logs and database follow it unless they were chosen too.
+    data_dir_chosen = "data_dir" in settings
+    if not data_dir_chosen:
+        settings["data_dir"] = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    root: Path = settings["data_dir"]
+    if "log_dir" not in settings:
+        settings["log_dir"] = (
+            root / "logs" if data_dir_chosen else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        )
+    settings.setdefault("database_url", sqlite_url(root / DATABASE_FILE_NAME))
+    settings.setdefault("kiosk_id", _default_kiosk_id())
+
+    sections = {name: cls(**settings.pop(name, {})) for name, cls in _SECTIONS.items()}
+    return KioskConfig(**settings, **sections, config_file=path)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{_absolute(path).as_posix()}"
+
+
+def default_config_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / CONFIG_FILE_NAME
+
+
+# --- where the settings come from ---------------------------------------------------------------------
+
+
+def _config_path(explicit: Path | None, environ: Mapping[str, str]) -> Path | None:
+    if explicit is None and environ.get(ENV_CONFIG_FILE):
+        explicit = Path(environ[ENV_CONFIG_FILE])
+    if explicit is not None:
+        explicit = _absolute(Path(explicit))
+        if not explicit.is_file():
+            raise ConfigError(f"config file not found: {explicit}")
+        return explicit
+    default = default_config_file()
+    return default if default.is_file() else None
+
+
+def _apply_file(settings: dict[str, Any], path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: not valid TOML: {e}") from e
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e}") from e
+
+    def where(key: str) -> str:
+        return f"{path}: {key}"
+
+    for key, value in data.items():
+        if key in _SECTIONS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where(key)} must be a table ([{key}]), not a single value")
+            section = settings.setdefault(key, {})
+            for sub_key, sub_value in value.items():
+                _check_not_secret(f"{key}.{sub_key}", where(f"{key}.{sub_key}"))
+                hint = _field_type(key, sub_key, where(f"{key}.{sub_key}"))
+                section[sub_key] = _from_toml(sub_value, hint, where(f"{key}.{sub_key}"))
+        else:
+            _check_not_secret(key, where(key))
+            hint = _field_type(None, key, where(key))
+            value = _from_toml(value, hint, where(key))
+            # Relative paths in a file are relative to the file, not to wherever the kiosk was started.
+            settings[key] = _absolute(path.parent / value) if isinstance(value, Path) else value
+
+
+def _apply_environ(settings: dict[str, Any], environ: Mapping[str, str]) -> None:
+    for name in sorted(environ):
+        if not name.startswith(ENV_PREFIX) or name in NON_SETTING_ENV:
+            continue
+        rest = name[len(ENV_PREFIX) :].lower()
+        where = f"environment variable {name}"
+        if "__" in rest:
+            section, key = rest.split("__", 1)
+            if section not in _SECTIONS:
+                raise ConfigError(f"{where}: unknown section {section!r} (known: {', '.join(_SECTIONS)})")
+        else:
+            section, key = None, rest
+        dotted = f"{section}.{key}" if section else key
+        _check_not_secret(dotted, where)
+        hint = _field_type(section, key, where)
+        value = _from_env(environ[name], hint, where)
+        if isinstance(value, Path):
+            value = _absolute(value)
+        if section is None:
+            settings[key] = value
+        else:
+            settings.setdefault(section, {})[key] = value
+
+
+# --- keys and types -------------------------------------------------------------------------------------
+
+_SECTIONS: dict[str, type] = {
+    "portal": PortalConfig,
+    "camera": CameraConfig,
+    "ui": UiConfig,
+    "retention": RetentionConfig,
+}
+# Fields of KioskConfig that are not settings.
+_NOT_SETTINGS = frozenset({"config_file", *_SECTIONS})
+
+
+def _settable_fields(cls: type) -> dict[str, Any]:
+    hints = get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.name not in _NOT_SETTINGS}
+
+
+def _field_type(section: str | None, key: str, where: str) -> Any:
+    cls = KioskConfig if section is None else _SECTIONS[section]
+    known = _settable_fields(cls)
+    if key not in known:
+        scope = "top-level key" if section is None else f"key in [{section}]"
+        raise ConfigError(f"{where}: unknown {scope} {key!r} (known: {', '.join(sorted(known))})")
+    return known[key]
+
+
+def _check_not_secret(dotted_key: str, where: str) -> None:
+    key = dotted_key.rsplit(".", 1)[-1]
+    if key in _SECRET_KEYS or _SECRET_WORDS.intersection(key.split("_")):
+        raise ConfigError(
+            f"{where}: {dotted_key!r} looks like a secret; secrets never go in the config. "
+            "Store it in the OS keyring instead."
+        )
+
+
+def _from_toml(value: Any, hint: Any, where: str) -> Any:
+    expected = _describe_type(hint)
+    if get_origin(hint) is Literal:
+        choices = get_args(hint)
+        if isinstance(value, str):
+            return _choice(value, choices, where)
+        raise ConfigError(f"{where} must be one of {_quoted(choices)}, not {value!r}")
+    if hint is bool:
+        ok = isinstance(value, bool)
+    elif hint is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif hint is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif hint is str:
+        ok = isinstance(value, str)
+    elif hint is Path:
+        ok = isinstance(value, str) and bool(value.strip())
+    else:  # pragma: no cover - a field of a type this loader does not know yet
+        raise TypeError(f"unsupported setting type {hint!r}")
+    if not ok:
+        raise ConfigError(f"{where} must be {expected}, not {value!r}")
+    return Path(value).expanduser() if hint is Path else value
+
+
+def _from_env(text: str, hint: Any, where: str) -> Any:
+    expected = _describe_type(hint)
+    if get_origin(hint) is Literal:
+        return _choice(text, get_args(hint), where)
+    try:
+        if hint is bool:
+            lowered = text.strip().lower()
+            if lowered in ("1", "true", "yes", "on"):
+                return True
+            if lowered in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(text)
+        if hint is int:
+            return int(text.strip())
+        if hint is float:
+            return float(text.strip())
+    except ValueError:
+        raise ConfigError(f"{where} must be {expected}, not {text!r}") from None
+    if hint is Path:
+        if not text.strip():
+            raise ConfigError(f"{where} must be {expected}, not empty")
+        return Path(text).expanduser()
+    return text
+
+
+def _choice(value: str, choices: tuple[Any, ...], where: str) -> str:
+    for choice in choices:
+        if value.strip().lower() == str(choice).lower():
+            return str(choice)
+    raise ConfigError(f"{where} must be one of {_quoted(choices)}, not {value!r}")
+
+
+def _describe_type(hint: Any) -> str:
+    if get_origin(hint) is Literal:
+        return f"one of {_quoted(get_args(hint))}"
+    names = {bool: "true or false", int: "a whole number", float: "a number", str: "text", Path: "a path"}
+    return names.get(hint, str(hint))
+
+
+def _quoted(choices: tuple[Any, ...]) -> str:
+    return ", ".join(f'"{c}"' for c in choices)
+
+
+# --- helpers --------------------------------------------------------------------------------------------
+
+
+def _absolute(path: Path) -> Path:
+    # absolute(), not resolve(): keep symlinks the operator set up (e.g. a data folder on another disk).
+    return path.expanduser().absolute()
+
+
+def _default_kiosk_id() -> str:
+    # The host name is a reasonable unique id for a kiosk that was not given one.
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", socket.gethostname()).strip("-._")[:64].lower()
+    return cleaned or "kiosk"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, Path):
+        return str(value)
+    return value

@@ -1,0 +1,179 @@
+"""Encryption at rest: AES-256-GCM with data keys kept in the OS keyring.
+
+The keyring holds one secret per key, `"<key id>:<base64 key>"`, under the user name `data-key:<key id>`,
+plus the current key under `data-key`. Ciphertexts carry the id of the key that sealed them, so after
+`rotate()` new data is sealed with the new key and old data still opens with the old one.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import keyring
+import keyring.errors
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from keyring.backend import KeyringBackend
+
+DEFAULT_SERVICE = "kiosk-dichvucong"
+KEY_BYTES = 32
+NONCE_BYTES = 12
+_CURRENT = "data-key"
+_BACKEND_HINT = (
+    " (a machine without a desktop keyring needs a keyring backend configured, e.g. with"
+    " PYTHON_KEYRING_BACKEND or keyringrc.cfg; see `python -m keyring diagnose`)"
+)
+
+
+class CryptoError(Exception):
+    """Base class of the errors below."""
+
+
+class KeyStoreError(CryptoError):
+    """The keyring cannot be used, or holds something that is not a data key."""
+
+
+class MissingKeyError(CryptoError):
+    """The key a ciphertext names is not in the keyring (another kiosk's data, or a lost keyring)."""
+
+
+class WrongKeyError(CryptoError):
+    """The ciphertext does not open: wrong key, wrong associated data, or it was altered."""
+
+
+@dataclass(frozen=True)
+class DataKey:
+    key_id: str
+    key: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SealedBlob:
+    key_id: str
+    nonce: bytes
+    ciphertext: bytes
+
+
+class DataKeyStore:
+    """Data keys in the OS keyring, created on first use and cached for the life of the process.
+
+    `backend` defaults to the keyring module's configured backend; pass one to pin a specific store
+    (e.g. a file-based keyring on a headless kiosk).
+    """
+
+    def __init__(self, service: str = DEFAULT_SERVICE, *, backend: KeyringBackend | None = None) -> None:
+        self.service = service
+        self._backend = backend
+        self._cache: dict[str, DataKey] = {}
+        self._current_id: str | None = None
+
+    def current(self) -> DataKey:
+        """The key new data is sealed with; created (and saved) the first time it is asked for."""
+        if self._current_id is not None:
+            return self._cache[self._current_id]
+        secret = self._read(_CURRENT)
+        key = self._parse(secret, _CURRENT) if secret is not None else self._create()
+        self._remember(key, current=True)
+        return key
+
+    def get(self, key_id: str) -> DataKey:
+        """The key with this id, current or retired."""
+        if key_id in self._cache:
+            return self._cache[key_id]
+        secret = self._read(_slot(key_id))
+        if secret is None:
+            # A current key whose own slot was lost (e.g. restored by hand) must still open its data.
+            current = self._read(_CURRENT)
+            if current is not None and current.startswith(f"{key_id}:"):
+                key = self._parse(current, _CURRENT)
+                self._remember(key, current=False)
+                return key
+            raise MissingKeyError(f"data key {key_id!r} is not in the keyring (service {self.service!r})")
+        key = self._parse(secret, _slot(key_id))
+        if key.key_id != key_id:
+            raise KeyStoreError(f"keyring entry {_slot(key_id)!r} holds key {key.key_id!r}")
+        self._remember(key, current=False)
+        return key
+
+    def rotate(self) -> DataKey:
+        """Make a new current key. Old keys stay in the keyring, so what they sealed still opens."""
+        key = self._create()
+        self._remember(key, current=True)
+        return key
+
+    def _create(self) -> DataKey:
+        key_id = f"{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(4)}"
+        key = DataKey(key_id, AESGCM.generate_key(bit_length=KEY_BYTES * 8))
+        secret = f"{key.key_id}:{base64.b64encode(key.key).decode('ascii')}"
+        # Its own slot first, then the "current" pointer: a crash in between leaves an unused key, never a
+        # current key that cannot be found by id later.
+        self._write(_slot(key_id), secret)
+        self._write(_CURRENT, secret)
+        return key
+
+    def _remember(self, key: DataKey, *, current: bool) -> None:
+        self._cache[key.key_id] = key
+        if current:
+            self._current_id = key.key_id
+
+    def _parse(self, secret: str, username: str) -> DataKey:
+        key_id, sep, encoded = secret.partition(":")
+        try:
+            raw = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            raw = b""
+        if not sep or not key_id or len(raw) != KEY_BYTES:
+            raise KeyStoreError(f"keyring entry {username!r} (service {self.service!r}) is not a data key")
+        return DataKey(key_id, raw)
+
+    def _read(self, username: str) -> str | None:
+        try:
+            if self._backend is not None:
+                return self._backend.get_password(self.service, username)
+            return keyring.get_password(self.service, username)
+        except keyring.errors.KeyringError as e:
+            raise KeyStoreError(f"cannot read the OS keyring: {e}{_BACKEND_HINT}") from e
+
+    def _write(self, username: str, secret: str) -> None:
+        try:
+            if self._backend is not None:
+                self._backend.set_password(self.service, username, secret)
+            else:
+                keyring.set_password(self.service, username, secret)
+        except keyring.errors.KeyringError as e:
+            raise KeyStoreError(f"cannot write to the OS keyring: {e}{_BACKEND_HINT}") from e
+
+
+def _slot(key_id: str) -> str:
+    return f"{_CURRENT}:{key_id}"
+
+
+class Sealer:
+    """Seals bytes with the current data key; opens them with whichever key sealed them.
+
+    `aad` (associated data) is authenticated but not encrypted: callers bind a ciphertext to the row it
+    belongs to (e.g. the dossier id), so a ciphertext copied into another row does not open.
+    """
+
+    def __init__(self, key_store: DataKeyStore) -> None:
+        self._keys = key_store
+
+    def seal(self, plaintext: bytes, aad: bytes) -> SealedBlob:
+        key = self._keys.current()
+        nonce = os.urandom(NONCE_BYTES)  # random 96-bit nonces: safe for far more messages than a kiosk makes
+        return SealedBlob(key.key_id, nonce, AESGCM(key.key).encrypt(nonce, plaintext, aad))
+
+    def open(self, blob: SealedBlob, aad: bytes) -> bytes:
+        key = self._keys.get(blob.key_id)
+        try:
+            return AESGCM(key.key).decrypt(blob.nonce, blob.ciphertext, aad)
+        except (InvalidTag, ValueError) as e:
+            raise WrongKeyError(
+                f"data sealed with key {blob.key_id!r} does not open: wrong key, wrong associated data, "
+                "or the data was altered"
+            ) from e

@@ -1,0 +1,199 @@
+"""The schema: migrations up and down on a real SQLite file, no drift from the models, SQLite tuning."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Column, Integer, MetaData, String, Table, inspect, text
+
+from kiosk.store import db
+from kiosk.store.models import Base
+
+TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event"}
+
+
+def _url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _diff(url: str, metadata: MetaData) -> list[object]:
+    engine = db.make_engine(url)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            return list(compare_metadata(context, metadata))
+    finally:
+        engine.dispose()
+
+
+def _tables(url: str) -> set[str]:
+    engine = db.make_engine(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_from_nothing_then_down_to_base_and_up_again(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "folder" / "kiosk.db"  # the folders do not exist yet
+    url = _url(path)
+    assert db.current_revision(url) is None
+    assert not path.exists(), "asking for the revision must not create a database"
+
+    db.upgrade(url)
+    assert path.exists()
+    assert db.current_revision(url) == db.head_revision() == "0001"
+    assert _tables(url) >= TABLES
+
+    db.downgrade(url, "base")
+    assert db.current_revision(url) is None
+    assert _tables(url) == {"alembic_version"}
+
+    db.upgrade(url)
+    assert db.current_revision(url) == "0001"
+    assert _tables(url) >= TABLES
+
+
+def test_upgrade_twice_is_harmless(db_url: str) -> None:
+    db.upgrade(db_url)
+    assert db.current_revision(db_url) == "0001"
+
+
+def test_schema_after_upgrade_matches_the_models(db_url: str) -> None:
+    assert _diff(db_url, Base.metadata) == []
+
+
+def test_drift_between_models_and_migrations_is_detected(db_url: str) -> None:
+    # The check above only means something if a difference would show up.
+    drifted = MetaData()
+    for table in Base.metadata.sorted_tables:
+        table.to_metadata(drifted)
+    Table("dossier", drifted, Column("forgotten", String(10)), extend_existing=True)
+    Table("kiosk", drifted, Column("name", Integer(), nullable=False), extend_existing=True)
+    diff = _diff(db_url, drifted)
+    assert any(d[0] == "add_column" and d[3].name == "forgotten" for d in diff if isinstance(d, tuple))
+    assert any(isinstance(d, list) and d[0][0] == "modify_type" for d in diff)
+
+
+def test_constraint_names_follow_the_naming_convention(db_url: str) -> None:
+    engine = db.make_engine(db_url)
+    try:
+        inspector = inspect(engine)
+        assert [fk["name"] for fk in inspector.get_foreign_keys("outbox_entry")] == [
+            "fk_outbox_entry_dossier_id_dossier"
+        ]
+        assert {uq["name"] for uq in inspector.get_unique_constraints("dossier")} == {
+            "uq_dossier_idempotency_key"
+        }
+        assert {ck["name"] for ck in inspector.get_check_constraints("outbox_entry")} == {
+            "ck_outbox_entry_client_status"
+        }
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_is_tuned_for_durability(db_url: str, db_path: Path) -> None:
+    # WAL is a property of the file: a plain sqlite3 connection sees it too.
+    raw = sqlite3.connect(db_path)
+    try:
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    finally:
+        raw.close()
+
+    engine = db.make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == db.BUSY_TIMEOUT_MS
+    finally:
+        engine.dispose()
+
+
+def test_foreign_keys_are_enforced(db_url: str) -> None:
+    engine = db.make_engine(db_url)
+    try:
+        with pytest.raises(Exception, match="FOREIGN KEY"), engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO outbox_entry (dossier_id, client_status, attempts, next_attempt_at,"
+                    " created_at, updated_at) VALUES ('nope', 'queued', 0, '2024-01-01', '2024-01-01',"
+                    " '2024-01-01')"
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def test_a_writer_waits_for_another_instead_of_failing(db_url: str) -> None:
+    # Two engines = two processes (UI and sync worker). Each reads, then writes, in one transaction.
+    first, second = db.make_engine(db_url), db.make_engine(db_url)
+    holding = threading.Event()
+    errors: list[BaseException] = []
+
+    def slow_writer() -> None:
+        try:
+            with first.begin() as connection:
+                connection.execute(text("SELECT count(*) FROM kiosk")).scalar()
+                holding.set()
+                time.sleep(0.3)
+                connection.execute(text("INSERT INTO kiosk VALUES ('a', 'a', '2024-01-01 00:00:00')"))
+        except BaseException as e:  # reported to the test thread below
+            errors.append(e)
+            holding.set()
+
+    try:
+        thread = threading.Thread(target=slow_writer)
+        thread.start()
+        holding.wait(5)
+        with second.begin() as connection:
+            count = connection.execute(text("SELECT count(*) FROM kiosk")).scalar()
+            connection.execute(text("INSERT INTO kiosk VALUES ('b', 'b', '2024-01-01 00:00:00')"))
+        thread.join(5)
+        assert errors == []
+        assert count == 1, "the second transaction started after the first committed"
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_make_engine_creates_the_folder_of_a_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "kiosk.db"
+    engine = db.make_engine(_url(path))
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        assert path.exists()
+    finally:
+        engine.dispose()
+
+
+def test_alembic_config_needs_no_ini_file(tmp_path: Path) -> None:
+    url = _url(tmp_path / "x%20y.db")
+    config = db.alembic_config(url)
+    assert config.config_file_name is None
+    assert config.get_main_option("sqlalchemy.url") == url
+    assert Path(config.get_main_option("script_location") or "") == db.MIGRATIONS_DIR
+    assert (db.MIGRATIONS_DIR / "env.py").is_file()
+
+
+def test_processes_starting_together_migrate_once(tmp_path: Path) -> None:
+    # The UI and the sync worker may both call upgrade() at start; one migrates, the others wait and find
+    # the database at head (the migration runs in one BEGIN IMMEDIATE transaction).
+    url = _url(tmp_path / "kiosk.db")
+    code = f"from kiosk.store import db; db.upgrade({url!r})"
+    processes = [
+        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(3)
+    ]
+    errors = [p.communicate(timeout=60)[1] for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0], errors
+    assert db.current_revision(url) == "0001"
+    assert _diff(url, Base.metadata) == []
