@@ -1,0 +1,132 @@
+"""The live card-scanning loop's brain: frames in, one feedback per frame out.
+
+A single decode can be wrong (a half-read frame, a code from another card sliding out of view), so a
+reading is accepted only when at least `agree` of the last `window` frames carry the same payload. Between
+frames the session tells the citizen what to do: show the card, hold still, move closer, turn it over.
+
+The session holds one citizen's data; `reset()` forgets all of it (and payloads are kept only as digests).
+No Qt here: the UI runs `feed` on a worker thread and binds the feedback to the screen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from kiosk.capture.idcard_reader import CardReadResult, IdCardReader, Quad
+from kiosk.domain.idcard import IdentityReading
+
+ScanState = Literal["searching", "hold_still", "accepted"]
+
+HINTS: dict[str, tuple[str, str]] = {
+    "show_card": ("Đặt thẻ căn cước vào khung hình, mặt có mã QR hướng về camera.",
+                  "Place your ID card in the frame with the QR code facing the camera."),
+    "hold_still": ("Giữ yên thẻ trong giây lát…", "Hold the card still for a moment…"),
+    "move_closer": ("Đưa thẻ lại gần camera hơn.", "Move the card closer to the camera."),
+    "show_other_side": ("Hãy lật thẻ: mã QR nằm ở mặt bên kia.",
+                        "Please turn the card over: the QR code is on the other side."),
+    "not_an_id_card": ("Mã QR này không phải của thẻ căn cước. Hãy đưa mã QR in trên thẻ căn cước.",
+                       "This QR code is not from an ID card. Show the QR code printed on the ID card."),
+    "camera_problem": ("Camera đang gặp sự cố. Vui lòng báo nhân viên hỗ trợ.",
+                       "The camera is not working. Please ask a member of staff for help."),
+    "accepted": ("Đã đọc xong thẻ căn cước.", "Your ID card has been read."),
+}
+
+
+@dataclass(frozen=True)
+class ScanFeedback:
+    state: ScanState
+    hint_code: str  # a key of HINTS
+    message_vi: str
+    message_en: str
+    reading: IdentityReading | None = field(default=None, repr=False)  # set once accepted
+    quad: Quad | None = None  # the QR code (or card) outline in the frame, for a UI overlay
+    result: CardReadResult | None = field(default=None, repr=False)  # this frame's read, for diagnostics
+
+    def message(self, lang: str) -> str:
+        return self.message_vi if lang.startswith("vi") else self.message_en
+
+
+def _width(quad: Quad) -> float:
+    (x0, y0), (x1, y1) = quad[0], quad[1]
+    return float(np.hypot(x1 - x0, y1 - y0))
+
+
+class CardScanSession:
+    """Feed frames; get feedback; stop when `state == "accepted"`. Then `reset()` for the next citizen.
+
+    Once accepted the session stays accepted (and stops decoding) until reset, so a late frame of another
+    card can never replace a reading the citizen is already looking at.
+    """
+
+    def __init__(self, reader: IdCardReader | None = None, *, agree: int = 2, window: int = 3,
+                 min_card_width: float = 0.35, min_code_width: float = 0.08) -> None:
+        if not 1 <= agree <= window:
+            raise ValueError("need 1 <= agree <= window")
+        self.reader = reader or IdCardReader()
+        self.agree = agree
+        self.window = window
+        # Below these fractions of the frame width a card / an unreadable code is too far away to read.
+        self.min_card_width = min_card_width
+        self.min_code_width = min_code_width
+        self._recent: deque[bytes | None] = deque(maxlen=window)
+        self._accepted: ScanFeedback | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self._accepted is not None
+
+    @property
+    def reading(self) -> IdentityReading | None:
+        return self._accepted.reading if self._accepted else None
+
+    def reset(self) -> None:
+        """Forget everything about the current citizen."""
+        self._recent.clear()
+        self._accepted = None
+
+    def feed(self, frame: np.ndarray) -> ScanFeedback:
+        if self._accepted is not None:
+            return self._accepted
+        return self.feed_result(self.reader.read_frame(frame))
+
+    def feed_result(self, result: CardReadResult) -> ScanFeedback:
+        """The same as `feed`, for a frame already read (by a worker thread, or a test)."""
+        if self._accepted is not None:
+            return self._accepted
+        digest = hashlib.sha256(result.payload.encode()).digest() if result.ok and result.payload else None
+        self._recent.append(digest)
+        if digest is not None:
+            if sum(d == digest for d in self._recent) >= self.agree:
+                self._recent.clear()  # the digests are not needed any more
+                self._accepted = self._feedback("accepted", "accepted", result, reading=result.reading)
+                return self._accepted
+            return self._feedback("hold_still", "hold_still", result)
+        return self._hint_for_failure(result)
+
+    def _hint_for_failure(self, result: CardReadResult) -> ScanFeedback:
+        frame_width = result.frame_size[0] if result.frame_size else None
+        if result.error_code == "not_an_id_card":
+            return self._feedback("searching", "not_an_id_card", result)
+        if result.error_code == "unreadable_image":
+            return self._feedback("searching", "camera_problem", result)
+        if result.error_code == "code_unreadable" and result.quad:
+            if frame_width and _width(result.quad) < self.min_code_width * frame_width:
+                return self._feedback("searching", "move_closer", result)
+            return self._feedback("hold_still", "hold_still", result)
+        if any(d is not None for d in self._recent):  # a card was read a frame ago: do not flicker
+            return self._feedback("hold_still", "hold_still", result)
+        if result.card_quad:
+            if frame_width and _width(result.card_quad) < self.min_card_width * frame_width:
+                return self._feedback("searching", "move_closer", result, quad=result.card_quad)
+            return self._feedback("searching", "show_other_side", result, quad=result.card_quad)
+        return self._feedback("searching", "show_card", result)
+
+    def _feedback(self, state: ScanState, hint: str, result: CardReadResult, *,
+                  reading: IdentityReading | None = None, quad: Quad | None = None) -> ScanFeedback:
+        vi, en = HINTS[hint]
+        return ScanFeedback(state, hint, vi, en, reading=reading, quad=quad or result.quad, result=result)

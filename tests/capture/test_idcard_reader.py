@@ -1,0 +1,184 @@
+"""IdCardReader on the bundled samples, on short Vietnamese payloads that trip zbar, and on bad input."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import unicodedata
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import cv2
+import numpy as np
+import pytest
+import segno
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from pyzbar import pyzbar
+
+from kiosk.capture import idcard_reader
+from kiosk.capture.idcard_reader import IdCardReader, looks_garbled, repair_zbar_text
+from kiosk.capture.resources import sample_cards_dir
+
+MANIFEST = json.loads((sample_cards_dir() / "manifest.json").read_text(encoding="utf-8"))
+WITH_QR = [e for e in MANIFEST if e["has_qr"] and e.get("id_number")]
+CARD_WITHOUT_QR = [e for e in MANIFEST if not e["has_qr"] and e.get("id_number")]
+
+# Short Vietnamese text: zbar guesses Shift-JIS or Big5 for these UTF-8 bytes (DOMAIN.md §1).
+SHORT_CARD = "001089012345||Lê Ân|01011989|Nam|Huế|01012022"
+
+
+def qr_frame(text: str, scale: int = 6) -> np.ndarray:
+    """A clean grey image of a QR code holding `text` as UTF-8 bytes without ECI, as the cards print it."""
+    qr = segno.make(text, encoding="utf-8", error="m", micro=False, boost_error=False)
+    modules = np.pad(np.array([list(r) for r in qr.matrix], dtype=bool), 4)
+    grey = np.where(modules, 0, 255).astype(np.uint8)
+    return np.kron(grey, np.ones((scale, scale), np.uint8))
+
+
+def _imread(path: Path) -> np.ndarray:
+    frame = cv2.imread(str(path))
+    assert frame is not None
+    return frame
+
+
+@pytest.fixture(scope="module")
+def reader() -> IdCardReader:
+    return IdCardReader()
+
+
+@pytest.mark.parametrize("entry", WITH_QR, ids=lambda e: e["file"])
+def test_every_sample_with_a_qr_reads_right(reader: IdCardReader, entry: dict[str, Any]) -> None:
+    result = reader.read_image_file(sample_cards_dir() / entry["file"])
+    assert result.ok and result.error_code is None
+    assert result.decoder == "zxing"
+    assert result.reading is not None
+    assert result.reading.id_number == entry["id_number"]
+    assert result.reading.full_name == entry["full_name"]
+    assert unicodedata.is_normalized("NFC", result.reading.full_name)
+    assert result.payload == entry["qr_payload"]
+    assert result.quad is not None and len(result.quad) == 4
+    assert all(0 <= x <= 1280 and 0 <= y <= 720 for x, y in result.quad)
+    assert result.frame_size == (1280, 720)
+    assert result.message_en and result.message_vi
+    # Privacy: the repr (what ends up in a log line by accident) carries no personal data.
+    assert entry["full_name"] not in repr(result) and entry["id_number"] not in repr(result)
+
+
+@pytest.mark.parametrize("entry", CARD_WITHOUT_QR, ids=lambda e: e["file"])
+def test_card_side_without_a_qr_is_located(reader: IdCardReader, entry: dict[str, Any]) -> None:
+    result = reader.read_image_file(sample_cards_dir() / entry["file"])
+    assert result.error_code == "no_code_found" and result.reading is None
+    assert result.card_quad is not None
+    error = np.abs(np.array(result.card_quad) - np.array(entry["corners"])).max()
+    assert error < 40  # good enough to draw an outline and judge the card's size
+
+
+def test_a_qr_that_is_not_an_id_card(reader: IdCardReader) -> None:
+    result = reader.read_image_file(sample_cards_dir() / "90_not_an_id_card.png")
+    assert result.error_code == "not_an_id_card"
+    assert result.reading is None and result.payload is None
+    assert result.decoder == "zxing" and result.quad is not None
+    assert "thẻ căn cước" in result.message_vi and "not from an ID card" in result.message_en
+    assert result.detail  # the technical reason, for staff
+
+
+def test_empty_desk(reader: IdCardReader) -> None:
+    result = reader.read_image_file(sample_cards_dir() / "91_empty_desk.png")
+    assert result.error_code == "no_code_found"
+    assert result.reading is None and result.quad is None and result.card_quad is None
+
+
+def test_broken_files_are_unreadable_images_not_crashes(reader: IdCardReader, tmp_path: Path) -> None:
+    sample = (sample_cards_dir() / "01_nguyen_van_an_front.png").read_bytes()
+    truncated = tmp_path / "truncated.png"
+    truncated.write_bytes(sample[: len(sample) // 3])
+    text = tmp_path / "card.txt"
+    text.write_text("001089012345|123456789|Nguyễn Văn An|15071989|Nam|Hà Nội|20052021", encoding="utf-8")
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    for path in (truncated, text, empty, tmp_path / "missing.png", tmp_path):
+        result = reader.read_image_file(path)
+        assert result.error_code == "unreadable_image", path
+        assert result.reading is None and result.message_vi and result.message_en
+
+
+@pytest.mark.parametrize("frame", [None, np.zeros((0, 0, 3), np.uint8), np.zeros((10, 10, 3), np.float32),
+                                   np.zeros((10, 10, 2), np.uint8), "frame.png"])
+def test_frames_that_are_not_images(reader: IdCardReader, frame: Any) -> None:
+    assert reader.read_frame(frame).error_code == "unreadable_image"
+
+
+def test_grey_and_bgra_frames_read_too(reader: IdCardReader) -> None:
+    grey = qr_frame(SHORT_CARD)
+    bgra = cv2.cvtColor(grey, cv2.COLOR_GRAY2BGRA)
+    for frame in (grey, grey[:, :, None], bgra):
+        result = reader.read_frame(frame)
+        assert result.reading is not None and result.reading.full_name == "Lê Ân"
+
+
+def test_short_vietnamese_payload_reads_right_with_zxing(reader: IdCardReader) -> None:
+    result = reader.read_frame(qr_frame(SHORT_CARD))
+    assert result.decoder == "zxing"
+    assert result.reading is not None
+    assert (result.reading.full_name, result.reading.address) == ("Lê Ân", "Huế")
+    assert result.reading.warnings == ()
+
+
+@pytest.mark.parametrize("text", ["Trần Văn Ân", "Lâm", SHORT_CARD,
+                                  "001089012345||Lâm|01011989|Nam|Huế|01012022"])
+def test_repair_undoes_real_zbar_mojibake(text: str) -> None:
+    symbols = pyzbar.decode(qr_frame(text), symbols=[pyzbar.ZBarSymbol.QRCODE])
+    assert len(symbols) == 1
+    raw: bytes = symbols[0].data
+    # The premise of this regression: zbar really mangles these (if it stops, the repair is simply unused).
+    assert raw != text.encode("utf-8"), "zbar decoded short Vietnamese UTF-8 correctly; update this test"
+    assert looks_garbled(raw.decode("utf-8"))
+    assert repair_zbar_text(raw) == text
+
+
+def test_pyzbar_alone_reads_the_short_card_after_repair() -> None:
+    result = IdCardReader(decoders=("pyzbar",)).read_frame(qr_frame(SHORT_CARD))
+    assert result.decoder == "pyzbar"
+    assert result.reading is not None and result.reading.full_name == "Lê Ân"
+    assert result.payload == SHORT_CARD
+
+
+def test_card_text_that_stays_garbled_is_never_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # zbar output no codec can undo (C1 controls from a broken Big5 guess): a retry, never a wrong name.
+    garbled = "001089012345||廙\x80廙\x80|01011989|Nam|Huế|01012022".encode()
+    symbol = SimpleNamespace(data=garbled, polygon=[(10, 10), (10, 90), (90, 90), (90, 10)])
+    fake = SimpleNamespace(decode=lambda *a, **k: [symbol], ZBarSymbol=SimpleNamespace(QRCODE=64))
+    monkeypatch.setattr(idcard_reader, "_pyzbar", lambda: fake)
+    result = IdCardReader(decoders=("pyzbar",)).read_frame(np.full((100, 100), 255, np.uint8))
+    assert result.reading is None
+    assert result.error_code == "code_unreadable"
+    assert result.quad == [(10.0, 10.0), (90.0, 10.0), (90.0, 90.0), (10.0, 90.0)]
+
+
+VIETNAMESE_WORDS = ["Nguyễn", "Trần", "Lê", "Phạm", "Đặng", "Ân", "Lâm", "Hồng", "Ngọc", "Thư", "Huế",
+                    "Hà Nội", "Đà Nẵng", "Quận 1", "Bích", "Phước", "Hữu", "Ý", "ờ", "ỹ", "Cà Mau", "Bắc Kạn"]
+viet_text = st.lists(st.sampled_from(VIETNAMESE_WORDS), min_size=1, max_size=5).map(" ".join)
+
+
+@given(viet_text)
+def test_repair_leaves_correct_vietnamese_alone(text: str) -> None:
+    assert not looks_garbled(text)
+    assert repair_zbar_text(text.encode("utf-8")) == text
+
+
+@given(viet_text, st.sampled_from(["shift_jis", "big5", "latin-1", "cp1252"]))
+def test_repair_undoes_simulated_mojibake(text: str, encoding: str) -> None:
+    try:
+        mojibake = text.encode("utf-8").decode(encoding)
+    except UnicodeDecodeError:
+        assume(False)
+        return
+    assert repair_zbar_text(mojibake.encode("utf-8")) == text
+
+
+def test_reading_is_fast_on_720p_frames(reader: IdCardReader) -> None:
+    frames = [_imread(sample_cards_dir() / e["file"]) for e in WITH_QR]
+    timings = [reader.read_frame(f).elapsed_ms for _ in range(5) for f in frames]
+    assert statistics.median(timings) < 30  # ~1.5 ms measured on a 2-core machine; generous for CI
