@@ -1,19 +1,29 @@
 """The chip ID card (CCCD 2021 / Căn cước 2024) as read by the kiosk.
 
 `IdentityReading` is what every reader (QR, MRZ, typed by hand) produces; `parse_qr_payload` turns the
-card's QR text into one. Parsers are tolerant: unknown extra fields are kept raw, a bad date becomes a
-warning, never a crash. See ../shared/DOMAIN.md §1.
+card's QR text into one and `build_qr_payload` makes synthetic payloads. Parsers are tolerant: unknown extra
+fields are kept raw, a bad date becomes a warning, never a crash. See ../shared/DOMAIN.md §1.
+
+Warning messages never contain personal data (names, numbers, dates): they may end up in logs and are shown on
+a shared screen. The raw text of a field that did not parse is kept in `IdentityReading.raw_fields`.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Final, Literal
+
+from kiosk.domain.text import TONE_MARKS, fold, nfc
 
 ReadingSource = Literal["qr", "mrz", "manual"]
+
+QR_SEPARATOR: Final = "|"
+QR_MIN_FIELDS: Final = 7
 
 
 class Sex(StrEnum):
@@ -23,7 +33,10 @@ class Sex(StrEnum):
 
 @dataclass(frozen=True)
 class ReadingWarning:
-    """A problem worth showing to staff or the citizen; never a reason to reject the card on its own."""
+    """A problem worth showing to staff or the citizen; never a reason to reject the card on its own.
+
+    `code` is stable (tests, translations and staff tools key on it); the messages are for people.
+    """
 
     code: str
     message_vi: str
@@ -53,8 +66,10 @@ class IdentityReading:
     address: str | None = None
     issue_date: date | None = None
     expiry_date: date | None = None
-    # Raw text of fields that could not be parsed or that the kiosk does not know yet (2024 extras).
+    # Raw text of fields that could not be parsed, keyed by field name (e.g. "date_of_birth"). The MRZ reader
+    # also puts "expiry_date": "991231" here for a card that never expires (expiry_date is then None).
     raw_fields: dict[str, str] = field(default_factory=dict)
+    # QR fields after the seventh, verbatim (Căn cước 2024 adds four, seen empty).
     extra_fields: tuple[str, ...] = ()
     warnings: tuple[ReadingWarning, ...] = ()
 
@@ -74,46 +89,169 @@ class IdentityReading:
         }
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip()
+# Decoders and files add these around the payload: BOM, zero-width space, NUL padding, CR/LF.
+_EDGE_JUNK: Final = " \t\r\n\v\f\ufeff\u200b\x00"
+_DIGITS_12: Final = re.compile(r"[0-9]{12}")
+_OLD_ID: Final = re.compile(r"[0-9]{9}|[0-9]{12}")
+_DATE_DIGITS: Final = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{4})")
+_DATE_SEPARATORS: Final = re.compile(r"[/.\-\s]")
+_MALE_WORDS: Final = frozenset({"nam", "m", "male"})
+_FEMALE_WORDS: Final = frozenset({"nu", "f", "female"})
+# Typographic punctuation that may legitimately appear in an address.
+_TYPOGRAPHIC: Final = frozenset("–—‘’“”…·")
+_LETTER_MARKS: Final = frozenset({"\u0306", "\u0302", "\u031b"})
+# Encodings that decoders wrongly guess for UTF-8 payloads: zbar picks Shift-JIS for short Vietnamese text.
+_MOJIBAKE_ENCODINGS: Final = ("cp1252", "latin-1", "cp932", "shift_jis")
 
 
-def _parse_ddmmyyyy(raw: str) -> date | None:
-    if len(raw) != 8 or not raw.isdigit():
+def _is_vietnamese_char(char: str) -> bool:
+    if char.isascii():
+        return char.isprintable() or char in "\t\r\n"
+    if char in "đĐ" or char in _TYPOGRAPHIC:
+        return True
+    decomposed = unicodedata.normalize("NFD", char)
+    return decomposed[0].isascii() and decomposed[0].isalpha() and all(
+        mark in TONE_MARKS or mark in _LETTER_MARKS for mark in decomposed[1:])
+
+
+def looks_vietnamese(text: str) -> bool:
+    """True when every character is one a Vietnamese card could print (ASCII or a Vietnamese letter)."""
+    return all(_is_vietnamese_char(c) for c in nfc(text))
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """Undo a decoder's wrong encoding guess: UTF-8 bytes shown as cp1252/Latin-1/Shift-JIS.
+
+    Returns (text, repaired). A candidate is accepted only when re-encoding gives different, valid UTF-8 that
+    reads as Vietnamese. Real Vietnamese text cannot pass: its letters beyond Latin-1 do not encode, and the
+    Latin-1 ones (à, ê …) are never followed by the continuation bytes UTF-8 needs, so correct input is left
+    alone.
+    """
+    if text.isascii():
+        return text, False
+    for encoding in _MOJIBAKE_ENCODINGS:
+        try:
+            candidate = text.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if candidate != text and looks_vietnamese(candidate):
+            return candidate, True
+    return text, False
+
+
+def _clean(text: str) -> str:
+    return nfc(text).strip(_EDGE_JUNK)
+
+
+def _collapse_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def parse_ddmmyyyy(raw: str) -> date | None:
+    """`DDMMYYYY` (separators `/ . -` tolerated) → date; None when it is not a real date."""
+    match = _DATE_DIGITS.fullmatch(_DATE_SEPARATORS.sub("", raw))
+    if match is None:
         return None
+    day, month, year = (int(g) for g in match.groups())
     try:
-        return date(int(raw[4:]), int(raw[2:4]), int(raw[:2]))
+        return date(year, month, day)
     except ValueError:
         return None
 
 
+def _year_only(raw: str) -> int | None:
+    """The year of a date of birth known only by its year (`1950`, `00001950`, `00/00/1950`), else None."""
+    compact = _DATE_SEPARATORS.sub("", raw)
+    if re.fullmatch(r"[0-9]{4}", compact):
+        return int(compact)
+    match = _DATE_DIGITS.fullmatch(compact)
+    if match and (match.group(1) == "00" or match.group(2) == "00") and int(match.group(3)) > 0:
+        return int(match.group(3))
+    return None
+
+
+def parse_sex(raw: str) -> Sex | None:
+    """`Nam`/`Nữ` in any case or normalisation form (also tolerates `Nu`, `M`, `F`); None if unknown."""
+    word = fold(raw).strip()
+    if word in _MALE_WORDS:
+        return Sex.MALE
+    if word in _FEMALE_WORDS:
+        return Sex.FEMALE
+    return None
+
+
+def format_ddmmyyyy(value: date) -> str:
+    return f"{value.day:02d}{value.month:02d}{value.year:04d}"
+
+
+def _warning(code: str, vi: str, en: str) -> ReadingWarning:
+    return ReadingWarning(code, vi, en)
+
+
 def parse_qr_payload(text: str) -> IdentityReading:
-    """Parse the `|`-separated QR text of a CCCD / Căn cước card."""
-    fields = [_nfc(f) for f in _nfc(text).split("|")]
-    if len(fields) < 7:
-        raise NotAnIdCard(f"expected at least 7 '|'-separated fields, got {len(fields)}")
-    id_number, old_id, name, dob_raw, sex_raw, address, issue_raw = fields[:7]
-    if not (len(id_number) == 12 and id_number.isdigit()):
-        raise NotAnIdCard("the first field is not a 12-digit ID number")
-    if not name:
-        raise NotAnIdCard("the name field is empty")
+    """Parse the `|`-separated QR text of a CCCD / Căn cước card.
+
+    Raises NotAnIdCard when the text cannot be an ID-card payload (too few fields, no 12-digit ID, no name);
+    everything else that looks wrong becomes a warning on the reading.
+    """
+    # Imported here because id_number builds on this module's Sex and ReadingWarning.
+    from kiosk.domain.id_number import check_id_number
+
     warnings: list[ReadingWarning] = []
+    text, repaired = repair_mojibake(text.strip(_EDGE_JUNK))
+    if repaired:
+        warnings.append(_warning("text_encoding_repaired",
+                                 "Mã QR được giải mã sai bảng mã và đã được sửa lại; hãy kiểm tra họ tên.",
+                                 "The QR text was decoded with the wrong encoding and was repaired; "
+                                 "check the name."))
+    fields = [f.strip(_EDGE_JUNK) for f in _clean(text).split(QR_SEPARATOR)]
+    if len(fields) < QR_MIN_FIELDS:
+        raise NotAnIdCard(f"expected at least {QR_MIN_FIELDS} '|'-separated fields, got {len(fields)}")
+    id_number, old_id, name_raw, dob_raw, sex_raw, address_raw, issue_raw = fields[:QR_MIN_FIELDS]
+    if _DIGITS_12.fullmatch(id_number) is None:
+        raise NotAnIdCard("the first field is not a 12-digit ID number")
+    name = _collapse_spaces(name_raw)
+    if not any(c.isalpha() for c in name):
+        raise NotAnIdCard("the name field has no letters")
+    address = _collapse_spaces(address_raw)
     raw: dict[str, str] = {}
-    dob = _parse_ddmmyyyy(dob_raw)
+
+    if old_id and _OLD_ID.fullmatch(old_id) is None:
+        warnings.append(_warning("old_id_format", "Số CMND cũ trên thẻ không đúng dạng 9 chữ số.",
+                                 "The old ID (CMND) number is not 9 digits."))
+
+    dob = parse_ddmmyyyy(dob_raw)
+    birth_year: int | None = None
     if dob is None:
         raw["date_of_birth"] = dob_raw
-        warnings.append(ReadingWarning("bad_date_of_birth", "Ngày sinh trên thẻ không đọc được.",
-                                       f"unreadable date of birth {dob_raw!r}"))
-    issue = _parse_ddmmyyyy(issue_raw) if issue_raw else None
-    if issue_raw and issue is None:
-        raw["issue_date"] = issue_raw
-        warnings.append(ReadingWarning("bad_issue_date", "Ngày cấp trên thẻ không đọc được.",
-                                       f"unreadable issue date {issue_raw!r}"))
-    sex = {"nam": Sex.MALE, "nữ": Sex.FEMALE}.get(sex_raw.casefold())
+        birth_year = _year_only(dob_raw)
+        if birth_year is not None:
+            warnings.append(_warning("partial_date_of_birth", "Thẻ chỉ ghi năm sinh, không có ngày tháng.",
+                                     "The card gives only the year of birth."))
+        else:
+            warnings.append(_warning("bad_date_of_birth", "Ngày sinh trên thẻ không đọc được.",
+                                     "The date of birth is unreadable."))
+
+    sex = parse_sex(sex_raw)
     if sex is None:
         raw["sex"] = sex_raw
-        warnings.append(ReadingWarning("bad_sex", "Giới tính trên thẻ không đọc được.",
-                                       f"unknown sex value {sex_raw!r}"))
+        warnings.append(_warning("bad_sex", "Giới tính trên thẻ không đọc được.", "The sex is unreadable."))
+
+    issue = parse_ddmmyyyy(issue_raw) if issue_raw else None
+    if issue_raw and issue is None:
+        raw["issue_date"] = issue_raw
+        warnings.append(_warning("bad_issue_date", "Ngày cấp trên thẻ không đọc được.",
+                                 "The issue date is unreadable."))
+    if dob is not None and issue is not None and issue < dob:
+        warnings.append(_warning("issue_before_birth", "Ngày cấp trên thẻ sớm hơn ngày sinh.",
+                                 "The issue date is before the date of birth."))
+
+    if not (looks_vietnamese(name) and looks_vietnamese(address)):
+        warnings.append(_warning("suspect_text_encoding",
+                                 "Họ tên hoặc địa chỉ có ký tự lạ; có thể mã QR bị giải mã sai.",
+                                 "The name or address has unexpected characters; the QR may be mis-decoded."))
+    warnings.extend(check_id_number(id_number, dob, sex, birth_year=birth_year))
+
     return IdentityReading(
         source="qr",
         id_number=id_number,
@@ -124,6 +262,29 @@ def parse_qr_payload(text: str) -> IdentityReading:
         address=address or None,
         issue_date=issue,
         raw_fields=raw,
-        extra_fields=tuple(fields[7:]),
+        extra_fields=tuple(fields[QR_MIN_FIELDS:]),
         warnings=tuple(warnings),
     )
+
+
+def build_qr_payload(
+    *,
+    id_number: str,
+    full_name: str,
+    date_of_birth: date,
+    sex: Sex,
+    address: str,
+    issue_date: date,
+    old_id_number: str | None = None,
+    extra_fields: Sequence[str] = (),
+) -> str:
+    """The QR text a card with these fields would carry (NFC). For synthetic cards in tests and demos.
+
+    Pass four empty `extra_fields` for a Căn cước 2024 payload (11 fields).
+    """
+    texts = [id_number, old_id_number or "", full_name, address, *extra_fields]
+    if any(QR_SEPARATOR in t for t in texts):
+        raise ValueError("QR fields cannot contain '|'")
+    fields = [id_number, old_id_number or "", full_name, format_ddmmyyyy(date_of_birth),
+              "Nam" if sex is Sex.MALE else "Nữ", address, format_ddmmyyyy(issue_date), *extra_fields]
+    return nfc(QR_SEPARATOR.join(fields))
