@@ -1,0 +1,276 @@
+"""HTTP client for the portal contract (kiosk/portal/openapi.yaml), built on requests.
+
+Every call has a timeout, TLS verification stays on, redirects are not followed (an API that redirects
+is misconfigured, and following a redirect would turn a POST into a GET), and every failure is one of
+the `kiosk.portal.errors` types — callers never see a requests exception or a JSONDecodeError.
+
+Retries are explicit (`RetryPolicy`): GETs are retried on retryable errors; the dossier POST is retried
+too because the portal de-duplicates it by its Idempotency-Key (a retry after a lost answer returns the
+original dossier with ``duplicate: true``). Nothing that is not idempotent is ever retried here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, TypeVar
+from urllib.parse import quote, urlsplit
+
+import requests
+
+from kiosk.portal.errors import (
+    PortalBadResponse,
+    PortalConflict,
+    PortalError,
+    PortalNotFound,
+    PortalRejected,
+    PortalUnavailable,
+)
+from kiosk.portal.models import Catalogue, DossierStatus, DossierSubmission, SubmissionResult
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+API_PREFIX = "/api/v1"
+IDEMPOTENCY_KEY_RE = re.compile(r"[A-Za-z0-9._:-]{8,128}")
+_USER_AGENT = "kiosk-dichvucong/0.1"
+# Statuses that mean "busy or briefly broken, come back later" even though some are 4xx.
+_TRANSIENT_STATUSES = frozenset({408, 425, 429})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often one call is tried. Delays double from `first_delay` up to `max_delay`. The outbox worker
+    has its own, much longer back-off; this only smooths over a blip within one call."""
+
+    attempts: int = 3
+    first_delay: float = 0.5
+    max_delay: float = 4.0
+    retry_submit: bool = True  # safe only because the portal honours Idempotency-Key
+
+    def __post_init__(self) -> None:
+        if self.attempts < 1:
+            raise ValueError("a call needs at least one attempt")
+
+    def delay(self, failed_attempts: int) -> float:
+        return float(min(self.max_delay, self.first_delay * (2 ** (failed_attempts - 1))))
+
+    @classmethod
+    def no_retry(cls) -> RetryPolicy:
+        return cls(attempts=1)
+
+
+class PortalClient:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float = 10.0,
+        session: requests.Session | None = None,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"portal base URL must be http(s)://host[:port][/path], got {base_url!r}")
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.retry = retry if retry is not None else RetryPolicy()
+        self._sleep = sleep
+        self._owns_session = session is None
+        self._session = session if session is not None else requests.Session()
+        # A caller may point verify at a CA bundle, but never switch it off: dossiers hold personal data.
+        if self._session.verify is False:
+            raise ValueError("TLS certificate verification must stay on for the portal session")
+        self._session.headers.setdefault("User-Agent", _USER_AGENT)
+
+    # --- public API ---------------------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        body = self._call("GET", "/health", expect=(200,), idempotent=True)
+        if not isinstance(body, dict) or not isinstance(body.get("status"), str):
+            raise PortalBadResponse("GET /health: body is not an object with a status")
+        return body
+
+    def get_catalogue(self) -> Catalogue:
+        body = self._call("GET", "/catalogue", expect=(200,), idempotent=True)
+        return _parse("GET /catalogue", Catalogue.from_json, body)
+
+    def submit_dossier(self, sub: DossierSubmission) -> SubmissionResult:
+        if not IDEMPOTENCY_KEY_RE.fullmatch(sub.idempotency_key):
+            raise ValueError("idempotency key must be 8–128 characters of A–Z a–z 0–9 . _ : -")
+        manifest = sub.manifest_bytes()
+
+        def files() -> list[tuple[str, tuple[str | None, bytes, str]]]:
+            # Rebuilt for every attempt. The part's own filename is ASCII on purpose: the real (Vietnamese)
+            # filename travels in the JSON manifest, which has no header-encoding pitfalls.
+            parts: list[tuple[str, tuple[str | None, bytes, str]]] = [
+                ("dossier", (None, manifest, "application/json; charset=utf-8"))
+            ]
+            for index, doc in enumerate(sub.documents):
+                name = DossierSubmission.part_name(index)
+                parts.append((name, (name, doc.content, doc.content_type)))
+            return parts
+
+        body = self._call(
+            "POST",
+            "/dossiers",
+            expect=(200, 201),
+            idempotent=self.retry.retry_submit,
+            headers={"Idempotency-Key": sub.idempotency_key},
+            files_factory=files,
+        )
+        return _parse("POST /dossiers", SubmissionResult.from_json, body)
+
+    def get_dossier(self, code: str) -> DossierStatus:
+        body = self._call("GET", f"/dossiers/{quote(code.strip(), safe='')}", expect=(200,), idempotent=True)
+        return _parse("GET /dossiers/{code}", DossierStatus.from_json, body)
+
+    def close(self) -> None:
+        if self._owns_session:
+            self._session.close()
+
+    def __enter__(self) -> PortalClient:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- plumbing -----------------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        expect: tuple[int, ...],
+        idempotent: bool,
+        headers: Mapping[str, str] | None = None,
+        files_factory: Callable[[], Any] | None = None,
+    ) -> Any:
+        attempts = self.retry.attempts if idempotent else 1
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._once(method, path, expect=expect, headers=headers, files_factory=files_factory)
+            except PortalError as error:
+                if not error.retryable or attempt == attempts:
+                    raise
+                delay = self.retry.delay(attempt)
+                log.warning(
+                    "portal %s %s failed (%s: %s); retry %d/%d in %.1fs",
+                    method,
+                    path,
+                    type(error).__name__,
+                    error,
+                    attempt,
+                    attempts - 1,
+                    delay,
+                )
+                self._sleep(delay)
+        raise AssertionError("unreachable")  # the loop either returns or raises
+
+    def _once(
+        self,
+        method: str,
+        path: str,
+        *,
+        expect: tuple[int, ...],
+        headers: Mapping[str, str] | None,
+        files_factory: Callable[[], Any] | None,
+    ) -> Any:
+        what = f"{method} {path}"
+        all_headers = {"Accept": "application/json", **(headers or {})}
+        try:
+            response = self._session.request(
+                method,
+                self.base_url + API_PREFIX + path,
+                headers=all_headers,
+                files=files_factory() if files_factory else None,
+                timeout=self.timeout,
+                allow_redirects=False,
+            )
+        except requests.Timeout as error:
+            raise PortalUnavailable(f"{what}: no answer within {self.timeout:g}s") from error
+        except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError) as error:
+            raise PortalBadResponse(f"{what}: the answer was cut short or garbled") from error
+        except requests.ConnectionError as error:
+            raise PortalUnavailable(f"{what}: cannot connect ({_short(error)})") from error
+        except requests.RequestException as error:
+            raise PortalUnavailable(f"{what}: request failed ({_short(error)})") from error
+        with response:
+            return _interpret(what, response, expect)
+
+
+def _interpret(what: str, response: requests.Response, expect: tuple[int, ...]) -> Any:
+    status = response.status_code
+    body, problem = _json_body(response)
+    if status in expect:
+        if problem:
+            raise PortalBadResponse(f"{what}: HTTP {status} but {problem}", status=status)
+        return body
+    error = _error_fields(body)
+    code, message, message_vi = error if error else (None, None, None)
+    detail = f"{what}: HTTP {status}" + (f" {code}: {message}" if error else f" ({problem or 'unexpected'})")
+    details: dict[str, Any] = {
+        "status": status,
+        "code": code,
+        "portal_message": message,
+        "portal_message_vi": message_vi,
+    }
+    if status >= 500 or status in _TRANSIENT_STATUSES:
+        raise PortalUnavailable(detail, **details)
+    if 400 <= status < 500:
+        if error is None:
+            # A 4xx without the portal's error body comes from something in between (proxy, captive
+            # portal, wrong base URL). Refusing the dossier on its word would be wrong; keep it queued.
+            raise PortalBadResponse(detail, **details)
+        if status == 404:
+            raise PortalNotFound(detail, **details)
+        if status == 409:
+            raise PortalConflict(detail, **details)
+        raise PortalRejected(detail, **details)
+    raise PortalBadResponse(detail, **details)  # 1xx/3xx or a 2xx the call did not expect
+
+
+def _json_body(response: requests.Response) -> tuple[Any, str | None]:
+    """(parsed body, None) or (None, what is wrong with it)."""
+    content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if content_type != "application/json" and not content_type.endswith("+json"):
+        return None, f"body is {content_type or 'untyped'}, not JSON"
+    try:
+        return json.loads(response.content.decode("utf-8")), None
+    except (UnicodeDecodeError, ValueError):
+        return None, "body is not valid JSON"
+
+
+def _error_fields(body: Any) -> tuple[str, str, str | None] | None:
+    """The portal's ``{"error": {"code", "message", "message_vi"?}}`` or None if the body is not one."""
+    if not isinstance(body, dict) or not isinstance(body.get("error"), dict):
+        return None
+    error = body["error"]
+    code, message, message_vi = error.get("code"), error.get("message"), error.get("message_vi")
+    if not isinstance(code, str) or not isinstance(message, str):
+        return None
+    return code, message, message_vi if isinstance(message_vi, str) else None
+
+
+def _parse(what: str, parser: Callable[[Any], T], body: Any) -> T:
+    try:
+        return parser(body)
+    except (ValueError, TypeError, KeyError) as error:
+        raise PortalBadResponse(f"{what}: unexpected answer shape ({error})") from error
+
+
+def _short(error: Exception) -> str:
+    # requests' messages embed whole reprs of urllib3 objects; keep the log line readable.
+    text = str(error)
+    return text if len(text) <= 200 else text[:197] + "..."

@@ -1,0 +1,97 @@
+"""How the sandbox portal judges a dossier's content against the procedure it is filed under.
+
+Each check returns ``{field: reason}`` (empty when all is well) so the portal can answer with every
+problem at once. Reasons are short English phrases for staff and logs; they never echo the value
+(a dossier holds personal data).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from kiosk.sandbox import wire_models as wire
+
+APPLICANT_IDENTIFIERS = ("id_number", "passport_number", "organisation_code")
+ALLOWED_CONTENT_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
+_ID_NUMBER = re.compile(r"\d{12}|\d{9}")  # 12-digit personal ID, or an old 9-digit CMND
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def check_applicant(applicant: dict[str, str | None]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if _blank(applicant.get("full_name")):
+        problems["applicant.full_name"] = "required"
+    if all(_blank(applicant.get(key)) for key in APPLICANT_IDENTIFIERS):
+        problems["applicant.id_number"] = "one of id_number, passport_number, organisation_code is required"
+    id_number = applicant.get("id_number")
+    if not _blank(id_number) and not _ID_NUMBER.fullmatch(str(id_number)):
+        problems["applicant.id_number"] = "must be 12 digits (or an old 9-digit number)"
+    return problems
+
+
+def _check_value(spec: wire.FormField, value: Any) -> str | None:
+    rules = spec.validation
+    if spec.type == "checkbox":
+        return None if isinstance(value, bool) else "must be true or false"
+    if spec.type == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "must be a number"
+        if rules.min is not None and value < rules.min:
+            return f"must be at least {rules.min}"
+        if rules.max is not None and value > rules.max:
+            return f"must be at most {rules.max}"
+        return None
+    if not isinstance(value, str):
+        return "must be text"
+    if spec.type == "date":
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return "must be a date YYYY-MM-DD"
+        if len(value) != 10:
+            return "must be a date YYYY-MM-DD"
+    if spec.type == "select" and value not in {option.value for option in spec.options}:
+        return "is not one of the offered choices"
+    if rules.max_length is not None and len(value) > rules.max_length:
+        return f"is longer than {rules.max_length} characters"
+    if rules.pattern is not None and re.fullmatch(rules.pattern, value) is None:
+        return "has the wrong format"
+    return None
+
+
+def check_answers(procedure: wire.Procedure, answers: dict[str, Any]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    specs = {spec.name: spec for spec in procedure.form.fields}
+    for name in answers:
+        if name not in specs:
+            problems[name] = "is not a field of this procedure's form"
+    for name, spec in specs.items():
+        value = answers.get(name)
+        if _blank(value):
+            if spec.required:
+                problems[name] = "required"
+            continue
+        reason = _check_value(spec, value)
+        if reason:
+            problems[name] = reason
+    return problems
+
+
+def check_documents(procedure: wire.Procedure, documents: list[wire.DocumentManifest]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    known = {doc.type_code for doc in procedure.documents}
+    for index, doc in enumerate(documents):
+        if doc.type_code not in known:
+            problems[f"documents[{index}].type_code"] = "is not a component of this procedure"
+        if doc.content_type.split(";")[0].strip().lower() not in ALLOWED_CONTENT_TYPES:
+            problems[f"documents[{index}].content_type"] = "must be application/pdf, image/jpeg or image/png"
+    attached = {doc.type_code for doc in documents}
+    for required in procedure.documents:
+        if required.mandatory and required.type_code not in attached:
+            problems[f"documents.{required.type_code}"] = "mandatory component is missing"
+    return problems
