@@ -62,7 +62,7 @@ class PortalConfig:
     url: str = "sandbox"
     timeout_s: float = 10.0
     #: The receiving unit's code, the prefix of dossier codes (`<unit code>-YYMMDD-XXXX`).
-    unit_code: str = "000.00.00.H00"
+    unit_code: str = "000.00.00.H26"
 
     def __post_init__(self) -> None:
         if self.url != "sandbox":

@@ -19,6 +19,7 @@ APT_PACKAGES=(
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libwayland-client0 libwayland-cursor0 libwayland-egl1
+  libpulse0 libasound2 libspeechd2
   fonts-noto-core fonts-dejavu-core
   xvfb xauth
   poppler-utils
