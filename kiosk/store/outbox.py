@@ -283,6 +283,14 @@ class Outbox:
                 raise UnknownDossierError(f"no outbox entry {entry_id}")
             return _item(row)
 
+    def for_dossier(self, dossier_id: str) -> OutboxItem:
+        """The entry of one dossier (the kiosk sends a citizen's own dossier right after queueing it)."""
+        with self._sessions() as session:
+            row = session.execute(_item_query().where(OutboxEntry.dossier_id == dossier_id)).first()
+            if row is None:
+                raise UnknownDossierError(f"no outbox entry for dossier {dossier_id!r}")
+            return _item(row)
+
     # --- internals ------------------------------------------------------------------------------------
 
     def _dossier_id_for(self, idempotency_key: str) -> str | None:

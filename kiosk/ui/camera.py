@@ -1,0 +1,100 @@
+"""The live camera behind the ID-card screen: a worker thread that reads frames, feeds the scan session
+and hands the newest frame to QML through an image provider."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QSize, QThread, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.capture.card_scan import CardScanSession, ScanFeedback
+from kiosk.capture.frames import FrameSource, FrameSourceError
+
+log = logging.getLogger(__name__)
+
+PREVIEW_WIDTH = 960  # enough for the screen; the decoder always sees the full frame
+
+
+def to_qimage(frame: np.ndarray, width: int = PREVIEW_WIDTH) -> QImage:
+    if frame.shape[1] > width:
+        height = round(frame.shape[0] * width / frame.shape[1])
+        frame = cv2.resize(frame, (width, height), interpolation=cv2.INTER_AREA)
+    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+    h, w, _ = rgb.shape
+    # copy(): the QImage must own its pixels once the numpy buffer goes away.
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+class LatestFrameProvider(QQuickImageProvider):
+    """`image://camera/<anything>`: the newest preview frame. QML bumps the URL to refresh."""
+
+    def __init__(self) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+        self._lock = threading.Lock()
+        self._image = QImage()
+
+    def set_image(self, image: QImage) -> None:
+        with self._lock:
+            self._image = image
+
+    def clear(self) -> None:
+        self.set_image(QImage())
+
+    def requestImage(self, id: str, size: QSize, requestedSize: QSize) -> QImage:
+        with self._lock:
+            image = self._image
+        if image.isNull():
+            image = QImage(16, 9, QImage.Format.Format_RGB888)
+            image.fill(0x202833)
+        return image
+
+
+class CameraWorker(QThread):
+    """Reads frames until stopped. Emits `feedback` for every decoded frame and `frameReady` for the
+    preview; the reading itself travels inside the ScanFeedback (accepted state)."""
+
+    feedback = Signal(object)   # ScanFeedback
+    frameReady = Signal()
+    failed = Signal(str)        # hint code
+
+    def __init__(self, open_source: Callable[[], FrameSource], session: CardScanSession,
+                 provider: LatestFrameProvider) -> None:
+        super().__init__()
+        self._open_source = open_source
+        self._session = session
+        self._provider = provider
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.wait(5000)
+
+    def run(self) -> None:
+        try:
+            source = self._open_source()
+            source.open()
+        except (FrameSourceError, OSError) as error:
+            log.warning("camera could not start: %s", error)
+            self.failed.emit("camera_problem")
+            return
+        try:
+            while not self._stop.is_set():
+                frame = source.read()
+                if frame is None:
+                    time.sleep(0.05)
+                    continue
+                self._provider.set_image(to_qimage(frame))
+                self.frameReady.emit()
+                fb: ScanFeedback = self._session.feed(frame)
+                self.feedback.emit(fb)
+                if fb.state == "accepted":
+                    break
+        finally:
+            source.close()

@@ -1,0 +1,592 @@
+"""The view-model behind every screen: QML binds to its properties and calls its slots.
+
+It holds no business rules of its own: the flow decides which screen comes next, the form module checks
+answers, the sender queues and sends. This class translates between those and Qt: properties, signals,
+the camera thread, background tasks, the idle timer and the wipe.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.capture.card_scan import HINTS, CardScanSession, ScanFeedback
+from kiosk.capture.frames import FrameSource
+from kiosk.domain.text import vi_sort_key
+from kiosk.portal import forms
+from kiosk.portal.client import PortalClient
+from kiosk.portal.errors import PortalError
+from kiosk.portal.models import Catalogue, Procedure
+from kiosk.store.outbox import Outbox
+from kiosk.sync.sender import SendOutcome, drain, send_entry
+from kiosk.ui.camera import CameraWorker, LatestFrameProvider
+from kiosk.ui.flow import APPLICANT_FIELDS, KioskFlow, Screen
+from kiosk.ui.idle import IdleGuard
+from kiosk.ui.list_models import DictListModel
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.texts import APPLICANT_LABELS, MESSAGES, SEX_TEXT, money, pick
+
+log = logging.getLogger(__name__)
+
+SYNC_INTERVAL_MS = 30_000
+
+
+class KioskController(QObject):
+    screenChanged = Signal()
+    languageChanged = Signal()
+    busyChanged = Signal()
+    messageChanged = Signal()
+    cardChanged = Signal()
+    frameTickChanged = Signal()
+    catalogueChanged = Signal()
+    procedureChanged = Signal()
+    receiptChanged = Signal()
+    staffCalledChanged = Signal()
+    idleChanged = Signal()
+    submittedToPortal = Signal(str)  # dossier code; for the demo and tests
+
+    def __init__(
+        self,
+        *,
+        outbox: Outbox,
+        portal: PortalClient,
+        open_camera: Callable[[], FrameSource],
+        frame_provider: LatestFrameProvider,
+        idle_s: int = 90,
+        idle_warning_s: int = 30,
+        default_language: str = "vi",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._outbox = outbox
+        self._portal = portal
+        self._open_camera = open_camera
+        self._frames = frame_provider
+        self.flow = KioskFlow(default_language)
+        self.flow.subscribe(self._on_screen)
+        self.tasks = TaskRunner(self)
+        self.idle = IdleGuard(idle_s, idle_warning_s, self)
+        self.idle.expired.connect(self.startOver)
+        self.idle.warningChanged.connect(self.idleChanged)
+        self.idle.secondsLeftChanged.connect(self.idleChanged)
+        self._syncing = False
+
+        self._busy = False
+        self._message = ""
+        self._card_state = "searching"
+        self._card_hint = "show_card"
+        self._frame_tick = 0
+        self._camera: CameraWorker | None = None
+        self._scan = CardScanSession()
+        self._catalogue: Catalogue | None = None
+        self._catalogue_state = "loading"
+        self._staff_called = False
+
+        self.applicant = DictListModel(("name", "label", "value", "fromCard"), self)
+        self.procedures = DictListModel(
+            ("code", "name", "field", "fee", "days", "available", "note", "byPost"), self)
+        self.form = DictListModel(
+            ("name", "type", "label", "value", "error", "required", "options", "fromCard", "help"), self)
+        self.review = DictListModel(("label", "value"), self)
+
+        self._sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
+        self._sync_timer.timeout.connect(self.syncNow)
+
+    def set_camera_opener(self, open_camera: Callable[[], FrameSource]) -> None:
+        """Swap the camera (staff choosing another device; the demo playing its own images)."""
+        self._open_camera = open_camera
+
+    # ------------------------------------------------------------------ life cycle
+    def start(self) -> None:
+        self.loadCatalogue()
+        self._sync_timer.start()
+        self.syncNow()
+
+    def shutdown(self) -> None:
+        self._sync_timer.stop()
+        self.idle.stop()
+        self._stop_camera()
+        self.tasks.wait()
+
+    # ------------------------------------------------------------------ properties
+    def _get_screen(self) -> str:
+        return self.flow.screen.value
+
+    def _get_language(self) -> str:
+        return self.flow.session.language
+
+    def _get_busy(self) -> bool:
+        return self._busy
+
+    def _get_message(self) -> str:
+        return self._message
+
+    def _get_card_hint(self) -> str:
+        return pick(HINTS.get(self._card_hint, HINTS["show_card"]), self.lang)
+
+    def _get_card_state(self) -> str:
+        return self._card_state
+
+    def _get_frame_tick(self) -> int:
+        return self._frame_tick
+
+    def _get_catalogue_state(self) -> str:
+        return self._catalogue_state
+
+    def _get_can_go_back(self) -> bool:
+        return self.flow.can_go_back()
+
+    def _get_procedure_name(self) -> str:
+        proc = self._procedure()
+        return proc.name.get(self.lang) if proc else ""
+
+    def _get_procedure_facts(self) -> dict[str, Any]:
+        proc = self._procedure()
+        if proc is None:
+            return {}
+        return {
+            "code": proc.code,
+            "fee": money(proc.fee_vnd, self.lang),
+            "days": proc.processing_days,
+            "agency": proc.agency.get(self.lang),
+            "byPost": proc.postal_return_allowed,
+            "documents": [d.name.get(self.lang) for d in proc.documents],
+        }
+
+    def _get_dossier_code(self) -> str:
+        return self.flow.session.dossier_code or ""
+
+    def _get_receipt_reference(self) -> str:
+        key = self.flow.session.idempotency_key or ""
+        return key.split("-")[0].upper()
+
+    def _get_receipt_qr(self) -> str:
+        code = self.flow.session.dossier_code or self._get_receipt_reference()
+        return "image://qr/" + quote(code, safe="") if code else ""
+
+    def _get_submitted_offline(self) -> bool:
+        return self.flow.session.submitted_offline
+
+    def _get_receipt_time(self) -> str:
+        return datetime.now().strftime("%H:%M %d/%m/%Y")
+
+    def _get_staff_called(self) -> bool:
+        return self._staff_called
+
+    def _get_idle_warning(self) -> bool:
+        return self.idle.warning
+
+    def _get_idle_seconds(self) -> int:
+        return self.idle.seconds_left
+
+    screen = Property(str, _get_screen, notify=screenChanged)
+    language = Property(str, _get_language, notify=languageChanged)
+    busy = Property(bool, _get_busy, notify=busyChanged)
+    message = Property(str, _get_message, notify=messageChanged)
+    cardHint = Property(str, _get_card_hint, notify=cardChanged)
+    cardState = Property(str, _get_card_state, notify=cardChanged)
+    frameTick = Property(int, _get_frame_tick, notify=frameTickChanged)
+    catalogueState = Property(str, _get_catalogue_state, notify=catalogueChanged)
+    canGoBack = Property(bool, _get_can_go_back, notify=screenChanged)
+    procedureName = Property(str, _get_procedure_name, notify=procedureChanged)
+    procedureFacts = Property("QVariantMap", _get_procedure_facts, notify=procedureChanged)  # type: ignore[arg-type]
+    dossierCode = Property(str, _get_dossier_code, notify=receiptChanged)
+    receiptReference = Property(str, _get_receipt_reference, notify=receiptChanged)
+    receiptQr = Property(str, _get_receipt_qr, notify=receiptChanged)
+    receiptTime = Property(str, _get_receipt_time, notify=receiptChanged)
+    submittedOffline = Property(bool, _get_submitted_offline, notify=receiptChanged)
+    staffCalled = Property(bool, _get_staff_called, notify=staffCalledChanged)
+    idleWarning = Property(bool, _get_idle_warning, notify=idleChanged)
+    idleSecondsLeft = Property(int, _get_idle_seconds, notify=idleChanged)
+
+    def _models(self) -> dict[str, DictListModel]:
+        return {"applicant": self.applicant, "procedures": self.procedures, "form": self.form,
+                "review": self.review}
+
+    @property
+    def lang(self) -> str:
+        return self.flow.session.language
+
+    # ------------------------------------------------------------------ steps (slots for QML)
+    @Slot()
+    def touchAttract(self) -> None:
+        self.flow.touch_attract()
+
+    @Slot(str)
+    def chooseLanguage(self, language: str) -> None:
+        self.flow.choose_language(language)
+        self.languageChanged.emit()
+        self._refresh_procedures()
+
+    @Slot(str)
+    def switchLanguage(self, language: str) -> None:
+        """The language button in the top bar: any screen, any time, nothing typed is lost."""
+        self.flow.set_language(language)
+        self.languageChanged.emit()
+        self._refresh_procedures()
+        if self.flow.screen is Screen.CONFIRM:
+            for i, row in enumerate(self.applicant.rows()):
+                self.applicant.update_row(i, label=pick(APPLICANT_LABELS[row["name"]], self.lang))
+        if self.flow.screen is Screen.FORM:
+            self._relabel_form()
+        if self.flow.screen is Screen.REVIEW:
+            self._fill_review()
+        self.procedureChanged.emit()
+        self.cardChanged.emit()
+
+    @Slot()
+    def startDossier(self) -> None:
+        self.flow.start_dossier()
+
+    @Slot()
+    def typeInstead(self) -> None:
+        self.flow.type_instead()
+
+    @Slot(str, str)
+    def setApplicantField(self, name: str, value: str) -> None:
+        self.flow.edit_field(name, value)
+        row = self.applicant.find("name", name)
+        field = self.flow.session.applicant[name]
+        self.applicant.update_row(row, value=field.value, fromCard=field.from_card)
+
+    @Slot()
+    def confirmDetails(self) -> None:
+        if self.flow.missing_fields():
+            self._set_message(pick(MESSAGES["missing_fields"], self.lang))
+            return
+        self.flow.confirm_details()
+
+    @Slot(str)
+    def chooseProcedure(self, code: str) -> None:
+        proc = self._catalogue.find(code) if self._catalogue else None
+        if proc is None:
+            return
+        if not self._available(proc):
+            self._set_message(pick(MESSAGES["needs_paper"], self.lang))
+            return
+        self.flow.choose_procedure(code)
+
+    @Slot(str, str)
+    def setAnswer(self, name: str, value: str) -> None:
+        row = self.form.find("name", name)
+        if row >= 0:
+            self.form.update_row(row, value=value, error="", fromCard=False)
+
+    @Slot(str, bool)
+    def setChecked(self, name: str, value: bool) -> None:
+        row = self.form.find("name", name)
+        if row >= 0:
+            self.form.update_row(row, value=value, error="")
+
+    @Slot()
+    def submitForm(self) -> None:
+        proc = self._procedure()
+        if proc is None:
+            return
+        answers = {row["name"]: row["value"] for row in self.form.rows()}
+        problems = forms.check(proc.form, answers)
+        for i, row in enumerate(self.form.rows()):
+            reason = problems.get(row["name"])
+            self.form.update_row(i, error=forms.reason_text(reason, self.lang) if reason else "")
+        if problems:
+            self._set_message(pick(MESSAGES["form_has_errors"], self.lang))
+            return
+        self.flow.form_completed(forms.final_answers(proc.form, answers))
+
+    @Slot()
+    def submitDossier(self) -> None:
+        if self._busy or self.flow.screen is not Screen.REVIEW:
+            return
+        session = self.flow.session
+        if session.idempotency_key is None:
+            session.idempotency_key = str(uuid.uuid4())
+        key, code = session.idempotency_key, session.procedure_code
+        assert code is not None
+        payload = {"applicant": session.applicant_values(), "answers": dict(session.answers)}
+        outbox, portal = self._outbox, self._portal
+
+        def queue_and_send() -> SendOutcome | None:
+            # Queued (encrypted, fsynced) before any attempt to send: nothing is lost if the power or
+            # the network goes while the citizen waits.
+            dossier_id = outbox.enqueue(key, code, payload)
+            item = outbox.for_dossier(dossier_id)
+            if item.dossier_code is not None:
+                return SendOutcome(item.id, item.dossier_code, sent=True)
+            return send_entry(outbox, portal, item)
+
+        self._set_busy(True)
+        self.tasks.run(queue_and_send, self._on_submitted, self._on_submit_error)
+
+    @Slot()
+    def back(self) -> None:
+        if self.flow.can_go_back() and not self._busy:
+            self.flow.back()
+
+    @Slot()
+    def startOver(self) -> None:
+        """Timeout, "start over" and "finish": forget this citizen completely."""
+        self._stop_camera()
+        self._scan.reset()
+        self._frames.clear()
+        for model in self._models().values():
+            model.set_rows([])
+        self._card_state, self._card_hint = "searching", "show_card"
+        self._staff_called = False
+        self.staffCalledChanged.emit()
+        self._set_message("")
+        self.flow.wipe()
+        self.languageChanged.emit()
+        self._refresh_procedures()
+        self.procedureChanged.emit()
+        self.receiptChanged.emit()
+        self.cardChanged.emit()
+
+    @Slot()
+    def finish(self) -> None:
+        self.startOver()
+
+    @Slot()
+    def moreTime(self) -> None:
+        self.idle.poke()
+
+    @Slot()
+    def callStaff(self) -> None:
+        # Staff paging arrives with the staff issue; the request is logged (no personal data) so the
+        # dashboard can show it, and the citizen is told that help is coming.
+        log.info("citizen asked for staff on screen %s", self.flow.screen.value)
+        self._staff_called = True
+        self.staffCalledChanged.emit()
+        self._set_message(pick(MESSAGES["staff_called"], self.lang))
+
+    @Slot()
+    def dismissMessage(self) -> None:
+        self._set_message("")
+
+    @Slot()
+    def loadCatalogue(self) -> None:
+        self._catalogue_state = "loading"
+        self.catalogueChanged.emit()
+        self.tasks.run(self._portal.get_catalogue, self._on_catalogue, self._on_catalogue_error)
+
+    @Slot()
+    def syncNow(self) -> None:
+        """Send whatever waits in the outbox (dossiers queued while the portal was unreachable)."""
+        if self._syncing:
+            return
+        self._syncing = True
+        outbox, portal = self._outbox, self._portal
+
+        def done(_: object) -> None:
+            self._syncing = False
+
+        def failed(error: Exception) -> None:
+            log.warning("background sync failed: %s", type(error).__name__)
+            done(None)
+
+        self.tasks.run(lambda: drain(outbox, portal), done, failed)
+
+    # ------------------------------------------------------------------ reactions
+    def _on_screen(self, screen: Screen) -> None:
+        self._set_message("")
+        self.idle.arm(screen is not Screen.ATTRACT)
+        if screen is Screen.READ_CARD:
+            self._start_camera()
+        else:
+            self._stop_camera()
+        if screen is Screen.CONFIRM:
+            self._fill_applicant()
+        if screen is Screen.PROCEDURE and self._catalogue is None and self._catalogue_state == "error":
+            self.loadCatalogue()
+        if screen is Screen.FORM:
+            self._fill_form()
+        if screen is Screen.REVIEW:
+            self._fill_review()
+        self.procedureChanged.emit()
+        self.receiptChanged.emit()
+        self.screenChanged.emit()
+
+    def _start_camera(self) -> None:
+        self._stop_camera()
+        self._scan.reset()
+        self._card_state, self._card_hint = "searching", "show_card"
+        self.cardChanged.emit()
+        worker = CameraWorker(self._open_camera, self._scan, self._frames)
+        worker.feedback.connect(self._on_feedback)
+        worker.frameReady.connect(self._on_frame)
+        worker.failed.connect(self._on_camera_failed)
+        self._camera = worker
+        worker.start()
+
+    def _stop_camera(self) -> None:
+        worker, self._camera = self._camera, None
+        if worker is not None:
+            worker.stop()
+            worker.deleteLater()
+
+    def _on_frame(self) -> None:
+        self._frame_tick += 1
+        self.frameTickChanged.emit()
+
+    def _on_feedback(self, fb: ScanFeedback) -> None:
+        if self.flow.screen is not Screen.READ_CARD or self.sender() is not self._camera:
+            return  # a late frame from a camera that was already stopped
+        self._card_state, self._card_hint = fb.state, fb.hint_code
+        self.cardChanged.emit()
+        if fb.state == "accepted" and fb.reading is not None:
+            self.flow.card_accepted(fb.reading)
+
+    def _on_camera_failed(self, hint: str) -> None:
+        self._card_state, self._card_hint = "searching", hint
+        self.cardChanged.emit()
+
+    def _fill_applicant(self) -> None:
+        rows = []
+        for name in APPLICANT_FIELDS:
+            field = self.flow.session.applicant[name]
+            rows.append({"name": name, "label": pick(APPLICANT_LABELS[name], self.lang),
+                         "value": field.value, "fromCard": field.from_card})
+        self.applicant.set_rows(rows)
+
+    def _fill_form(self) -> None:
+        proc = self._procedure()
+        if proc is None:
+            return
+        session = self.flow.session
+        card = session.applicant_values()
+        initial = forms.prefill(proc.form, card)
+        initial.update(session.answers)  # coming back from review keeps what was typed
+        rows = []
+        for spec in proc.form.fields:
+            value = initial.get(spec.name, "")
+            from_card = bool(spec.prefill) and spec.name not in session.answers and bool(value)
+            rows.append({
+                "name": spec.name, "type": spec.type, "label": spec.label.get(self.lang),
+                "value": value if spec.type == "checkbox" else ("" if value is None else str(value)),
+                "error": "", "required": spec.required, "fromCard": from_card,
+                "options": [{"value": o.value, "label": o.label.get(self.lang)} for o in spec.options],
+                "help": spec.help.get(self.lang) if spec.help else "",
+            })
+        self.form.set_rows(rows)
+
+    def _relabel_form(self) -> None:
+        proc = self._procedure()
+        if proc is None:
+            return
+        for i, row in enumerate(self.form.rows()):
+            spec = proc.form.field(row["name"])
+            if spec is not None:
+                self.form.update_row(
+                    i, label=spec.label.get(self.lang), help=spec.help.get(self.lang) if spec.help else "",
+                    options=[{"value": o.value, "label": o.label.get(self.lang)} for o in spec.options])
+
+    def _fill_review(self) -> None:
+        proc = self._procedure()
+        session = self.flow.session
+        rows = [{"label": pick(APPLICANT_LABELS[n], self.lang), "value": self._display(n, f.value)}
+                for n, f in session.applicant.items() if f.value]
+        if proc is not None:
+            card = session.applicant_values()
+            for spec in proc.form.fields:
+                if spec.name not in session.answers:
+                    continue
+                value = session.answers[spec.name]
+                if spec.prefill and card.get(spec.prefill.removeprefix("card.")) == value:
+                    continue  # already shown once among the card details above
+                if spec.type == "select":
+                    value = next((o.label.get(self.lang) for o in spec.options if o.value == value), value)
+                elif spec.type == "checkbox":
+                    value = ("Có" if value else "Không") if self.lang == "vi" else ("Yes" if value else "No")
+                rows.append({"label": spec.label.get(self.lang), "value": str(value)})
+        self.review.set_rows(rows)
+
+    def _display(self, name: str, value: str) -> str:
+        if name == "sex" and value in SEX_TEXT:
+            return pick(SEX_TEXT[value], self.lang)
+        return value
+
+    def _on_catalogue(self, catalogue: Catalogue) -> None:
+        self._catalogue = catalogue
+        self._catalogue_state = "ready"
+        self._refresh_procedures()
+        self.catalogueChanged.emit()
+
+    def _on_catalogue_error(self, error: Exception) -> None:
+        log.warning("catalogue not loaded: %s", error)
+        self._catalogue_state = "error"
+        self.catalogueChanged.emit()
+
+    def _refresh_procedures(self) -> None:
+        if self._catalogue is None:
+            return
+        procs = sorted(self._catalogue.procedures, key=lambda p: vi_sort_key(p.name.get(self.lang)))
+        self.procedures.set_rows([{
+            "code": p.code, "name": p.name.get(self.lang), "field": p.field.get(self.lang),
+            "fee": money(p.fee_vnd, self.lang), "days": p.processing_days,
+            "available": self._available(p), "byPost": p.postal_return_allowed,
+            "note": "" if self._available(p) else pick(MESSAGES["needs_paper"], self.lang),
+        } for p in procs])
+
+    @staticmethod
+    def _available(proc: Procedure) -> bool:
+        # Until document capture lands, only procedures with no mandatory paper can be filed here.
+        return not any(d.mandatory for d in proc.documents)
+
+    def _on_submitted(self, outcome: SendOutcome | None) -> None:
+        self._set_busy(False)
+        if outcome is not None and outcome.sent and outcome.dossier_code:
+            self.flow.submitted(outcome.dossier_code)
+            self.submittedToPortal.emit(outcome.dossier_code)
+            return
+        if outcome is not None and outcome.permanent_failure and outcome.error is not None:
+            self._set_message(outcome.error.user_message(self.lang))
+            return
+        # Queued: the background sync sends it when the portal is back.
+        self.flow.submitted(None, offline=True)
+        self._set_message(pick(MESSAGES["queued_offline"], self.lang))
+
+    def _on_submit_error(self, error: Exception) -> None:
+        self._set_busy(False)
+        log.error("dossier could not be queued: %s", type(error).__name__)
+        if isinstance(error, PortalError):
+            self._set_message(error.user_message(self.lang))
+        else:
+            self._set_message(pick(MESSAGES["save_failed"], self.lang))
+
+    # ------------------------------------------------------------------ helpers
+    def _procedure(self) -> Procedure | None:
+        code = self.flow.session.procedure_code
+        return self._catalogue.find(code) if (self._catalogue and code) else None
+
+    def _set_busy(self, busy: bool) -> None:
+        if self._busy != busy:
+            self._busy = busy
+            self.busyChanged.emit()
+
+    def _set_message(self, text: str) -> None:
+        if self._message != text:
+            self._message = text
+            self.messageChanged.emit()
+
+    # Models as QML properties (constant: the objects never change, only their rows).
+    def _applicant_model(self) -> QObject:
+        return self.applicant
+
+    def _procedures_model(self) -> QObject:
+        return self.procedures
+
+    def _form_model(self) -> QObject:
+        return self.form
+
+    def _review_model(self) -> QObject:
+        return self.review
+
+    applicantModel = Property(QObject, _applicant_model, constant=True)
+    procedureModel = Property(QObject, _procedures_model, constant=True)
+    formModel = Property(QObject, _form_model, constant=True)
+    reviewModel = Property(QObject, _review_model, constant=True)

@@ -1,0 +1,148 @@
+"""`kiosk demo`: drive a whole citizen journey offscreen against the sandbox and keep a PNG of each screen.
+
+The demo goes through the same view-model slots that the QML buttons call, with the real camera loop
+(sample images played as a camera), the real outbox and the real portal client, so a green demo means
+the journey works. It exits 0 only if the dossier reached the portal.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtTest import QTest
+
+from kiosk.app import KioskServices, build_services
+from kiosk.capture.frames import FrameSource, ImageSequenceSource
+from kiosk.capture.resources import sample_cards_dir
+from kiosk.config import KioskConfig
+from kiosk.sandbox.samples import sample_answers
+from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, application, create_ui
+
+log = logging.getLogger(__name__)
+
+DEMO_PROCEDURE = "1.004873.000.00.00.H26"  # Cấp Giấy xác nhận tình trạng hôn nhân: no paper needed
+ORIENTATIONS = {"portrait": PORTRAIT, "landscape": LANDSCAPE}
+
+
+class DemoFailed(RuntimeError):
+    pass
+
+
+def demo_camera() -> FrameSource:
+    """An empty desk first (so the live screen shows its guidance), then Nguyễn Văn An's card."""
+    cards = sample_cards_dir()
+    return ImageSequenceSource([cards / "91_empty_desk.png", cards / "01_nguyen_van_an_front.png"],
+                               repeat_each=12, fps=8.0, name="demo")
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise DemoFailed(f"timed out waiting for {what}")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        QTest.qWait(20)
+
+
+class Journey:
+    def __init__(self, ui: KioskUi, services: KioskServices, out_dir: Path, prefix: str) -> None:
+        self.ui = ui
+        self.kiosk = ui.controller
+        self.services = services
+        self.out_dir = out_dir
+        self.prefix = prefix
+        self.shots: list[Path] = []
+
+    def shot(self, name: str) -> Path:
+        QTest.qWait(150)  # let bindings settle and the scene render
+        path = self.out_dir / f"{self.prefix}_{len(self.shots) + 1:02d}_{name}.png"
+        image = self.ui.window.grabWindow()
+        if image.isNull() or not image.save(str(path)):
+            raise DemoFailed(f"could not write screenshot {path}")
+        self.shots.append(path)
+        return path
+
+    def screen_is(self, name: str, timeout_s: float = 10.0) -> None:
+        wait_until(lambda: self.kiosk.screen == name, timeout_s, f"screen {name!r}")
+
+    def run(self) -> str:
+        k = self.kiosk
+        wait_until(lambda: k.catalogueState == "ready", 20, "the procedure catalogue")
+        self.shot("attract")
+        k.touchAttract()
+        self.shot("language")
+        k.chooseLanguage("vi")
+        self.shot("home")
+        k.startDossier()
+        wait_until(lambda: int(k.frameTick) >= 3, 10, "camera frames")
+        self.shot("read_card")
+        self.screen_is("confirm", 30)
+        self.shot("confirm_details")
+        k.confirmDetails()
+        self.screen_is("procedure")
+        self.shot("choose_procedure")
+        k.chooseProcedure(DEMO_PROCEDURE)
+        self.screen_is("form")
+        self.shot("form_prefilled")
+        self.fill_form_like_a_citizen()
+        self.shot("form_filled")
+        k.submitForm()
+        self.screen_is("review")
+        self.shot("review")
+        k.submitDossier()
+        self.screen_is("receipt", 30)
+        code = k.dossierCode
+        self.shot("receipt")
+        if not code:
+            raise DemoFailed("the dossier was queued but the portal did not confirm it")
+        k.finish()
+        self.screen_is("attract")
+        self.shot("after_finish")
+        return str(code)
+
+    def fill_form_like_a_citizen(self) -> None:
+        catalogue = self.services.portal.get_catalogue()
+        procedure = catalogue.find(DEMO_PROCEDURE)
+        if procedure is None:
+            raise DemoFailed(f"procedure {DEMO_PROCEDURE} is not in the catalogue")
+        answers = sample_answers(procedure)
+        for row in self.kiosk.form.rows():
+            if row["value"] not in ("", None):
+                continue  # prefilled from the card: the citizen leaves it
+            value = answers[row["name"]]
+            if row["type"] == "checkbox":
+                self.kiosk.setChecked(row["name"], bool(value))
+            else:
+                self.kiosk.setAnswer(row["name"], str(value))
+
+
+def run_demo(config: KioskConfig, *, screenshots: Path, orientations: list[str] | None = None,
+             camera: str | None = None) -> int:
+    application()
+    screenshots.mkdir(parents=True, exist_ok=True)
+    services = build_services(config)
+    codes: list[str] = []
+    try:
+        for name in orientations or list(ORIENTATIONS):
+            ui = create_ui(services, camera=camera, size=ORIENTATIONS[name])
+            if camera is None:
+                ui.controller.set_camera_opener(demo_camera)
+            ui.window.show()
+            try:
+                code = Journey(ui, services, screenshots, name).run()
+            finally:
+                ui.close()
+            status = services.portal.get_dossier(code)
+            print(f"{name}: dossier {code} reached the portal (status {status.status}); "
+                  f"screenshots in {screenshots}")
+            codes.append(code)
+    except DemoFailed as error:
+        print(f"demo failed: {error}")
+        return 1
+    finally:
+        services.close()
+    return 0 if codes else 1

@@ -1,0 +1,216 @@
+"""Which screen comes next: the citizen's journey as a small state machine, with no Qt in it.
+
+The view-models call these methods when the citizen taps something; the flow checks that the step makes
+sense where the citizen is, updates the in-memory session and names the next screen. Keeping it free of
+Qt means every journey can be tested quickly without rendering anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from kiosk.domain.idcard import IdentityReading
+
+
+class Screen(StrEnum):
+    ATTRACT = "attract"
+    LANGUAGE = "language"
+    HOME = "home"
+    READ_CARD = "readCard"
+    CONFIRM = "confirm"
+    PROCEDURE = "procedure"
+    FORM = "form"
+    REVIEW = "review"
+    RECEIPT = "receipt"
+
+
+class FlowError(RuntimeError):
+    """A step was asked for where it does not belong (a bug in a view-model, not a citizen mistake)."""
+
+
+# The applicant fields the kiosk collects, in display order. A card reading fills them; the citizen
+# may correct them, which clears their "read from card" mark.
+APPLICANT_FIELDS: tuple[str, ...] = ("full_name", "id_number", "date_of_birth", "sex", "address")
+
+
+@dataclass
+class ApplicantField:
+    name: str
+    value: str
+    from_card: bool
+
+
+@dataclass
+class CitizenSession:
+    """Everything one citizen has told the kiosk. Lives in memory only and is dropped on wipe."""
+
+    language: str = "vi"
+    reading: IdentityReading | None = None
+    applicant: dict[str, ApplicantField] = field(default_factory=dict)
+    procedure_code: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    idempotency_key: str | None = None
+    dossier_code: str | None = None
+    submitted_offline: bool = False
+
+    def applicant_values(self) -> dict[str, str | None]:
+        return {name: (f.value or None) for name, f in self.applicant.items()}
+
+
+def applicant_from_reading(reading: IdentityReading | None) -> dict[str, ApplicantField]:
+    values: dict[str, str] = dict.fromkeys(APPLICANT_FIELDS, "")
+    if reading is not None:
+        values.update(
+            full_name=reading.full_name,
+            id_number=reading.id_number,
+            date_of_birth=reading.date_of_birth.isoformat() if reading.date_of_birth else "",
+            sex=reading.sex.value if reading.sex else "",
+            address=reading.address or "",
+        )
+    return {
+        name: ApplicantField(name, value, from_card=reading is not None and bool(value))
+        for name, value in values.items()
+    }
+
+
+_BACK: dict[Screen, Screen] = {
+    Screen.LANGUAGE: Screen.ATTRACT,
+    Screen.HOME: Screen.LANGUAGE,
+    Screen.READ_CARD: Screen.HOME,
+    Screen.CONFIRM: Screen.READ_CARD,
+    Screen.PROCEDURE: Screen.CONFIRM,
+    Screen.FORM: Screen.PROCEDURE,
+    Screen.REVIEW: Screen.FORM,
+}
+
+Listener = Callable[[Screen], None]
+
+
+class KioskFlow:
+    """The journey "file a dossier": attract → language → home → card → confirm → procedure → form →
+    review → receipt. `wipe()` (timeout, finish, start over) drops the session and returns to attract."""
+
+    def __init__(self, default_language: str = "vi") -> None:
+        self._default_language = default_language
+        self.screen = Screen.ATTRACT
+        self.session = CitizenSession(language=default_language)
+        self._listeners: list[Listener] = []
+
+    # -- observation ----------------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _go(self, screen: Screen) -> None:
+        self.screen = screen
+        for listener in list(self._listeners):
+            listener(screen)
+
+    def _expect(self, *screens: Screen) -> None:
+        if self.screen not in screens:
+            allowed = ", ".join(s.value for s in screens)
+            raise FlowError(f"step not allowed on screen {self.screen.value!r} (expected {allowed})")
+
+    # -- steps ---------------------------------------------------------------------------------------------
+    def touch_attract(self) -> None:
+        self._expect(Screen.ATTRACT)
+        self._go(Screen.LANGUAGE)
+
+    def choose_language(self, language: str) -> None:
+        self._expect(Screen.LANGUAGE)
+        if language not in ("vi", "en"):
+            raise FlowError(f"unsupported language {language!r}")
+        self.session.language = language
+        self._go(Screen.HOME)
+
+    def set_language(self, language: str) -> None:
+        """Switch language mid-journey (the top-bar button); the screen and answers stay."""
+        if language not in ("vi", "en"):
+            raise FlowError(f"unsupported language {language!r}")
+        self.session.language = language
+
+    def start_dossier(self) -> None:
+        self._expect(Screen.HOME)
+        self._go(Screen.READ_CARD)
+
+    def card_accepted(self, reading: IdentityReading) -> None:
+        self._expect(Screen.READ_CARD)
+        self.session.reading = reading
+        self.session.applicant = applicant_from_reading(reading)
+        self._go(Screen.CONFIRM)
+
+    def type_instead(self) -> None:
+        """The citizen has no card at hand or the camera cannot read it: same screen, empty fields."""
+        self._expect(Screen.READ_CARD)
+        self.session.reading = None
+        self.session.applicant = applicant_from_reading(None)
+        self._go(Screen.CONFIRM)
+
+    def edit_field(self, name: str, value: str) -> None:
+        self._expect(Screen.CONFIRM)
+        if name not in self.session.applicant:
+            raise FlowError(f"unknown applicant field {name!r}")
+        current = self.session.applicant[name]
+        if value != current.value:
+            self.session.applicant[name] = replace(current, value=value, from_card=False)
+
+    def missing_fields(self) -> list[str]:
+        """Required applicant fields still empty (address is optional: not every card has one)."""
+        required = ("full_name", "id_number", "date_of_birth", "sex")
+        return [n for n in required if not self.session.applicant.get(n, ApplicantField(n, "", False)).value]
+
+    def confirm_details(self) -> None:
+        self._expect(Screen.CONFIRM)
+        missing = self.missing_fields()
+        if missing:
+            raise FlowError(f"required fields are empty: {', '.join(missing)}")
+        self._go(Screen.PROCEDURE)
+
+    def choose_procedure(self, code: str) -> None:
+        self._expect(Screen.PROCEDURE)
+        if self.session.procedure_code != code:
+            # A different procedure is a different dossier: never reuse the old key or answers.
+            self.session.idempotency_key = None
+            self.session.answers = {}
+        self.session.procedure_code = code
+        self._go(Screen.FORM)
+
+    def form_completed(self, answers: dict[str, Any]) -> None:
+        """The view-model has validated the answers against the procedure's form spec."""
+        self._expect(Screen.FORM)
+        if answers != self.session.answers:
+            self.session.idempotency_key = None  # changed content is a new submission
+        self.session.answers = dict(answers)
+        self._go(Screen.REVIEW)
+
+    def submitted(self, dossier_code: str | None, *, offline: bool = False) -> None:
+        """The dossier is safe: either the portal gave it a code, or it is queued in the outbox."""
+        self._expect(Screen.REVIEW)
+        self.session.dossier_code = dossier_code
+        self.session.submitted_offline = offline
+        self._go(Screen.RECEIPT)
+
+    def back(self) -> None:
+        target = _BACK.get(self.screen)
+        if target is None:
+            raise FlowError(f"no way back from {self.screen.value!r}")
+        self._go(target)
+
+    def wipe(self) -> None:
+        """Timeout, "finish" and "start over": forget the citizen entirely and show the attract screen."""
+        self.session = CitizenSession(language=self._default_language)
+        self._go(Screen.ATTRACT)
+
+    def can_go_back(self) -> bool:
+        return self.screen in _BACK
+
+    def snapshot(self) -> dict[str, Any]:
+        """What a test or the staff view may see of the flow: no personal data."""
+        return {
+            "screen": self.screen.value,
+            "language": self.session.language,
+            "has_reading": self.session.reading is not None,
+            "procedure_code": self.session.procedure_code,
+        }

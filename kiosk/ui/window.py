@@ -1,0 +1,140 @@
+"""Build the kiosk's Qt Quick window around its services, and run it."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine, QQmlError
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.app import KioskServices, build_services
+from kiosk.capture.frames import open_frame_source
+from kiosk.capture.resources import resources_dir
+from kiosk.config import KioskConfig
+from kiosk.ui.camera import LatestFrameProvider
+from kiosk.ui.controller import KioskController
+from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.qr_provider import QrImageProvider
+
+log = logging.getLogger(__name__)
+
+QML_MAIN: Path = resources_dir() / "qml" / "Main.qml"
+PORTRAIT = (1080, 1920)
+LANDSCAPE = (1920, 1080)
+
+
+def prepare_environment() -> None:
+    """Settings Qt reads once, before the application object exists."""
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    # The virtual keyboard pulls in Qt Multimedia, which looks for PipeWire for its key clicks; a kiosk
+    # without PipeWire is normal, so that probe is not worth a warning on every start.
+    rules = os.environ.get("QT_LOGGING_RULES", "")
+    if "qt.multimedia" not in rules:
+        extra = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
+        os.environ["QT_LOGGING_RULES"] = f"{rules};{extra}" if rules else extra
+
+
+def application() -> QGuiApplication:
+    prepare_environment()
+    app = QGuiApplication.instance()
+    if app is None:
+        app = QGuiApplication(sys.argv[:1])
+        app.setApplicationName("kiosk")
+        app.setOrganizationName("Kiosk Dich vu cong")
+    assert isinstance(app, QGuiApplication)
+    return app
+
+
+@dataclass
+class KioskUi:
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    controller: KioskController
+    frames: LatestFrameProvider
+    languages: LanguageSwitcher
+
+    def close(self) -> None:
+        self.controller.shutdown()
+        self.window.close()
+        application().removeEventFilter(self.controller.idle)
+        # Delete the engine (and with it every binding) while the controller is still alive, so no
+        # binding is left reading a vanished context property.
+        shiboken6.delete(self.engine)
+
+    def resize(self, width: int, height: int) -> None:
+        self.window.resize(width, height)
+
+
+def _log_qml_errors(errors: list[QQmlError]) -> None:
+    for error in errors:
+        log.warning("QML: %s", error.toString())
+
+
+def create_ui(services: KioskServices, *, camera: str | None = None,
+              size: tuple[int, int] = PORTRAIT) -> KioskUi:
+    application()
+    config = services.config
+    camera_spec = camera or config.camera.source
+    engine = QQmlApplicationEngine()
+    engine.warnings.connect(_log_qml_errors)
+    frames = LatestFrameProvider()
+    engine.addImageProvider("camera", frames)
+    engine.addImageProvider("qr", QrImageProvider())
+    controller = KioskController(
+        outbox=services.outbox,
+        portal=services.portal,
+        open_camera=lambda: open_frame_source(camera_spec),
+        frame_provider=frames,
+        idle_s=config.ui.idle_timeout_s,
+        idle_warning_s=config.ui.idle_warning_s,
+        default_language=config.language,
+    )
+    languages = LanguageSwitcher(engine, controller)
+    controller.languageChanged.connect(lambda: languages.apply(controller.lang))
+    engine.rootContext().setContextProperty("kiosk", controller)
+    engine.load(QUrl.fromLocalFile(str(QML_MAIN)))
+    roots: list[QObject] = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise RuntimeError(f"the kiosk's QML did not load ({QML_MAIN}); see the log for QML errors")
+    window = roots[0]
+    window.resize(*size)
+    application().installEventFilter(controller.idle)
+    controller.start()
+    return KioskUi(engine, window, controller, frames, languages)
+
+
+def window_size(config: KioskConfig) -> tuple[int, int]:
+    """Windowed mode on a desktop: the kiosk's shape, scaled to fit the monitor."""
+    portrait = config.ui.orientation != "landscape"
+    width, height = PORTRAIT if portrait else LANDSCAPE
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        avail = screen.availableGeometry()
+        scale = min(1.0, 0.95 * avail.width() / width, 0.95 * avail.height() / height)
+        width, height = int(width * scale), int(height * scale)
+    return width, height
+
+
+def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | None = None) -> int:
+    app = application()
+    services = build_services(config)
+    try:
+        ui = create_ui(services, camera=camera, size=window_size(config))
+        if fullscreen or config.ui.fullscreen:
+            ui.window.showFullScreen()
+        else:
+            ui.window.show()
+        log.info("kiosk running (portal %s, camera %s)", services.portal_url, camera or config.camera.source)
+        code = app.exec()
+        ui.close()
+        return code
+    finally:
+        services.close()

@@ -1,0 +1,124 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import "components"
+
+ApplicationWindow {
+    id: window
+    visible: true
+    title: qsTr("Kiosk Dịch vụ công")
+    color: Theme.background
+    font.family: Theme.fontFamily
+
+    // The screen a citizen sees is chosen by the flow (Python); QML only shows it.
+    readonly property string screen: kiosk.screen
+    readonly property var screenFiles: ({
+        "attract": "screens/AttractScreen.qml",
+        "language": "screens/LanguageScreen.qml",
+        "home": "screens/HomeScreen.qml",
+        "readCard": "screens/ReadCardScreen.qml",
+        "confirm": "screens/ConfirmScreen.qml",
+        "procedure": "screens/ProcedureScreen.qml",
+        "form": "screens/FormScreen.qml",
+        "review": "screens/ReviewScreen.qml",
+        "receipt": "screens/ReceiptScreen.qml"
+    })
+
+    Binding { target: Theme; property: "u"; value: Math.min(window.width, window.height) / 1080 }
+    Binding { target: Theme; property: "portrait"; value: window.height >= window.width }
+
+    onScreenChanged: {
+        if (screen === "attract") {
+            // A new citizen starts with the defaults, not the previous citizen's choices.
+            Theme.textScale = 1.0
+            Theme.highContrast = false
+        }
+    }
+
+    TopBar {
+        id: topBar
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        language: kiosk.language
+        showLanguage: window.screen !== "attract" && window.screen !== "language"
+        onSwitchLanguage: kiosk.switchLanguage(kiosk.language === "vi" ? "en" : "vi")
+        onBiggerText: Theme.textScale = Theme.textScale >= 1.5 ? 1.0 : Theme.textScale + 0.25
+        onCallStaff: kiosk.callStaff()
+    }
+
+    Item {
+        id: content
+        anchors {
+            left: parent.left; right: parent.right; top: topBar.bottom
+            // The keyboard never covers what the citizen types: the content shrinks above it.
+            bottom: inputPanel.active ? inputPanel.top : (navBar.visible ? navBar.top : parent.bottom)
+        }
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            anchors.fill: parent
+            // A fresh screen object each time: nothing typed on one screen survives leaving it.
+            source: window.screenFiles[window.screen] || ""
+        }
+        Banner {
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+            text: kiosk.message
+            onDismissed: kiosk.dismissMessage()
+        }
+    }
+
+    Rectangle {
+        id: navBar
+        visible: kiosk.canGoBack && window.screen !== "language" && !inputPanel.active
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: Theme.buttonHeight + 2 * Theme.gap
+        color: Theme.surfaceAlt
+        RowLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            spacing: Theme.gap
+            BigButton {
+                objectName: "backButton"
+                Layout.preferredWidth: parent.width * 0.4
+                primary: false
+                text: "‹  " + qsTr("Quay lại")
+                onClicked: kiosk.back()
+            }
+            Item { Layout.fillWidth: true }
+            BigButton {
+                objectName: "startOverButton"
+                Layout.preferredWidth: parent.width * 0.4
+                primary: false
+                text: qsTr("Làm lại từ đầu")
+                onClicked: kiosk.startOver()
+            }
+        }
+    }
+
+    BusyOverlay {
+        anchors.fill: parent
+        visible: kiosk.busy
+        text: qsTr("Đang gửi hồ sơ…")
+    }
+
+    IdleOverlay {
+        anchors.fill: parent
+        visible: kiosk.idleWarning
+        secondsLeft: kiosk.idleSecondsLeft
+        onMoreTime: kiosk.moreTime()
+        onFinishNow: kiosk.startOver()
+    }
+
+    InputPanel {
+        id: inputPanel
+        z: 99
+        x: 0
+        y: active ? window.height - height : window.height
+        width: window.width
+    }
+
+    Component.onCompleted: VirtualKeyboardSettings.locale = "vi_VN"
+}

@@ -1,0 +1,93 @@
+import QtQuick
+import QtQuick.Layouts
+import "../components"
+
+// Shown between citizens: what the kiosk does, in plain words, and "touch to start".
+Item {
+    id: root
+    MouseArea { anchors.fill: parent; onClicked: kiosk.touchAttract() }
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin * 1.5
+        columns: Theme.portrait ? 1 : 2
+        rowSpacing: Theme.margin
+        columnSpacing: Theme.margin * 2
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignVCenter
+            spacing: Theme.gap
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Làm thủ tục hành chính\nngay tại đây")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontHuge; font.bold: true
+                color: Theme.primary; wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Chỉ cần thẻ căn cước. Máy đọc thông tin từ thẻ, ông/bà không phải gõ tên.")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
+                color: Theme.text; wrapMode: Text.WordWrap
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
+            Repeater {
+                model: [
+                    { n: "1", t: qsTr("Đưa thẻ căn cước vào camera") },
+                    { n: "2", t: qsTr("Chọn thủ tục cần làm") },
+                    { n: "3", t: qsTr("Kiểm tra và gửi hồ sơ") },
+                    { n: "4", t: qsTr("Nhận biên nhận có mã tra cứu") }
+                ]
+                delegate: RowLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
+                    Rectangle {
+                        Layout.preferredWidth: 96 * Theme.u; Layout.preferredHeight: 96 * Theme.u
+                        radius: width / 2; color: Theme.primary
+                        Text { anchors.centerIn: parent; text: modelData.n; color: Theme.primaryText
+                               font.pixelSize: Theme.fontLarge; font.bold: true; font.family: Theme.fontFamily }
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.t
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
+                        color: Theme.text; wrapMode: Text.WordWrap
+                    }
+                }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.columnSpan: Theme.portrait ? 1 : 2
+            Layout.preferredHeight: Theme.buttonHeight * 1.4
+            radius: Theme.radius
+            color: Theme.accent
+            SequentialAnimation on opacity {
+                loops: Animation.Infinite
+                NumberAnimation { from: 1.0; to: 0.75; duration: 1200 }
+                NumberAnimation { from: 0.75; to: 1.0; duration: 1200 }
+            }
+            Column {
+                anchors.centerIn: parent
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: "Chạm vào màn hình để bắt đầu"
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
+                    color: "#ffffff"
+                }
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: "Touch the screen to start"
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                    color: "#ffe4e6"
+                }
+            }
+        }
+    }
+}

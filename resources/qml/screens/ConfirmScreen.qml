@@ -1,0 +1,47 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+Item {
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.gap
+        ScreenTitle {
+            Layout.fillWidth: true
+            title: qsTr("Thông tin của ông/bà")
+            subtitle: qsTr("Xin kiểm tra lại. Chạm vào một ô để sửa nếu chưa đúng.")
+        }
+        ListView {
+            id: list
+            objectName: "applicantList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.gap
+            model: kiosk.applicantModel
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
+            delegate: KioskField {
+                // Roles are read through `model`: the field's own properties share their names.
+                required property var model
+                width: list.width - 24 * Theme.u
+                label: model.label
+                value: model.value
+                fromCard: model.fromCard
+                required: model.name !== "address"
+                multiline: model.name === "address"
+                placeholder: model.name === "date_of_birth" ? "1989-07-15" : model.name === "sex" ? "M / F" : ""
+                inputHints: model.name === "id_number" ? Qt.ImhDigitsOnly : Qt.ImhNone
+                onEdited: (text) => kiosk.setApplicantField(model.name, text)
+            }
+        }
+        BigButton {
+            objectName: "confirmDetails"
+            Layout.fillWidth: true
+            text: qsTr("Thông tin đã đúng, tiếp tục")
+            onClicked: kiosk.confirmDetails()
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+Item {
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.gap
+        ScreenTitle {
+            Layout.fillWidth: true
+            title: qsTr("Chọn thủ tục")
+            subtitle: qsTr("Lệ phí và thời gian giải quyết được ghi dưới tên mỗi thủ tục.")
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: kiosk.catalogueState === "loading"
+            text: qsTr("Đang tải danh sách thủ tục…")
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; color: Theme.textMuted
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            visible: kiosk.catalogueState === "error"
+            spacing: Theme.gap
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Chưa tải được danh sách thủ tục từ Cổng dịch vụ công. Xin thử lại hoặc gọi nhân viên.")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; color: Theme.error
+                wrapMode: Text.WordWrap
+            }
+            BigButton { text: qsTr("Thử lại"); onClicked: kiosk.loadCatalogue() }
+        }
+        ListView {
+            id: list
+            objectName: "procedureList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.gap
+            model: kiosk.procedureModel
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
+            delegate: AbstractButton {
+                id: item
+                required property string code
+                required property string name
+                required property string field
+                required property string fee
+                required property int days
+                required property bool available
+                required property bool byPost
+                required property string note
+                width: list.width - 24 * Theme.u
+                implicitHeight: Math.max(Theme.buttonHeight, col.implicitHeight + 2 * Theme.gap)
+                focusPolicy: Qt.NoFocus
+                onClicked: kiosk.chooseProcedure(code)
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: item.down ? Theme.surfaceAlt : Theme.surface
+                    border.color: item.available ? Theme.primary : Theme.border
+                    border.width: 3 * Theme.u
+                }
+                contentItem: ColumnLayout {
+                    id: col
+                    spacing: 6 * Theme.u
+                    Text {
+                        Layout.fillWidth: true
+                        Layout.leftMargin: Theme.gap; Layout.rightMargin: Theme.gap
+                        text: item.name
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
+                        color: item.available ? Theme.primary : Theme.textMuted
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        Layout.leftMargin: Theme.gap; Layout.rightMargin: Theme.gap
+                        text: item.field + "  ·  " + qsTr("Lệ phí: %1").arg(item.fee) + "  ·  "
+                              + (item.days === 0 ? qsTr("Trong ngày") : qsTr("%1 ngày làm việc").arg(item.days))
+                              + (item.byPost ? "  ·  " + qsTr("Nhận kết quả qua bưu điện") : "")
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted; wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        Layout.leftMargin: Theme.gap; Layout.rightMargin: Theme.gap
+                        visible: item.note.length > 0
+                        text: item.note
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                        color: Theme.warning; wrapMode: Text.WordWrap
+                    }
+                }
+            }
+        }
+    }
+}
