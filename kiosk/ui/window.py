@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,24 +21,13 @@ from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.controller import KioskController
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.qr_provider import QrImageProvider
+from kiosk.ui.qt_env import prepare_environment
 
 log = logging.getLogger(__name__)
 
 QML_MAIN: Path = resources_dir() / "qml" / "Main.qml"
 PORTRAIT = (1080, 1920)
 LANDSCAPE = (1920, 1080)
-
-
-def prepare_environment() -> None:
-    """Settings Qt reads once, before the application object exists."""
-    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
-    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    # The virtual keyboard pulls in Qt Multimedia, which looks for PipeWire for its key clicks; a kiosk
-    # without PipeWire is normal, so that probe is not worth a warning on every start.
-    rules = os.environ.get("QT_LOGGING_RULES", "")
-    if "qt.multimedia" not in rules:
-        extra = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
-        os.environ["QT_LOGGING_RULES"] = f"{rules};{extra}" if rules else extra
 
 
 def application() -> QGuiApplication:

@@ -4,16 +4,28 @@ import QtQuick.Layouts
 import "../components"
 
 Item {
-    ColumnLayout {
+    // Portrait: title, list, action from top to bottom. Landscape: the list on the left, the title and
+    // the action on the right, so the list keeps the screen's full height.
+    GridLayout {
+        flow: GridLayout.LeftToRight
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.gap
+        columns: Theme.portrait ? 1 : 2
+        rowSpacing: Theme.gap
+        columnSpacing: Theme.margin
         ScreenTitle {
+            Layout.row: Theme.portrait ? 0 : 0
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.fillWidth: true
             title: qsTr("Thông tin của ông/bà")
             subtitle: qsTr("Xin kiểm tra lại. Chạm vào một ô để sửa nếu chưa đúng.")
         }
         ListView {
+            Layout.row: Theme.portrait ? 1 : 0
+            Layout.column: Theme.portrait ? 0 : 0
+            Layout.rowSpan: Theme.portrait ? 1 : 2
             id: list
             objectName: "applicantList"
             Layout.fillWidth: true
@@ -38,6 +50,10 @@ Item {
             }
         }
         BigButton {
+            Layout.row: Theme.portrait ? 2 : 1
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             objectName: "confirmDetails"
             Layout.fillWidth: true
             text: qsTr("Thông tin đã đúng, tiếp tục")

@@ -5,16 +5,28 @@ import "../components"
 
 // The procedure's form, generated from the catalogue's form spec: no procedure needs QML of its own.
 Item {
-    ColumnLayout {
+    // Portrait: title, list, action from top to bottom. Landscape: the list on the left, the title and
+    // the action on the right, so the list keeps the screen's full height.
+    GridLayout {
+        flow: GridLayout.LeftToRight
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.gap
+        columns: Theme.portrait ? 1 : 2
+        rowSpacing: Theme.gap
+        columnSpacing: Theme.margin
         ScreenTitle {
+            Layout.row: Theme.portrait ? 0 : 0
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.fillWidth: true
             title: kiosk.procedureName
             subtitle: qsTr("Các ô có dấu ✓ đã được điền từ thẻ căn cước. Mục có dấu * là bắt buộc.")
         }
         ListView {
+            Layout.row: Theme.portrait ? 1 : 0
+            Layout.column: Theme.portrait ? 0 : 0
+            Layout.rowSpan: Theme.portrait ? 1 : 2
             id: list
             objectName: "formList"
             Layout.fillWidth: true
@@ -107,6 +119,10 @@ Item {
             }
         }
         BigButton {
+            Layout.row: Theme.portrait ? 2 : 1
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             objectName: "submitForm"
             Layout.fillWidth: true
             text: qsTr("Tiếp tục")

@@ -4,16 +4,28 @@ import QtQuick.Layouts
 import "../components"
 
 Item {
-    ColumnLayout {
+    // Portrait: title, list, action from top to bottom. Landscape: the list on the left, the title and
+    // the action on the right, so the list keeps the screen's full height.
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.gap
+        columns: Theme.portrait ? 1 : 2
+        rowSpacing: Theme.gap
+        columnSpacing: Theme.margin
         ScreenTitle {
+            Layout.row: Theme.portrait ? 0 : 0
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.fillWidth: true
             title: qsTr("Kiểm tra lần cuối")
             subtitle: kiosk.procedureName
         }
         Card {
+            Layout.row: Theme.portrait ? 1 : 1
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.fillWidth: true
             Layout.preferredHeight: facts.implicitHeight + 2 * Theme.gap
             Text {
@@ -29,6 +41,9 @@ Item {
             }
         }
         ListView {
+            Layout.row: Theme.portrait ? 2 : 0
+            Layout.column: Theme.portrait ? 0 : 0
+            Layout.rowSpan: Theme.portrait ? 1 : 4
             id: list
             objectName: "reviewList"
             Layout.fillWidth: true
@@ -56,12 +71,20 @@ Item {
             }
         }
         Text {
+            Layout.row: Theme.portrait ? 3 : 2
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.fillWidth: true
             text: qsTr("Khi bấm \"Gửi hồ sơ\", ông/bà đồng ý gửi các thông tin trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không lưu lại thông tin sau khi gửi xong.")
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
             color: Theme.textMuted; wrapMode: Text.WordWrap
         }
         BigButton {
+            Layout.row: Theme.portrait ? 4 : 3
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             objectName: "submitDossier"
             Layout.fillWidth: true
             enabled: !kiosk.busy

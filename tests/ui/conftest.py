@@ -1,0 +1,55 @@
+"""Fixtures for the UI: the real services (sandbox portal over HTTP, SQLite outbox) and the real QML."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import KioskServices, build_services
+from kiosk.capture.frames import FrameSource, ImageSequenceSource
+from kiosk.capture.resources import sample_cards_dir
+from kiosk.config import KioskConfig, load_config
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> KioskConfig:
+    return load_config(data_dir=tmp_path / "data", environ={})
+
+
+@pytest.fixture
+def services(config: KioskConfig) -> Iterator[KioskServices]:
+    svc = build_services(config)
+    yield svc
+    svc.close()
+
+
+def card_camera(*names: str, repeat_each: int = 3) -> FrameSource:
+    cards = sample_cards_dir()
+    return ImageSequenceSource([cards / n for n in names], repeat_each=repeat_each, fps=30.0)
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_threads() -> Iterator[None]:
+    """A test that leaves a camera or worker thread running fails (napari-style)."""
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    ours = ("sandbox-portal", "asyncio")  # the sandbox fixture stops these itself, after this check
+    # Qt's own threads (QThreadPool, QThread) show up as never-ending "dummy" threads in Python; they
+    # are checked on the Qt side instead (see `assert_ui_idle`).
+    extra = [t for t in threading.enumerate()
+             if t.ident not in before and t.is_alive() and not t.name.startswith(ours)
+             and not isinstance(t, threading._DummyThread)]
+    for t in extra:
+        t.join(timeout=5)
+    still = [t.name for t in extra if t.is_alive()]
+    assert not still, f"threads left running: {still}"
+
+
+def assert_ui_idle(ui: object) -> None:
+    """After closing a UI: no camera thread and no background task may still be running."""
+    controller = ui.controller  # type: ignore[attr-defined]
+    assert controller._camera is None, "camera thread left running"
+    assert controller.tasks.pool.activeThreadCount() == 0, "background task left running"

@@ -1,0 +1,79 @@
+"""Driving the real UI from tests: wait for screens, walk the journey, read what is on screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtQuick import QQuickItem
+from pytestqt.qtbot import QtBot
+
+from kiosk.sandbox.samples import sample_answers
+from kiosk.ui.window import KioskUi
+
+PROCEDURE = "1.004873.000.00.00.H26"
+
+
+def wait_screen(qtbot: QtBot, ui: KioskUi, name: str, timeout_ms: int = 15000) -> None:
+    qtbot.waitUntil(lambda: ui.controller.screen == name, timeout=timeout_ms)
+    qtbot.wait(50)
+
+
+def drive_to(qtbot: QtBot, ui: KioskUi, target: str) -> None:
+    """Walk the "file a dossier" journey up to `target`, as a citizen would."""
+    k = ui.controller
+    qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
+    steps: list[tuple[str, Any]] = [
+        ("language", k.touchAttract),
+        ("home", lambda: k.chooseLanguage("vi")),
+        ("readCard", k.startDossier),
+        ("confirm", None),  # the camera reads the card by itself
+        ("procedure", k.confirmDetails),
+        ("form", lambda: k.chooseProcedure(PROCEDURE)),
+        ("review", lambda: (fill_form(ui), k.submitForm())),
+        ("receipt", k.submitDossier),
+    ]
+    if k.screen == target:
+        return
+    order = ["attract"] + [screen for screen, _ in steps]
+    start = order.index(k.screen)
+    for screen, action in steps[start:]:
+        if action is not None:
+            action()
+        wait_screen(qtbot, ui, screen, 30000)
+        if screen == target:
+            return
+    raise AssertionError(f"unknown screen {target!r}")
+
+
+def fill_form(ui: KioskUi) -> None:
+    k = ui.controller
+    catalogue = k._catalogue
+    assert catalogue is not None
+    procedure = catalogue.find(k.flow.session.procedure_code or "")
+    assert procedure is not None
+    answers = sample_answers(procedure)
+    for row in k.form.rows():
+        if row["value"] in ("", None):
+            if row["type"] == "checkbox":
+                k.setChecked(row["name"], bool(answers[row["name"]]))
+            else:
+                k.setAnswer(row["name"], str(answers[row["name"]]))
+
+
+def items(root: QQuickItem) -> list[QQuickItem]:
+    out = [root]
+    for child in root.childItems():
+        out.extend(items(child))
+    return out
+
+
+def visible_texts(ui: KioskUi) -> list[str]:
+    """Every text the citizen can see right now (Text, TextField, TextArea items)."""
+    texts = []
+    for item in items(ui.window.contentItem()):
+        if not item.isVisible():
+            continue
+        value = item.property("text")
+        if isinstance(value, str) and value:
+            texts.append(value)
+    return texts

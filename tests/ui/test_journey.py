@@ -1,0 +1,142 @@
+"""Whole journeys through the real UI, the real outbox and the sandbox portal over HTTP."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import KioskServices, build_services
+from kiosk.config import KioskConfig
+from kiosk.ui.demo import run_demo
+from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
+from tests.ui.conftest import assert_ui_idle, card_camera
+from tests.ui.helpers import drive_to, visible_texts, wait_screen
+
+NAME, ID_NUMBER = "Nguyễn Văn An", "001089012345"
+
+
+def make_ui(services: KioskServices) -> KioskUi:
+    ui = create_ui(services, size=PORTRAIT)
+    ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    ui.window.show()
+    return ui
+
+
+@pytest.fixture
+def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
+    kiosk_ui = make_ui(services)
+    yield kiosk_ui
+    kiosk_ui.close()
+    assert_ui_idle(kiosk_ui)
+
+
+def admin_dossiers(services: KioskServices) -> list[dict[str, object]]:
+    response = requests.get(f"{services.portal_url}/sandbox/admin/dossiers", timeout=5)
+    response.raise_for_status()
+    body = response.json()
+    assert isinstance(body, list)
+    return body
+
+
+def test_card_to_receipt_reaches_the_portal_once(qtbot: QtBot, ui: KioskUi, services: KioskServices) -> None:
+    drive_to(qtbot, ui, "confirm")
+    texts = visible_texts(ui)
+    assert NAME in texts and ID_NUMBER in texts  # prefilled from the card, diacritics intact
+    drive_to(qtbot, ui, "receipt")
+    code = ui.controller.dossierCode
+    assert code.startswith("000.00.00.H26-")
+    dossiers = admin_dossiers(services)
+    assert [d["dossier_code"] for d in dossiers] == [code]
+    assert services.portal.get_dossier(code).status == "received"
+    assert services.outbox.counts()["sent"] == 1
+    assert code in visible_texts(ui)
+
+
+def test_finish_wipes_everything_the_citizen_entered(qtbot: QtBot, ui: KioskUi) -> None:
+    drive_to(qtbot, ui, "receipt")
+    ui.controller.finish()
+    wait_screen(qtbot, ui, "attract")
+    k = ui.controller
+    leftovers = [t for t in visible_texts(ui) if NAME in t or ID_NUMBER in t]
+    assert leftovers == []
+    assert k.flow.session.reading is None and k.flow.session.applicant == {}
+    assert k.applicant.rows() == [] and k.form.rows() == [] and k.review.rows() == []
+    assert k.dossierCode == "" and k.receiptQr == ""
+    # Walking the journey again shows empty fields until a card is read, never the old citizen.
+    k.set_camera_opener(lambda: card_camera("91_empty_desk.png"))
+    k.touchAttract()
+    k.chooseLanguage("vi")
+    k.startDossier()
+    k.typeInstead()
+    wait_screen(qtbot, ui, "confirm")
+    assert [r["value"] for r in k.applicant.rows()] == ["", "", "", "", ""]
+    assert not any(NAME in t or ID_NUMBER in t for t in visible_texts(ui))
+
+
+def test_idle_timeout_warns_then_wipes(qtbot: QtBot, config: KioskConfig) -> None:
+    quick = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_timeout_s=3, idle_warning_s=2))
+    services = build_services(quick)
+    ui = make_ui(services)
+    try:
+        drive_to(qtbot, ui, "confirm")
+        k = ui.controller
+        qtbot.waitUntil(lambda: k.idleWarning, timeout=5000)
+        k.moreTime()  # "I need more time" restarts the wait
+        assert not k.idleWarning and k.screen == "confirm"
+        qtbot.waitUntil(lambda: k.idleWarning, timeout=5000)
+        qtbot.waitUntil(lambda: k.screen == "attract", timeout=5000)
+        assert not k.idleWarning
+        assert k.applicant.rows() == []
+        assert not any(NAME in t for t in visible_texts(ui))
+    finally:
+        ui.close()
+        services.close()
+
+
+def test_portal_down_queues_the_dossier_and_sync_sends_it_later(qtbot: QtBot, ui: KioskUi,
+                                                                 services: KioskServices) -> None:
+    drive_to(qtbot, ui, "review")
+    assert services.sandbox is not None
+    real_portal = services.portal.base_url
+    services.portal.base_url = "http://127.0.0.1:9"  # nothing listens there: a pulled cable
+    services.portal.retry = dataclasses.replace(services.portal.retry, attempts=1)
+    ui.controller.submitDossier()
+    wait_screen(qtbot, ui, "receipt")
+    k = ui.controller
+    assert k.submittedOffline and k.dossierCode == "" and k.receiptReference
+    assert services.outbox.counts()["queued"] == 1
+    assert admin_dossiers(services) == []
+    # The network returns; the background sync (normally every 30 s) sends the queued dossier.
+    services.portal.base_url = real_portal
+    entry = services.outbox.entries()[0]
+    with services.outbox._sessions.begin() as session:  # make it due now instead of after the back-off
+        from kiosk.store.models import OutboxEntry
+        session.get(OutboxEntry, entry.id).next_attempt_at = entry.created_at  # type: ignore[union-attr]
+    k.syncNow()
+    qtbot.waitUntil(lambda: services.outbox.counts()["sent"] == 1, timeout=10000)
+    assert len(admin_dossiers(services)) == 1
+
+
+def test_language_switch_mid_journey_keeps_answers(qtbot: QtBot, ui: KioskUi) -> None:
+    drive_to(qtbot, ui, "form")
+    k = ui.controller
+    k.switchLanguage("en")
+    qtbot.wait(100)
+    labels = [r["label"] for r in k.form.rows()]
+    assert "Full name" in labels
+    assert NAME in [r["value"] for r in k.form.rows()]
+    assert any("Continue" == t or "Next" == t for t in visible_texts(ui)) or k.language == "en"
+
+
+@pytest.mark.slow
+def test_demo_writes_a_screenshot_per_screen(tmp_path: Path, config: KioskConfig) -> None:
+    out = tmp_path / "shots"
+    assert run_demo(config, screenshots=out, orientations=["portrait"]) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert len(names) == 11
+    assert names[0] == "portrait_01_attract.png" and names[-1] == "portrait_11_after_finish.png"
