@@ -65,11 +65,12 @@ fi
 
 # --- generated resources ---------------------------------------------------------------------------
 # Compiled translations are build products: rebuild them when a .ts is newer than its .qm.
+QT_TOOLS="$(.venv/bin/python -c 'import os, PySide6; print(os.path.dirname(PySide6.__file__))')"
 for ts in resources/translations/*.ts; do
   [ -e "$ts" ] || continue
   qm="${ts%.ts}.qm"
   if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
-    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+    "$QT_TOOLS/lrelease" -silent "$ts" -qm "$qm"
   fi
 done
 say "ready: .venv/bin/kiosk"

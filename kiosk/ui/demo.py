@@ -78,7 +78,7 @@ class Journey:
         k.chooseLanguage("vi")
         self.shot("home")
         k.startDossier()
-        wait_until(lambda: int(k.frameTick) >= 3, 10, "camera frames")
+        wait_until(lambda: k.property("frameTick") >= 3, 10, "camera frames")
         self.shot("read_card")
         self.screen_is("confirm", 30)
         self.shot("confirm_details")
