@@ -1,2 +1,543 @@
-def main() -> int:
-    return 0
+"""The `kiosk` command: start the kiosk, run its parts on their own, and troubleshoot it.
+
+Operators and staff script against the JSON outputs (`--json`, `config show`, `worker --once`), so those
+are stable contracts, documented in the README: fields may be added, never renamed or removed.
+
+Qt is imported only by `run` and `demo`, inside their functions, so every other subcommand works on a
+machine (or in a container) without a display or the Qt runtime libraries. Heavy modules (OpenCV, the
+web server, the database layer) are imported by the subcommands that need them, to keep start-up quick.
+
+Exit status: 0 success; 1 the command ran but did not succeed (an unread card, no display); 2 a usage or
+configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any, get_args
+
+import kiosk
+from kiosk.config import ConfigError, KioskConfig, LogLevel, load_config
+from kiosk.logs import setup_logging
+
+if TYPE_CHECKING:
+    from kiosk.capture.idcard_reader import CardReadResult
+    from kiosk.portal.client import PortalClient
+    from kiosk.store.outbox import Outbox, OutboxItem
+
+log = logging.getLogger(__name__)
+
+PROG = "kiosk"
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+DEFAULT_SANDBOX_HOST = "127.0.0.1"
+DEFAULT_SANDBOX_PORT = 8765  # kiosk.sandbox.server.DEFAULT_PORT, without importing uvicorn for --help
+DEFAULT_WORKER_INTERVAL_S = 30.0
+ORIENTATIONS = ("portrait", "landscape")
+_LOG_LEVELS: tuple[str, ...] = get_args(LogLevel)
+
+Command = Callable[[argparse.Namespace], int]
+
+
+# --- the parser -----------------------------------------------------------------------------------------
+
+
+def _global_options() -> argparse.ArgumentParser:
+    """Options every subcommand accepts, before or after its name.
+
+    SUPPRESS as the default: argparse copies a subparser's defaults over whatever the main parser already
+    parsed, so a real default here would undo `kiosk --data-dir D db current`.
+    """
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("global options")
+    group.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="keep the database, logs and sandbox data in DIR instead of the user data folder",
+    )
+    group.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="read settings from this TOML file (default: $KIOSK_CONFIG, else the user config folder)",
+    )
+    group.add_argument(
+        "--portal",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help='portal API base URL; "sandbox" runs the built-in training portal',
+    )
+    group.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=_LOG_LEVELS,
+        default=argparse.SUPPRESS,
+        help="log level (default: the config's log_level, INFO)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _global_options()
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Kiosk Dịch vụ công — touchscreen kiosk for Vietnamese online public services.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(
+        group: Any, name: str, handler: Command | None, help: str, **kwargs: Any
+    ) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = group.add_parser(
+            name, help=help, description=help, parents=[common], **kwargs
+        )
+        if handler is not None:
+            sub.set_defaults(handler=handler)
+        return sub
+
+    run = command(commands, "run", _cmd_run, "open the kiosk window")
+    run.add_argument("--fullscreen", action="store_true", help="fill the screen (for a kiosk)")
+    run.add_argument(
+        "--camera", metavar="SPEC",
+        help='frame source: "samples", "camera" or "camera:N", an image folder or glob, a video file',
+    )
+
+    demo = command(
+        commands, "demo", _cmd_demo, "drive the whole flow offscreen against the sandbox, saving screenshots"
+    )
+    demo.add_argument("--screenshots", type=Path, metavar="DIR", required=True, help="write PNGs here")
+    demo.add_argument("--camera", metavar="SPEC", help='frame source (default: the config\'s, "samples")')
+    shape = demo.add_mutually_exclusive_group()
+    for orientation in ORIENTATIONS:
+        shape.add_argument(
+            f"--{orientation}",
+            dest="orientations",
+            action="store_const",
+            const=[orientation],
+            help=f"{orientation} screen only",
+        )
+    shape.add_argument(
+        "--both", dest="orientations", action="store_const", const=list(ORIENTATIONS),
+        help="portrait and landscape (the default)",
+    )
+
+    sandbox = command(
+        commands, "sandbox", _cmd_sandbox, "run the sandbox (training) portal in the foreground"
+    )
+    sandbox.add_argument("--host", default=DEFAULT_SANDBOX_HOST, help="address to listen on")
+    sandbox.add_argument("--port", type=int, default=DEFAULT_SANDBOX_PORT, help="port to listen on")
+
+    db = command(commands, "db", None, "database schema migrations")
+    db_commands = db.add_subparsers(dest="db_command", metavar="COMMAND", required=True)
+    command(db_commands, "upgrade", _cmd_db_upgrade, "upgrade the database to the newest revision")
+    current = command(db_commands, "current", _cmd_db_current, "show the database revision and the newest")
+    current.add_argument("--json", action="store_true", help="print one JSON object")
+
+    config = command(commands, "config", None, "the kiosk's settings")
+    config_commands = config.add_subparsers(dest="config_command", metavar="COMMAND", required=True)
+    command(config_commands, "show", _cmd_config_show, "print the effective settings as JSON")
+
+    idcard = command(commands, "idcard", None, "chip ID cards (CCCD / Căn cước)")
+    idcard_commands = idcard.add_subparsers(dest="idcard_command", metavar="COMMAND", required=True)
+    read = command(idcard_commands, "read", _cmd_idcard_read, "read ID cards from image files")
+    read.add_argument("images", nargs="+", metavar="IMAGE", help="image files (PNG, JPEG, ...)")
+    read.add_argument("--json", action="store_true", help="one JSON object per image, one per line")
+
+    worker = command(commands, "worker", _cmd_worker, "send queued dossiers to the portal")
+    worker.add_argument("--once", action="store_true", help="send what is due once, print a summary, exit")
+    worker.add_argument(
+        "--interval",
+        type=_positive_float,
+        default=DEFAULT_WORKER_INTERVAL_S,
+        metavar="SECONDS",
+        help=f"seconds between rounds (default {DEFAULT_WORKER_INTERVAL_S:g})",
+    )
+
+    outbox = command(commands, "outbox", None, "the queue of dossiers on this kiosk")
+    outbox_commands = outbox.add_subparsers(dest="outbox_command", metavar="COMMAND", required=True)
+    status = command(outbox_commands, "status", _cmd_outbox_status, "counts and the newest entries")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+
+    command(commands, "version", _cmd_version, "print the kiosk's version")
+    return parser
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be positive, not {text}")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help (0) or a usage error (2): a status, not an exception, for callers
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    handler: Command = args.handler
+    try:
+        return handler(args)
+    except ConfigError as error:
+        print(f"{PROG}: configuration error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+# --- shared helpers -------------------------------------------------------------------------------------
+
+
+def _load(args: argparse.Namespace, data_dir: Path | None = None) -> KioskConfig:
+    """The configuration with the command line's overrides applied. Raises ConfigError."""
+    config = load_config(getattr(args, "config", None), data_dir=data_dir or getattr(args, "data_dir", None))
+    portal = getattr(args, "portal", None)
+    if portal is not None:
+        config = dataclasses.replace(config, portal=dataclasses.replace(config.portal, url=portal.strip()))
+    level = getattr(args, "log_level", None)
+    if level is not None:
+        config = dataclasses.replace(config, log_level=level)
+    return config
+
+
+def _start_logging(config: KioskConfig, *, quiet_console: bool) -> None:
+    """The log file always; the console at the configured level for long-running commands, and only at
+    WARNING for the ones whose output (JSON or a table) someone reads or parses."""
+    setup_logging(config.log_dir, config.log_level, console=True)
+    # Alembic announces each of its plugins at INFO on every start; only worth seeing when debugging.
+    plugins = logging.getLogger("alembic.runtime.plugins")
+    plugins.setLevel(logging.NOTSET if config.log_level == "DEBUG" else logging.WARNING)
+    if quiet_console:
+        for handler in logging.getLogger().handlers:
+            if type(handler) is logging.StreamHandler and (handler.get_name() or "").startswith("kiosk."):
+                handler.setLevel(logging.WARNING)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False))
+
+
+@contextmanager
+def _sigterm_sets(event: threading.Event) -> Iterator[None]:
+    """While active, SIGTERM (systemd stopping the service) asks the loop to finish instead of killing it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        event.set()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# --- run and demo (the only commands that load Qt) ------------------------------------------------------
+
+NO_DISPLAY_MESSAGE = """\
+kiosk: không có màn hình để mở cửa sổ kiosk (chưa đặt DISPLAY hay WAYLAND_DISPLAY).
+kiosk: there is no display to open the kiosk window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
+
+  Chạy thử toàn bộ quy trình không cần màn hình / run the whole flow without a display:
+      kiosk demo --screenshots DIR
+  Hoặc mở cửa sổ trên màn hình ảo / or open the window on a virtual display:
+      xvfb-run .venv/bin/kiosk run
+"""
+
+
+def display_problem(environ: Mapping[str, str] = os.environ) -> str | None:
+    """Why Qt could not open a window here, or None when it can (as far as the environment tells)."""
+    if not sys.platform.startswith("linux"):
+        return None  # Windows and macOS always have their native platform plugin
+    platform = environ.get("QT_QPA_PLATFORM", "").strip().split(":", 1)[0].split(";", 1)[0]
+    has_x11 = bool(environ.get("DISPLAY"))
+    has_wayland = bool(environ.get("WAYLAND_DISPLAY"))
+    if platform == "xcb" and not has_x11:
+        return "QT_QPA_PLATFORM=xcb but DISPLAY is not set"
+    if platform.startswith("wayland") and not has_wayland:
+        return f"QT_QPA_PLATFORM={platform} but WAYLAND_DISPLAY is not set"
+    if platform:  # offscreen, eglfs, linuxfb, vnc, ...: no window system needed
+        return None
+    return None if has_x11 or has_wayland else "neither DISPLAY nor WAYLAND_DISPLAY is set"
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    config = _load(args)
+    problem = display_problem()
+    if problem is not None:
+        sys.stderr.write(NO_DISPLAY_MESSAGE)
+        if "QT_QPA_PLATFORM" in os.environ:
+            print(f"kiosk: ({problem})", file=sys.stderr)
+        return EXIT_FAILED
+    _start_logging(config, quiet_console=False)
+    from kiosk.ui.window import run_kiosk  # Qt: only here
+
+    return run_kiosk(config, fullscreen=args.fullscreen, camera=args.camera)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    # Before Qt is imported: render offscreen with the software scene graph unless told otherwise.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    scratch: Path | None = None
+    data_dir: Path | None = getattr(args, "data_dir", None)
+    if data_dir is None:
+        # A demo never touches a real kiosk's data. The folder holds the data folder and, beside it, the
+        # fallback key file (see kiosk.app.keyring_fallback_file), so removing it removes both.
+        scratch = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
+        data_dir = scratch / "data"
+    try:
+        config = _load(args, data_dir=data_dir)
+        _start_logging(config, quiet_console=False)
+        from kiosk.ui.demo import run_demo  # Qt: only here
+
+        return run_demo(
+            config,
+            screenshots=args.screenshots,
+            orientations=list(args.orientations or ORIENTATIONS),
+            camera=args.camera,
+        )
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+# --- sandbox --------------------------------------------------------------------------------------------
+
+
+def _cmd_sandbox(args: argparse.Namespace) -> int:
+    config = _load(args)
+    _start_logging(config, quiet_console=False)
+    from kiosk.sandbox.server import serve_forever
+
+    explicit: Path | None = getattr(args, "data_dir", None)
+    store_dir = explicit if explicit is not None else config.data_dir / "sandbox"
+    try:
+        serve_forever(args.host, args.port, store_dir, unit_code=config.portal.unit_code)
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:  # the port is taken, the address is not ours, ...
+        print(f"{PROG}: cannot serve on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+# --- db -------------------------------------------------------------------------------------------------
+
+
+def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    config = _load(args)
+    _start_logging(config, quiet_console=True)
+    from kiosk.store import db
+
+    db.upgrade(config.database_url)
+    print(db.current_revision(config.database_url))
+    return EXIT_OK
+
+
+def _cmd_db_current(args: argparse.Namespace) -> int:
+    config = _load(args)
+    _start_logging(config, quiet_console=True)
+    from kiosk.store import db
+
+    current = db.current_revision(config.database_url)
+    head = db.head_revision()
+    if args.json:
+        _print_json({"current": current, "head": head, "up_to_date": current == head})
+    else:
+        print(f"current: {current or '(empty database)'}")
+        print(f"head:    {head}")
+        print("up to date" if current == head else "needs upgrade: run `kiosk db upgrade`")
+    return EXIT_OK
+
+
+# --- config ---------------------------------------------------------------------------------------------
+
+
+def _cmd_config_show(args: argparse.Namespace) -> int:
+    config = _load(args)
+    print(json.dumps(config.describe(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+# --- idcard ---------------------------------------------------------------------------------------------
+
+
+def idcard_record(file: str, result: CardReadResult) -> dict[str, Any]:
+    """One line of `kiosk idcard read --json`."""
+    record: dict[str, Any] = {"file": file, "ok": result.reading is not None}
+    if result.reading is not None:
+        record.update(result.reading.to_json_dict())
+    else:
+        record["error"] = result.message_en
+        record["error_code"] = result.error_code
+    record["elapsed_ms"] = round(result.elapsed_ms, 1)
+    return record
+
+
+_SEX_VI = {"M": "Nam", "F": "Nữ"}
+
+
+def _idcard_line(record: dict[str, Any], result: CardReadResult) -> str:
+    elapsed = f"{record['elapsed_ms']:.1f} ms"
+    if not record["ok"]:
+        return f"{record['file']}: KHÔNG ĐỌC ĐƯỢC — {result.message_vi} ({elapsed})"
+    parts = [
+        f"Số định danh {record['id_number']}",
+        f"Họ tên {record['full_name']}",
+        f"Ngày sinh {record['date_of_birth'] or '?'}",
+        f"Giới tính {_SEX_VI.get(record['sex'] or '', '?')}",
+    ]
+    if record["old_id_number"]:
+        parts.append(f"CMND {record['old_id_number']}")
+    if record["address"]:
+        parts.append(f"Nơi thường trú {record['address']}")
+    if record["issue_date"]:
+        parts.append(f"Ngày cấp {record['issue_date']}")
+    if record["expiry_date"]:
+        parts.append(f"Có giá trị đến {record['expiry_date']}")
+    line = f"{record['file']}: đọc được ({record['source'].upper()}, {elapsed}) — " + " · ".join(parts)
+    warnings = result.reading.warnings if result.reading is not None else ()
+    return "\n".join([line, *(f"    ! {w.message_vi}" for w in warnings)])
+
+
+def _cmd_idcard_read(args: argparse.Namespace) -> int:
+    config = _load(args)
+    _start_logging(config, quiet_console=True)
+    from kiosk.capture.idcard_reader import IdCardReader
+
+    reader = IdCardReader()
+    all_read = True
+    for file in args.images:
+        result = reader.read_image_file(file)
+        record = idcard_record(file, result)
+        all_read = all_read and record["ok"]
+        if args.json:
+            _print_json(record)
+        else:
+            print(_idcard_line(record, result))
+        sys.stdout.flush()  # one line per image as it is read, also into a pipe
+    return EXIT_OK if all_read else EXIT_FAILED
+
+
+# --- worker and outbox ----------------------------------------------------------------------------------
+
+
+def _drain_once(outbox: Outbox, portal: PortalClient) -> dict[str, int]:
+    from kiosk.sync.sender import drain
+
+    outcomes = drain(outbox, portal)
+    counts = outbox.counts()
+    return {
+        "sent": sum(1 for o in outcomes if o.sent),
+        "failed": sum(1 for o in outcomes if o.error is not None),
+        "remaining": counts.get("queued", 0) + counts.get("sending", 0),
+    }
+
+
+def _cmd_worker(args: argparse.Namespace) -> int:
+    config = _load(args)
+    _start_logging(config, quiet_console=args.once)
+    from kiosk.app import open_outbox, start_portal
+    from kiosk.portal.client import PortalClient
+
+    outbox = open_outbox(config)
+    url, sandbox = start_portal(config)
+    try:
+        with PortalClient(url, timeout=config.portal.timeout_s) as portal:
+            if args.once:
+                _print_json(_drain_once(outbox, portal))
+                return EXIT_OK
+            log.info("worker sending to %s every %g s", url, args.interval)
+            stop = threading.Event()
+            with _sigterm_sets(stop):
+                try:
+                    while not stop.is_set():
+                        summary = _drain_once(outbox, portal)
+                        if summary["sent"] or summary["failed"]:
+                            log.info("worker round: %s", json.dumps(summary))
+                        stop.wait(args.interval)
+                except KeyboardInterrupt:
+                    pass
+            log.info("worker stopped")
+            return EXIT_OK
+    finally:
+        if sandbox is not None:
+            sandbox.stop()
+
+
+def outbox_entry_record(item: OutboxItem) -> dict[str, Any]:
+    """One entry of `kiosk outbox status --json`: clear (non-personal) columns only."""
+    return {
+        "id": str(item.id),
+        "dossier_id": item.dossier_id,
+        "idempotency_key": item.idempotency_key,
+        "procedure_code": item.procedure_code,
+        "client_status": item.client_status.value,
+        "server_status": item.server_status,
+        "dossier_code": item.dossier_code,
+        "attempts": item.attempts,
+        "last_error": item.last_error,
+        "created_at": item.created_at.isoformat(),
+    }
+
+
+def _cmd_outbox_status(args: argparse.Namespace) -> int:
+    config = _load(args)
+    _start_logging(config, quiet_console=True)
+    from kiosk.app import open_outbox
+
+    outbox = open_outbox(config)
+    counts = outbox.counts()
+    entries = [outbox_entry_record(item) for item in outbox.entries()]
+    if args.json:
+        _print_json({"counts": counts, "entries": entries})
+        return EXIT_OK
+    print("  ".join(f"{status}: {count}" for status, count in counts.items()))
+    if not entries:
+        print("(the outbox is empty / hàng đợi trống)")
+        return EXIT_OK
+    columns = (
+        "id", "client_status", "attempts", "dossier_code", "procedure_code", "created_at", "last_error"
+    )
+    rows = [[("-" if entry[c] is None else str(entry[c])) for c in columns] for entry in entries]
+    widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(columns)]
+    for row in [[c.upper() for c in columns], *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    return EXIT_OK
+
+
+# --- version --------------------------------------------------------------------------------------------
+
+
+def _cmd_version(args: argparse.Namespace) -> int:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version("kiosk")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        number = kiosk.__version__
+    print(f"{PROG} {number}")
+    return EXIT_OK

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 
-QUIET_LOGGING_RULES = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
+# The propertyCache line comes from Qt Virtual Keyboard's own QML (Qt 6.11), not from ours.
+QUIET_LOGGING_RULES = (
+    "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false;qt.qml.propertyCache.append=false"
+)
 
 
 def prepare_environment() -> None:

@@ -35,6 +35,9 @@ Rectangle {
                 text: qsTr("Kiosk Dịch vụ công")
                 font.family: Theme.fontFamily; font.pixelSize: 38 * Theme.u; font.bold: true
                 color: Theme.highContrast ? "#ffff00" : "#ffffff"
+                // The product's name is never cut: it shrinks a little to fit beside the buttons.
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: 24 * Theme.u
                 elide: Text.ElideRight
             }
             Text {
@@ -42,6 +45,7 @@ Rectangle {
                 text: qsTr("Nộp hồ sơ trực tuyến — nhận kết quả tại nhà qua bưu điện")
                 font.family: Theme.fontFamily; font.pixelSize: 24 * Theme.u
                 color: Theme.highContrast ? "#ffffff" : "#dbe7ff"
+                visible: !Theme.portrait   // too long for the portrait bar; the attract screen says it
                 elide: Text.ElideRight
             }
         }
