@@ -362,6 +362,9 @@ def create_app(
         """Liveness; also tells the portal's clock."""
         return wire.Health(status="ok", time=now())
 
+    # Unversioned liveness for monitors and load balancers; the contract's own is /api/v1/health.
+    app.get("/health", response_model=wire.Health, include_in_schema=False)(health)
+
     @app.get("/api/v1/catalogue", response_model=wire.Catalogue, tags=["portal"], operation_id="getCatalogue")
     def get_catalogue() -> Response:
         """Every procedure the portal accepts online, with its documents, fee and form spec."""

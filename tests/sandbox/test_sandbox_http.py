@@ -71,6 +71,12 @@ def test_health_answers_ok(
     check_response("/api/v1/health", "GET", response)
 
 
+def test_unversioned_health_for_monitors(sandbox: SandboxServer, http: requests.Session) -> None:
+    response = http.get(f"{sandbox.base_url}/health", timeout=10)
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
 def test_catalogue_lists_real_procedures_in_nfc_vietnamese(
     sandbox: SandboxServer, http: requests.Session, check_response: ResponseChecker
 ) -> None:
