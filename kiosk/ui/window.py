@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
@@ -121,7 +122,16 @@ def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | No
         else:
             ui.window.show()
         log.info("kiosk running (portal %s, camera %s)", services.portal_url, camera or config.camera.source)
+        # A service manager stops the kiosk with SIGTERM: quit the event loop so the camera thread, the
+        # background tasks and the sandbox shut down in order. Python only sees signals when it runs, so an
+        # idle timer lets the interpreter look at them regularly.
+        signal.signal(signal.SIGTERM, lambda *_: app.quit())
+        signal.signal(signal.SIGINT, lambda *_: app.quit())
+        wake = QTimer(interval=250)
+        wake.timeout.connect(lambda: None)
+        wake.start()
         code = app.exec()
+        wake.stop()
         ui.close()
         return code
     finally:
