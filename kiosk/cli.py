@@ -48,6 +48,7 @@ EXIT_USAGE = 2
 DEFAULT_SANDBOX_HOST = "127.0.0.1"
 DEFAULT_SANDBOX_PORT = 8765  # kiosk.sandbox.server.DEFAULT_PORT, without importing uvicorn for --help
 DEFAULT_WORKER_INTERVAL_S = 30.0
+DEFAULT_BENCH_COUNT = 50  # kiosk.bench.idcard_bench.DEFAULT_COUNT, without importing OpenCV for --help
 ORIENTATIONS = ("portrait", "landscape")
 _LOG_LEVELS: tuple[str, ...] = get_args(LogLevel)
 
@@ -162,6 +163,24 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("images", nargs="+", metavar="IMAGE", help="image files (PNG, JPEG, ...)")
     read.add_argument("--json", action="store_true", help="one JSON object per image, one per line")
 
+    bench = command(commands, "bench", None, "measure the kiosk's readers on synthetic corpora")
+    bench_commands = bench.add_subparsers(dest="bench_command", metavar="COMMAND", required=True)
+    bench_idcard = command(
+        bench_commands, "idcard", _cmd_bench_idcard,
+        "ID-card reading: read rate and ms per frame for pyzbar, zxing-cpp and the kiosk's reader",
+    )
+    bench_idcard.add_argument(
+        "corpus", nargs="?", type=Path, metavar="DIR",
+        help="a corpus folder (reused when it has a manifest.json, else generated there); "
+        "default: a temporary folder",
+    )
+    bench_idcard.add_argument(
+        "--count", type=_positive_int, default=DEFAULT_BENCH_COUNT, metavar="N",
+        help=f"frames per condition (easy, medium, hard) when generating (default {DEFAULT_BENCH_COUNT})",
+    )
+    bench_idcard.add_argument("--seed", type=int, default=1, help="corpus seed when generating (default 1)")
+    bench_idcard.add_argument("--json", action="store_true", help="print the results as one JSON object")
+
     worker = command(commands, "worker", _cmd_worker, "send queued dossiers to the portal")
     worker.add_argument("--once", action="store_true", help="send what is due once, print a summary, exit")
     worker.add_argument(
@@ -188,6 +207,16 @@ def _positive_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not value > 0:
         raise argparse.ArgumentTypeError(f"must be positive, not {text}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {text}")
     return value
 
 
@@ -440,6 +469,29 @@ def _cmd_idcard_read(args: argparse.Namespace) -> int:
             print(_idcard_line(record, result))
         sys.stdout.flush()  # one line per image as it is read, also into a pipe
     return EXIT_OK if all_read else EXIT_FAILED
+
+
+# --- bench ----------------------------------------------------------------------------------------------
+
+
+def _cmd_bench_idcard(args: argparse.Namespace) -> int:
+    """`kiosk bench idcard [DIR] [--count N] [--seed S] [--json]`: read a corpus of synthetic card frames
+    (easy / medium / hard camera conditions; generated into DIR, or a temporary folder, unless DIR already
+    holds one) with pyzbar alone, zxing-cpp alone and the kiosk's reader; print read rate, misread rate and
+    median / 95th-percentile ms per frame for each condition, code type and method. Progress goes to
+    stderr; the table (or with --json one JSON object) to stdout. Takes minutes at the default size."""
+    from kiosk.bench.idcard_bench import print_result, run_bench
+
+    def progress(message: str) -> None:
+        print(f"{PROG} bench idcard: {message}", file=sys.stderr, flush=True)
+
+    try:
+        result = run_bench(args.corpus, args.count, args.seed, progress=progress)
+    except (OSError, ValueError, KeyError) as error:  # an unwritable folder, a damaged or foreign manifest
+        print(f"{PROG}: bench idcard: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print_result(result, as_json=args.json)
+    return EXIT_OK
 
 
 # --- worker and outbox ----------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 zxing-cpp is the primary decoder: it is fast (~1 ms on a 720p grey frame) and gets UTF-8 right. pyzbar is a
 second opinion for frames zxing-cpp finds nothing in; zbar guesses the text encoding and turns short
 Vietnamese UTF-8 into Shift-JIS / Big5 mojibake, so its text is repaired (`repair_zbar_text`) and dropped
-if it still looks garbled — a wrong name must never be accepted. MRZ reading comes in a later round; the
+if it still looks garbled — a wrong name must never be accepted. When zxing-cpp's plain decode reads no card,
+cheap rescues (`qr_rescue.QrRescuer`: regions of interest, upscaling, sharpening; 15 ms budget by default) run
+before pyzbar; `CardReadResult.rescue` says which one read the code. MRZ reading comes in a later round; the
 result already says where a card is (`card_quad`) so the session can say "turn the card over".
 
 Privacy: results hold personal data; their repr leaves it out, and nothing here logs payloads.
@@ -24,6 +26,7 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from kiosk.capture.qr_rescue import DEFAULT_BUDGET_MS, QrRescuer
 from kiosk.domain.idcard import IdentityReading, NotAnIdCard, parse_qr_payload
 
 log = logging.getLogger(__name__)
@@ -58,6 +61,9 @@ class CardReadResult:
     detail: str | None = None  # technical reason for staff and logs; never personal data
     card_quad: Quad | None = None  # a card-shaped region when no code was read, for "turn it over" hints
     frame_size: tuple[int, int] | None = None  # (width, height) of the frame the quads refer to
+    # Which QR rescue (kiosk.capture.qr_rescue) read the code, e.g. "card+sharpen"; None for a plain decode.
+    # The decoder is then "zxing": every rescue decodes with zxing-cpp.
+    rescue: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -213,12 +219,16 @@ class IdCardReader:
     """Frame (or file) in, `CardReadResult` out. Stateless and cheap to share between sessions."""
 
     def __init__(self, *, decoders: Sequence[Decoder] = ("zxing", "pyzbar"),
-                 locate_cards: bool = True) -> None:
+                 locate_cards: bool = True, rescues: bool = True,
+                 rescue_budget_ms: float = DEFAULT_BUDGET_MS) -> None:
+        """rescues: when zxing-cpp's plain decode reads no ID card, try `QrRescuer` (regions of interest,
+        upscaling, sharpening, CLAHE, inversion) within `rescue_budget_ms`, before pyzbar."""
         unknown = set(decoders) - {"zxing", "pyzbar"}
         if unknown or not decoders:
             raise ValueError(f"decoders must be a non-empty subset of zxing, pyzbar; got {list(decoders)}")
         self.decoders = tuple(decoders)
         self.locate_cards = locate_cards
+        self.rescuer = QrRescuer(rescue_budget_ms) if rescues else None
 
     def read_image_file(self, path: str | Path) -> CardReadResult:
         start = time.perf_counter()
@@ -244,10 +254,14 @@ class IdCardReader:
         foreign: tuple[Decoder, Quad, str] | None = None  # a decoded QR that is not an ID card
         unreadable: Quad | None = None  # a QR found but not decoded
         garbled: Quad | None = None  # an ID-card QR whose text no repair could make right
+        card: Quad | None = None
+        located = False  # locate_card ran (for the rescues); reuse its answer for the hint
         for decoder in self.decoders:
+            missed: list[Quad] = []
             for text, quad in self._decode(decoder, grey):
                 if text is None:
                     unreadable = unreadable or quad
+                    missed.append(quad)
                     continue
                 try:
                     reading = parse_qr_payload(text)
@@ -262,6 +276,15 @@ class IdCardReader:
                                       quad=quad, payload=unicodedata.normalize("NFC", text), frame_size=size)
             if foreign:  # a second decoder will not turn a foreign code into a card
                 break
+            if decoder == "zxing" and self.rescuer is not None:
+                card, located = locate_card(grey), True
+                rescued = self.rescuer.rescue(grey, code_quads=missed, card_quad=card, accept=_is_card_text)
+                if rescued.ok:
+                    code = rescued.codes[0]
+                    return CardReadResult(parse_qr_payload(code.text), None, *OK_MESSAGE, decoder="zxing",
+                                          elapsed_ms=_ms(start), quad=code.quad, frame_size=size,
+                                          payload=unicodedata.normalize("NFC", code.text),
+                                          rescue=rescued.rescue)
         if foreign:
             decoder, quad, reason = foreign
             return self._failure("not_an_id_card", start, decoder=decoder, quad=quad, detail=reason,
@@ -270,8 +293,10 @@ class IdCardReader:
             detail = "the ID-card text was mis-decoded" if garbled else None
             return self._failure("code_unreadable", start, quad=unreadable or garbled, frame_size=size,
                                  detail=detail)
-        card = locate_card(grey) if self.locate_cards else None
-        return self._failure("no_code_found", start, card_quad=card, frame_size=size)
+        if self.locate_cards and not located:
+            card = locate_card(grey)
+        return self._failure("no_code_found", start, card_quad=card if self.locate_cards else None,
+                             frame_size=size)
 
     def _decode(self, decoder: Decoder, grey: np.ndarray) -> list[tuple[str | None, Quad]]:
         """(text, quad) per QR code found; text None when a code was seen but not decoded."""
@@ -294,6 +319,15 @@ class IdCardReader:
         vi, en = ERROR_MESSAGES[code]
         return CardReadResult(None, code, vi, en, decoder=decoder, elapsed_ms=_ms(start), quad=quad,
                               detail=detail, card_quad=card_quad, frame_size=frame_size)
+
+
+def _is_card_text(text: str) -> bool:
+    """What a QR rescue may stop at: an ID-card payload whose text is not mis-decoded."""
+    try:
+        reading = parse_qr_payload(text)
+    except NotAnIdCard:
+        return False
+    return not (looks_garbled(reading.full_name) or looks_garbled(reading.address or ""))
 
 
 def _ms(start: float) -> float:
