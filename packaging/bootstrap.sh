@@ -11,7 +11,8 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 # --- system packages -------------------------------------------------------------------------------
 # Qt's offscreen/xcb/wayland platform plugins, zbar for the second-opinion decoder, fonts with full
-# Vietnamese coverage, Xvfb for running the real window without a monitor, poppler for PDF checks.
+# Vietnamese coverage, Xvfb for running the real window without a monitor, poppler for PDF checks,
+# Tesseract with Vietnamese data (page orientation fallback; legibility measure of `kiosk bench docscan`).
 APT_PACKAGES=(
   python3 python3-venv python3-dev
   libzbar0
@@ -23,6 +24,8 @@ APT_PACKAGES=(
   fonts-noto-core fonts-dejavu-core fonts-ocr-b
   xvfb xauth
   poppler-utils
+  tesseract-ocr tesseract-ocr-vie
+  sane-utils libsane1 libsane-dev gcc  # scanners; libsane-dev + gcc build python-sane's C extension
 )
 
 missing=()
@@ -41,6 +44,25 @@ if ((${#missing[@]})); then
   say "installing system packages: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- SANE test backend ----------------------------------------------------------------------------
+# The `test` backend (devices test:0, test:1) is the scanner double for tests, demos and training mode.
+# Debian ships it commented out in dll.conf; enable it once and leave every other line as it is.
+SANE_DLL_CONF=/etc/sane.d/dll.conf
+if [ -f "$SANE_DLL_CONF" ] && ! grep -Eq '^[[:space:]]*test[[:space:]]*$' "$SANE_DLL_CONF"; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then SUDO="sudo"; else
+      say "need root to enable the SANE test backend in $SANE_DLL_CONF"; exit 1
+    fi
+  fi
+  say "enabling the SANE test backend in $SANE_DLL_CONF"
+  if grep -Eq '^[[:space:]]*#[[:space:]]*test[[:space:]]*$' "$SANE_DLL_CONF"; then
+    $SUDO sed -i -E 's/^[[:space:]]*#[[:space:]]*test[[:space:]]*$/test/' "$SANE_DLL_CONF"
+  else
+    echo test | $SUDO tee -a "$SANE_DLL_CONF" >/dev/null
+  fi
 fi
 
 # --- virtual environment ---------------------------------------------------------------------------

@@ -1,0 +1,486 @@
+"""Scanners through SANE, tested against SANE's real `test` backend (devices test:0 and test:1).
+
+Setup enables the backend in /etc/sane.d/dll.conf. Its options let a test choose the picture, inject a
+status on every read (jam, cover open, busy, empty feeder) and slow the reads down. Its feeder holds 10
+sheets. Scans stay small (50-75 dpi, a few centimetres) so the whole file runs in a few seconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pikepdf
+import pytest
+
+from kiosk.capture.scanner import (
+    CoverOpen,
+    FeederEmpty,
+    InvalidScanSettings,
+    Mode,
+    OptionValue,
+    ScanCancelled,
+    ScanJob,
+    ScannedPage,
+    Scanner,
+    ScannerBusy,
+    ScannerError,
+    ScannerInfo,
+    ScannerJam,
+    ScannerUnavailable,
+    ScanSettings,
+    cli_list,
+    cli_scan,
+    error_from_sane_status,
+    list_scanners,
+    pages_to_pdf,
+    scan_to_pdf,
+)
+
+DEVICE = "test:0"
+SMALL = (40.0, 50.0)  # mm
+FEEDER_SHEETS = 10  # the test backend's feeder runs empty after 10 sheets
+# About one second per 40×50 mm grey page at 50 dpi: the reader sleeps 0.1 s before each chunk it writes.
+SLOW: dict[str, OptionValue] = {"test-picture": "Color pattern", "read-delay": True,
+                                "read-delay-duration": 100_000}
+# The test backend keeps its options across close and reopen for the life of the process: put back the ones
+# tests change, so an injected fault cannot leak into the next test.
+BACKEND_DEFAULTS: dict[str, OptionValue] = {"read-return-value": "Default", "read-delay": False,
+                                            "test-picture": "Solid black"}
+
+
+def _reset_test_backend() -> None:
+    for device in ("test:0", "test:1"):
+        with Scanner(device, options=BACKEND_DEFAULTS):
+            pass
+
+
+@pytest.fixture(autouse=True)
+def clean_test_backend() -> Iterator[None]:
+    _reset_test_backend()
+    yield
+    _reset_test_backend()
+
+
+def expected_px(mm: float, dpi: int) -> int:
+    return int(mm / 25.4 * dpi)  # the backend truncates, as most do
+
+
+# -- listing and capabilities
+
+
+def test_list_finds_the_test_backend() -> None:
+    """The full search, network backends included (~3 s), then the local one (instant)."""
+    for scanners in (list_scanners(), list_scanners(local_only=True)):
+        found = {s.device: s for s in scanners}
+        assert {"test:0", "test:1"} <= found.keys()
+        info = found[DEVICE]
+        assert info == ScannerInfo("test:0", "Noname", "frontend-tester", "virtual device")
+        assert info.to_json() == {"device": "test:0", "vendor": "Noname", "model": "frontend-tester",
+                                  "kind": "virtual device"}
+
+
+def test_capabilities_map_kiosk_words_to_device_values() -> None:
+    with Scanner(DEVICE) as scanner:
+        caps = scanner.capabilities()
+    assert caps.sources == {"flatbed": "Flatbed", "feeder": "Automatic Document Feeder"}
+    assert caps.modes["color"] == "Color" and caps.modes["gray"] == "Gray"
+    assert caps.bw_as_one_bit_gray  # the test backend has no Lineart mode: bw is grey at depth 1
+    assert caps.dpi_range == (1, 1200, 1)
+    assert caps.allows_dpi(200) and not caps.allows_dpi(1201)
+
+
+def test_a_second_open_of_the_same_device_is_busy() -> None:
+    with Scanner(DEVICE), pytest.raises(ScannerBusy) as caught, Scanner(DEVICE):
+        pass
+    assert "Device busy" in caught.value.detail
+    with Scanner("test:1") as other:  # the other device is free
+        assert other.capabilities().sources
+
+
+def test_unknown_device_is_unavailable_and_names_the_ones_found() -> None:
+    with pytest.raises(ScannerUnavailable) as caught, Scanner("test:9"):
+        pass
+    assert "test:0" in caught.value.detail
+    assert "nhân viên" in caught.value.message("vi")
+
+
+# -- one page
+
+
+@pytest.mark.parametrize(("mode", "pil_mode"), [("color", "RGB"), ("gray", "L"), ("bw", "1")])
+@pytest.mark.parametrize("dpi", [50, 75])
+def test_flatbed_page_has_the_mode_and_the_pixel_size_of_area_and_dpi(mode: Mode, pil_mode: str,
+                                                                        dpi: int) -> None:
+    width_mm, height_mm = 60.0, 80.0
+    with Scanner(DEVICE, options={"test-picture": "Color pattern"}) as scanner:
+        page = scanner.scan_page(ScanSettings(mode=mode, dpi=dpi, area_mm=(width_mm, height_mm)))
+    assert page.image.mode == pil_mode
+    assert (page.width_px, page.height_px) == (expected_px(width_mm, dpi), expected_px(height_mm, dpi))
+    assert (page.dpi, page.source, page.mode, page.number) == (dpi, "flatbed", mode, 1)
+    assert page.size_mm[0] == pytest.approx(width_mm, abs=25.4 / dpi)
+    bgr = page.bgr()
+    assert bgr.shape == (page.height_px, page.width_px, 3) and bgr.dtype == np.uint8
+    assert np.array_equal(bgr[:, :, ::-1], np.asarray(page.image.convert("RGB")))
+
+
+def test_color_pages_are_in_colour_and_gray_pages_are_not() -> None:
+    with Scanner(DEVICE, options={"test-picture": "Color pattern"}) as scanner:
+        color = np.asarray(scanner.scan_page(ScanSettings(mode="color", dpi=50, area_mm=SMALL)).image)
+        gray = scanner.scan_page(ScanSettings(mode="gray", dpi=50, area_mm=SMALL)).image
+    color = color.astype(int)
+    assert np.abs(color[:, :, 0] - color[:, :, 2]).max() > 100  # real red/blue stripes
+    assert gray.mode == "L"
+
+
+def test_without_an_area_the_whole_glass_is_scanned() -> None:
+    with Scanner(DEVICE) as scanner:
+        page = scanner.scan_page(ScanSettings(mode="gray", dpi=50))
+    assert (page.width_px, page.height_px) == (expected_px(200, 50), expected_px(200, 50))  # 200×200 mm
+
+
+def test_black_and_white_keeps_black_as_black() -> None:
+    with Scanner(DEVICE, options={"test-picture": "Grid"}) as scanner:
+        gray = np.asarray(scanner.scan_page(ScanSettings(mode="gray", dpi=50, area_mm=SMALL)).image)
+        bw = scanner.scan_page(ScanSettings(mode="bw", dpi=50, area_mm=SMALL)).image
+    assert set(np.unique(gray)) == {0, 255}  # 10 mm black and white squares
+    assert np.array_equal(np.asarray(bw.convert("L")), gray)
+
+
+def test_one_page_from_the_feeder() -> None:
+    with Scanner(DEVICE) as scanner:
+        page = scanner.scan_page(ScanSettings(source="feeder", mode="gray", dpi=50, area_mm=SMALL))
+    assert page.source == "feeder" and page.number == 1
+
+
+# -- the feeder
+
+
+def test_feeder_gives_its_sheets_in_order_then_stops_cleanly() -> None:
+    seen: list[int] = []
+    settings = ScanSettings(source="feeder", mode="gray", dpi=50, area_mm=SMALL)
+    with Scanner(DEVICE) as scanner:
+        pages = scanner.scan_feeder(settings, on_page=lambda page: seen.append(page.number))
+        assert [p.number for p in pages] == list(range(1, FEEDER_SHEETS + 1))
+        assert seen == [p.number for p in pages]
+        assert all(p.source == "feeder" and p.width_px == expected_px(SMALL[0], 50) for p in pages)
+        # The backend refills its feeder after reporting it empty: the same open device scans a second batch.
+        assert len(scanner.scan_feeder(settings)) == FEEDER_SHEETS
+        assert len(scanner.scan_feeder(settings, max_pages=3)) == 3
+
+
+def test_feeder_empty_from_the_start_is_an_error_the_citizen_can_act_on() -> None:
+    options = {"read-return-value": "SANE_STATUS_NO_DOCS"}
+    with Scanner(DEVICE, options=options) as scanner, pytest.raises(FeederEmpty) as caught:
+        scanner.scan_feeder(ScanSettings(source="feeder", dpi=50, area_mm=SMALL))
+    assert caught.value.pages == []
+    assert caught.value.message("vi").startswith("Khay nạp giấy đang trống")
+    assert caught.value.message("en").startswith("The document feeder is empty")
+
+
+def test_a_jam_mid_feeder_keeps_the_pages_already_scanned() -> None:
+    with Scanner(DEVICE) as scanner:
+        def jam_after_third(page: ScannedPage) -> None:
+            if page.number == 3:  # between sheets: the next sheet jams
+                scanner.set_option("read-return-value", "SANE_STATUS_JAMMED")
+
+        with pytest.raises(ScannerJam) as caught:
+            scanner.scan_feeder(ScanSettings(source="feeder", dpi=50, area_mm=SMALL), on_page=jam_after_third)
+    assert [p.number for p in caught.value.pages] == [1, 2, 3]
+    assert caught.value.detail == "Document feeder jammed"
+    assert "kẹt" in caught.value.message("vi") and "jammed" in caught.value.message("en")
+
+
+@pytest.mark.parametrize(("status", "error"), [
+    ("SANE_STATUS_JAMMED", ScannerJam),
+    ("SANE_STATUS_COVER_OPEN", CoverOpen),
+    ("SANE_STATUS_DEVICE_BUSY", ScannerBusy),
+    ("SANE_STATUS_NO_DOCS", FeederEmpty),
+    ("SANE_STATUS_IO_ERROR", ScannerUnavailable),
+    ("SANE_STATUS_CANCELLED", ScanCancelled),
+    ("SANE_STATUS_INVAL", ScannerError),
+])
+def test_device_faults_raise_typed_errors(status: str, error: type[ScannerError]) -> None:
+    """The backend returns `status` from every read, as a real device reports a fault mid-page."""
+    with Scanner(DEVICE, options={"read-return-value": status}) as scanner:
+        with pytest.raises(error) as caught:
+            scanner.scan_page(ScanSettings(dpi=50, area_mm=SMALL))
+        assert type(caught.value) is error
+        assert caught.value.device == DEVICE
+        # The same open device works again once the fault is cleared.
+        scanner.set_option("read-return-value", "Default")
+        assert scanner.scan_page(ScanSettings(dpi=50, area_mm=SMALL)).number == 1
+
+
+# -- SANE status texts
+
+
+@pytest.mark.parametrize(("status", "error"), [
+    # sane_strstatus() texts, as python-sane raises them
+    ("Document feeder jammed", ScannerJam),
+    ("Document feeder out of documents", FeederEmpty),
+    ("Scanner cover is open", CoverOpen),
+    ("Device busy", ScannerBusy),
+    ("Lamp not ready, please retry", ScannerBusy),
+    ("Operation was canceled", ScanCancelled),
+    ("Error during device I/O", ScannerUnavailable),
+    ("Access to resource has been denied", ScannerUnavailable),
+    ("Scanner mechanism locked for transport", ScannerUnavailable),
+    ("Invalid argument", ScannerError),
+    ("Operation not supported", ScannerError),
+    # other wordings some backends and versions use
+    ("Paper jam in ADF", ScannerJam),
+    ("ADF cover open", CoverOpen),
+    ("No documents in ADF", FeederEmpty),
+])
+def test_status_texts_map_to_errors(status: str, error: type[ScannerError]) -> None:
+    mapped = error_from_sane_status(status, device="x:0")
+    assert type(mapped) is error
+    assert mapped.detail == status and mapped.device == "x:0"
+
+
+@pytest.mark.parametrize("error", [ScannerJam, FeederEmpty, CoverOpen, ScannerBusy, ScannerUnavailable,
+                                   ScanCancelled, ScannerError])
+def test_every_error_speaks_vietnamese_and_english(error: type[ScannerError]) -> None:
+    instance = error("detail for staff", device="test:0")
+    vi, en = instance.message("vi"), instance.message("en")
+    assert vi and en and vi != en
+    assert any(ord(c) > 127 for c in vi)  # Vietnamese with its diacritics
+    assert instance.message("en-US") == en and instance.message() == vi
+    assert "detail for staff" in str(instance) and en in str(instance)
+
+
+# -- invalid settings
+
+
+@pytest.mark.parametrize(("settings", "words"), [
+    ({"dpi": 5000}, "1–1200"),
+    ({"area_mm": (250.0, 50.0)}, "200×200 mm"),
+])
+def test_settings_the_device_refuses_name_what_it_offers(settings: dict[str, Any], words: str) -> None:
+    with Scanner(DEVICE) as scanner, pytest.raises(InvalidScanSettings) as caught:
+        scanner.scan_page(ScanSettings(**settings))
+    assert words in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.message("vi").startswith("Máy quét không hỗ trợ")
+
+
+@pytest.mark.parametrize(("settings", "words"), [
+    ({"source": "tray"}, "flatbed, feeder"),
+    ({"mode": "sepia"}, "color, gray, bw"),
+    ({"dpi": 0}, "positive"),
+    ({"dpi": 150.5}, "whole number"),
+])
+def test_settings_outside_the_kiosks_vocabulary_fail_at_once(settings: dict[str, Any], words: str) -> None:
+    with pytest.raises(InvalidScanSettings, match=words):
+        ScanSettings(**settings)
+
+
+def test_feeder_scan_needs_the_feeder_source() -> None:
+    with Scanner(DEVICE) as scanner, pytest.raises(InvalidScanSettings, match="feeder"):
+        scanner.scan_feeder(ScanSettings(source="flatbed", dpi=50))
+
+
+def test_unknown_device_option_is_refused_clearly() -> None:
+    with pytest.raises(InvalidScanSettings, match="no option 'lamp-colour'"), \
+            Scanner(DEVICE, options={"lamp-colour": "blue"}):
+        pass
+    with pytest.raises(InvalidScanSettings, match="Grid"), Scanner(DEVICE, options={"test-picture": "Stars"}):
+        pass
+
+
+# -- slow devices, threads and cancelling
+
+
+def test_a_slow_device_still_delivers_its_page() -> None:
+    with Scanner(DEVICE, options=SLOW) as scanner:
+        started = time.monotonic()
+        page = scanner.scan_page(ScanSettings(mode="gray", dpi=50, area_mm=SMALL), cancel=threading.Event())
+        elapsed = time.monotonic() - started
+    assert elapsed >= 0.8  # the backend really was slow
+    assert (page.width_px, page.height_px) == (expected_px(SMALL[0], 50), expected_px(SMALL[1], 50))
+
+
+def test_cancelling_a_slow_page_stops_within_a_second() -> None:
+    cancel = threading.Event()
+    timer = threading.Timer(0.3, cancel.set)
+    with Scanner(DEVICE, options=SLOW) as scanner:
+        timer.start()
+        started = time.monotonic()
+        with pytest.raises(ScanCancelled):
+            scanner.scan_page(ScanSettings(mode="gray", dpi=50, area_mm=(80.0, 100.0)), cancel=cancel)
+        assert time.monotonic() - started < 1.3  # 0.3 s before the cancel, then under a second
+        timer.join()
+        # The same open device scans again normally.
+        scanner.set_option("read-delay", False)
+        assert scanner.scan_page(ScanSettings(dpi=50, area_mm=SMALL)).number == 1
+
+
+def test_cancelling_mid_feeder_raises_with_the_finished_pages() -> None:
+    """Cancelling raises ScanCancelled; the sheets finished before it are in `error.pages`."""
+    first_page = threading.Event()
+    finished: list[tuple[list[ScannedPage], ScannerError | None]] = []
+    job = ScanJob(DEVICE, ScanSettings(source="feeder", mode="gray", dpi=50, area_mm=SMALL), feeder=True,
+                  on_page=lambda page: first_page.set(), on_done=lambda p, e: finished.append((p, e)),
+                  options=SLOW).start()
+    assert first_page.wait(10)
+    time.sleep(0.2)  # well into sheet 2
+    cancelled_at = time.monotonic()
+    job.cancel()
+    with pytest.raises(ScanCancelled) as caught:
+        job.wait(timeout=5)
+    assert time.monotonic() - cancelled_at < 1.0
+    assert [p.number for p in caught.value.pages] == [1]
+    assert job.done
+    [(pages, error)] = finished
+    assert [p.number for p in pages] == [1] and isinstance(error, ScanCancelled)
+    with Scanner(DEVICE) as scanner:  # the job closed the device
+        assert scanner.scan_page(ScanSettings(dpi=50, area_mm=SMALL)).number == 1
+
+
+def test_cancel_before_the_first_sheet_scans_nothing() -> None:
+    cancel = threading.Event()
+    cancel.set()
+    with Scanner(DEVICE) as scanner, pytest.raises(ScanCancelled) as caught:
+        scanner.scan_feeder(ScanSettings(source="feeder", dpi=50, area_mm=SMALL), cancel=cancel)
+    assert caught.value.pages == []
+
+
+def test_scan_job_delivers_pages_off_the_calling_thread() -> None:
+    threads: list[str] = []
+    job = ScanJob(DEVICE, ScanSettings(source="feeder", mode="color", dpi=50, area_mm=SMALL), feeder=True,
+                  on_page=lambda page: threads.append(threading.current_thread().name)).start()
+    pages = job.wait(timeout=10)
+    assert len(pages) == FEEDER_SHEETS
+    assert set(threads) == {"scan test:0"}
+
+
+def test_a_second_scan_on_a_busy_scanner_is_refused() -> None:
+    with Scanner(DEVICE, options=SLOW) as scanner:
+        stop = threading.Event()
+        worker = threading.Thread(target=lambda: _scan_ignoring_cancel(scanner, stop))
+        worker.start()
+        try:
+            time.sleep(0.2)
+            with pytest.raises(ScannerBusy, match="another scan"):
+                scanner.scan_page(ScanSettings(dpi=50, area_mm=SMALL))
+        finally:
+            stop.set()
+            worker.join(5)
+    assert not worker.is_alive()
+
+
+def _scan_ignoring_cancel(scanner: Scanner, cancel: threading.Event) -> None:
+    with contextlib.suppress(ScanCancelled):
+        scanner.scan_page(ScanSettings(mode="gray", dpi=50, area_mm=SMALL), cancel=cancel)
+
+
+# -- PDF
+
+
+def _media_box(page: pikepdf.Page) -> tuple[float, float]:
+    box = [float(v) for v in page.MediaBox]
+    return box[2] - box[0], box[3] - box[1]
+
+
+def _only_image(page: pikepdf.Page) -> tuple[pikepdf.Object, list[str]]:
+    """The page's one image and its filters (a name or an array of names in the PDF)."""
+    [image] = [x for x in page.Resources.XObject.values() if x.Subtype == "/Image"]
+    filters = image.Filter
+    return image, [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)]
+
+
+def test_scan_to_pdf_writes_every_feeder_page_at_its_true_size(tmp_path: Path) -> None:
+    out = tmp_path / "hồ sơ.pdf"
+    dpi = 50
+    report = scan_to_pdf(DEVICE, out, ScanSettings(source="feeder", mode="color", dpi=dpi, area_mm=SMALL),
+                         feeder=True, options={"test-picture": "Color pattern"})
+    assert report.pages == FEEDER_SHEETS and report.dpi == dpi
+    assert report.pdf_bytes == out.stat().st_size
+    assert not list(tmp_path.glob("*.part"))
+    with pikepdf.open(out) as pdf:
+        assert pdf.pdf_version >= "1.4"
+        assert len(pdf.pages) == FEEDER_SHEETS
+        for page, (width_px, height_px) in zip(pdf.pages, report.page_sizes_px, strict=True):
+            assert _media_box(page) == pytest.approx((width_px / dpi * 72, height_px / dpi * 72), abs=0.01)
+            image, filters = _only_image(page)
+            assert filters == ["/DCTDecode"] and image.ColorSpace == "/DeviceRGB"  # JPEG, not re-encoded
+            assert (int(image.Width), int(image.Height)) == (width_px, height_px)
+    assert report.to_json() == {"output": str(out), "pages": FEEDER_SHEETS, "pdf_bytes": report.pdf_bytes,
+                                "dpi": dpi, "mode": "color"}
+
+
+@pytest.mark.parametrize(("mode", "pdf_filter", "colour_space"), [
+    ("gray", "/DCTDecode", "/DeviceGray"),
+    ("bw", "/CCITTFaxDecode", "/DeviceGray"),
+])
+def test_gray_and_bw_pages_stay_compact(tmp_path: Path, mode: Mode, pdf_filter: str,
+                                        colour_space: str) -> None:
+    out = tmp_path / f"{mode}.pdf"
+    report = scan_to_pdf(DEVICE, out, ScanSettings(mode=mode, dpi=75, area_mm=(80.0, 100.0)), feeder=False,
+                         options={"test-picture": "Grid"})
+    assert report.pages == 1
+    with pikepdf.open(out) as pdf:
+        image, filters = _only_image(pdf.pages[0])
+        assert filters == [pdf_filter] and image.ColorSpace == colour_space
+        assert int(image.BitsPerComponent) == (1 if mode == "bw" else 8)
+        assert _media_box(pdf.pages[0]) == pytest.approx(
+            (expected_px(80, 75) / 75 * 72, expected_px(100, 75) / 75 * 72), abs=0.01)
+
+
+def test_pages_to_pdf_needs_pages(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no pages"):
+        pages_to_pdf([], tmp_path / "empty.pdf")
+    assert not (tmp_path / "empty.pdf").exists()
+
+
+# -- command line
+
+
+def test_cli_list_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_list(as_json=True, local_only=True) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {"device": "test:0", "vendor": "Noname", "model": "frontend-tester",
+            "kind": "virtual device"} in listed
+    assert all(set(row) == {"device", "vendor", "model", "kind"} for row in listed)
+    assert cli_list(as_json=False, local_only=True) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["DEVICE", "VENDOR", "MODEL", "KIND"]
+    assert any(line.startswith("test:0 ") and "frontend-tester" in line for line in table[1:])
+
+
+def test_cli_scan_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "scan.pdf"
+    assert cli_scan(DEVICE, str(out), "feeder", "gray", 50, as_json=True) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == {"output": str(out), "pages": FEEDER_SHEETS, "pdf_bytes": out.stat().st_size,
+                       "dpi": 50, "mode": "gray"}
+    assert cli_scan(DEVICE, str(out), "flatbed", "bw", 50, as_json=False) == 0
+    assert "1 page(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("device", "dpi", "words"), [
+    ("test:9", 50, "cannot be reached"),
+    (DEVICE, 5000, "1–1200"),
+])
+def test_cli_scan_errors_exit_1_with_the_message_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           device: str, dpi: int, words: str) -> None:
+    out = tmp_path / "scan.pdf"
+    assert cli_scan(device, str(out), "flatbed", "color", dpi, as_json=True) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert words in captured.err
+    assert "máy quét" in captured.err.lower()  # the Vietnamese sentence too
+    assert not out.exists()
+
+
+def test_cli_scan_to_an_unwritable_place_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "no such folder" / "scan.pdf"
+    assert cli_scan(DEVICE, str(out), "flatbed", "color", 50, as_json=True) == 1
+    assert "cannot write" in capsys.readouterr().err
