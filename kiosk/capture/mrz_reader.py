@@ -1,0 +1,853 @@
+"""Read the MRZ (ICAO 9303 TD1, 3 × 30 characters of OCR-B) on the back of a chip ID card from a camera frame.
+
+No OCR engine: the MRZ font is OCR-B, fixed pitch, so each line is cut into 30 cells and every cell is
+compared with the 37 glyph templates of `ocrb_glyphs` (normalised cross-correlation). The steps:
+
+1. Locate. Dark text (a morphological black-hat, thresholded) is closed along the rows so that each text
+   line becomes one long blob (pieces of one line are joined); the MRZ is three long, parallel, equally long
+   and evenly spaced lines. With `card_quad` the card is first rectified to its canonical size
+   (1011 × 638), which removes rotation and perspective; without it each line is rectified on its own.
+2. Rectify each line. In an upright strip around the line, the glyphs' connected components give the
+   baseline (and its slope) and the glyph height; the centres of single glyphs, numbered by walking along
+   the line, fit a 1-D projective map from strip x to cell number, which absorbs the perspective of a
+   tilted card. The line is then resampled from the frame (one remap) so that cell k is exactly the
+   template cell, glyphs at template height on a level baseline.
+3. Match. The strip is flattened (paper → white, ink → black, whatever the light), its blur is estimated
+   and the templates are blurred to match; `cv2.matchTemplate` slides the 37 templates along it (a few
+   pixels of vertical slack) and a dynamic programme picks 30 cell positions one pitch apart (± 3 px) that
+   maximise the total score, allowing at each position only the characters the TD1 layout allows there
+   (digits, letters, `M`/`F`/`<`, name letters). Each cell keeps its best and second-best character.
+4. Validate. `kiosk.domain.mrz.parse_td1` repairs what the check digits vouch for and refuses anything they
+   reject. The name line has no check digit, so a read fails when a name cell is ambiguous, the MRZ is too
+   blurred, or glare/shadow washed out a name stroke (P without its bowl reads F). When the best characters
+   fail the check digits, a second-best character is tried at a few ambiguous cells, and accepted only if
+   exactly one such change passes. The whole band must lie inside the frame: glyphs cut by the frame's edge
+   read as other glyphs.
+
+A card held upside down is read too (the three lines are tried the other way round when the first reading
+fails). Measured on this 2-core machine: ~40 ms per 1280×720 frame (~90 ms when it has to try both ways).
+Thresholds were calibrated on synthetic frames rendered in the same OCR-B font; real engraved cards will
+score lower margins: re-check them on real cards before relaxing anything.
+
+Privacy: results hold personal data; their repr leaves it out, and nothing here logs MRZ text.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Final
+
+import cv2
+import numpy as np
+
+from kiosk.capture.ocrb_glyphs import (
+    CAP_HEIGHT,
+    CELL_HEIGHT,
+    CELL_WIDTH,
+    MARGIN,
+    MRZ_ALPHABET,
+    blurred_templates,
+    glyphs,
+)
+from kiosk.domain.idcard import IdentityReading, ReadingWarning
+from kiosk.domain.mrz import LINE_LENGTH, MrzError, parse_td1
+
+Point = tuple[float, float]
+Quad = list[Point]  # top-left, top-right, bottom-right, bottom-left, in frame pixels (as idcard_reader.Quad)
+
+CANONICAL_CARD: Final = (1011, 638)  # 85.6 × 54 mm at 300 dpi, as synthetic_cards renders it
+
+ERROR_MESSAGES: dict[str, tuple[str, str]] = {
+    "no_mrz_found": ("Chưa thấy dải ký tự ở mặt sau thẻ. Hãy đưa mặt sau của thẻ căn cước vào khung hình.",
+                     "No MRZ in view. Show the back of the ID card (the side with the three lines of "
+                     "characters)."),
+    "mrz_unreadable": ("Đã thấy dải ký tự nhưng chưa đọc được. Hãy giữ yên thẻ, đưa lại gần và tránh lóa.",
+                       "The MRZ is in view but could not be read. Hold the card still, a bit closer, "
+                       "without glare."),
+}
+
+# Stable `detail` texts the live loop can turn into advice ("move the card into the frame", "hold still",
+# "tilt the card to remove the glare").
+OUT_OF_FRAME: Final = "the MRZ runs out of the frame"
+TOO_BLURRED: Final = "the MRZ is too blurred to read the name safely"
+GLARE: Final = "glare or shadow over the name line"
+
+_WORK_WIDTH: Final = 640  # localisation runs on the frame scaled to this width
+_STRIP_PAD_X: Final = CELL_WIDTH  # canonical line strip: one cell of margin left and right
+_SLACK_Y: Final = 3  # vertical search range of each template, ± pixels
+_STEP_SLACK: Final = 3  # a cell starts one pitch ± this many pixels after the previous one
+# A cell whose best template scores below this is not OCR-B text at all (blank, glare, a finger).
+_MIN_CELL_SCORE: Final = 0.45
+# Three text lines whose cells score this low on average are not an MRZ (the front of the card, a letter).
+_MIN_MRZ_SCORE: Final = 0.6
+_MAX_CANDIDATES: Final = 2  # MRZ-like blocks tried per frame
+_MAX_LINES: Final = 16  # longest text lines considered when looking for the MRZ's three
+# The name line has no check digit: a cell whose two best letters score this close is ambiguous. Measured
+# on 530 synthetic frames: misread name cells had margins ≤ 0.018, and only at blur sigma ≥ 2.4.
+_MIN_NAME_MARGIN: Final = 0.03
+# Beyond this blur (Gaussian sigma at template scale, capitals 24 px high) look-alike letters (H/M, U/W)
+# become too close to tell: refuse rather than guess; a sharper frame will come.
+_MAX_BLUR: Final = 2.5
+# A name cell whose paper-to-ink contrast is below this fraction of the MRZ's typical contrast is washed
+# out (glare) or shaded: refuse. Clean frames measured ≥ 0.71 (with a mild glare spot), most ≥ 0.9.
+_MIN_NAME_CONTRAST: Final = 0.6
+# The same for every quarter of a name glyph that should hold ink (see _weakest_stroke).
+_MIN_STROKE_CONTRAST: Final = 0.45
+# Second-best substitutions, when the best characters fail the check digits: each tried correction is a
+# lottery ticket (a wrong digit passes a field's and the composite check digit about 1 time in 100), so only
+# single-cell changes at the few truly ambiguous cells (misread cells measured with margins ≤ 0.04), and
+# only when exactly one of them passes.
+_SUBSTITUTE_MARGIN: Final = 0.04
+_SUBSTITUTE_CELLS: Final = 4
+_SUBSTITUTE_MAX: Final = 1  # cells changed at once
+_SUBSTITUTE_BUDGET: Final = 4  # parses
+# More ambiguous cells than this in lines 1-2 and the frame is refused outright (accepted synthetic frames
+# had 0–2; several errors at once are what the mod-10 check digits miss).
+_MAX_AMBIGUOUS: Final = 2
+
+_REPAIRED = ReadingWarning(
+    "mrz_repaired", "Dải ký tự mặt sau thẻ bị đọc sai một vài ký tự và đã được sửa nhờ số kiểm tra.",
+    "Some MRZ characters were misread and were corrected using the check digits.")
+
+
+@dataclass(frozen=True)
+class MrzReadResult:
+    reading: IdentityReading | None = field(repr=False)
+    # The OCR text before parse_td1's repair: each cell's best character among those its position allows
+    # (a digit where the layout has a digit). Set whenever all three lines were matched.
+    lines: tuple[str, str, str] | None = field(repr=False)
+    error_code: str | None  # None on success; else "no_mrz_found" or "mrz_unreadable"
+    detail: str | None  # technical reason for staff and logs; never personal data
+    elapsed_ms: float
+    # The MRZ band in frame pixels, corners in reading order (first line's start first, also for a card held
+    # upside down); None when no MRZ was found.
+    quad: Quad | None
+
+    @property
+    def ok(self) -> bool:
+        return self.reading is not None
+
+    @property
+    def message_vi(self) -> str:
+        return "Đã đọc được dải ký tự mặt sau thẻ." if self.ok else ERROR_MESSAGES[self.error_code or ""][0]
+
+    @property
+    def message_en(self) -> str:
+        return "MRZ read." if self.ok else ERROR_MESSAGES[self.error_code or ""][1]
+
+    def message(self, lang: str) -> str:
+        return self.message_vi if lang.startswith("vi") else self.message_en
+
+
+# ------------------------------------------------------------------------------------------- locating
+
+
+@dataclass(frozen=True)
+class _LineBox:
+    """One text line found in the work image: a rotated rectangle along the line."""
+
+    centre: np.ndarray  # (2,) work pixels
+    direction: np.ndarray  # (2,) unit vector along the line, pointing right (x > 0)
+    length: float
+    height: float
+
+    @property
+    def normal(self) -> np.ndarray:
+        return np.array([-self.direction[1], self.direction[0]])  # pointing down in the image
+
+    def corners(self, pad_along: float = 0, pad_across: float = 0) -> np.ndarray:
+        u = self.direction * (self.length / 2 + pad_along)
+        v = self.normal * (self.height / 2 + pad_across)
+        c = self.centre
+        return np.array([c - u - v, c + u - v, c + u + v, c - u + v], dtype=np.float64)
+
+
+def _text_mask(work: np.ndarray) -> np.ndarray:
+    """Dark text (black-hat, thresholded), closed along the rows so that a text line is one blob."""
+    blackhat = cv2.morphologyEx(work, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (15, 9)))
+    threshold, _ = cv2.threshold(blackhat, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    _, ink = cv2.threshold(blackhat, max(threshold, 18), 255, cv2.THRESH_BINARY)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (13, 3))
+    out: np.ndarray = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, kernel)
+    return out
+
+
+def _line_boxes(work: np.ndarray) -> list[_LineBox]:
+    """Text lines of dark text in the (downscaled) image: long thin blobs, collinear fragments merged."""
+    width = work.shape[1]
+    contours, _ = cv2.findContours(_text_mask(work), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    fragments: list[_LineBox] = []
+    for contour in contours:
+        if len(contour) < 5:
+            continue
+        (cx, cy), (w, h), angle = cv2.minAreaRect(contour)
+        if w < h:
+            w, h, angle = h, w, angle + 90
+        if h < 3 or h > 0.1 * work.shape[0] or w > 0.98 * width:
+            continue
+        if w < 2.5 * h:
+            # A glyph or two (a short surname before `<<`): no reliable direction of its own; it can only
+            # join a longer line, along that line's direction.
+            side = math.sqrt(w * h)
+            fragments.append(_LineBox(np.array([cx, cy]), np.array([1.0, 0.0]), side, side))
+            continue
+        theta = math.radians(angle)
+        direction = np.array([math.cos(theta), math.sin(theta)])
+        if direction[0] < 0:
+            direction = -direction
+        if abs(direction[1]) > math.sin(math.radians(35)):
+            continue
+        fragments.append(_LineBox(np.array([cx, cy]), direction, float(w), float(h)))
+    lines = _merge_fragments(fragments)
+    return [b for b in lines if b.length >= 0.18 * width and b.length >= 8 * b.height]
+
+
+def _merge_fragments(boxes: list[_LineBox]) -> list[_LineBox]:
+    """Join pieces of one text line that the closing left apart (wide gaps such as `1` next to `<`)."""
+    boxes = sorted(boxes, key=lambda b: -b.length)
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                b = boxes[j]
+                if _joinable(a, b):
+                    boxes[i] = _join(a, b)
+                    del boxes[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return boxes
+
+
+def _joinable(a: _LineBox, b: _LineBox) -> bool:
+    """b continues a: centred on a's line, about as tall, close along it."""
+    if a.length < 2.5 * a.height:
+        return False  # a short piece has no direction to extend along
+    rel = b.corners() - a.centre
+    across = rel @ a.normal
+    along = rel @ a.direction
+    if abs(float(across.mean())) > 0.35 * a.height or float(np.ptp(across)) > 1.6 * a.height:
+        return False
+    if float(np.ptp(across)) < 0.4 * a.height:
+        return False
+    gap = max(float(along.min()) - a.length / 2, -a.length / 2 - float(along.max()))
+    return gap < 2.0 * a.height
+
+
+def _join(a: _LineBox, b: _LineBox) -> _LineBox:
+    along = [-a.length / 2, a.length / 2, *((b.corners() - a.centre) @ a.direction)]
+    lo, hi = min(along), max(along)
+    offset = float((b.centre - a.centre) @ a.normal) * b.length / (a.length + b.length)
+    centre = a.centre + a.direction * (lo + hi) / 2 + a.normal * offset
+    return _LineBox(centre, a.direction, hi - lo, a.height)
+
+
+def _mrz_triples(boxes: Sequence[_LineBox]) -> list[tuple[_LineBox, _LineBox, _LineBox]]:
+    """Triples of lines that look like an MRZ (parallel, equally long, evenly spaced), best first."""
+    scored: list[tuple[float, tuple[_LineBox, _LineBox, _LineBox]]] = []
+    longest = sorted(boxes, key=lambda b: -b.length)[:_MAX_LINES]  # a page of text must not cost seconds
+    for triple in itertools.combinations(longest, 3):
+        if min(b.length for b in triple) < 0.8 * max(b.length for b in triple):
+            continue
+        ref = max(triple, key=lambda b: b.length)
+        offsets = [float(np.dot(b.centre - ref.centre, ref.normal)) for b in triple]
+        ordered = [b for _, b in sorted(zip(offsets, triple, strict=True), key=lambda t: t[0])]
+        offs = sorted(offsets)
+        lengths = [b.length for b in ordered]
+        heights = [b.height for b in ordered]
+        gap1, gap2 = offs[1] - offs[0], offs[2] - offs[1]
+        mean_h = float(np.median(heights))
+        if min(lengths) < 0.8 * max(lengths):
+            continue
+        # Line pitch over glyph height: ~1.5 on the card (4 mm lines, 2.4 mm capitals plus blur).
+        if min(gap1, gap2) < 1.1 * mean_h or max(gap1, gap2) > 2.3 * mean_h:
+            continue
+        if abs(gap1 - gap2) > 0.25 * max(gap1, gap2):
+            continue
+        if any(abs(float(np.dot(b.direction, ref.normal))) > math.sin(math.radians(4)) for b in ordered):
+            continue
+        along = [float(np.dot(b.centre - ref.centre, ref.direction)) for b in ordered]
+        if max(along) - min(along) > 0.12 * ref.length:
+            continue
+        if ref.length / mean_h < 18:  # 30 characters: ~28 times as long as high
+            continue
+        # The three lines start and end in the same columns: give each the union of their extents (a line
+        # whose first glyphs merged with something else, such as the card's edge, gets them back).
+        ends = [float((c - ref.centre) @ ref.direction) for b in ordered for c in b.corners()]
+        lo, hi = min(ends), max(ends)
+        aligned = tuple(_LineBox(ref.centre + ref.direction * (lo + hi) / 2
+                                 + ref.normal * float((b.centre - ref.centre) @ ref.normal),
+                                 ref.direction, hi - lo, b.height) for b in ordered)
+        scored.append((sum(lengths), (aligned[0], aligned[1], aligned[2])))
+    scored.sort(key=lambda t: -t[0])
+    return [t for _, t in scored]
+
+
+# ------------------------------------------------------------------------------------------ rectifying
+
+
+def _affine_for(src_quad: np.ndarray, size: tuple[float, float]) -> np.ndarray:
+    """3×3 affine map taking src_quad's TL, TR, BL corners to an upright (w × h) rectangle."""
+    w, h = size
+    src = np.array([src_quad[0], src_quad[1], src_quad[3]], dtype=np.float32)
+    dst = np.array([[0, 0], [w, 0], [0, h]], dtype=np.float32)
+    return np.vstack([cv2.getAffineTransform(src, dst), [0, 0, 1]])
+
+
+def _warp(source: np.ndarray, matrix: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    out: np.ndarray = cv2.warpPerspective(source, matrix, size, flags=cv2.INTER_LINEAR,
+                                          borderMode=cv2.BORDER_REPLICATE)
+    return out
+
+
+# What each MRZ position may hold (ICAO TD1 with the Vietnamese document number, DOMAIN.md §2):
+# L letter, D digit, S sex (M, F, <), N name (letter or <), * anything (fillers, which parse_td1 ignores).
+LAYOUTS: Final = (
+    "LLLLL" + "D" * 22 + "**" + "D",
+    "D" * 7 + "S" + "D" * 7 + "LLL" + "*" * 11 + "D",
+    "N" * LINE_LENGTH,
+)
+_CLASSES: Final = {
+    "L": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "D": "0123456789",
+    "S": "MF<",
+    "N": "ABCDEFGHIJKLMNOPQRSTUVWXYZ<",
+    "*": MRZ_ALPHABET,
+}
+# The tallest glyphs of each line, whose measured height sets the line's vertical scale: digits are taller
+# than capitals in OCR-B, and line 3 holds letters only.
+_TALLEST: Final = ("0123456789", "0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+@dataclass(frozen=True)
+class _LineGeometry:
+    """Where the 30 cells of one line are in its native-resolution strip.
+
+    Along the line, strip x maps to cell units u (cell k spans [k, k + 1)) by a 1-D projective map
+    u = (a x + b) / (c x + 1), which absorbs the perspective of a tilted card (glyphs shrink with distance);
+    the baseline is the straight line y = baseline + slope · x, and a glyph of the line's tallest class is
+    `height_per_pitch` pitches high.
+    """
+
+    a: float
+    b: float
+    c: float
+    baseline: float
+    slope: float
+    height_per_pitch: float
+
+    def u(self, x: np.ndarray) -> np.ndarray:
+        out: np.ndarray = (self.a * x + self.b) / (self.c * x + 1)
+        return out
+
+    def x(self, u: np.ndarray) -> np.ndarray:
+        out: np.ndarray = (u - self.b) / (self.a - self.c * u)
+        return out
+
+    def pitch(self, x: np.ndarray) -> np.ndarray:
+        """Local pitch in strip pixels (1 / du/dx)."""
+        out: np.ndarray = (self.c * x + 1) ** 2 / (self.a - self.b * self.c)
+        return out
+
+
+def _measure_line(strip: np.ndarray) -> _LineGeometry | None:
+    """Baseline, glyph height and the cell map of the glyphs in an upright line strip; None if not a line."""
+    h, w = strip.shape
+    block = max(15, (h // 2) * 2 + 1)
+    ink = cv2.adaptiveThreshold(strip, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 8)
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 2:
+        return None
+    heights = stats[1:, cv2.CC_STAT_HEIGHT].astype(np.float64)
+    areas = stats[1:, cv2.CC_STAT_AREA].astype(np.float64)
+    keep = (heights >= 0.3 * h) & (heights < 0.95 * h) & (areas >= 0.02 * heights**2)
+    if keep.sum() < 8:
+        return None
+    stats, centroids, heights = stats[1:][keep], centroids[1:][keep], heights[keep]
+    tall = heights >= 0.85 * np.percentile(heights, 75)
+    if tall.sum() < 6:
+        return None
+    xs = centroids[tall, 0]
+    bottoms = (stats[tall, cv2.CC_STAT_TOP] + heights[tall]).astype(np.float64)
+    # Baseline slope: Theil–Sen over pairs of glyphs far enough apart.
+    i, j = np.triu_indices(len(xs), k=1)
+    dx = xs[j] - xs[i]
+    far = np.abs(dx) > 0.2 * (xs.max() - xs.min())
+    slope = float(np.median((bottoms[j] - bottoms[i])[far] / dx[far])) if far.any() else 0.0
+    baseline = float(np.median(bottoms - slope * xs))
+    height = float(np.median(heights[tall]))
+    # The line: the widest chain of glyph-sized boxes on the baseline (not the card's edge or other print
+    # at the ends of the strip).
+    all_bottoms = stats[:, cv2.CC_STAT_TOP] + heights
+    # (Glyphs have strokes: thin guilloche lines beside the MRZ are much lighter for their size.)
+    all_areas = stats[:, cv2.CC_STAT_AREA].astype(np.float64)
+    fill = all_areas / (heights * stats[:, cv2.CC_STAT_WIDTH])
+    on_line = ((heights >= 0.75 * height) & (heights <= 1.3 * height) & (all_areas >= 0.15 * height**2)
+               & (fill >= 0.24)
+               & (np.abs(all_bottoms - (baseline + slope * centroids[:, 0])) < 0.3 * height))
+    idx = np.flatnonzero(on_line)
+    idx = idx[np.argsort(stats[idx, cv2.CC_STAT_LEFT])]
+    best: list[int] = []
+    best_span = 0.0
+    chain: list[int] = []
+    chain_left, chain_right = 0.0, -np.inf
+    for k in idx:
+        left_k = float(stats[k, cv2.CC_STAT_LEFT])
+        if left_k - chain_right > 1.5 * height:
+            chain, chain_left = [], left_k
+        chain.append(int(k))
+        chain_right = max(chain_right, left_k + float(stats[k, cv2.CC_STAT_WIDTH]))
+        if chain_right - chain_left > best_span:
+            best, best_span = list(chain), chain_right - chain_left
+    if len(best) < 10:
+        return None
+    # A stray mark at either end of the chain (print beside the MRZ) spoils the count: try without it.
+    for chosen in (best, best[1:], best[:-1], best[1:-1]):
+        left = float(stats[chosen, cv2.CC_STAT_LEFT].min())
+        right = float((stats[chosen, cv2.CC_STAT_LEFT] + stats[chosen, cv2.CC_STAT_WIDTH]).max())
+        if right - left < 15 * height or left < 1 or right > w - 1:
+            continue  # too short for 30 characters, or running out of the strip
+        cells = _fit_cells(stats[chosen], centroids[chosen], left, right)
+        if cells is not None:
+            best = chosen
+            break
+    else:
+        return None
+    a, b, c = cells
+    geometry = _LineGeometry(a, b, c, baseline, slope, 0.0)
+    # Glyph height in pitches, at each tall glyph's own scale.
+    chained_tall = [k for k in best if heights[k] >= 0.85 * np.percentile(heights[best], 75)]
+    ratio = heights[chained_tall] / geometry.pitch(centroids[chained_tall, 0])
+    return replace(geometry, height_per_pitch=float(np.median(ratio)))
+
+
+def _fit_cells(stats: np.ndarray, centroids: np.ndarray, left: float,
+               right: float) -> tuple[float, float, float] | None:
+    """The 1-D projective map x → cell units from the centres of single glyphs (glyph k centred at k + 0.5).
+
+    Glyphs are numbered by walking along the line: the gap to the next glyph is a whole number of local
+    pitches (1, or more where blurred neighbours merged into one blob and were left out).
+    """
+    pitch = (right - left) / (LINE_LENGTH - 0.3)
+    widths = stats[:, cv2.CC_STAT_WIDTH].astype(np.float64)
+    single = widths < 0.95 * pitch
+    xs = np.sort(centroids[single, 0])
+    if len(xs) < 10:
+        return None
+    gaps = np.diff(xs)
+    unit = (gaps > 0.7 * pitch) & (gaps < 1.3 * pitch)
+    if unit.sum() < 5:
+        return None
+    steps = np.empty(len(gaps), dtype=np.int64)
+    for i, gap in enumerate(gaps):
+        near = gaps[max(0, i - 4):i + 5][unit[max(0, i - 4):i + 5]]
+        local = float(np.median(near)) if len(near) else pitch
+        steps[i] = max(0, round(gap / local))
+    if np.any(steps == 0):
+        return None  # two blobs in one cell: not clean glyphs
+    first_pitch = float(np.median(gaps[unit][:5]))
+    k = np.concatenate([[0], np.cumsum(steps)]) + int(np.floor((xs[0] - left) / first_pitch + 0.2))
+    if k[-1] > LINE_LENGTH - 1:
+        return None
+    target = k + 0.5
+    good = np.ones(len(xs), dtype=bool)
+    a = b = c = 0.0
+    for _ in range(2):
+        # a x + b - c x t = t: linear least squares over the glyphs that sit well in their cells.
+        design = np.column_stack([xs[good], np.ones(good.sum()), -xs[good] * target[good]])
+        solution, *_ = np.linalg.lstsq(design, target[good], rcond=None)
+        a, b, c = (float(v) for v in solution)
+        good = np.abs((a * xs + b) / (c * xs + 1) - target) < 0.25
+        if good.sum() < 10:
+            return None
+    # Sane: monotonic over the line, the pitch changes by less than 60 % from end to end, and the ink
+    # ends where cells 0 and 29 do.
+    ends = np.array([left, right])
+    if a - b * c <= 0 or np.any(c * ends + 1 <= 0):
+        return None
+    pitches = (c * ends + 1) ** 2 / (a - b * c)
+    u_left, u_right = (a * ends + b) / (c * ends + 1)
+    if pitches.max() > 1.6 * pitches.min() or not (-0.4 < u_left < 0.5 and 29.5 < u_right < 30.4):
+        return None
+    return a, b, c
+
+
+# ------------------------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True)
+class _LineRead:
+    best: str
+    second: str
+    best_scores: np.ndarray  # (30,)
+    second_scores: np.ndarray  # (30,)
+    total: float  # the dynamic programme's score: sum of the best scores
+    blur: float  # the template blur used (Gaussian sigma at template scale)
+    contrast: np.ndarray  # (30,) paper minus ink grey level in each cell (glare washes a cell out)
+    weakest_stroke: np.ndarray  # (30,) the least contrast among the quarters of the cell the glyph inks
+
+    @property
+    def margins(self) -> np.ndarray:
+        return self.best_scores - self.second_scores
+
+
+def _blur_sigma(strip: np.ndarray) -> float:
+    """How blurred the glyphs of a canonical strip are, as the Gaussian sigma that best fits the templates.
+
+    A blurred step edge of contrast C has a steepest slope of C / (σ √(2π)); the fit to the template blur
+    that matches best was measured on synthetic frames (blur 0.3–3.5 px at template scale).
+    """
+    image = strip.astype(np.float32)
+    low, high = np.percentile(image, (3, 97))
+    slope = float(np.percentile(np.abs(np.diff(image, axis=1)), 99.5))
+    if high - low < 10 or slope <= 0:
+        return 0.0
+    estimate = (high - low) / (math.sqrt(2 * math.pi) * slope)
+    return max(0.0, 1.4 * estimate - 0.2)
+
+
+@functools.cache
+def _allowed(layout: str) -> np.ndarray:
+    """(30, 37) bool: which characters each position of a line may hold."""
+    return np.array([[c in _CLASSES[kind] for c in MRZ_ALPHABET] for kind in layout])
+
+
+def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
+    """30 cells along a canonical strip: the best two allowed characters in each, by template correlation."""
+    image = strip.astype(np.float32)
+    blur = _blur_sigma(image)
+    templates = blurred_templates(blur)
+    flat = _flatten(image)
+    maps = np.nan_to_num(np.stack([cv2.matchTemplate(flat, t, cv2.TM_CCOEFF_NORMED) for t in templates]),
+                         nan=-1.0)  # (37, rows, n)
+    scores = maps.max(axis=1)  # (37, n)
+    n = scores.shape[1]
+    allowed = _allowed(layout)
+    per_kind = {kind: scores[[c in _CLASSES[kind] for c in MRZ_ALPHABET]].max(axis=0) for kind in set(layout)}
+    # Dynamic programme: positions x_0 < … < x_29, consecutive gaps CELL_WIDTH ± _STEP_SLACK.
+    total = per_kind[layout[0]].astype(np.float64)
+    total[2 * _STRIP_PAD_X:] = -np.inf
+    back = np.zeros((LINE_LENGTH, n), dtype=np.int32)
+    steps = np.arange(CELL_WIDTH - _STEP_SLACK, CELL_WIDTH + _STEP_SLACK + 1)
+    for cell in range(1, LINE_LENGTH):
+        candidates = np.full((len(steps), n), -np.inf, dtype=np.float64)
+        for k, step in enumerate(steps):
+            candidates[k, step:] = total[:n - step]
+        choice = np.argmax(candidates, axis=0)
+        back[cell] = steps[choice]
+        total = candidates[choice, np.arange(n)] + per_kind[layout[cell]]
+    end = int(np.argmax(total))
+    if not np.isfinite(total[end]):
+        return None
+    positions = [end]
+    for cell in range(LINE_LENGTH - 1, 0, -1):
+        positions.append(positions[-1] - int(back[cell, positions[-1]]))
+    cols = np.array(positions[::-1])
+    window = np.stack([scores[:, np.clip(cols + d, 0, n - 1)] for d in (-1, 0, 1)]).max(axis=0)  # (37, 30)
+    window = np.where(allowed.T, window, -np.inf)
+    order = np.argsort(-window, axis=0)
+    top1, top2 = order[0], order[1]
+    cells = np.arange(LINE_LENGTH)
+    paper, ink = _paper_and_ink(image, cols)
+    return _LineRead(
+        best="".join(MRZ_ALPHABET[i] for i in top1),
+        second="".join(MRZ_ALPHABET[i] for i in top2),
+        best_scores=window[top1, cells],
+        second_scores=window[top2, cells],
+        total=float(total[end]),
+        blur=blur,
+        contrast=paper - ink,
+        weakest_stroke=(_weakest_stroke(image, maps, cols, top1, paper) if layout == LAYOUTS[2]
+                        else paper - ink),
+    )
+
+
+def _flatten(image: np.ndarray) -> np.ndarray:
+    """Local contrast normalisation: paper → 255, ink → 0, whatever the light (a glare spot, a shadow).
+
+    Correlation is blind to one brightness and contrast per cell, not to a gradient across the cell, which
+    glare makes steep enough to turn a P into an F. Paper level: a closing wider than any stroke; ink level:
+    the darkest grey within about a cell (every MRZ cell holds ink).
+    """
+    paper = cv2.dilate(image, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
+    paper = cv2.blur(paper, (CELL_WIDTH // 2 * 2 + 1, 9))
+    ink = cv2.erode(image, cv2.getStructuringElement(cv2.MORPH_RECT, (CELL_WIDTH + 5, CELL_HEIGHT)))
+    ink = cv2.blur(ink, (CELL_WIDTH // 2 * 2 + 1, 9))
+    out: np.ndarray = np.clip((image - ink) / np.maximum(paper - ink, 24.0), 0.0, 1.0) * 255
+    return out
+
+
+@functools.cache
+def _inked_quarters() -> np.ndarray:
+    """(37, 4) bool: which quarters of the capital band (top-left, top-right, bottom-left, bottom-right)
+    each glyph puts ink in (all of them but J's and L's empty corner)."""
+    half_w, half_h = CELL_WIDTH // 2, CAP_HEIGHT // 2
+    band = glyphs().images[:, MARGIN:MARGIN + CAP_HEIGHT] < 128
+    quarters = [band[:, :half_h, :half_w + 1], band[:, :half_h, half_w:],
+                band[:, half_h:, :half_w + 1], band[:, half_h:, half_w:]]
+    return np.stack([q.any(axis=(1, 2)) for q in quarters], axis=1)
+
+
+def _weakest_stroke(image: np.ndarray, maps: np.ndarray, cols: np.ndarray, chars: np.ndarray,
+                    paper: np.ndarray) -> np.ndarray:
+    """Per cell: the smallest paper-to-ink contrast among the quarters where the chosen glyph has ink.
+
+    A stroke that glare or a shadow washed out leaves a quarter without dark ink while the rest of the
+    glyph still matches a look-alike (P without its bowl's edge reads F): that quarter's contrast is low.
+    """
+    soft = cv2.blur(image, (3, 3))
+    inked = _inked_quarters()
+    half_w, half_h = CELL_WIDTH // 2, CAP_HEIGHT // 2
+    n = maps.shape[2]
+    out = np.zeros(len(cols))
+    for i, (col, char) in enumerate(zip(cols, chars, strict=True)):
+        lo, hi = max(0, int(col) - 1), min(n, int(col) + 2)
+        dy, dx = np.unravel_index(int(np.argmax(maps[char, :, lo:hi])), (maps.shape[1], hi - lo))
+        x, y = lo + int(dx), int(dy) + MARGIN
+        cell = soft[y:y + CAP_HEIGHT, x:x + CELL_WIDTH]
+        quarters = (cell[:half_h, :half_w + 1], cell[:half_h, half_w:],
+                    cell[half_h:, :half_w + 1], cell[half_h:, half_w:])
+        out[i] = min(float(paper[i]) - float(q.min())
+                     for q, has_ink in zip(quarters, inked[char], strict=True) if has_ink)
+    return out
+
+
+def _paper_and_ink(image: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Paper (90th percentile) and ink (3rd percentile) grey level of each cell of a canonical strip."""
+    cells = np.stack([image[:, c:c + CELL_WIDTH] for c in cols]).reshape(len(cols), -1)
+    paper, ink = np.percentile(cells, (90, 3), axis=1)
+    return paper, ink
+
+
+# --------------------------------------------------------------------------------------------- reader
+
+
+def _to_grey(frame: np.ndarray) -> np.ndarray:
+    if frame.ndim == 3 and frame.shape[2] == 3:
+        return cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+    if frame.ndim == 3 and frame.shape[2] == 4:
+        return cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY)
+    if frame.ndim == 3 and frame.shape[2] == 1:
+        return np.ascontiguousarray(frame[:, :, 0])
+    if frame.ndim != 2:
+        raise ValueError(f"expected a grey or BGR frame, got shape {frame.shape}")
+    return frame
+
+
+def _order_quad(quad: Sequence[Sequence[float]]) -> np.ndarray:
+    """The card's corners TL, TR, BR, BL with the long side on top (upside down is sorted out later)."""
+    pts = np.array([[float(p[0]), float(p[1])] for p in quad], dtype=np.float64)
+    if pts.shape != (4, 2):
+        raise ValueError("card_quad must have 4 points")
+    s, d = pts.sum(axis=1), pts[:, 1] - pts[:, 0]
+    ordered = np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]])
+    if np.linalg.norm(ordered[1] - ordered[0]) < np.linalg.norm(ordered[3] - ordered[0]):
+        ordered = np.roll(ordered, 1, axis=0)  # a card standing on its short side: make the long side the top
+    return ordered
+
+
+def _apply(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
+    pts = cv2.perspectiveTransform(points.reshape(-1, 1, 2).astype(np.float64), matrix)
+    out: np.ndarray = pts.reshape(-1, 2)
+    return out
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    reading: IdentityReading | None
+    lines: tuple[str, str, str] | None
+    code: str | None
+    detail: str | None
+    quad: Quad
+
+
+def _turned(triple: tuple[_LineBox, _LineBox, _LineBox]) -> tuple[_LineBox, _LineBox, _LineBox]:
+    """The same three lines read the other way up (a card held upside down)."""
+    first, second, third = (replace(b, direction=-b.direction) for b in reversed(triple))
+    return first, second, third
+
+
+class MrzReader:
+    """Grey frame in, `MrzReadResult` out. Stateless and cheap to share; the templates load once per process.
+
+    `today` (for tests) fixes the date parse_td1 uses to resolve two-digit years and flag expired cards.
+    """
+
+    def __init__(self, *, today: date | None = None, substitute_budget: int = _SUBSTITUTE_BUDGET) -> None:
+        self.today = today
+        self.substitute_budget = substitute_budget
+        glyphs()  # fail early (OcrbFontMissing) rather than on the first card
+
+    def read(self, grey: np.ndarray, card_quad: Quad | None = None) -> MrzReadResult:
+        start = time.perf_counter()
+        grey = _to_grey(grey)
+        if card_quad is not None:
+            corners = _order_quad(card_quad)
+            cw, ch = CANONICAL_CARD
+            card_matrix = cv2.getPerspectiveTransform(
+                corners.astype(np.float32), np.array([[0, 0], [cw, 0], [cw, ch], [0, ch]], dtype=np.float32))
+            scale = _WORK_WIDTH / cw
+            to_work = np.diag([scale, scale, 1.0]) @ card_matrix
+            work_size = (_WORK_WIDTH, round(ch * scale))
+        else:
+            scale = min(1.0, _WORK_WIDTH / grey.shape[1])
+            to_work = np.diag([scale, scale, 1.0])
+            work_size = (round(grey.shape[1] * scale), round(grey.shape[0] * scale))
+        work = _warp(grey, to_work, work_size) if card_quad is not None else cv2.resize(
+            grey, work_size, interpolation=cv2.INTER_AREA)
+        triples = _mrz_triples(_line_boxes(work))
+        if not triples:
+            return self._result(None, None, "no_mrz_found", "no three-line text block like an MRZ", start,
+                                None)
+        failures: list[_Outcome] = []
+        for triple in triples[:_MAX_CANDIDATES]:
+            outcome = self._read_block(grey, triple, to_work)
+            if outcome.reading is None and outcome.detail != OUT_OF_FRAME:
+                # Perhaps the card is upside down (many OCR-B glyphs look alike both ways up, so a low
+                # score alone does not tell).
+                turned = self._read_block(grey, _turned(triple), to_work)
+                if turned.reading is not None or outcome.code == "no_mrz_found":
+                    outcome = turned
+            if outcome.reading is not None:
+                return self._result(outcome.reading, outcome.lines, None, None, start, outcome.quad)
+            failures.append(outcome)
+        # Report the most MRZ-like candidate: an unreadable MRZ rather than a block that is not one.
+        worst = min(failures, key=lambda f: f.code != "mrz_unreadable")
+        return self._result(None, worst.lines, worst.code, worst.detail, start,
+                            worst.quad if worst.code == "mrz_unreadable" else None)
+
+    def _read_block(self, grey: np.ndarray, triple: tuple[_LineBox, _LineBox, _LineBox],
+                    to_work: np.ndarray) -> _Outcome:
+        top, bottom = triple[0].corners(), triple[2].corners()
+        band = np.array([top[0], top[1], bottom[2], bottom[3]])
+        quad: Quad = [(float(x), float(y)) for x, y in _apply(np.linalg.inv(to_work), band)]
+        reads: list[_LineRead] = []
+        for row, box in enumerate(triple):
+            line = self._read_line(grey, box, row, to_work)
+            if isinstance(line, str):
+                return _Outcome(None, None, "mrz_unreadable", line, quad)
+            reads.append(line)
+        raw = (reads[0].best, reads[1].best, reads[2].best)
+        if float(np.mean([r.best_scores for r in reads])) < _MIN_MRZ_SCORE:
+            return _Outcome(None, None, "no_mrz_found", "three text lines, but not OCR-B MRZ characters",
+                            quad)
+        reading, why = self._decide(reads)
+        if reading is not None:
+            return _Outcome(reading, raw, None, None, quad)
+        return _Outcome(None, raw, "mrz_unreadable", why, quad)
+
+    # -------------------------------------------------------------------------------- per line
+
+    def _read_line(self, grey: np.ndarray, box: _LineBox, row: int, to_work: np.ndarray) -> _LineRead | str:
+        """The line's 30 cells, or why not."""
+        # 1. A native-resolution upright strip around the line (about twice its height), sampled through
+        #    the work image's mapping (with a card quad: through the card's rectification, one resampling).
+        height, width = grey.shape
+        line_src = _apply(np.linalg.inv(to_work), box.corners())
+        if (line_src.min() < 1 or line_src[:, 0].max() > width - 2 or line_src[:, 1].max() > height - 2):
+            return OUT_OF_FRAME  # the line touches or crosses the frame's edge
+        corners_work = box.corners(pad_along=box.height * 2.5, pad_across=box.height * 0.6)
+        corners_src = _apply(np.linalg.inv(to_work), corners_work)
+        size = (max(8, round(float(np.linalg.norm(corners_src[1] - corners_src[0])))),
+                max(8, round(float(np.linalg.norm(corners_src[3] - corners_src[0])))))
+        src_to_strip = _affine_for(corners_work, (size[0], size[1])) @ to_work
+        geometry = _measure_line(_warp(grey, src_to_strip, size))
+        if geometry is None:
+            return "an MRZ line could not be measured"
+        # 2. Canonical strip: cell k at [pad + k·CELL_WIDTH, pad + (k + 1)·CELL_WIDTH), baseline at a fixed
+        #    row, glyph height → the templates' height; sampled from the frame in one remap.
+        cw, ch = LINE_LENGTH * CELL_WIDTH + 2 * _STRIP_PAD_X, CELL_HEIGHT + 2 * _SLACK_Y
+        xs = geometry.x((np.arange(cw, dtype=np.float64) + 0.5 - _STRIP_PAD_X) / CELL_WIDTH)
+        if not np.all(np.isfinite(xs)) or np.any(np.diff(xs) <= 0):
+            return "an MRZ line could not be measured"
+        glyph_height = geometry.height_per_pitch * geometry.pitch(xs)  # strip pixels, per column
+        baseline_row = MARGIN + CAP_HEIGHT + _SLACK_Y
+        rows = (np.arange(ch, dtype=np.float64) + 0.5 - baseline_row) / glyphs().ink_height(_TALLEST[row])
+        strip_x = np.broadcast_to(xs, (ch, cw))
+        strip_y = geometry.baseline + geometry.slope * xs[None, :] + rows[:, None] * glyph_height[None, :]
+        points = np.stack([strip_x, strip_y], axis=-1).reshape(-1, 1, 2)
+        source = cv2.perspectiveTransform(points, np.linalg.inv(src_to_strip)).reshape(ch, cw, 2)
+        # 3. Every cell must be in the frame: glyphs cut by the frame's edge read as other glyphs (E as F).
+        cells = source[_SLACK_Y + MARGIN - 2:_SLACK_Y + MARGIN + CAP_HEIGHT, _STRIP_PAD_X:cw - _STRIP_PAD_X]
+        if cells.min() < 0 or cells[..., 0].max() > width - 1 or cells[..., 1].max() > height - 1:
+            return OUT_OF_FRAME
+        maps = source.astype(np.float32)
+        canonical = cv2.remap(grey, maps[..., 0], maps[..., 1], cv2.INTER_LINEAR,
+                              borderMode=cv2.BORDER_REPLICATE)
+        return _match_line(canonical, LAYOUTS[row]) or "no cell layout fits"
+
+    # ----------------------------------------------------------------------------- decision
+
+    def _parse(self, lines: Sequence[str]) -> IdentityReading | None:
+        try:
+            return parse_td1(lines, today=self.today)
+        except MrzError:
+            return None
+
+    def _decide(self, reads: Sequence[_LineRead]) -> tuple[IdentityReading | None, str]:
+        scores = np.concatenate([r.best_scores for r in reads])
+        if float(scores.min()) < _MIN_CELL_SCORE:
+            weak = int((scores < _MIN_CELL_SCORE).sum())
+            return None, f"{weak} MRZ cells do not look like OCR-B characters"
+        if max(r.blur for r in reads) > _MAX_BLUR:
+            return None, TOO_BLURRED
+        name = reads[2]
+        # Glare washes strokes out (P reads as F): the name has no check digit to catch that.
+        typical = float(np.median(np.concatenate([r.contrast for r in reads])))
+        if (float(name.contrast.min()) < _MIN_NAME_CONTRAST * typical
+                or float(name.weakest_stroke.min()) < _MIN_STROKE_CONTRAST * typical):
+            return None, GLARE
+        name_cells = [i for i in range(LINE_LENGTH) if name.margins[i] < _MIN_NAME_MARGIN]
+        if name_cells:
+            return None, f"{len(name_cells)} ambiguous cells in the name line (no check digit)"
+        ambiguous = int(sum((r.margins < _SUBSTITUTE_MARGIN).sum() for r in reads[:2]))
+        if ambiguous > _MAX_AMBIGUOUS:
+            # Several coin-flip cells: check digits (mod 10) would let some wrong combination through.
+            return None, f"{ambiguous} ambiguous cells in MRZ lines 1-2"
+        lines = [r.best for r in reads]
+        reading = self._parse(lines)
+        if reading is not None:
+            return reading, ""
+        # Second-best characters at the most ambiguous cells of lines 1 and 2. Fewest substitutions first,
+        # and only a unique reading: two valid readings at the same cost mean the check digits cannot tell.
+        cells = sorted((float(reads[row].margins[i]), row, i) for row in (0, 1) for i in range(LINE_LENGTH)
+                       if reads[row].margins[i] < _SUBSTITUTE_MARGIN)[:_SUBSTITUTE_CELLS]
+        tried = 0
+        for size in range(1, _SUBSTITUTE_MAX + 1):
+            found: dict[tuple[object, ...], IdentityReading] = {}
+            for combo in itertools.combinations(cells, size):
+                if tried >= self.substitute_budget:
+                    return None, "MRZ check digits fail"
+                tried += 1
+                trial = [list(line) for line in lines]
+                for _, row, i in combo:
+                    trial[row][i] = reads[row].second[i]
+                candidate = self._parse(["".join(t) for t in trial])
+                if candidate is not None:
+                    found[(candidate.id_number, candidate.date_of_birth, candidate.sex, candidate.expiry_date,
+                           candidate.raw_fields.get("expiry_date"))] = candidate
+            if len(found) > 1:
+                return None, "MRZ check digits fail (several corrections would pass)"
+            if found:
+                reading = next(iter(found.values()))
+                if not any(w.code == _REPAIRED.code for w in reading.warnings):
+                    reading = replace(reading, warnings=(_REPAIRED, *reading.warnings))
+                return reading, ""
+        return None, "MRZ check digits fail"
+
+    def _result(self, reading: IdentityReading | None, lines: tuple[str, str, str] | None,
+                error_code: str | None, detail: str | None, start: float, quad: Quad | None) -> MrzReadResult:
+        return MrzReadResult(reading=reading, lines=lines, error_code=error_code, detail=detail,
+                             elapsed_ms=(time.perf_counter() - start) * 1000, quad=quad)
+
+
+__all__ = ["CANONICAL_CARD", "ERROR_MESSAGES", "GLARE", "LAYOUTS", "OUT_OF_FRAME", "TOO_BLURRED",
+           "MrzReadResult", "MrzReader", "Quad"]
