@@ -12,13 +12,31 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
+import cv2
 import numpy as np
 
+from kiosk.capture.frame_quality import OcrGate
 from kiosk.capture.idcard_reader import CardReadResult, IdCardReader, Quad
-from kiosk.domain.idcard import IdentityReading
+from kiosk.capture.mrz_reader import GLARE, OUT_OF_FRAME, TOO_BLURRED
+from kiosk.domain.crosscheck import cross_check
+from kiosk.domain.idcard import IdentityReading, ReadingWarning
+
+NAME_FROM_MRZ = ReadingWarning(
+    "name_without_diacritics",
+    "Tên được đọc từ mặt sau của thẻ nên không có dấu. Xin sửa lại tên cho đúng.",
+    "The name was read from the back of the card, without diacritics. Please correct it.",
+)
+_MRZ_HINTS = {OUT_OF_FRAME: "fit_in_frame", TOO_BLURRED: "hold_still", GLARE: "glare"}
+
+
+def merge_sides(qr: IdentityReading, mrz: IdentityReading) -> IdentityReading:
+    """Both sides of one card: the QR's text (with diacritics) plus what only the MRZ has (expiry), and a
+    warning for every field on which the two sides disagree."""
+    return replace(qr, expiry_date=qr.expiry_date or mrz.expiry_date,
+                   warnings=qr.warnings + tuple(cross_check(qr, mrz)))
 
 ScanState = Literal["searching", "hold_still", "accepted"]
 
@@ -33,6 +51,10 @@ HINTS: dict[str, tuple[str, str]] = {
                        "This QR code is not from an ID card. Show the QR code printed on the ID card."),
     "camera_problem": ("Camera đang gặp sự cố. Vui lòng báo nhân viên hỗ trợ.",
                        "The camera is not working. Please ask a member of staff for help."),
+    "fit_in_frame": ("Đưa cả thẻ vào trong khung hình.", "Move the whole card inside the frame."),
+    "glare": ("Hơi nghiêng thẻ để tránh bị loá sáng.", "Tilt the card a little to avoid the glare."),
+    "turn_to_qr": ("Đã đọc mặt sau. Xin lật thẻ để máy đọc mặt có mã QR (tên có dấu).",
+                   "The back has been read. Please turn the card over so the QR code side can be read."),
     "accepted": ("Đã đọc xong thẻ căn cước.", "Your ID card has been read."),
 }
 
@@ -64,7 +86,8 @@ class CardScanSession:
     """
 
     def __init__(self, reader: IdCardReader | None = None, *, agree: int = 2, window: int = 3,
-                 min_card_width: float = 0.35, min_code_width: float = 0.08) -> None:
+                 min_card_width: float = 0.35, min_code_width: float = 0.08,
+                 gate: OcrGate | None = None, qr_wait_frames: int = 30) -> None:
         if not 1 <= agree <= window:
             raise ValueError("need 1 <= agree <= window")
         self.reader = reader or IdCardReader()
@@ -75,6 +98,12 @@ class CardScanSession:
         self.min_code_width = min_code_width
         self._recent: deque[bytes | None] = deque(maxlen=window)
         self._accepted: ScanFeedback | None = None
+        # OCR is slow and unreliable on a moving or blurred card: run it only when the frame allows.
+        self.gate = gate or OcrGate()
+        # After the MRZ side agreed twice, wait this many frames for the QR side before settling for it.
+        self.qr_wait_frames = qr_wait_frames
+        self._mrz: IdentityReading | None = None
+        self._waited = 0
 
     @property
     def accepted(self) -> bool:
@@ -88,25 +117,56 @@ class CardScanSession:
         """Forget everything about the current citizen."""
         self._recent.clear()
         self._accepted = None
+        self._mrz = None
+        self._waited = 0
+        self.gate.reset()
 
     def feed(self, frame: np.ndarray) -> ScanFeedback:
         if self._accepted is not None:
             return self._accepted
-        return self.feed_result(self.reader.read_frame(frame))
+        try:
+            ready = self.gate.check(frame).ready
+        except (cv2.error, ValueError, TypeError, AttributeError):
+            ready = False  # a broken frame: the reader reports it as a camera problem below
+        return self.feed_result(self.reader.read_frame(frame, mrz=ready and self._mrz is None))
 
     def feed_result(self, result: CardReadResult) -> ScanFeedback:
         """The same as `feed`, for a frame already read (by a worker thread, or a test)."""
         if self._accepted is not None:
             return self._accepted
+        if self._mrz is not None:
+            return self._waiting_for_qr(result)
         digest = hashlib.sha256(result.payload.encode()).digest() if result.ok and result.payload else None
         self._recent.append(digest)
         if digest is not None:
             if sum(d == digest for d in self._recent) >= self.agree:
                 self._recent.clear()  # the digests are not needed any more
-                self._accepted = self._feedback("accepted", "accepted", result, reading=result.reading)
-                return self._accepted
+                if result.decoder == "mrz" and result.reading is not None and self.qr_wait_frames > 0:
+                    self._mrz, self._waited = result.reading, 0
+                    return self._feedback("hold_still", "turn_to_qr", result)
+                return self._accept(result, result.reading)
             return self._feedback("hold_still", "hold_still", result)
         return self._hint_for_failure(result)
+
+    def _waiting_for_qr(self, result: CardReadResult) -> ScanFeedback:
+        assert self._mrz is not None
+        self._waited += 1
+        qr = result.reading if result.ok and result.decoder != "mrz" else None
+        digest = hashlib.sha256(result.payload.encode()).digest() if qr and result.payload else None
+        self._recent.append(digest)
+        if digest is not None and sum(d == digest for d in self._recent) >= self.agree:
+            assert qr is not None
+            return self._accept(result, merge_sides(qr, self._mrz))
+        if self._waited >= self.qr_wait_frames:
+            mrz = self._mrz
+            return self._accept(result, replace(mrz, warnings=(*mrz.warnings, NAME_FROM_MRZ)))
+        return self._feedback("hold_still", "turn_to_qr", result)
+
+    def _accept(self, result: CardReadResult, reading: IdentityReading | None) -> ScanFeedback:
+        self._recent.clear()
+        self._mrz = None
+        self._accepted = self._feedback("accepted", "accepted", result, reading=reading)
+        return self._accepted
 
     def _hint_for_failure(self, result: CardReadResult) -> ScanFeedback:
         frame_width = result.frame_size[0] if result.frame_size else None
@@ -114,6 +174,8 @@ class CardScanSession:
             return self._feedback("searching", "not_an_id_card", result)
         if result.error_code == "unreadable_image":
             return self._feedback("searching", "camera_problem", result)
+        if result.error_code == "mrz_unreadable":
+            return self._feedback("hold_still", _MRZ_HINTS.get(result.detail or "", "hold_still"), result)
         if result.error_code == "code_unreadable" and result.quad:
             if frame_width and _width(result.quad) < self.min_code_width * frame_width:
                 return self._feedback("searching", "move_closer", result)

@@ -26,12 +26,14 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from kiosk.capture.mrz_reader import MrzReader, MrzReadResult
+from kiosk.capture.ocrb_glyphs import OcrbFontMissing
 from kiosk.capture.qr_rescue import DEFAULT_BUDGET_MS, QrRescuer
 from kiosk.domain.idcard import IdentityReading, NotAnIdCard, parse_qr_payload
 
 log = logging.getLogger(__name__)
 
-Decoder = Literal["zxing", "pyzbar"]
+Decoder = Literal["zxing", "pyzbar", "mrz"]
 Point = tuple[float, float]
 Quad = list[Point]  # top-left, top-right, bottom-right, bottom-left, in frame pixels
 
@@ -42,6 +44,9 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
                         "A QR code is in view but could not be read. Hold the card still and a bit closer."),
     "not_an_id_card": ("Mã QR này không phải mã trên thẻ căn cước. Hãy đưa mã QR in trên thẻ căn cước.",
                        "This QR code is not from an ID card. Show the QR code printed on the ID card."),
+    "mrz_unreadable": ("Đã thấy dòng chữ máy đọc (MRZ) nhưng chưa đọc chắc chắn được. Hãy giữ yên thẻ.",
+                       "The machine-readable lines were found but not read with certainty. "
+                       "Hold the card still."),
     "unreadable_image": ("Không mở được ảnh này (không phải ảnh hoặc tệp bị hỏng).",
                          "This image could not be opened (not an image, or a damaged file)."),
 }
@@ -220,7 +225,7 @@ class IdCardReader:
 
     def __init__(self, *, decoders: Sequence[Decoder] = ("zxing", "pyzbar"),
                  locate_cards: bool = True, rescues: bool = True,
-                 rescue_budget_ms: float = DEFAULT_BUDGET_MS) -> None:
+                 rescue_budget_ms: float = DEFAULT_BUDGET_MS, mrz: bool = True) -> None:
         """rescues: when zxing-cpp's plain decode reads no ID card, try `QrRescuer` (regions of interest,
         upscaling, sharpening, CLAHE, inversion) within `rescue_budget_ms`, before pyzbar."""
         unknown = set(decoders) - {"zxing", "pyzbar"}
@@ -229,6 +234,12 @@ class IdCardReader:
         self.decoders = tuple(decoders)
         self.locate_cards = locate_cards
         self.rescuer = QrRescuer(rescue_budget_ms) if rescues else None
+        self.mrz_reader: MrzReader | None = None
+        if mrz:
+            try:
+                self.mrz_reader = MrzReader()
+            except OcrbFontMissing as exc:  # the QR path still works; the operator sees why MRZ does not
+                log.warning("MRZ reading disabled: %s", exc)
 
     def read_image_file(self, path: str | Path) -> CardReadResult:
         start = time.perf_counter()
@@ -241,10 +252,11 @@ class IdCardReader:
             return self._failure("unreadable_image", start, detail="not a decodable image")
         return self._read(frame, start)
 
-    def read_frame(self, frame: np.ndarray) -> CardReadResult:
-        return self._read(frame, time.perf_counter())
+    def read_frame(self, frame: np.ndarray, *, mrz: bool = True) -> CardReadResult:
+        """mrz=False skips the MRZ (the live loop runs OCR only on sharp, steady frames)."""
+        return self._read(frame, time.perf_counter(), mrz=mrz)
 
-    def _read(self, frame: np.ndarray, start: float) -> CardReadResult:
+    def _read(self, frame: np.ndarray, start: float, *, mrz: bool = True) -> CardReadResult:
         grey = _to_grey(frame)
         if grey is None:
             shape = getattr(frame, "shape", None)
@@ -256,6 +268,7 @@ class IdCardReader:
         garbled: Quad | None = None  # an ID-card QR whose text no repair could make right
         card: Quad | None = None
         located = False  # locate_card ran (for the rescues); reuse its answer for the hint
+        mrz_failure: MrzReadResult | None = None  # an MRZ band was found but not read with certainty
         for decoder in self.decoders:
             missed: list[Quad] = []
             for text, quad in self._decode(decoder, grey):
@@ -285,6 +298,16 @@ class IdCardReader:
                                           elapsed_ms=_ms(start), quad=code.quad, frame_size=size,
                                           payload=unicodedata.normalize("NFC", code.text),
                                           rescue=rescued.rescue)
+            if decoder == "zxing" and mrz and self.mrz_reader is not None and not unreadable:
+                # Before pyzbar: on the bench pyzbar read nothing zxing + rescues missed, and an MRZ-only
+                # side (2021 card back) is the common reason for no QR.
+                if not located and self.locate_cards:
+                    card, located = locate_card(grey), True
+                mrz_result = self.mrz_reader.read(grey, card_quad=card)
+                if mrz_result.ok:
+                    return _mrz_success(mrz_result, start, size)
+                if mrz_result.error_code == "mrz_unreadable":
+                    mrz_failure = mrz_result
         if foreign:
             decoder, quad, reason = foreign
             return self._failure("not_an_id_card", start, decoder=decoder, quad=quad, detail=reason,
@@ -293,6 +316,9 @@ class IdCardReader:
             detail = "the ID-card text was mis-decoded" if garbled else None
             return self._failure("code_unreadable", start, quad=unreadable or garbled, frame_size=size,
                                  detail=detail)
+        if mrz_failure is not None:
+            return self._failure("mrz_unreadable", start, quad=mrz_failure.quad, detail=mrz_failure.detail,
+                                 frame_size=size)
         if self.locate_cards and not located:
             card = locate_card(grey)
         return self._failure("no_code_found", start, card_quad=card if self.locate_cards else None,
@@ -319,6 +345,17 @@ class IdCardReader:
         vi, en = ERROR_MESSAGES[code]
         return CardReadResult(None, code, vi, en, decoder=decoder, elapsed_ms=_ms(start), quad=quad,
                               detail=detail, card_quad=card_quad, frame_size=frame_size)
+
+
+def _mrz_success(result: MrzReadResult, start: float, size: tuple[int, int]) -> CardReadResult:
+    reading = result.reading
+    assert reading is not None
+    # Two frames "agree" when their repaired readings agree, whatever the raw OCR said.
+    fields = reading.to_json_dict()
+    payload = "MRZ|" + "|".join(str(fields[k]) for k in ("id_number", "full_name", "date_of_birth", "sex",
+                                                         "expiry_date"))
+    return CardReadResult(reading, None, *OK_MESSAGE, decoder="mrz", elapsed_ms=_ms(start), quad=result.quad,
+                          payload=payload, frame_size=size)
 
 
 def _is_card_text(text: str) -> bool:

@@ -176,6 +176,10 @@ class KioskController(QObject):
     def _get_receipt_time(self) -> str:
         return datetime.now().strftime("%H:%M %d/%m/%Y")
 
+    def _get_card_warnings(self) -> list[str]:
+        reading = self.flow.session.reading
+        return [w.message(self.lang) for w in reading.warnings] if reading else []
+
     def _get_staff_called(self) -> bool:
         return self._staff_called
 
@@ -202,6 +206,7 @@ class KioskController(QObject):
     receiptTime = Property(str, _get_receipt_time, notify=receiptChanged)
     submittedOffline = Property(bool, _get_submitted_offline, notify=receiptChanged)
     staffCalled = Property(bool, _get_staff_called, notify=staffCalledChanged)
+    cardWarnings = Property("QStringList", _get_card_warnings, notify=cardChanged)  # type: ignore[arg-type]
     idleWarning = Property(bool, _get_idle_warning, notify=idleChanged)
     idleSecondsLeft = Property(int, _get_idle_seconds, notify=idleChanged)
 
@@ -401,6 +406,7 @@ class KioskController(QObject):
             self._stop_camera()
         if screen is Screen.CONFIRM:
             self._fill_applicant()
+            self.cardChanged.emit()
         if screen is Screen.PROCEDURE and self._catalogue is None and self._catalogue_state == "error":
             self.loadCatalogue()
         if screen is Screen.FORM:

@@ -145,3 +145,55 @@ def test_scanning_the_sample_source_end_to_end(reader: IdCardReader) -> None:
                 break
     assert states == ["hold_still", "accepted"]
     assert session.reading is not None and session.reading.id_number == "001089012345"
+
+
+# --- both sides: MRZ first, then the QR -------------------------------------------------------------
+
+def _frame(name: str) -> np.ndarray:
+    import cv2
+
+    from kiosk.capture.resources import sample_cards_dir
+
+    image = cv2.imread(str(sample_cards_dir() / name))
+    assert image is not None
+    return image
+
+
+def test_mrz_side_then_qr_side_merges_both_and_cross_checks() -> None:
+    from kiosk.capture.card_scan import CardScanSession
+
+    session = CardScanSession(qr_wait_frames=10)
+    back, front = _frame("02_nguyen_van_an_back.png"), _frame("01_nguyen_van_an_front.png")
+    hints = [session.feed(back).hint_code for _ in range(4)]
+    assert "turn_to_qr" in hints and not session.accepted
+    for _ in range(3):
+        fb = session.feed(front)
+    assert fb.state == "accepted" and fb.reading is not None
+    assert fb.reading.full_name == "Nguyễn Văn An"  # diacritics from the QR
+    assert fb.reading.expiry_date is not None and fb.reading.expiry_date.isoformat() == "2029-07-15"
+    assert not [w for w in fb.reading.warnings if w.code.startswith("crosscheck")]
+
+
+def test_mrz_only_is_accepted_after_waiting_with_a_name_warning() -> None:
+    from kiosk.capture.card_scan import CardScanSession
+
+    session = CardScanSession(qr_wait_frames=3)
+    back = _frame("02_nguyen_van_an_back.png")
+    feedbacks = [session.feed(back) for _ in range(10)]
+    assert feedbacks[-1].state == "accepted"
+    reading = feedbacks[-1].reading
+    assert reading is not None and reading.source == "mrz" and reading.full_name == "NGUYEN VAN AN"
+    assert "name_without_diacritics" in {w.code for w in reading.warnings}
+    session.reset()
+    assert session.reading is None and not session.accepted
+
+
+def test_ocr_is_skipped_on_a_moving_card() -> None:
+    from kiosk.capture.card_scan import CardScanSession
+
+    session = CardScanSession()
+    back = _frame("02_nguyen_van_an_back.png")
+    # Every frame shifted 12 px from the last: never steady, so the MRZ is never read.
+    feedbacks = [session.feed(np.roll(back, 12 * i, axis=1)) for i in range(6)]
+    assert all(fb.result is None or fb.result.decoder != "mrz" for fb in feedbacks)
+    assert not session.accepted

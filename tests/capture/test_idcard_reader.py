@@ -67,8 +67,8 @@ def test_every_sample_with_a_qr_reads_right(reader: IdCardReader, entry: dict[st
 
 
 @pytest.mark.parametrize("entry", CARD_WITHOUT_QR, ids=lambda e: e["file"])
-def test_card_side_without_a_qr_is_located(reader: IdCardReader, entry: dict[str, Any]) -> None:
-    result = reader.read_image_file(sample_cards_dir() / entry["file"])
+def test_card_side_without_a_qr_is_located(entry: dict[str, Any]) -> None:
+    result = IdCardReader(mrz=False).read_image_file(sample_cards_dir() / entry["file"])  # QR path only
     assert result.error_code == "no_code_found" and result.reading is None
     assert result.card_quad is not None
     error = np.abs(np.array(result.card_quad) - np.array(entry["corners"])).max()
@@ -182,3 +182,17 @@ def test_reading_is_fast_on_720p_frames(reader: IdCardReader) -> None:
     frames = [_imread(sample_cards_dir() / e["file"]) for e in WITH_QR]
     timings = [reader.read_frame(f).elapsed_ms for _ in range(5) for f in frames]
     assert statistics.median(timings) < 30  # ~1.5 ms measured on a 2-core machine; generous for CI
+
+
+def test_the_back_of_a_2021_card_is_read_by_its_mrz(reader: IdCardReader) -> None:
+    result = reader.read_image_file(sample_cards_dir() / "02_nguyen_van_an_back.png")
+    assert result.ok and result.decoder == "mrz" and result.reading is not None
+    assert result.reading.source == "mrz"
+    assert (result.reading.id_number, result.reading.full_name) == ("001089012345", "NGUYEN VAN AN")
+    dob = result.reading.date_of_birth
+    assert dob is not None and dob.isoformat() == "1989-07-15"
+
+
+def test_a_2024_front_has_neither_code(reader: IdCardReader) -> None:
+    result = reader.read_image_file(sample_cards_dir() / "04_dang_thi_hong_front.png")
+    assert result.error_code == "no_code_found" and result.card_quad is not None

@@ -132,7 +132,7 @@ def test_a_frame_without_a_code_gives_nothing_within_the_budget() -> None:
     assert result.attempts > 0
     assert result.elapsed_ms <= wall_ms + 0.5
     assert wall_ms < 15.0 + 15.0  # the budget, overrun by at most one attempt (a busy machine gets slack)
-    reading = IdCardReader().read_frame(frame)
+    reading = IdCardReader(mrz=False).read_frame(frame)  # the QR path alone
     assert not reading.ok and reading.error_code == "no_code_found" and reading.rescue is None
     assert reading.card_quad is not None  # the hint still says where the card is
 

@@ -141,3 +141,14 @@ def test_demo_writes_a_screenshot_per_screen(tmp_path: Path, config: KioskConfig
     names = sorted(p.name for p in out.glob("*.png"))
     assert len(names) == 11
     assert names[0] == "portrait_01_attract.png" and names[-1] == "portrait_11_after_finish.png"
+
+
+def test_back_of_the_card_only_is_accepted_with_a_name_warning(qtbot: QtBot, ui: KioskUi) -> None:
+    k = ui.controller
+    k.set_camera_opener(lambda: card_camera("02_nguyen_van_an_back.png", repeat_each=100))
+    drive_to(qtbot, ui, "readCard")
+    qtbot.waitUntil(lambda: k.screen == "confirm", timeout=30000)  # MRZ agreed, no QR came: accepted
+    assert k.flow.session.reading is not None and k.flow.session.reading.source == "mrz"
+    warnings = k.property("cardWarnings")
+    assert any("không có dấu" in w for w in warnings)
+    assert any("không có dấu" in t for t in visible_texts(ui))

@@ -22,10 +22,31 @@ Item {
             title: qsTr("Thông tin của ông/bà")
             subtitle: qsTr("Xin kiểm tra lại. Chạm vào một ô để sửa nếu chưa đúng.")
         }
+        // What the card reader wants checked (the two sides disagree, a name read without diacritics…).
+        Card {
+            objectName: "cardWarnings"
+            Layout.row: 1
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.fillWidth: true
+            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
+            Layout.preferredHeight: warnText.implicitHeight + 2 * Theme.gap
+            visible: kiosk.cardWarnings.length > 0
+            border.color: Theme.warning
+            border.width: 4 * Theme.u
+            Text {
+                id: warnText
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                text: "⚠ " + kiosk.cardWarnings.join("\n⚠ ")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                color: Theme.text; wrapMode: Text.WordWrap
+            }
+        }
         ListView {
-            Layout.row: Theme.portrait ? 1 : 0
+            Layout.row: Theme.portrait ? 2 : 0
             Layout.column: Theme.portrait ? 0 : 0
-            Layout.rowSpan: Theme.portrait ? 1 : 2
+            Layout.rowSpan: Theme.portrait ? 1 : 3
             id: list
             objectName: "applicantList"
             Layout.fillWidth: true
@@ -50,7 +71,7 @@ Item {
             }
         }
         BigButton {
-            Layout.row: Theme.portrait ? 2 : 1
+            Layout.row: Theme.portrait ? 3 : 2
             Layout.column: Theme.portrait ? 0 : 1
             Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
             Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
