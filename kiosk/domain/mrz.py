@@ -374,6 +374,16 @@ def _clean_name_line(line: str) -> tuple[list[str], bool]:
     return words, changed
 
 
+# The filler `<` misread as K leaves "KK" inside a word or a K ending one; no Vietnamese syllable ends in K
+# and none has a double K. (K before a consonant does occur: Ê Đê and Jrai names such as Ksor, Kpă.) The
+# name line has no check digit, so this is the only guard.
+_IMPOSSIBLE_K = re.compile(r"KK|(?<=.)K$")
+
+
+def _impossible_spelling(word: str) -> bool:
+    return bool(_IMPOSSIBLE_K.search(word))
+
+
 def _date_of_birth(yymmdd: str, id_number: str, today: date) -> date | None:
     """The date of birth, its century from the ID's century digit, else the latest one not in the future."""
     yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
@@ -432,7 +442,7 @@ def parse_td1(lines: Sequence[str], *, today: date | None = None) -> IdentityRea
 
     warnings: list[ReadingWarning] = [_REPAIRED] if changed else []
     words, name_changed = _clean_name_line(line3)
-    if name_changed or not words:
+    if name_changed or not words or any(_impossible_spelling(w) for w in words):
         warnings.append(_NAME_UNCERTAIN)
 
     id_info = decode_id_number(solution.id_number)

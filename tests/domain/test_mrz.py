@@ -400,3 +400,20 @@ def test_random_mrz_like_text_never_crashes(lines: list[str] | tuple[str, ...]) 
 def test_random_text_never_crashes(lines: list[str]) -> None:
     with contextlib.suppress(MrzError):
         parse_td1(lines, today=TODAY)
+
+
+@pytest.mark.parametrize("name_line", ["TRINH<<MINH<KKHOA", "LY<<THANHK<THANG"])
+def test_a_k_that_vietnamese_spelling_forbids_marks_the_name_uncertain(name_line: str) -> None:
+    dob, expiry = date(1989, 7, 15), date(2029, 7, 15)
+    line1, line2, _ = build_td1("001089012345", "Nguyễn Văn An", dob, Sex.MALE, expiry)
+    reading = parse_td1([line1, line2, name_line.ljust(30, "<")], today=date(2026, 1, 1))
+    assert "mrz_name_uncertain" in {w.code for w in reading.warnings}
+
+
+def test_real_k_spellings_stay_clean() -> None:
+    line1, line2, line3 = build_td1("001089012345", "Kiều Khánh Kỳ", date(1989, 7, 15), Sex.MALE, None)
+    reading = parse_td1([line1, line2, line3], today=date(2026, 1, 1))
+    assert reading.full_name == "KIEU KHANH KY"
+    assert "mrz_name_uncertain" not in {w.code for w in reading.warnings}
+    line3 = "KSOR<<H<BIA".ljust(30, "<")  # an Ê Đê name: K before a consonant is real
+    assert "mrz_name_uncertain" not in {w.code for w in parse_td1([line1, line2, line3]).warnings}
