@@ -612,3 +612,18 @@ def test_demo_defaults_to_both_orientations_and_keeps_an_explicit_data_dir(
     assert kwargs["camera"] == "samples"
     assert config.data_dir == data_dir
     assert (data_dir / "logs" / "kiosk.log").is_file()
+
+
+def test_scanner_list_and_scan_through_the_kiosk_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["scanner", "list", "--local", "--json"]) == 0
+    devices = [row["device"] for row in json.loads(capsys.readouterr().out)]
+    assert "test:0" in devices  # the setup enables SANE's test backend
+    out = tmp_path / "scan.pdf"
+    assert main(["scanner", "scan", "--device", "test:0", "-o", str(out), "--mode", "gray", "--dpi", "50",
+                 "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["pages"] == 1 and printed["mode"] == "gray"
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert main(["scanner", "scan", "--device", "test:0", "-o", str(out), "--dpi", "5000"]) == 2

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -40,6 +41,8 @@ NAMING_CONVENTION = {
 # Column sizes shared with the migrations.
 ID_LEN = 64
 UUID_LEN = 36
+FILENAME_LEN = 255
+CONTENT_TYPE_LEN = 127
 
 
 def utc_now() -> datetime:
@@ -144,6 +147,29 @@ class OutboxEntry(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class DossierFile(Base):
+    """One document of a dossier. The bytes are in the encrypted file store under `sha256`; the clear
+    columns say what kind of file it is, never whose. Its Decree 107 metadata (owner, names) is sealed."""
+
+    __tablename__ = "dossier_file"
+    __table_args__ = (UniqueConstraint("dossier_id", "position"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[str] = mapped_column(String(UUID_LEN), ForeignKey("dossier.id"))
+    #: Order of the document in the dossier (0, 1, ...), as sent to the portal.
+    position: Mapped[int] = mapped_column(Integer())
+    type_code: Mapped[str] = mapped_column(String(ID_LEN))
+    filename: Mapped[str] = mapped_column(String(FILENAME_LEN))
+    content_type: Mapped[str] = mapped_column(String(CONTENT_TYPE_LEN))
+    #: Hex SHA-256 of the plaintext: the file's name in the store. Indexed for the orphan sweep.
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger())
+    #: AES-GCM ciphertext of the JSON metadata; nonce and key id to open it.
+    metadata_ciphertext: Mapped[bytes] = mapped_column(LargeBinary())
+    metadata_nonce: Mapped[bytes] = mapped_column(LargeBinary(16))
+    key_id: Mapped[str] = mapped_column(String(ID_LEN))
 
 
 class AuditEvent(Base):

@@ -5,8 +5,10 @@ either fully queued or not there at all. Status changes are conditional updates 
 so two workers, or a worker and a clerk pressing "retry", cannot both win. Callers get `OutboxItem`
 snapshots, never live ORM rows.
 
-Files (scanned documents) and the sync worker come later; so does recovering entries left in "sending"
-by a crash.
+Files (scanned documents) go to the encrypted file store first (written, fsynced, named by SHA-256), then
+the same transaction adds one `dossier_file` row per file. A crash in between leaves files no row
+references; `clean_orphans()` (run at start) removes them. Recovering entries left in "sending" by a crash
+comes later.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -26,7 +29,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.logs import contains_personal_data, redact
 from kiosk.store import audit
 from kiosk.store.crypto import SealedBlob, Sealer
-from kiosk.store.models import ID_LEN, ClientStatus, Dossier, Kiosk, OutboxEntry, utc_now
+from kiosk.store.files import EncryptedFileStore, StoredFile, sha256_hex
+from kiosk.store.models import (
+    CONTENT_TYPE_LEN,
+    FILENAME_LEN,
+    ID_LEN,
+    ClientStatus,
+    Dossier,
+    DossierFile,
+    Kiosk,
+    OutboxEntry,
+    utc_now,
+)
 
 # Idempotency keys and procedure codes go to clear columns: short, plain tokens only.
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
@@ -45,6 +59,33 @@ class UnknownDossierError(OutboxError, LookupError):
 
 class InvalidTransitionError(OutboxError):
     """The entry is not in a state that allows this change (e.g. marking a queued entry "sent")."""
+
+
+@dataclass(frozen=True)
+class OutboxFile:
+    """One document of a dossier as the outbox takes and gives it back: plaintext bytes and metadata."""
+
+    type_code: str
+    filename: str
+    content_type: str
+    content: bytes = field(repr=False)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return sha256_hex(self.content)
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+@dataclass(frozen=True)
+class _SealedFile:
+    position: int
+    file: OutboxFile
+    stored: StoredFile
+    metadata: SealedBlob
 
 
 @dataclass(frozen=True)
@@ -81,11 +122,13 @@ class Outbox:
         kiosk_id: str,
         *,
         clock: Callable[[], datetime] = utc_now,
+        files: EncryptedFileStore | None = None,
     ) -> None:
         self._sessions = session_factory
         self._sealer = sealer
         self.kiosk_id = kiosk_id
         self._now = clock
+        self.files = files
 
     # --- writing a dossier ----------------------------------------------------------------------------
 
@@ -95,29 +138,61 @@ class Outbox:
         procedure_code: str,
         payload: dict[str, Any],
         assisted_by: str | None = None,
+        files: Sequence[OutboxFile] = (),
     ) -> str:
-        """Queue a dossier for sending and return its id.
+        """Queue a dossier (with its `files`) for sending and return its id.
 
-        Enqueueing the same idempotency key again (a double tap on "submit", a retry after a crash)
-        returns the existing dossier's id and changes nothing.
+        The files are written to the file store first (encrypted, fsynced); then one transaction adds the
+        dossier, a row per file, the outbox entry and the audit event. Enqueueing the same idempotency key
+        again (a double tap on "submit", a retry after a crash) returns the existing dossier's id and
+        changes nothing.
         """
         _check_token("idempotency_key", idempotency_key)
         _check_token("procedure_code", procedure_code)
         if assisted_by is not None:
             _check_token("assisted_by", assisted_by)
+        files = tuple(files)
+        for file in files:
+            _check_file(file)
+        if files and self.files is None:
+            raise ValueError("this outbox has no file store; dossiers with files need one")
         existing = self._dossier_id_for(idempotency_key)
         if existing is not None:
             return existing
 
-        # Serialise before touching the database, so a bad payload fails without side effects.
-        plaintext = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+        # Serialise before touching the database or the disk, so a bad payload fails without side effects.
+        plaintext = _json(payload)
+        metadata = [_json(file.metadata) for file in files]
         dossier_id = str(uuid.uuid4())
         blob = self._sealer.seal(plaintext, _aad(dossier_id))
         now = self._now()
+        # Shared lock from the first file written until the rows referencing them commit: an orphan sweep
+        # in another process waits instead of deleting them in between.
+        with self.files.writing() if self.files is not None and files else nullcontext():
+            sealed_files = []
+            for position, (file, meta) in enumerate(zip(files, metadata, strict=True)):
+                assert self.files is not None
+                stored = self.files.put(file.content)
+                sealed_meta = self._sealer.seal(meta, _file_aad(dossier_id, position, stored.sha256))
+                sealed_files.append(_SealedFile(position, file, stored, sealed_meta))
+            return self._commit(dossier_id, idempotency_key, procedure_code, assisted_by, blob, now,
+                                sealed_files)
+
+    def _commit(
+        self,
+        dossier_id: str,
+        idempotency_key: str,
+        procedure_code: str,
+        assisted_by: str | None,
+        blob: SealedBlob,
+        now: datetime,
+        files: list[_SealedFile],
+    ) -> str:
         for attempt in (1, 2):
             try:
                 with self._sessions.begin() as session:
                     self._insert(session, dossier_id, idempotency_key, procedure_code, assisted_by, blob, now)
+                    self._insert_files(session, dossier_id, files)
                 return dossier_id
             except IntegrityError:
                 # Another process queued the same key between our check and our insert: theirs stands.
@@ -172,6 +247,60 @@ class Outbox:
             procedure_code=procedure_code,
             assisted=assisted_by is not None,
         )
+
+    def _insert_files(self, session: Session, dossier_id: str, files: list[_SealedFile]) -> None:
+        # The dossier row first: SQLAlchemy's unit of work orders inserts by mapper dependencies, and
+        # DossierFile has no relationship to Dossier for it to follow.
+        session.flush()
+        for item in files:
+            session.add(
+                DossierFile(
+                    dossier_id=dossier_id,
+                    position=item.position,
+                    type_code=item.file.type_code,
+                    filename=item.file.filename,
+                    content_type=item.file.content_type,
+                    sha256=item.stored.sha256,
+                    size=item.stored.size,
+                    metadata_ciphertext=item.metadata.ciphertext,
+                    metadata_nonce=item.metadata.nonce,
+                    key_id=item.metadata.key_id,
+                )
+            )
+
+    def load_files(self, dossier_id: str) -> list[OutboxFile]:
+        """The dossier's files in order, decrypted and checked against their hashes.
+
+        Raises UnknownDossierError, the file store's errors (MissingFileError, DamagedFileError) or the
+        crypto errors.
+        """
+        with self._sessions() as session:
+            if session.get(Dossier, dossier_id) is None:
+                raise UnknownDossierError(f"no dossier {dossier_id!r}")
+            query = select(DossierFile).where(DossierFile.dossier_id == dossier_id)
+            rows = list(session.scalars(query.order_by(DossierFile.position)))
+        if rows and self.files is None:
+            raise OutboxError(f"dossier {dossier_id!r} has files but this outbox has no file store")
+        result = []
+        for row in rows:
+            assert self.files is not None
+            content = self.files.get(row.sha256)
+            if len(content) != row.size:
+                raise OutboxError(f"file {row.sha256} of dossier {dossier_id!r} has the wrong size")
+            meta = SealedBlob(row.key_id, row.metadata_nonce, row.metadata_ciphertext)
+            metadata = json.loads(self._sealer.open(meta, _file_aad(dossier_id, row.position, row.sha256)))
+            result.append(OutboxFile(row.type_code, row.filename, row.content_type, content, metadata))
+        return result
+
+    def clean_orphans(self) -> int:
+        """Remove stored files no dossier references and temp files of interrupted writes (run at start).
+        Returns how many files were removed."""
+        if self.files is None:
+            return 0
+        with self.files.exclusive():
+            with self._sessions() as session:
+                referenced = set(session.scalars(select(DossierFile.sha256).distinct()))
+            return self.files.remove_orphans(referenced)
 
     def load_payload(self, dossier_id: str) -> dict[str, Any]:
         """The dossier's answers and applicant, decrypted. Raises the crypto errors if it cannot be opened."""
@@ -324,6 +453,28 @@ class Outbox:
 def _aad(dossier_id: str) -> bytes:
     # Binds the ciphertext to its row: a payload copied into another dossier's row does not open.
     return f"kiosk.dossier:{dossier_id}".encode()
+
+
+def _file_aad(dossier_id: str, position: int, sha256: str) -> bytes:
+    return f"kiosk.dossier_file:{dossier_id}:{position}:{sha256}".encode()
+
+
+def _json(value: dict[str, Any]) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _check_file(file: OutboxFile) -> None:
+    _check_token("type_code", file.type_code)
+    if not isinstance(file.content, bytes):
+        raise TypeError("file content must be bytes")
+    for name, value, limit in (
+        ("filename", file.filename, FILENAME_LEN),
+        ("content_type", file.content_type, CONTENT_TYPE_LEN),
+    ):
+        if not (isinstance(value, str) and 0 < len(value) <= limit):
+            raise ValueError(f"{name} must be 1-{limit} characters")
+        if contains_personal_data(value):
+            raise ValueError(f"{name} looks like personal data; it is stored unencrypted")
 
 
 def _check_token(name: str, value: str) -> None:

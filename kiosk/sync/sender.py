@@ -8,12 +8,14 @@ the entry makes the retry harmless on the portal side.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from kiosk.portal.errors import PortalError
-from kiosk.portal.models import DossierSubmission, SubmissionResult
-from kiosk.store.outbox import InvalidTransitionError, Outbox, OutboxItem
+from kiosk.portal.models import DocumentUpload, DossierSubmission, SubmissionResult
+from kiosk.store.files import FileStoreError
+from kiosk.store.outbox import InvalidTransitionError, Outbox, OutboxFile, OutboxItem
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,11 @@ class SendOutcome:
         return self.error is not None and not self.error.retryable
 
 
-def submission_from_payload(item: OutboxItem, payload: dict[str, object]) -> DossierSubmission:
+def submission_from_payload(
+    item: OutboxItem, payload: dict[str, object], files: Sequence[OutboxFile] = ()
+) -> DossierSubmission:
+    """The portal request for one outbox entry: its decrypted payload plus its files, in order, as the
+    documents of the same multipart request."""
     applicant = payload.get("applicant") or {}
     answers = payload.get("answers") or {}
     assert isinstance(applicant, dict) and isinstance(answers, dict)
@@ -44,6 +50,16 @@ def submission_from_payload(item: OutboxItem, payload: dict[str, object]) -> Dos
         procedure_code=item.procedure_code,
         applicant={str(k): (None if v is None else str(v)) for k, v in applicant.items()},
         answers=dict(answers),
+        documents=tuple(
+            DocumentUpload(
+                type_code=file.type_code,
+                filename=file.filename,
+                content_type=file.content_type,
+                content=file.content,
+                metadata=dict(file.metadata),
+            )
+            for file in files
+        ),
         assisted_by=item.assisted_by,
     )
 
@@ -55,8 +71,15 @@ def send_entry(outbox: Outbox, portal: SubmitsDossiers, item: OutboxItem) -> Sen
     except InvalidTransitionError:
         return None
     try:
-        submission = submission_from_payload(item, outbox.load_payload(item.dossier_id))
+        submission = submission_from_payload(
+            item, outbox.load_payload(item.dossier_id), outbox.load_files(item.dossier_id)
+        )
         result = portal.submit_dossier(submission)
+    except FileStoreError as error:
+        # A stored file is missing or damaged: retrying cannot help, staff must look at it.
+        outbox.mark_failed(item.id, f"dossier files unreadable: {error}", permanent=True)
+        log.error("dossier entry %s not sent: its files are unreadable (%s)", item.id, type(error).__name__)
+        raise
     except PortalError as error:
         # The reason is technical and free of personal data (the client never echoes the dossier).
         outbox.mark_failed(item.id, str(error), permanent=not error.retryable)

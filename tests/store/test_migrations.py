@@ -17,7 +17,9 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, inspect, text
 from kiosk.store import db
 from kiosk.store.models import Base
 
-TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event"}
+TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event", "dossier_file"}
+# The newest migration: bump it with every new revision so a missing or mis-chained one shows up here.
+LATEST = "0002"
 
 
 def _url(path: Path) -> str:
@@ -50,7 +52,7 @@ def test_upgrade_from_nothing_then_down_to_base_and_up_again(tmp_path: Path) -> 
 
     db.upgrade(url)
     assert path.exists()
-    assert db.current_revision(url) == db.head_revision() == "0001"
+    assert db.current_revision(url) == db.head_revision() == LATEST
     assert _tables(url) >= TABLES
 
     db.downgrade(url, "base")
@@ -58,13 +60,13 @@ def test_upgrade_from_nothing_then_down_to_base_and_up_again(tmp_path: Path) -> 
     assert _tables(url) == {"alembic_version"}
 
     db.upgrade(url)
-    assert db.current_revision(url) == "0001"
+    assert db.current_revision(url) == LATEST
     assert _tables(url) >= TABLES
 
 
 def test_upgrade_twice_is_harmless(db_url: str) -> None:
     db.upgrade(db_url)
-    assert db.current_revision(db_url) == "0001"
+    assert db.current_revision(db_url) == LATEST
 
 
 def test_schema_after_upgrade_matches_the_models(db_url: str) -> None:
@@ -195,5 +197,5 @@ def test_processes_starting_together_migrate_once(tmp_path: Path) -> None:
     ]
     errors = [p.communicate(timeout=60)[1] for p in processes]
     assert [p.returncode for p in processes] == [0, 0, 0], errors
-    assert db.current_revision(url) == "0001"
+    assert db.current_revision(url) == LATEST
     assert _diff(url, Base.metadata) == []

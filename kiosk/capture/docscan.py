@@ -1,0 +1,254 @@
+"""The document pipeline: images → page found → page corrected → one PDF (+ its metadata beside it).
+
+    report = scan_documents(["p1.jpg", "p2.jpg"], Path("out.pdf"), options=EnhanceOptions(mode="color"))
+
+Every input is read and processed before anything is written, and files are written to a temporary name
+in the output's folder, flushed to disk and then renamed: a failure (an unreadable image, a full disk)
+leaves no half-written PDF behind. With `metadata` the PDF carries it (document info and XMP), and a JSON
+file beside the PDF (`<name>.metadata.json`) holds it too, completed with the page count, the time of
+digitisation and the PDF's SHA-256 (which cannot be inside the file it describes).
+
+When no page is found in an image the whole image is used and the page says so (`WARNING_NO_PAGE`).
+The kiosk shows the Vietnamese message; warnings in reports and JSON are stable codes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from kiosk.capture.page_detect import detect_page, whole_image_corners
+from kiosk.capture.page_enhance import (
+    WARNING_BLANK,
+    WARNING_LOW_DPI,
+    WARNING_ORIENTATION,
+    EnhancedPage,
+    EnhanceOptions,
+    enhance_page,
+)
+from kiosk.capture.pdf_builder import EncodedPage, EncodeSettings, build_pdf, encode_page
+from kiosk.domain.documents import DEFAULT_CODE_PATTERN, DocumentMetadata
+
+log = logging.getLogger(__name__)
+
+WARNING_NO_PAGE = "no_page_found"
+METADATA_SUFFIX = ".metadata.json"
+
+# Messages for people, by warning code (the UI and the CLI show them; JSON carries the codes).
+WARNING_MESSAGES: dict[str, tuple[str, str]] = {
+    WARNING_NO_PAGE: ("Không tìm thấy mép trang giấy: dùng toàn bộ ảnh.",
+                      "No page edges found: the whole image is used."),
+    WARNING_LOW_DPI: ("Độ phân giải dưới 200 dpi: nên chụp lại gần hơn hoặc dùng máy quét.",
+                      "Resolution below 200 dpi: retake closer or use the scanner."),
+    WARNING_BLANK: ("Trang này có vẻ để trống.", "This page looks blank."),
+    WARNING_ORIENTATION: ("Không chắc chiều của trang: hãy kiểm tra lại.",
+                          "The page's orientation is uncertain: please check it."),
+}
+
+
+class DocscanError(Exception):
+    """A document could not be scanned; the messages are for people, `code` for programs."""
+
+    def __init__(self, code: str, source: str, message_vi: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.code = code
+        self.source = source
+        self.message_vi = message_vi
+        self.message_en = message_en
+
+    def to_json_dict(self) -> dict[str, str]:
+        return {"code": self.code, "source": self.source, "message_vi": self.message_vi,
+                "message_en": self.message_en}
+
+
+@dataclass(frozen=True)
+class PageReport:
+    """One page of `kiosk docscan --json` (fields may be added, never renamed or removed)."""
+
+    source: str
+    corners: tuple[tuple[float, float], ...]  # source pixels, clockwise from top-left
+    width_px: int
+    height_px: int
+    effective_dpi: int
+    bytes: int  # the page's encoded image data in the PDF
+    blank: bool
+    warnings: tuple[str, ...]
+    elapsed_ms: float
+    paper: str | None = None  # the standard paper the page snapped to
+    rotation: int = 0  # clockwise degrees applied to make it upright
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "corners": [[round(x, 1), round(y, 1)] for x, y in self.corners],
+                "width_px": self.width_px, "height_px": self.height_px, "effective_dpi": self.effective_dpi,
+                "bytes": self.bytes, "blank": self.blank, "warnings": list(self.warnings),
+                "elapsed_ms": round(self.elapsed_ms, 1), "paper": self.paper, "rotation": self.rotation}
+
+
+@dataclass(frozen=True)
+class DocscanReport:
+    output: str
+    pdf_bytes: int
+    pages: tuple[PageReport, ...]
+    sha256: str = ""
+    metadata_file: str | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"output": self.output, "pdf_bytes": self.pdf_bytes,
+                "pages": [p.to_json_dict() for p in self.pages], "sha256": self.sha256,
+                "metadata_file": self.metadata_file}
+
+
+@dataclass(frozen=True)
+class ProcessedPage:
+    """A page on its way into a PDF: the report, the corrected image and its encoding."""
+
+    report: PageReport
+    page: EnhancedPage
+    encoded: EncodedPage = field(repr=False)
+
+
+# ------------------------------------------------------------------------------------------- reading
+
+
+def load_image(path: str | Path) -> np.ndarray:
+    """A BGR image from a file (EXIF orientation applied), or DocscanError in both languages."""
+    source = str(path)
+    try:
+        data = np.fromfile(source, dtype=np.uint8)
+    except FileNotFoundError:
+        raise DocscanError("not_found", source, f"Không tìm thấy tệp ảnh: {source}",
+                           f"Image file not found: {source}") from None
+    except (IsADirectoryError, PermissionError, OSError) as error:
+        raise DocscanError("unreadable", source, f"Không đọc được tệp: {source} ({error.strerror or error})",
+                           f"Cannot read the file: {source} ({error.strerror or error})") from None
+    image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+    if image is None or image.size == 0:
+        raise DocscanError("not_an_image", source,
+                           f"Không đọc được ảnh (tệp hỏng hoặc không phải ảnh): {source}",
+                           f"Cannot read the image (a damaged file or not an image): {source}")
+    return np.asarray(image)
+
+
+# ---------------------------------------------------------------------------------------- processing
+
+
+def process_image(image: np.ndarray, source: str, options: EnhanceOptions | None = None,
+                  settings: EncodeSettings | None = None, *, started: float | None = None) -> ProcessedPage:
+    """Find, correct and encode one page. `started` (perf_counter) lets the time include reading."""
+    t0 = time.perf_counter() if started is None else started
+    options = options or EnhanceOptions()
+    detection = detect_page(image)
+    warnings: list[str] = []
+    if detection is None:
+        corners = whole_image_corners(image.shape)
+        warnings.append(WARNING_NO_PAGE)
+    else:
+        corners = detection.corners
+    page = enhance_page(image, corners, options)
+    encoded = encode_page(page.image, page.mode, page.dpi, settings)
+    warnings += [w for w in page.warnings if w not in warnings]
+    report = PageReport(
+        source=source, corners=tuple((float(x), float(y)) for x, y in corners), width_px=page.width_px,
+        height_px=page.height_px, effective_dpi=round(page.geometry.effective_dpi), bytes=encoded.nbytes,
+        blank=page.blank, warnings=tuple(warnings), elapsed_ms=(time.perf_counter() - t0) * 1000,
+        paper=page.geometry.paper, rotation=page.rotation,
+    )
+    return ProcessedPage(report, page, encoded)
+
+
+def metadata_path(output: Path) -> Path:
+    return output.with_name(output.stem + METADATA_SUFFIX)
+
+
+def scan_documents(sources: Sequence[str | Path], output: str | Path, *,
+                   options: EnhanceOptions | None = None, settings: EncodeSettings | None = None,
+                   metadata: DocumentMetadata | None = None, code_pattern: str = DEFAULT_CODE_PATTERN,
+                   now: datetime | None = None,
+                   progress: Callable[[PageReport], None] | None = None) -> DocscanReport:
+    """One PDF at `output` with a page per source image, in order (and the metadata JSON beside it when
+    `metadata` is given). Raises DocscanError before writing anything when an input cannot be read."""
+    if not sources:
+        raise DocscanError("no_input", "", "Chưa có ảnh nào để số hóa.", "No images to digitise.")
+    out = Path(output)
+    if not out.parent.is_dir():
+        raise DocscanError("output_folder", str(out), f"Không có thư mục để ghi tệp: {out.parent}",
+                           f"The output folder does not exist: {out.parent}")
+    processed: list[ProcessedPage] = []
+    for source in sources:
+        started = time.perf_counter()
+        image = load_image(source)
+        result = process_image(image, str(source), options, settings, started=started)
+        processed.append(result)
+        if progress is not None:
+            progress(result.report)
+    when = now or datetime.now(UTC).astimezone()
+    meta = metadata.with_file(page_count=len(processed), digitised_at=metadata.digitised_at or when) \
+        if metadata is not None else None
+    pdf = build_pdf([p.encoded for p in processed], meta, code_pattern=code_pattern, created=when)
+    digest = hashlib.sha256(pdf).hexdigest()
+    sidecar: Path | None = None
+    files: list[tuple[Path, bytes]] = [(out, pdf)]
+    if meta is not None:
+        sidecar = metadata_path(out)
+        record = meta.with_file(sha256=digest).to_json_dict(code_pattern)
+        record["file"] = out.name
+        files.append((sidecar, (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
+    _write_all(files)
+    log.info("docscan wrote %d page(s), %d bytes", len(processed), len(pdf))
+    return DocscanReport(output=str(output), pdf_bytes=len(pdf), pages=tuple(p.report for p in processed),
+                         sha256=digest, metadata_file=str(sidecar) if sidecar else None)
+
+
+def _write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file under a temporary name, fsync, then rename them all into place; on a failure
+    remove whatever was written (no half-written output)."""
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files:
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            temps.append((Path(name), target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, target in temps:
+            os.replace(tmp, target)
+    except OSError as error:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        first = files[0][0]
+        reason = error.strerror or error
+        raise DocscanError("write_failed", str(first), f"Không ghi được tệp {first}: {reason}",
+                           f"Cannot write {first}: {reason}") from error
+    _fsync_dir(files[0][0].parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+__all__ = [
+    "METADATA_SUFFIX", "WARNING_MESSAGES", "WARNING_NO_PAGE", "DocscanError", "DocscanReport", "PageReport",
+    "ProcessedPage", "load_image", "metadata_path", "process_image", "scan_documents",
+]
