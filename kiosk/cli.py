@@ -199,7 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
                               help="the PDF to write")
     scanner_scan.add_argument("--source", choices=("flatbed", "feeder"), default="flatbed",
                               help="flatbed (one page, default) or feeder (every sheet in it)")
-    scanner_scan.add_argument("--mode", choices=DOCSCAN_MODES, default="color", help="color (default), gray or bw")
+    scanner_scan.add_argument("--mode", choices=DOCSCAN_MODES, default="color",
+                              help="color (default), gray or bw")
     scanner_scan.add_argument("--dpi", type=_dpi, default=DEFAULT_DOCSCAN_DPI,
                               help=f"resolution (default {DEFAULT_DOCSCAN_DPI})")
     scanner_scan.add_argument("--json", action="store_true", help="print one JSON object")
