@@ -25,6 +25,7 @@ from kiosk.capture.resources import sample_cards_dir
 
 log = logging.getLogger(__name__)
 
+DOCCAM_ASK = (9999, 9999)
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".webp", ".tif", ".tiff"})
 
 
@@ -100,10 +101,11 @@ def _as_bgr(frame: np.ndarray) -> np.ndarray:
 class OpenCvCameraSource(_ContextManaged):
     """A V4L2 / DirectShow / AVFoundation camera through cv2.VideoCapture."""
 
-    def __init__(self, index: int = 0, width: int = 1280, height: int = 720) -> None:
+    def __init__(self, index: int = 0, width: int = 1280, height: int = 720, *, mjpeg: bool = False) -> None:
         self.index = index
         self.width = width
         self.height = height
+        self.mjpeg = mjpeg
         self.name = f"camera:{index}"
         self._capture: cv2.VideoCapture | None = None
 
@@ -115,6 +117,8 @@ class OpenCvCameraSource(_ContextManaged):
             capture.release()
             raise CameraUnavailable(
                 f"camera {self.index} cannot be opened (not connected, busy, or no permission)")
+        if self.mjpeg:  # USB 2 document cameras deliver 8–13 MP only as MJPEG (raw YUV would be ~1 fps)
+            capture.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter.fourcc(*"MJPG"))
         capture.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
         capture.set(cv2.CAP_PROP_FRAME_HEIGHT, self.height)
         capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # the newest frame, not one queued a second ago
@@ -275,7 +279,9 @@ def open_frame_source(spec: str, *, repeat_each: int | None = None, fps: float |
     """A frame source from a config / command-line spec. The source is returned unopened: use `with`.
 
     - "samples": the bundled synthetic cards, looped, each held for `repeat_each` frames (default 10)
+    - "documents": sample document-camera photos (generated once, cached), each held 30 frames
     - "camera" or "camera:N": camera device N (default 0)
+    - "doccam" or "doccam:N": a document camera: device N at its highest resolution, MJPEG
     - a folder of images, or a glob such as "shots/*.jpg": played in name order, looped
     - an OpenCV sequence pattern ("frame_%04d.png") or a video file
     - a single image file: that image, repeated forever
@@ -285,6 +291,18 @@ def open_frame_source(spec: str, *, repeat_each: int | None = None, fps: float |
     hold = repeat_each if repeat_each is not None else 10
     if spec == "samples":
         return ImageSequenceSource(_images_in(sample_cards_dir()), repeat_each=hold, fps=fps, name="samples")
+    if spec == "documents":
+        from kiosk.capture.doc_samples import sample_documents_dir
+
+        # Held longer than cards: a page lies still under the camera while it is captured.
+        return ImageSequenceSource(_images_in(sample_documents_dir()), repeat_each=repeat_each or 30,
+                                   fps=fps, name="documents")
+    if spec == "doccam" or spec.startswith("doccam:"):
+        index = spec.partition(":")[2] or "0"
+        if not index.isdigit():
+            raise FrameSourceError(f"document camera index must be a number: {spec!r}")
+        # Ask for far more than any camera offers: the driver answers with its highest resolution.
+        return OpenCvCameraSource(int(index), DOCCAM_ASK[0], DOCCAM_ASK[1], mjpeg=True)
     if spec == "camera" or spec.startswith("camera:"):
         index = spec.partition(":")[2] or "0"
         if not index.isdigit():
