@@ -1,0 +1,1 @@
+"""Staff members and their PINs (assisted mode): pure Python, no Qt."""
