@@ -7,16 +7,22 @@ the real kiosk differ only in the configuration they pass in.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.config import KioskConfig
 from kiosk.portal.client import PortalClient
 from kiosk.sandbox.server import SandboxServer
 from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
+from kiosk.store.files import EncryptedFileStore
 from kiosk.store.keyring_file import choose_backend
-from kiosk.store.outbox import Outbox
+from kiosk.store.outbox import Outbox, QueueLimits, RetentionPeriods, StorageError
+from kiosk.sync.worker import OrdersDelivery, OutboxWorker, WorkerProgress, WorkerSettings
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +50,77 @@ def keyring_fallback_file(config: KioskConfig) -> Path:
     return config.data_dir.parent / f"{config.data_dir.name}-keys" / "keyring.json"
 
 
-def open_outbox(config: KioskConfig) -> Outbox:
-    db.upgrade(config.database_url)
+OUTBOX_FILES_DIR = "outbox-files"
+
+
+class DatabaseUnusableError(StorageError):
+    message_vi = (
+        "Không mở được cơ sở dữ liệu của máy (tệp bị hỏng hoặc không đọc được). "
+        "Vui lòng báo cán bộ kỹ thuật; không xóa thư mục dữ liệu."
+    )
+    message_en = (
+        "The kiosk's database cannot be opened (the file is damaged or unreadable). "
+        "Please call the technician; do not delete the data folder."
+    )
+
+
+def data_keys(config: KioskConfig) -> DataKeyStore:
+    return DataKeyStore(backend=choose_backend(keyring_fallback_file(config)))
+
+
+def open_outbox(config: KioskConfig, *, clean: bool = True) -> Outbox:
+    """The outbox with its encrypted file store, the database migrated to the newest schema, and (with
+    `clean`) the leftovers of interrupted writes removed. Raises DatabaseUnusableError (a damaged or
+    foreign database file) with a message for people."""
+    try:
+        db.upgrade(config.database_url)
+    except SQLAlchemyError as error:
+        raise DatabaseUnusableError(
+            f"database {config.database_url} cannot be opened or migrated: {type(error).__name__}: "
+            f"{getattr(error, 'orig', None) or error}"
+        ) from error
     engine = db.make_engine(config.database_url)
-    keys = DataKeyStore(backend=choose_backend(keyring_fallback_file(config)))
-    return Outbox(db.session_factory(engine), Sealer(keys), config.kiosk_id)
+    sealer = Sealer(data_keys(config))
+    files = EncryptedFileStore(config.data_dir / OUTBOX_FILES_DIR, sealer)
+    outbox = Outbox(db.session_factory(engine), sealer, config.kiosk_id, files=files)
+    if clean:
+        removed = outbox.clean_orphans()
+        if removed:
+            log.warning("outbox: removed %d leftover files of interrupted writes", removed)
+    return outbox
+
+
+def queue_limits(config: KioskConfig) -> QueueLimits:
+    """For `Outbox.admission`: the UI asks it before a citizen starts a dossier."""
+    return QueueLimits(
+        max_queue_age=timedelta(hours=config.limits.max_queue_age_h),
+        max_queue_size=config.limits.max_queue_size,
+        max_catalogue_age=timedelta(hours=config.limits.max_catalogue_age_h),
+    )
+
+
+def retention_periods(config: KioskConfig) -> RetentionPeriods:
+    return RetentionPeriods(
+        sent=timedelta(days=config.retention.sent_days),
+        failed=timedelta(days=config.retention.failed_days),
+        audit=timedelta(days=config.retention.audit_days),
+    )
+
+
+def make_worker(
+    services: KioskServices,
+    *,
+    on_progress: Callable[[WorkerProgress], None] | None = None,
+    delivery: OrdersDelivery | None = None,
+) -> OutboxWorker:
+    """The background outbox worker for the app (not started: call `start()`, and `stop()` on exit)."""
+    return OutboxWorker(
+        services.outbox,
+        services.portal,
+        WorkerSettings.from_config(services.config.sync),
+        delivery=delivery,
+        on_progress=on_progress,
+    )
 
 
 def start_portal(config: KioskConfig) -> tuple[str, SandboxServer | None]:

@@ -81,10 +81,16 @@ class PortalConfig:
 class CameraConfig:
     #: "samples" plays the bundled sample images; otherwise a device index, a device path or a video file.
     source: str = "samples"
+    #: The document camera (A4 from above, 8–13 MP): "documents" plays sample document photos.
+    document_source: str = "documents"
+    #: SANE device for paper ("auto": the first scanner attached; "none": no scanner at this kiosk).
+    scanner_device: str = "auto"
 
     def __post_init__(self) -> None:
         if not self.source.strip():
             _fail("camera.source must not be empty")
+        if not self.document_source.strip():
+            _fail("camera.document_source must not be empty")
 
 
 @dataclass(frozen=True)
@@ -113,8 +119,8 @@ class UiConfig:
 class RetentionConfig:
     """How long dossiers and the audit trail stay on the kiosk (used by the purge job)."""
 
-    #: Days an encrypted dossier is kept after the portal accepted it.
-    sent_days: int = 30
+    #: Days an encrypted dossier is kept after the portal accepted it (short: the portal has it now).
+    sent_days: int = 3
     #: Days a dossier the portal refused for good is kept, so staff can act on it.
     failed_days: int = 90
     #: Days audit events are kept.
@@ -124,6 +130,51 @@ class RetentionConfig:
         for name in ("sent_days", "failed_days", "audit_days"):
             if getattr(self, name) < 1:
                 _fail(f"retention.{name} must be at least 1 day, not {getattr(self, name)}")
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """The outbox worker: how often it looks for work and how it backs off after a failure."""
+
+    #: Seconds between rounds when nothing wakes the worker earlier.
+    interval_s: float = 30.0
+    #: Back-off after a dossier's first transient failure; doubles per failure up to `retry_max_s`.
+    retry_first_s: float = 30.0
+    retry_max_s: float = 3600.0
+    #: Random spread added to each back-off (0.2 = up to 20 % longer), so kiosks do not retry in step.
+    retry_jitter: float = 0.2
+    #: How long a worker's claim on a dossier it is sending lasts; a crashed worker's claims expire.
+    lease_s: float = 600.0
+    #: Seconds between status pulls for a dossier the portal accepted.
+    status_interval_s: float = 900.0
+
+    def __post_init__(self) -> None:
+        for name in ("interval_s", "retry_first_s", "retry_max_s", "lease_s", "status_interval_s"):
+            if not getattr(self, name) > 0:
+                _fail(f"sync.{name} must be positive, not {getattr(self, name)}")
+        if self.retry_max_s < self.retry_first_s:
+            _fail("sync.retry_max_s must be at least sync.retry_first_s")
+        if not 0 <= self.retry_jitter <= 1:
+            _fail(f"sync.retry_jitter must be between 0 and 1, not {self.retry_jitter}")
+
+
+@dataclass(frozen=True)
+class LimitsConfig:
+    """When the kiosk stops taking new dossiers (and alerts staff) rather than pile up ones it cannot send."""
+
+    #: Hours the oldest unsent dossier may wait before new ones are refused.
+    max_queue_age_h: float = 48.0
+    #: Unsent dossiers (queued, sending or failed) allowed before new ones are refused.
+    max_queue_size: int = 200
+    #: Hours the cached procedure catalogue may be old before new dossiers are refused.
+    max_catalogue_age_h: float = 168.0
+
+    def __post_init__(self) -> None:
+        for name in ("max_queue_age_h", "max_catalogue_age_h"):
+            if not getattr(self, name) > 0:
+                _fail(f"limits.{name} must be positive, not {getattr(self, name)}")
+        if self.max_queue_size < 1:
+            _fail(f"limits.max_queue_size must be at least 1, not {self.max_queue_size}")
 
 
 @dataclass(frozen=True)
@@ -139,6 +190,8 @@ class KioskConfig:
     camera: CameraConfig = field(default_factory=CameraConfig)
     ui: UiConfig = field(default_factory=UiConfig)
     retention: RetentionConfig = field(default_factory=RetentionConfig)
+    sync: SyncConfig = field(default_factory=SyncConfig)
+    limits: LimitsConfig = field(default_factory=LimitsConfig)
     #: The file the settings were read from, if any (not a setting itself).
     config_file: Path | None = None
 
@@ -284,6 +337,8 @@ _SECTIONS: dict[str, type] = {
     "camera": CameraConfig,
     "ui": UiConfig,
     "retention": RetentionConfig,
+    "sync": SyncConfig,
+    "limits": LimitsConfig,
 }
 # Fields of KioskConfig that are not settings.
 _NOT_SETTINGS = frozenset({"config_file", *_SECTIONS})

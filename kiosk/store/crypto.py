@@ -163,6 +163,10 @@ class Sealer:
     def __init__(self, key_store: DataKeyStore) -> None:
         self._keys = key_store
 
+    def current_key_id(self) -> str:
+        """The id of the key new data is sealed with."""
+        return self._keys.current().key_id
+
     def seal(self, plaintext: bytes, aad: bytes) -> SealedBlob:
         key = self._keys.current()
         nonce = os.urandom(NONCE_BYTES)  # random 96-bit nonces: safe for far more messages than a kiosk makes

@@ -103,6 +103,24 @@ class EncryptedFileStore:
         path = self.path_for(sha)
         if path.exists():
             return StoredFile(sha, len(data), path)
+        return self._write(sha, data)
+
+    def reseal(self, sha256: str) -> StoredFile:
+        """Re-encrypt a stored file with the current data key (after a key rotation), atomically."""
+        data = self.get(sha256)
+        return self._write(sha256, data)
+
+    def key_id_of(self, sha256: str) -> str | None:
+        """The id of the key a stored file is sealed with; None if it is missing or unreadable."""
+        try:
+            with self.path_for(sha256).open("rb") as f:
+                head = f.read(512)
+            return decode_blob(head).key_id
+        except (OSError, ValueError):
+            return None
+
+    def _write(self, sha: str, data: bytes) -> StoredFile:
+        path = self.path_for(sha)
         folder = path.parent
         created = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

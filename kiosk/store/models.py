@@ -147,6 +147,17 @@ class OutboxEntry(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: Who is sending it (`<host>:<pid>`) and until when the claim holds: a crashed sender's claim is
+    #: taken back when its process is gone (same host) or its lease ran out (another station).
+    claimed_by: Mapped[str | None] = mapped_column(String(ID_LEN))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: When `server_status` was last pulled, and when to pull it next (None: no more pulls needed).
+    server_status_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    next_status_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: The delivery order (result by post) once one was placed: the carrier's reference.
+    delivery_ref: Mapped[str | None] = mapped_column(String(ID_LEN))
+    #: When the retention purge removed the dossier's personal data and files (the row stays, clear).
+    purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class DossierFile(Base):

@@ -7,14 +7,27 @@ snapshots, never live ORM rows.
 
 Files (scanned documents) go to the encrypted file store first (written, fsynced, named by SHA-256), then
 the same transaction adds one `dossier_file` row per file. A crash in between leaves files no row
-references; `clean_orphans()` (run at start) removes them. Recovering entries left in "sending" by a crash
-comes later.
+references; `clean_orphans()` (run at start, see `kiosk.app.open_outbox`) removes them.
+
+A sender claims an entry ("sending") with its owner (`<host>:<pid>`) and a lease. A sender that crashes
+leaves its claim behind; `recover_stale()` puts such entries back in the queue once the owner's process is
+gone (same host) or the lease ran out (another station sharing the database). Sending it again is safe:
+the portal de-duplicates by the idempotency key.
+
+After the portal accepted a dossier and the retention period passed, `purge()` removes its personal data
+(the sealed payload, the file rows and the files no other dossier uses); the clear row stays, marked
+`purged_at`, and a `dossier.purged` audit event records it.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
+import os
+import random
 import re
+import socket
 import uuid
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -22,18 +35,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Row, Select, delete, func, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.logs import contains_personal_data, redact
 from kiosk.store import audit
-from kiosk.store.crypto import SealedBlob, Sealer
-from kiosk.store.files import EncryptedFileStore, StoredFile, sha256_hex
+from kiosk.store.crypto import CryptoError, SealedBlob, Sealer
+from kiosk.store.files import EncryptedFileStore, FileStoreError, StoredFile, sha256_hex
 from kiosk.store.models import (
     CONTENT_TYPE_LEN,
     FILENAME_LEN,
     ID_LEN,
+    AuditEvent,
     ClientStatus,
     Dossier,
     DossierFile,
@@ -41,6 +55,8 @@ from kiosk.store.models import (
     OutboxEntry,
     utc_now,
 )
+
+log = logging.getLogger(__name__)
 
 # Idempotency keys and procedure codes go to clear columns: short, plain tokens only.
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
@@ -59,6 +75,82 @@ class UnknownDossierError(OutboxError, LookupError):
 
 class InvalidTransitionError(OutboxError):
     """The entry is not in a state that allows this change (e.g. marking a queued entry "sent")."""
+
+
+class StorageError(OutboxError):
+    """The kiosk's own storage failed (database unreadable, disk full, I/O error). Nothing already queued
+    is lost; `message_vi` / `message_en` say so to people, `str()` is for logs."""
+
+    message_vi = (
+        "Máy không lưu được hồ sơ vào bộ nhớ. Các hồ sơ đã lưu trước đó vẫn an toàn. "
+        "Vui lòng báo cán bộ hỗ trợ."
+    )
+    message_en = (
+        "The kiosk could not save the dossier to its storage. Dossiers saved before are safe. "
+        "Please tell the staff."
+    )
+
+
+class StorageFullError(StorageError):
+    message_vi = (
+        "Bộ nhớ của máy đã đầy nên chưa lưu được hồ sơ mới. Các hồ sơ đã lưu trước đó vẫn an toàn. "
+        "Vui lòng báo cán bộ hỗ trợ."
+    )
+    message_en = (
+        "The kiosk's storage is full, so the new dossier was not saved. Dossiers saved before are safe. "
+        "Please tell the staff."
+    )
+
+
+class PurgedError(OutboxError):
+    """The dossier's personal data and files were removed by the retention purge."""
+
+
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
+@dataclass(frozen=True)
+class AdmissionRefusal:
+    """Why the kiosk will not take a new dossier now (see `Outbox.admission`)."""
+
+    code: str  # "queue_too_old" | "queue_too_large" | "catalogue_stale"
+    message_vi: str
+    message_en: str
+    detail: str  # for staff and logs: the numbers behind the decision
+
+
+@dataclass(frozen=True)
+class QueueLimits:
+    """Thresholds for `Outbox.admission` (built from kiosk.config.LimitsConfig)."""
+
+    max_queue_age: timedelta = timedelta(hours=48)
+    max_queue_size: int = 200
+    max_catalogue_age: timedelta = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class RetentionPeriods:
+    """How long dossiers stay after the portal accepted them / refused them for good, and audit events."""
+
+    sent: timedelta = timedelta(days=3)
+    failed: timedelta = timedelta(days=90)
+    audit: timedelta = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    dry_run: bool
+    dossier_ids: tuple[str, ...]
+    files_removed: int
+    audit_events_removed: int
+
+
+@dataclass(frozen=True)
+class ResealReport:
+    key_id: str
+    payloads: int
+    file_metadata: int
+    files: int
 
 
 @dataclass(frozen=True)
@@ -107,11 +199,52 @@ class OutboxItem:
     created_at: datetime
     updated_at: datetime
     sent_at: datetime | None
+    claimed_by: str | None = None
+    server_status_at: datetime | None = None
+    next_status_at: datetime | None = None
+    delivery_ref: str | None = None
+    purged_at: datetime | None = None
+    delivery_method: str | None = None
 
 
-def retry_delay(attempts: int) -> timedelta:
-    """Exponential back-off after `attempts` failures: 30 s, 1 min, 2 min, ... capped at one hour."""
-    return min(_FIRST_RETRY * 2 ** max(attempts - 1, 0), _MAX_RETRY)
+def retry_delay(
+    attempts: int,
+    first: timedelta = _FIRST_RETRY,
+    maximum: timedelta = _MAX_RETRY,
+    jitter: float = 0.0,
+    rng: random.Random | None = None,
+) -> timedelta:
+    """Exponential back-off after `attempts` failures: 30 s, 1 min, 2 min, ... capped at one hour; with
+    `jitter` (0..1) up to that fraction longer, at random, so kiosks that failed together do not retry
+    together."""
+    base = min(first * 2 ** min(max(attempts - 1, 0), 32), maximum)
+    if jitter <= 0:
+        return base
+    return base * (1 + jitter * (rng or random).random())
+
+
+def this_sender() -> str:
+    """`<host>:<pid>`: who claims an entry, so a claim left by a dead process can be taken back."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}"
+
+
+def _owner_is_gone(claimed_by: str | None) -> bool:
+    """True when the claim was made on this host by a process that no longer exists."""
+    if not claimed_by:
+        return True
+    host, _, pid_text = claimed_by.rpartition(":")
+    if host != socket.gethostname()[:40] or not pid_text.isdigit():
+        return False  # another station's claim: only its lease can end it
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, someone else's
+    return False
 
 
 class Outbox:
@@ -139,6 +272,7 @@ class Outbox:
         payload: dict[str, Any],
         assisted_by: str | None = None,
         files: Sequence[OutboxFile] = (),
+        delivery_method: str | None = None,
     ) -> str:
         """Queue a dossier (with its `files`) for sending and return its id.
 
@@ -146,11 +280,39 @@ class Outbox:
         dossier, a row per file, the outbox entry and the audit event. Enqueueing the same idempotency key
         again (a double tap on "submit", a retry after a crash) returns the existing dossier's id and
         changes nothing.
+
+        Raises StorageFullError when the disk is full and StorageError when the database cannot be
+        written; either way nothing of this dossier is kept and what was queued before is untouched.
         """
+        try:
+            return self._enqueue(
+                idempotency_key, procedure_code, payload, assisted_by, files, delivery_method
+            )
+        except OSError as error:
+            if error.errno in _FULL_ERRNOS:
+                raise StorageFullError(f"cannot store the dossier: disk full ({error.strerror})") from error
+            raise StorageError(f"cannot store the dossier: {error.strerror or error}") from error
+        except OperationalError as error:
+            text = str(error.orig) if error.orig is not None else str(error)
+            if "full" in text.lower():
+                raise StorageFullError(f"cannot store the dossier: database full ({text})") from error
+            raise StorageError(f"cannot store the dossier: database error ({text})") from error
+
+    def _enqueue(
+        self,
+        idempotency_key: str,
+        procedure_code: str,
+        payload: dict[str, Any],
+        assisted_by: str | None,
+        files: Sequence[OutboxFile],
+        delivery_method: str | None,
+    ) -> str:
         _check_token("idempotency_key", idempotency_key)
         _check_token("procedure_code", procedure_code)
         if assisted_by is not None:
             _check_token("assisted_by", assisted_by)
+        if delivery_method is not None:
+            _check_token("delivery_method", delivery_method)
         files = tuple(files)
         for file in files:
             _check_file(file)
@@ -176,7 +338,7 @@ class Outbox:
                 sealed_meta = self._sealer.seal(meta, _file_aad(dossier_id, position, stored.sha256))
                 sealed_files.append(_SealedFile(position, file, stored, sealed_meta))
             return self._commit(dossier_id, idempotency_key, procedure_code, assisted_by, blob, now,
-                                sealed_files)
+                                sealed_files, delivery_method)
 
     def _commit(
         self,
@@ -187,11 +349,13 @@ class Outbox:
         blob: SealedBlob,
         now: datetime,
         files: list[_SealedFile],
+        delivery_method: str | None = None,
     ) -> str:
         for attempt in (1, 2):
             try:
                 with self._sessions.begin() as session:
-                    self._insert(session, dossier_id, idempotency_key, procedure_code, assisted_by, blob, now)
+                    self._insert(session, dossier_id, idempotency_key, procedure_code, assisted_by, blob, now,
+                                 delivery_method)
                     self._insert_files(session, dossier_id, files)
                 return dossier_id
             except IntegrityError:
@@ -214,6 +378,7 @@ class Outbox:
         assisted_by: str | None,
         blob: SealedBlob,
         now: datetime,
+        delivery_method: str | None = None,
     ) -> None:
         self._ensure_kiosk(session, now)
         session.add(
@@ -224,6 +389,7 @@ class Outbox:
                 procedure_code=procedure_code,
                 created_at=now,
                 assisted_by=assisted_by,
+                delivery_method=delivery_method,
                 payload_ciphertext=blob.ciphertext,
                 payload_nonce=blob.nonce,
                 key_id=blob.key_id,
@@ -308,6 +474,8 @@ class Outbox:
             dossier = session.get(Dossier, dossier_id)
             if dossier is None:
                 raise UnknownDossierError(f"no dossier {dossier_id!r}")
+            if not dossier.payload_ciphertext:
+                raise PurgedError(f"dossier {dossier_id!r} was purged after its retention period")
             blob = SealedBlob(dossier.key_id, dossier.payload_nonce, dossier.payload_ciphertext)
         payload: dict[str, Any] = json.loads(self._sealer.open(blob, _aad(dossier_id)))
         return payload
@@ -315,21 +483,73 @@ class Outbox:
     # --- the sending life cycle -----------------------------------------------------------------------
 
     def next_to_send(self) -> OutboxItem | None:
-        """The queued entry that has waited longest and is due now, if any."""
+        """The oldest queued entry that is due now, if any (dossiers go out in the order they came in)."""
         with self._sessions() as session:
             row = session.execute(
                 _item_query()
                 .where(OutboxEntry.client_status == ClientStatus.QUEUED.value)
                 .where(OutboxEntry.next_attempt_at <= self._now())
-                .order_by(OutboxEntry.next_attempt_at, OutboxEntry.id)
+                .order_by(OutboxEntry.id)
                 .limit(1)
             ).first()
             return _item(row) if row is not None else None
 
-    def mark_sending(self, entry_id: int) -> None:
+    def next_due_at(self) -> datetime | None:
+        """When the next queued entry becomes due (so an idle worker knows how long it may sleep)."""
+        with self._sessions() as session:
+            return session.scalar(
+                select(func.min(OutboxEntry.next_attempt_at)).where(
+                    OutboxEntry.client_status == ClientStatus.QUEUED.value
+                )
+            )
+
+    def mark_sending(
+        self, entry_id: int, *, owner: str | None = None, lease: timedelta = timedelta(minutes=10)
+    ) -> None:
         """Claim a queued entry for sending. Raises InvalidTransitionError if someone else claimed it."""
         with self._sessions.begin() as session:
-            self._transition(session, entry_id, ClientStatus.QUEUED, client_status=ClientStatus.SENDING.value)
+            self._transition(
+                session,
+                entry_id,
+                ClientStatus.QUEUED,
+                client_status=ClientStatus.SENDING.value,
+                claimed_by=owner or this_sender(),
+                lease_until=self._now() + lease,
+            )
+
+    def recover_stale(self) -> list[int]:
+        """Put back in the queue the entries a crashed sender left in "sending": its process is gone (same
+        host) or its lease ran out. Returns their ids. Safe to run any time, from any process."""
+        now = self._now()
+        with self._sessions() as session:
+            rows = session.execute(
+                select(OutboxEntry.id, OutboxEntry.claimed_by, OutboxEntry.lease_until).where(
+                    OutboxEntry.client_status == ClientStatus.SENDING.value
+                )
+            ).all()
+        stale = [
+            entry_id
+            for entry_id, owner, lease_until in rows
+            if lease_until is None or lease_until <= now or _owner_is_gone(owner)
+        ]
+        recovered = []
+        for entry_id in stale:
+            with self._sessions.begin() as session:
+                try:
+                    dossier_id = self._transition(
+                        session, entry_id, ClientStatus.SENDING,
+                        client_status=ClientStatus.QUEUED.value, next_attempt_at=now,
+                        claimed_by=None, lease_until=None,
+                        last_error="interrupted while sending (sender stopped); sending again",
+                    )
+                except InvalidTransitionError:
+                    continue  # finished by its sender after all
+                audit.record(session, "dossier.send_interrupted", self.kiosk_id, dossier_id)
+            recovered.append(entry_id)
+        if recovered:
+            log.warning("outbox: %d entries left in sending by a stopped sender are queued again",
+                        len(recovered))
+        return recovered
 
     def mark_sent(self, entry_id: int, dossier_code: str | None, duplicate: bool = False) -> None:
         """The portal accepted the dossier (`duplicate`: it already had it, which counts as success).
@@ -348,6 +568,9 @@ class Outbox:
                 client_status=status.value,
                 sent_at=now,
                 last_error=None,
+                claimed_by=None,
+                lease_until=None,
+                next_status_at=now if dossier_code is not None else None,
             )
             if dossier_code is not None:
                 session.execute(
@@ -357,8 +580,11 @@ class Outbox:
             code = redact(dossier_code) if dossier_code is not None else None
             audit.record(session, f"dossier.{status.value}", self.kiosk_id, dossier_id, dossier_code=code)
 
-    def mark_failed(self, entry_id: int, error: str, permanent: bool) -> None:
-        """A send attempt failed: queue it again after a back-off, or (`permanent`) give up for staff.
+    def mark_failed(
+        self, entry_id: int, error: str, permanent: bool, delay: timedelta | None = None
+    ) -> None:
+        """A send attempt failed: queue it again after a back-off (`delay`, default `retry_delay`), or
+        (`permanent`) give up for staff.
 
         `error` is stored for staff to read; personal data in it is redacted first (portal error messages
         may echo what was sent).
@@ -368,12 +594,14 @@ class Outbox:
         with self._sessions.begin() as session:
             attempts = session.scalar(select(OutboxEntry.attempts).where(OutboxEntry.id == entry_id))
             attempts = (attempts or 0) + 1
-            values: dict[str, Any] = {"attempts": attempts, "last_error": message}
+            values: dict[str, Any] = {
+                "attempts": attempts, "last_error": message, "claimed_by": None, "lease_until": None
+            }
             if permanent:
                 values["client_status"] = ClientStatus.FAILED.value
             else:
                 values["client_status"] = ClientStatus.QUEUED.value
-                values["next_attempt_at"] = now + retry_delay(attempts)
+                values["next_attempt_at"] = now + (delay if delay is not None else retry_delay(attempts))
             dossier_id = self._transition(session, entry_id, ClientStatus.SENDING, **values)
             audit.record(
                 session,
@@ -383,6 +611,250 @@ class Outbox:
                 attempts=attempts,
                 permanent=permanent,
             )
+
+    def retry(self, entry_id: int) -> OutboxItem:
+        """Staff asked to send a failed (or waiting) entry again now. Attempts are kept for the record."""
+        with self._sessions.begin() as session:
+            status = session.scalar(select(OutboxEntry.client_status).where(OutboxEntry.id == entry_id))
+            if status is None:
+                raise UnknownDossierError(f"no outbox entry {entry_id}")
+            if status not in (ClientStatus.FAILED.value, ClientStatus.QUEUED.value):
+                raise InvalidTransitionError(f"outbox entry {entry_id} is {status!r}: nothing to retry")
+            dossier_id = self._transition(
+                session, entry_id, ClientStatus(status),
+                client_status=ClientStatus.QUEUED.value, next_attempt_at=self._now(),
+            )
+            audit.record(session, "dossier.retry_requested", self.kiosk_id, dossier_id, previous=status)
+        return self.get(entry_id)
+
+    # --- after sending: the portal's status, delivery -------------------------------------------------
+
+    def due_status_pulls(self, limit: int = 50) -> list[OutboxItem]:
+        """Accepted dossiers whose portal status should be pulled now, oldest pull first."""
+        now = self._now()
+        with self._sessions() as session:
+            rows = session.execute(
+                _item_query()
+                .where(OutboxEntry.client_status.in_((ClientStatus.SENT.value, ClientStatus.DUPLICATE.value)))
+                .where(Dossier.dossier_code.is_not(None))
+                .where(OutboxEntry.next_status_at.is_not(None), OutboxEntry.next_status_at <= now)
+                .order_by(OutboxEntry.next_status_at, OutboxEntry.id)
+                .limit(limit)
+            )
+            return [_item(row) for row in rows]
+
+    def record_server_status(self, entry_id: int, status: str, next_pull_in: timedelta | None) -> None:
+        """Store the portal's status word for an accepted dossier; `next_pull_in` None stops the pulls
+        (a final status)."""
+        if not 0 < len(status) <= ID_LEN:
+            raise ValueError(f"server status must be 1-{ID_LEN} characters")
+        now = self._now()
+        with self._sessions.begin() as session:
+            entry = session.get(OutboxEntry, entry_id)
+            if entry is None:
+                raise UnknownDossierError(f"no outbox entry {entry_id}")
+            changed = entry.server_status != status
+            entry.server_status = status
+            entry.server_status_at = now
+            entry.next_status_at = None if next_pull_in is None else now + next_pull_in
+            entry.updated_at = now
+            if changed:
+                audit.record(session, "dossier.server_status", self.kiosk_id, entry.dossier_id,
+                             server_status=redact(status))
+
+    def record_delivery(self, entry_id: int, reference: str) -> None:
+        """A delivery order (result by post) was placed for this dossier."""
+        _check_token("delivery reference", reference)
+        with self._sessions.begin() as session:
+            entry = session.get(OutboxEntry, entry_id)
+            if entry is None:
+                raise UnknownDossierError(f"no outbox entry {entry_id}")
+            entry.delivery_ref = reference
+            entry.updated_at = self._now()
+            audit.record(session, "dossier.delivery_ordered", self.kiosk_id, entry.dossier_id)
+
+    # --- limits that protect the citizen ----------------------------------------------------------------
+
+    def admission(
+        self, limits: QueueLimits, catalogue_fetched_at: datetime | None = None
+    ) -> AdmissionRefusal | None:
+        """None when a new dossier may be started; otherwise why not. Call before a citizen starts.
+
+        Refuses when the oldest unsent dossier waited longer than `limits.max_queue_age`, when more than
+        `limits.max_queue_size` dossiers are unsent (queued, sending or failed), or when the catalogue
+        (fetched at `catalogue_fetched_at`, if given) is older than `limits.max_catalogue_age`. A refusal
+        is logged and audited, so staff see it.
+        """
+        now = self._now()
+        unsent = (ClientStatus.QUEUED.value, ClientStatus.SENDING.value, ClientStatus.FAILED.value)
+        with self._sessions() as session:
+            count, oldest = session.execute(
+                select(func.count(), func.min(OutboxEntry.created_at)).where(
+                    OutboxEntry.client_status.in_(unsent)
+                )
+            ).one()
+        refusal: AdmissionRefusal | None = None
+        if oldest is not None:
+            oldest = oldest if oldest.tzinfo is not None else oldest.replace(tzinfo=now.tzinfo)
+        if count >= limits.max_queue_size:
+            refusal = AdmissionRefusal(
+                "queue_too_large",
+                "Máy đang có quá nhiều hồ sơ chưa gửi được nên tạm ngừng nhận hồ sơ mới. "
+                "Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.",
+                "This kiosk has too many dossiers it could not send yet, so it is not taking new ones "
+                "for now. The staff have been told. Please come back later.",
+                f"{count} unsent dossiers (limit {limits.max_queue_size})",
+            )
+        elif oldest is not None and now - oldest > limits.max_queue_age:
+            hours = (now - oldest).total_seconds() / 3600
+            refusal = AdmissionRefusal(
+                "queue_too_old",
+                "Máy chưa gửi được hồ sơ lên Cổng dịch vụ công trong thời gian dài nên tạm ngừng nhận hồ sơ "
+                "mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.",
+                "This kiosk has not been able to send dossiers to the portal for a long time, so it is not "
+                "taking new ones for now. The staff have been told. Please come back later.",
+                f"oldest unsent dossier waited {hours:.1f} h (limit "
+                f"{limits.max_queue_age.total_seconds() / 3600:g} h)",
+            )
+        elif catalogue_fetched_at is not None and now - catalogue_fetched_at > limits.max_catalogue_age:
+            hours = (now - catalogue_fetched_at).total_seconds() / 3600
+            refusal = AdmissionRefusal(
+                "catalogue_stale",
+                "Danh mục thủ tục trên máy đã cũ, chưa cập nhật được từ Cổng dịch vụ công nên tạm ngừng nhận "
+                "hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.",
+                "The list of procedures on this kiosk is out of date and could not be refreshed from the "
+                "portal, so it is not taking new dossiers for now. The staff have been told. "
+                "Please come back later.",
+                f"catalogue is {hours:.1f} h old "
+                f"(limit {limits.max_catalogue_age.total_seconds() / 3600:g} h)",
+            )
+        if refusal is not None:
+            log.warning("STAFF ALERT: new dossiers refused (%s): %s", refusal.code, refusal.detail)
+            with self._sessions.begin() as session:
+                audit.record(session, "outbox.admission_refused", self.kiosk_id, None,
+                             reason=refusal.code, detail=refusal.detail)
+        return refusal
+
+    # --- retention ------------------------------------------------------------------------------------
+
+    def purge(self, periods: RetentionPeriods, *, dry_run: bool = False) -> PurgeReport:
+        """Remove the personal data and files of dossiers past their retention period: accepted by the
+        portal (`sent`/`duplicate`) more than `periods.sent` ago, or refused for good and untouched for
+        `periods.failed`. Their clear rows stay (marked `purged_at`) with a `dossier.purged` audit event.
+        Audit events older than `periods.audit` are deleted. `dry_run` reports without changing anything.
+        """
+        now = self._now()
+        done = (ClientStatus.SENT.value, ClientStatus.DUPLICATE.value)
+        with self._sessions() as session:
+            rows = session.execute(
+                select(OutboxEntry.id, OutboxEntry.dossier_id, OutboxEntry.client_status)
+                .where(OutboxEntry.purged_at.is_(None))
+                .where(
+                    (OutboxEntry.client_status.in_(done) & (OutboxEntry.sent_at <= now - periods.sent))
+                    | (
+                        (OutboxEntry.client_status == ClientStatus.FAILED.value)
+                        & (OutboxEntry.updated_at <= now - periods.failed)
+                    )
+                )
+                .order_by(OutboxEntry.id)
+            ).all()
+            old_audit = session.scalar(
+                select(func.count()).select_from(AuditEvent).where(AuditEvent.at < now - periods.audit)
+            ) or 0
+        dossier_ids = tuple(dossier_id for _, dossier_id, _ in rows)
+        if dry_run:
+            return PurgeReport(True, dossier_ids, 0, old_audit)
+        for entry_id, dossier_id, status in rows:
+            with self._sessions.begin() as session:
+                # Conditional on the status read above: a clerk's "retry" in between wins.
+                result = session.execute(
+                    update(OutboxEntry)
+                    .where(OutboxEntry.id == entry_id, OutboxEntry.client_status == status,
+                           OutboxEntry.purged_at.is_(None))
+                    .values(purged_at=now, next_status_at=None, updated_at=now)
+                )
+                if result.rowcount != 1:  # type: ignore[attr-defined]
+                    continue
+                session.execute(delete(DossierFile).where(DossierFile.dossier_id == dossier_id))
+                session.execute(
+                    update(Dossier)
+                    .where(Dossier.id == dossier_id)
+                    .values(payload_ciphertext=b"", payload_nonce=b"", key_id="purged")
+                )
+                audit.record(session, "dossier.purged", self.kiosk_id, dossier_id, client_status=status)
+        with self._sessions.begin() as session:
+            session.execute(delete(AuditEvent).where(AuditEvent.at < now - periods.audit))
+        files_removed = self.clean_orphans()
+        if dossier_ids:
+            log.info("outbox: purged %d dossiers past retention, %d files removed", len(dossier_ids),
+                     files_removed)
+        return PurgeReport(False, dossier_ids, files_removed, old_audit)
+
+    # --- keys -----------------------------------------------------------------------------------------
+
+    def reseal(self) -> ResealReport:
+        """Re-encrypt every payload, file metadata and stored file with the current data key (after
+        `DataKeyStore.rotate()`). Interrupted, it can simply run again: whatever is not resealed yet still
+        opens with its old key, which stays in the keyring."""
+        key_id = self._sealer.current_key_id()
+        payloads = metadata = files = 0
+        with self._sessions() as session:
+            dossier_ids = list(session.scalars(
+                select(Dossier.id).where(Dossier.key_id != key_id, Dossier.key_id != "purged")
+            ))
+            file_ids = list(session.scalars(select(DossierFile.id).where(DossierFile.key_id != key_id)))
+        for dossier_id in dossier_ids:
+            with self._sessions.begin() as session:
+                dossier = session.get(Dossier, dossier_id)
+                if dossier is None or not dossier.payload_ciphertext:
+                    continue
+                aad = _aad(dossier_id)
+                plain = self._sealer.open(
+                    SealedBlob(dossier.key_id, dossier.payload_nonce, dossier.payload_ciphertext), aad
+                )
+                blob = self._sealer.seal(plain, aad)
+                dossier.payload_ciphertext, dossier.payload_nonce, dossier.key_id = (
+                    blob.ciphertext, blob.nonce, blob.key_id
+                )
+                payloads += 1
+        shas: set[str] = set()
+        for file_id in file_ids:
+            with self._sessions.begin() as session:
+                row = session.get(DossierFile, file_id)
+                if row is None:
+                    continue
+                aad = _file_aad(row.dossier_id, row.position, row.sha256)
+                plain = self._sealer.open(SealedBlob(row.key_id, row.metadata_nonce, row.metadata_ciphertext),
+                                          aad)
+                blob = self._sealer.seal(plain, aad)
+                row.metadata_ciphertext, row.metadata_nonce = blob.ciphertext, blob.nonce
+                row.key_id = blob.key_id
+                metadata += 1
+        if self.files is not None:
+            with self._sessions() as session:
+                shas.update(session.scalars(select(DossierFile.sha256).distinct()))
+            for sha in sorted(shas):
+                if self.files.key_id_of(sha) != key_id:
+                    self.files.reseal(sha)
+                    files += 1
+        with self._sessions.begin() as session:
+            audit.record(session, "keys.resealed", self.kiosk_id, None, key_id=key_id,
+                         payloads=payloads, file_metadata=metadata, files=files)
+        return ResealReport(key_id, payloads, metadata, files)
+
+    def unreadable(self, limit: int = 1000) -> list[tuple[int, str]]:
+        """(entry id, reason) for unsent dossiers whose data does not open (a missing or wrong key, a
+        damaged file): for `kiosk outbox status` and the start-up check."""
+        problems = []
+        for item in self.entries(limit=limit):
+            if item.client_status in (ClientStatus.SENT, ClientStatus.DUPLICATE) or item.purged_at:
+                continue
+            try:
+                self.load_payload(item.dossier_id)
+                self.load_files(item.dossier_id)
+            except (CryptoError, FileStoreError, OutboxError) as error:
+                problems.append((item.id, f"{type(error).__name__}: {error}"))
+        return problems
 
     # --- reading --------------------------------------------------------------------------------------
 
@@ -484,7 +956,7 @@ def _check_token(name: str, value: str) -> None:
         raise ValueError(f"{name} looks like personal data; it is stored unencrypted")
 
 
-def _item_query() -> Select[OutboxEntry, str, str, str, str | None, str | None]:
+def _item_query() -> Select[OutboxEntry, str, str, str, str | None, str | None, str | None]:
     # Only the dossier's clear columns: listing the queue never loads (or could leak) a ciphertext.
     return select(
         OutboxEntry,
@@ -493,11 +965,12 @@ def _item_query() -> Select[OutboxEntry, str, str, str, str | None, str | None]:
         Dossier.kiosk_id,
         Dossier.assisted_by,
         Dossier.dossier_code,
+        Dossier.delivery_method,
     ).join(Dossier, Dossier.id == OutboxEntry.dossier_id)
 
 
-def _item(row: Row[OutboxEntry, str, str, str, str | None, str | None]) -> OutboxItem:
-    entry, idempotency_key, procedure_code, kiosk_id, assisted_by, dossier_code = row
+def _item(row: Row[OutboxEntry, str, str, str, str | None, str | None, str | None]) -> OutboxItem:
+    entry, idempotency_key, procedure_code, kiosk_id, assisted_by, dossier_code, delivery_method = row
     return OutboxItem(
         id=entry.id,
         dossier_id=entry.dossier_id,
@@ -514,4 +987,10 @@ def _item(row: Row[OutboxEntry, str, str, str, str | None, str | None]) -> Outbo
         created_at=entry.created_at,
         updated_at=entry.updated_at,
         sent_at=entry.sent_at,
+        claimed_by=entry.claimed_by,
+        server_status_at=entry.server_status_at,
+        next_status_at=entry.next_status_at,
+        delivery_ref=entry.delivery_ref,
+        purged_at=entry.purged_at,
+        delivery_method=delivery_method,
     )

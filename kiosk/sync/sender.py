@@ -8,20 +8,51 @@ the entry makes the retry harmless on the portal side.
 from __future__ import annotations
 
 import logging
+import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Protocol
 
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import DocumentUpload, DossierSubmission, SubmissionResult
+from kiosk.store.crypto import CryptoError, MissingKeyError
 from kiosk.store.files import FileStoreError
-from kiosk.store.outbox import InvalidTransitionError, Outbox, OutboxFile, OutboxItem
+from kiosk.store.outbox import InvalidTransitionError, Outbox, OutboxFile, OutboxItem, retry_delay
 
 log = logging.getLogger(__name__)
 
 
 class SubmitsDossiers(Protocol):
     def submit_dossier(self, sub: DossierSubmission) -> SubmissionResult: ...
+
+
+@dataclass(frozen=True)
+class SendPolicy:
+    """Back-off between a dossier's attempts (exponential, with jitter) and how long a claim lasts."""
+
+    retry_first: timedelta = timedelta(seconds=30)
+    retry_max: timedelta = timedelta(hours=1)
+    jitter: float = 0.2
+    lease: timedelta = timedelta(minutes=10)
+    rng: random.Random = field(default_factory=random.Random, compare=False, repr=False)
+
+    def delay(self, attempts: int) -> timedelta:
+        return retry_delay(attempts, self.retry_first, self.retry_max, self.jitter, self.rng)
+
+
+def staff_reason(error: PortalError) -> str:
+    """What staff read for a failed attempt: the technical line plus the portal's own reason, if any."""
+    text = str(error)
+    if error.portal_message_vi and error.portal_message_vi not in text:
+        text = f"{text} — {error.portal_message_vi}"
+    return text
+
+
+def key_problem(error: CryptoError) -> str:
+    if isinstance(error, MissingKeyError):
+        return (f"không có khóa giải mã trong keyring / the data key is missing from the keyring: {error}")
+    return f"khóa giải mã không đúng / wrong data key or altered data: {error}"
 
 
 @dataclass(frozen=True)
@@ -64,10 +95,17 @@ def submission_from_payload(
     )
 
 
-def send_entry(outbox: Outbox, portal: SubmitsDossiers, item: OutboxItem) -> SendOutcome | None:
-    """Claim `item` and send it. None when another sender claimed it first."""
+def send_entry(
+    outbox: Outbox, portal: SubmitsDossiers, item: OutboxItem, policy: SendPolicy | None = None
+) -> SendOutcome | None:
+    """Claim `item` and send it. None when another sender claimed it first.
+
+    A portal error is returned in the outcome (the entry queued again after a back-off, or failed for
+    good on a 4xx); a dossier whose own data cannot be read (FileStoreError, CryptoError) is marked failed
+    for staff and the error re-raised."""
+    policy = policy if policy is not None else SendPolicy()
     try:
-        outbox.mark_sending(item.id)
+        outbox.mark_sending(item.id, lease=policy.lease)
     except InvalidTransitionError:
         return None
     try:
@@ -80,15 +118,23 @@ def send_entry(outbox: Outbox, portal: SubmitsDossiers, item: OutboxItem) -> Sen
         outbox.mark_failed(item.id, f"dossier files unreadable: {error}", permanent=True)
         log.error("dossier entry %s not sent: its files are unreadable (%s)", item.id, type(error).__name__)
         raise
+    except CryptoError as error:
+        # Without the right key nothing can be sent; staff restore the keyring, then `outbox retry`.
+        outbox.mark_failed(item.id, key_problem(error), permanent=True)
+        log.error("dossier entry %s not sent: its data does not open (%s)", item.id, type(error).__name__)
+        raise
     except PortalError as error:
         # The reason is technical and free of personal data (the client never echoes the dossier).
-        outbox.mark_failed(item.id, str(error), permanent=not error.retryable)
+        permanent = not error.retryable
+        outbox.mark_failed(item.id, staff_reason(error), permanent=permanent,
+                           delay=None if permanent else policy.delay(item.attempts + 1))
         log.warning("dossier entry %s not sent (%s, retryable=%s)", item.id, type(error).__name__,
                     error.retryable)
         return SendOutcome(item.id, None, sent=False, error=error)
     except BaseException:
         # Anything unexpected: put the entry back in the queue rather than strand it in "sending".
-        outbox.mark_failed(item.id, "unexpected error while sending", permanent=False)
+        outbox.mark_failed(item.id, "unexpected error while sending", permanent=False,
+                           delay=policy.delay(item.attempts + 1))
         raise
     outbox.mark_sent(item.id, result.dossier_code, duplicate=result.duplicate)
     log.info("dossier entry %s sent as %s%s", item.id, result.dossier_code,

@@ -19,7 +19,7 @@ from kiosk.store.models import Base
 
 TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event", "dossier_file"}
 # The newest migration: bump it with every new revision so a missing or mis-chained one shows up here.
-LATEST = "0002"
+LATEST = "0003"
 
 
 def _url(path: Path) -> str:

@@ -1,0 +1,323 @@
+"""The outbox worker: drains the outbox to the portal, pulls the statuses of accepted dossiers and, later,
+orders deliveries by post. Plain threads, no Qt: the app runs it in the background, `kiosk worker` runs it
+in the foreground (`run_once()` or `run_forever()`).
+
+A round:
+
+1. take back entries a crashed sender left in "sending" (`Outbox.recover_stale`);
+2. send due entries oldest first. A transient failure (timeout, reset, 5xx, garbage) puts the entry back
+   with an exponential, jittered back-off and ends the sending part of the round, so a dead link is not
+   hammered once per dossier; a 4xx fails the entry for staff with the portal's reason; "duplicate" is a
+   success. A dossier whose own data cannot be read is failed for staff and the round goes on;
+3. pull the portal's status of accepted dossiers that are due for a pull, and store it;
+4. for dossiers whose result is ready and that asked for delivery by post, call the `OrdersDelivery`
+   (if one is wired) and store its reference.
+
+Between rounds the worker sleeps until the next entry is due, at most `interval`; `wake()` starts a round
+at once (the app calls it right after queueing a dossier).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from kiosk.portal.errors import PortalError, PortalNotFound
+from kiosk.portal.models import DossierStatus
+from kiosk.store.crypto import CryptoError
+from kiosk.store.files import FileStoreError
+from kiosk.store.models import ClientStatus, utc_now
+from kiosk.store.outbox import Outbox, OutboxItem
+from kiosk.sync.sender import SendPolicy, SubmitsDossiers, send_entry
+
+log = logging.getLogger(__name__)
+
+#: Portal statuses after which nothing changes any more: status pulls stop.
+FINAL_SERVER_STATUSES = frozenset(
+    {"completed", "returned", "delivered", "rejected", "cancelled", "withdrawn", "closed"}
+)
+#: Portal statuses that mean "the result is ready to be handed over": a delivery by post can be ordered.
+RESULT_READY_STATUSES = frozenset({"result_ready", "completed", "returned"})
+DELIVERY_BY_POST = "post"
+
+
+class PullsStatus(Protocol):
+    def get_dossier(self, code: str) -> DossierStatus: ...
+
+
+class WorkerPortal(SubmitsDossiers, PullsStatus, Protocol):
+    """What the worker needs from the portal client (kiosk.portal.client.PortalClient fits)."""
+
+
+class OrdersDelivery(Protocol):
+    """Orders the delivery of a dossier's result by post (BCCI). Not wired yet: the portal client is
+    being extended for it. Return the carrier's reference (e.g. an S10 tracking number); raise a
+    PortalError when it cannot be ordered now (retryable) or at all."""
+
+    def order_delivery(self, dossier_code: str, dossier_id: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    #: Seconds between rounds when there is nothing due earlier and nobody calls wake().
+    interval: float = 30.0
+    send: SendPolicy = field(default_factory=SendPolicy)
+    #: How long to wait between two status pulls of one accepted dossier.
+    status_interval: timedelta = timedelta(minutes=15)
+    #: At most this many dossiers sent per round (then the next round starts at once).
+    batch: int = 100
+    #: Status pulls per round.
+    status_batch: int = 50
+
+    @classmethod
+    def from_config(cls, sync: Any) -> WorkerSettings:
+        """From kiosk.config.SyncConfig (duck-typed: the sync layer does not import the config)."""
+        return cls(
+            interval=float(sync.interval_s),
+            send=SendPolicy(
+                retry_first=timedelta(seconds=sync.retry_first_s),
+                retry_max=timedelta(seconds=sync.retry_max_s),
+                jitter=float(sync.retry_jitter),
+                lease=timedelta(seconds=sync.lease_s),
+            ),
+            status_interval=timedelta(seconds=sync.status_interval_s),
+        )
+
+
+@dataclass
+class RoundSummary:
+    """What one round did. `failed` counts every failed attempt, transient or permanent."""
+
+    sent: int = 0  # "duplicate" answers included: the portal has the dossier
+    failed: int = 0
+    failed_permanent: int = 0
+    recovered: int = 0
+    statuses: int = 0
+    deliveries: int = 0
+    remaining: int = 0
+    outage: str | None = None  # why sending stopped early (a transient portal error), if it did
+    error: str | None = None  # an unexpected error that ended the round
+
+    def as_json(self) -> dict[str, int]:
+        """The stable `kiosk worker --once` summary (duplicates count as sent)."""
+        return {"sent": self.sent, "failed": self.failed, "remaining": self.remaining}
+
+
+@dataclass(frozen=True)
+class WorkerProgress:
+    """Given to the progress callback after each round (from the worker's thread)."""
+
+    round: int
+    summary: RoundSummary
+    counts: dict[str, int]
+
+
+class OutboxWorker:
+    """Drains the outbox in a background thread::
+
+        worker = OutboxWorker(outbox, portal, settings, on_progress=callback)
+        worker.start()
+        ...
+        worker.wake()   # a dossier was just queued
+        ...
+        worker.stop()
+
+    `on_progress` runs in the worker's thread: a Qt caller must hand the value over to the GUI thread
+    (e.g. by emitting a signal), never touch widgets from it.
+    """
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        portal: WorkerPortal,
+        settings: WorkerSettings | None = None,
+        *,
+        delivery: OrdersDelivery | None = None,
+        on_progress: Callable[[WorkerProgress], None] | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.outbox = outbox
+        self.portal = portal
+        self.settings = settings if settings is not None else WorkerSettings()
+        self.delivery = delivery
+        self.on_progress = on_progress
+        self._now = clock
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._rounds = 0
+        self._lock = threading.Lock()  # one round at a time, whoever calls run_once
+
+    # --- lifecycle ------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            raise RuntimeError("the outbox worker is already running")
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="outbox-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Ask the worker to finish its current dossier and stop; waits up to `timeout` seconds."""
+        self._stop.set()
+        self._wake.set()
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            if thread.is_alive():
+                log.error("outbox worker did not stop within %.0f s", timeout)
+            else:
+                self._thread = None
+
+    def wake(self) -> None:
+        """Start a round now instead of at the end of the current wait."""
+        self._wake.set()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def run_forever(self, stop: threading.Event | None = None) -> None:
+        """Rounds in the calling thread until `stop` (or `stop()`) is set."""
+        if stop is not None:
+            self._stop = stop
+        self._run()
+
+    # --- one round ------------------------------------------------------------------------------------
+
+    def run_once(self) -> RoundSummary:
+        with self._lock:
+            summary = RoundSummary()
+            try:
+                summary.recovered = len(self.outbox.recover_stale())
+                self._send(summary)
+                self._pull_statuses(summary)
+            except Exception as error:  # the database went away, the disk failed...: next round retries
+                summary.error = f"{type(error).__name__}: {error}"
+                log.error("outbox worker round failed: %s", summary.error)
+            try:
+                counts = self.outbox.counts()
+            except Exception as error:
+                counts = {}
+                summary.error = summary.error or f"{type(error).__name__}: {error}"
+            summary.remaining = counts.get(ClientStatus.QUEUED.value, 0) + counts.get(
+                ClientStatus.SENDING.value, 0
+            )
+            self._rounds += 1
+            if self.on_progress is not None:
+                try:
+                    self.on_progress(WorkerProgress(self._rounds, summary, counts))
+                except Exception:
+                    log.exception("outbox worker progress callback failed")
+            return summary
+
+    def _send(self, summary: RoundSummary) -> None:
+        for _ in range(self.settings.batch):
+            if self._stop.is_set():
+                return
+            item = self.outbox.next_to_send()
+            if item is None:
+                return
+            try:
+                outcome = send_entry(self.outbox, self.portal, item, self.settings.send)
+            except (FileStoreError, CryptoError) as error:
+                # Marked failed for staff by send_entry; the other dossiers are not held up by this one.
+                summary.failed += 1
+                summary.failed_permanent += 1
+                log.error("outbox entry %s needs staff: %s", item.id, type(error).__name__)
+                continue
+            if outcome is None:
+                continue  # another sender took it
+            if outcome.sent:
+                summary.sent += 1
+                continue
+            summary.failed += 1
+            if outcome.permanent_failure:
+                summary.failed_permanent += 1
+                continue
+            summary.outage = type(outcome.error).__name__ if outcome.error is not None else "error"
+            return
+
+    def _pull_statuses(self, summary: RoundSummary) -> None:
+        for item in self.outbox.due_status_pulls(self.settings.status_batch):
+            if self._stop.is_set():
+                return
+            assert item.dossier_code is not None
+            try:
+                status = self.portal.get_dossier(item.dossier_code)
+            except PortalNotFound:
+                # The portal does not know the code (yet): ask again later, do not stop the others.
+                self.outbox.record_server_status(item.id, item.server_status or "unknown",
+                                                 self.settings.status_interval)
+                continue
+            except PortalError as error:
+                if error.retryable:
+                    log.info("status pulls paused: %s", type(error).__name__)
+                    return
+                log.warning("status pull for entry %s refused: %s", item.id, error)
+                self.outbox.record_server_status(item.id, item.server_status or "unknown", None)
+                continue
+            word = status.status[:64] or "unknown"
+            final = word in FINAL_SERVER_STATUSES
+            self.outbox.record_server_status(item.id, word, None if final else self.settings.status_interval)
+            summary.statuses += 1
+            self._maybe_order_delivery(item, word, summary)
+
+    def _maybe_order_delivery(self, item: OutboxItem, status: str, summary: RoundSummary) -> None:
+        if (
+            self.delivery is None
+            or item.delivery_method != DELIVERY_BY_POST
+            or item.delivery_ref is not None
+            or status not in RESULT_READY_STATUSES
+            or item.dossier_code is None
+        ):
+            return
+        try:
+            reference = self.delivery.order_delivery(item.dossier_code, item.dossier_id)
+        except PortalError as error:
+            log.warning("delivery order for entry %s not placed (%s, retryable=%s)", item.id,
+                        type(error).__name__, error.retryable)
+            return
+        self.outbox.record_delivery(item.id, reference)
+        summary.deliveries += 1
+
+    # --- the loop -------------------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        log.info("outbox worker started")
+        while not self._stop.is_set():
+            self._wake.clear()
+            summary = self.run_once()
+            if summary.sent or summary.failed or summary.recovered or summary.error:
+                log.info("worker round: sent %d, failed %d (%d for staff), recovered %d, remaining %d%s",
+                         summary.sent, summary.failed, summary.failed_permanent, summary.recovered,
+                         summary.remaining, f", outage: {summary.outage}" if summary.outage else "")
+            self._wake.wait(self._pause())
+        log.info("outbox worker stopped")
+
+    def _pause(self) -> float:
+        """Seconds to sleep: until the next entry is due, at most the interval, at least a moment."""
+        interval = self.settings.interval
+        try:
+            due = self.outbox.next_due_at()
+        except Exception:
+            return interval
+        if due is None:
+            return interval
+        wait = (due - self._now()).total_seconds()
+        return min(interval, max(0.05, wait))
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
+    """Poll `predicate` until true or `timeout` seconds passed (a helper for callers and tests)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
