@@ -225,6 +225,10 @@ class FormField:
     validation: FieldValidation = field(default_factory=FieldValidation)
     prefill: str | None = None
     help: LocalizedText | None = None
+    # JSON Schemas over the whole answers object (see kiosk.portal.forms.visible_fields): shown only
+    # when `visible_when` matches; required also when `required_when` matches.
+    visible_when: dict[str, Any] | None = None
+    required_when: dict[str, Any] | None = None
 
     @classmethod
     def from_json(cls, value: Any, what: str = "field") -> FormField:
@@ -251,10 +255,14 @@ class FormField:
             validation=FieldValidation.from_json(obj.get("validation"), f"{what}.validation"),
             prefill=prefill,
             help=_opt_localized(obj, "help", what),
+            visible_when=_opt(obj, "visible_when", dict, what),
+            required_when=_opt(obj, "required_when", dict, what),
         )
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "visible_when": self.visible_when,
+            "required_when": self.required_when,
             "name": self.name,
             "type": self.type,
             "label": self.label.to_json(),
@@ -287,6 +295,37 @@ class FormSpec:
 
 
 @dataclass(frozen=True)
+class Charge:
+    """A charge on top of the fee, e.g. per extra certified copy (`per_field` names the number field)."""
+
+    code: str
+    name: LocalizedText
+    amount_vnd: int
+    per_field: str | None = None
+
+    @classmethod
+    def from_json(cls, value: Any, what: str = "charge") -> Charge:
+        obj = _obj(value, what)
+        amount = _get(obj, "amount_vnd", int, what)
+        if amount < 0:
+            raise ValueError(f"{what}.amount_vnd: cannot be negative")
+        return cls(
+            code=_text(obj, "code", what),
+            name=LocalizedText.from_json(obj.get("name"), f"{what}.name"),
+            amount_vnd=amount,
+            per_field=_opt_text(obj, "per_field", what),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name.to_json(),
+            "amount_vnd": self.amount_vnd,
+            "per_field": self.per_field,
+        }
+
+
+@dataclass(frozen=True)
 class Procedure:
     code: str
     name: LocalizedText
@@ -299,6 +338,9 @@ class Procedure:
     postal_return_allowed: bool
     form: FormSpec
     fee_note: LocalizedText | None = None  # how the fee really works when one number cannot say it
+    postal_submission_allowed: bool = False  # the paper dossier may be collected by the post
+    charges: tuple[Charge, ...] = ()
+    result_type_code: str = "KQ"
 
     @classmethod
     def from_json(cls, value: Any, what: str = "procedure") -> Procedure:
@@ -327,6 +369,12 @@ class Procedure:
             postal_return_allowed=_get(obj, "postal_return_allowed", bool, what),
             form=FormSpec.from_json(obj.get("form"), f"{what}.form"),
             fee_note=_opt_localized(obj, "fee_note", what),
+            postal_submission_allowed=bool(_opt(obj, "postal_submission_allowed", bool, what)),
+            charges=tuple(
+                Charge.from_json(item, f"{what}.charges")
+                for item in _list(obj, "charges", what, default_empty=True)
+            ),
+            result_type_code=_opt_text(obj, "result_type_code", what) or "KQ",
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -341,6 +389,9 @@ class Procedure:
             "processing_days": self.processing_days,
             "documents": [item.to_json() for item in self.documents],
             "postal_return_allowed": self.postal_return_allowed,
+            "postal_submission_allowed": self.postal_submission_allowed,
+            "charges": [item.to_json() for item in self.charges],
+            "result_type_code": self.result_type_code,
             "form": self.form.to_json(),
         }
 
@@ -510,6 +561,7 @@ class DossierStatus:
     procedure_code: str
     status: str
     history: tuple[StatusChange, ...]
+    result_ready: bool = False  # the electronic result can be fetched (get_result)
 
     @classmethod
     def from_json(cls, value: Any) -> DossierStatus:
@@ -529,6 +581,7 @@ class DossierStatus:
             procedure_code=_text(obj, "procedure_code", "dossier"),
             status=_text(obj, "status", "dossier"),
             history=tuple(history),
+            result_ready=bool(_opt(obj, "result_ready", bool, "dossier")),
         )
 
     def to_json(self) -> dict[str, Any]:

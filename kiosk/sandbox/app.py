@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from typing import Annotated, Any, BinaryIO
 
-from fastapi import FastAPI, Header, Path, Request
+from fastapi import Depends, FastAPI, Header, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -32,7 +32,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kiosk.domain.codes import format_dossier_code, parse_dossier_code
 from kiosk.sandbox import wire_models as wire
 from kiosk.sandbox.answer_checks import check_answers, check_applicant, check_documents
+from kiosk.sandbox.api_errors import ApiError
 from kiosk.sandbox.catalogue import SandboxCatalogue, canonical_json_bytes, load_seed_catalogue
+from kiosk.sandbox.routes import admin_router, kiosk_auth, portal_router
+from kiosk.sandbox.services import PortalServices, ProcessingPlan
 from kiosk.sandbox.store import DossierRecord, IdempotencyConflict, SandboxStore, StoredFile
 
 ICT = timezone(timedelta(hours=7), "ICT")  # Vietnam has no daylight saving time
@@ -45,22 +48,6 @@ _KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 _CHUNK = 1 << 20
 
 Clock = Callable[[], datetime]
-
-
-class ApiError(Exception):
-    def __init__(
-        self,
-        status: int,
-        code: str,
-        message: str,
-        message_vi: str | None = None,
-        fields: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.body = wire.ErrorBody(
-            error=wire.ErrorDetail(code=code, message=message, message_vi=message_vi, fields=fields)
-        )
 
 
 def _error_response(error: ApiError) -> JSONResponse:
@@ -318,6 +305,8 @@ def create_app(
     unit_code: str = DEFAULT_UNIT_CODE,
     catalogue: SandboxCatalogue | None = None,
     clock: Clock | None = None,
+    plan: ProcessingPlan | None = None,
+    require_kiosk_auth: bool = False,
 ) -> FastAPI:
     """The sandbox portal over `store`. `clock` must return an aware datetime; dossier codes use its
     date in Vietnam time. Tests pass a controllable clock to cross midnight."""
@@ -331,7 +320,9 @@ def create_app(
         return value.astimezone(ICT)
 
     receiver = _DossierReceiver(store, catalogue, unit_code, now)
+    services = PortalServices(store, catalogue, now, plan=plan)
     app = FastAPI(
+        dependencies=[Depends(kiosk_auth(services, required=require_kiosk_auth))],
         title="Kiosk Dịch vụ công — portal API",
         version=API_VERSION,
         docs_url=None,  # the Swagger UI loads from a CDN; a kiosk network has none
@@ -426,7 +417,7 @@ def create_app(
             raise ApiError(
                 422, "invalid_dossier_code", str(error), "Mã hồ sơ không đúng định dạng."
             ) from None
-        record = store.get_dossier(code)
+        record = services.advance(code) if store.get_dossier(code) is not None else None
         if record is None:
             raise ApiError(404, "dossier_not_found", f"no dossier {code}", "Không tìm thấy hồ sơ với mã này.")
         return wire.DossierStatus(
@@ -435,6 +426,7 @@ def create_app(
             status=record.status,
             received_at=record.received_at,
             history=[wire.StatusEntry(status=h.status, at=h.at, note=h.note) for h in record.history],
+            result_ready=services.result_ready(record.dossier_code),
         )
 
     @app.get("/sandbox/admin/dossiers", include_in_schema=False)
@@ -451,6 +443,9 @@ def create_app(
             raise ApiError(404, "file_not_found", "no such file")
         return FileResponse(path, media_type="application/octet-stream")
 
+    app.include_router(portal_router(services, catalogue))
+    app.include_router(admin_router(services))
+    app.state.services = services
     app.openapi = lambda: _portal_openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -492,5 +487,13 @@ def _portal_openapi(app: FastAPI) -> dict[str, Any]:
                     "description": _ERROR_TEXT[422],
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
                 }
+    doc["components"]["securitySchemes"] = {
+        "kioskToken": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "From POST /api/v1/auth/token with the kiosk's portal-issued credentials",
+        }
+    }
+    doc["security"] = [{"kioskToken": []}, {}]  # the sandbox accepts no token unless started strict
     app.openapi_schema = doc
     return doc

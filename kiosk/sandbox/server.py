@@ -22,6 +22,7 @@ import uvicorn
 
 from kiosk.sandbox.app import DEFAULT_UNIT_CODE, Clock, create_app
 from kiosk.sandbox.catalogue import SandboxCatalogue
+from kiosk.sandbox.services import ProcessingPlan
 from kiosk.sandbox.store import SandboxStore
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ class SandboxServer:
         unit_code: str = DEFAULT_UNIT_CODE,
         catalogue: SandboxCatalogue | None = None,
         clock: Clock | None = None,
+        plan: ProcessingPlan | None = None,
+        require_kiosk_auth: bool = False,
         access_log: bool = False,
         startup_timeout: float = 10.0,
     ) -> None:
@@ -85,6 +88,8 @@ class SandboxServer:
         self.unit_code = unit_code
         self.catalogue = catalogue
         self.clock = clock
+        self.plan = plan
+        self.require_kiosk_auth = require_kiosk_auth
         self.access_log = access_log
         self.startup_timeout = startup_timeout
         self.store: SandboxStore | None = None
@@ -106,7 +111,14 @@ class SandboxServer:
             raise RuntimeError("the sandbox server is already running")
         self.store = SandboxStore(self.store_dir)
         try:
-            app = create_app(self.store, unit_code=self.unit_code, catalogue=self.catalogue, clock=self.clock)
+            app = create_app(
+                self.store,
+                unit_code=self.unit_code,
+                catalogue=self.catalogue,
+                clock=self.clock,
+                plan=self.plan,
+                require_kiosk_auth=self.require_kiosk_auth,
+            )
             self._socket = bind_socket(self.host, self.port)
             self._server = uvicorn.Server(
                 _uvicorn_config(app, access_log=self.access_log, log_level="warning")
@@ -186,6 +198,8 @@ def serve_forever(
     *,
     unit_code: str = DEFAULT_UNIT_CODE,
     access_log: bool = True,
+    plan: ProcessingPlan | None = None,
+    require_kiosk_auth: bool = False,
 ) -> None:
     """Run the sandbox in the foreground until Ctrl+C or SIGTERM, then shut down gracefully.
 
@@ -197,7 +211,7 @@ def serve_forever(
     signal.signal(signal.SIGTERM, _exit_cleanly)
     try:
         with SandboxStore(data_dir) as store:
-            app = create_app(store, unit_code=unit_code)
+            app = create_app(store, unit_code=unit_code, plan=plan, require_kiosk_auth=require_kiosk_auth)
             sock = bind_socket(host, port)
             log.info("sandbox portal serving at %s (data in %s)", _base_url(sock), store.data_dir)
             server = uvicorn.Server(_uvicorn_config(app, access_log=access_log, log_level="info"))

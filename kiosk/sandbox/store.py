@@ -16,7 +16,8 @@ import shutil
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any, BinaryIO
 
 from kiosk.domain.codes import format_dossier_code
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: accounts, payments, results, deliveries, pickups (tables added in place)
 _CHUNK = 1 << 20
 
 _SCHEMA = """
@@ -65,6 +66,85 @@ CREATE TABLE IF NOT EXISTS daily_sequence (
     day TEXT NOT NULL,
     last_seq INTEGER NOT NULL,
     PRIMARY KEY (unit_code, day)
+);
+CREATE TABLE IF NOT EXISTS kiosks (
+    kiosk_id TEXT PRIMARY KEY,
+    secret_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS kiosk_tokens (
+    token_hash TEXT PRIMARY KEY,
+    kiosk_id TEXT NOT NULL REFERENCES kiosks(kiosk_id),
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS accounts (
+    account_id TEXT PRIMARY KEY,
+    id_number TEXT NOT NULL UNIQUE,
+    full_name TEXT NOT NULL,
+    date_of_birth TEXT,
+    phone TEXT,
+    email TEXT,
+    level TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS otp_challenges (
+    challenge_id TEXT PRIMARY KEY,
+    purpose TEXT NOT NULL,
+    request_json TEXT NOT NULL,
+    otp_hash TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts_left INTEGER NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS citizen_sessions (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(account_id),
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS eid_requests (
+    request_id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    account_id TEXT,
+    session_json TEXT
+);
+CREATE TABLE IF NOT EXISTS payments (
+    payment_id TEXT PRIMARY KEY,
+    dossier_code TEXT NOT NULL UNIQUE,
+    body_json TEXT NOT NULL,
+    status TEXT NOT NULL,
+    paid_at TEXT
+);
+CREATE TABLE IF NOT EXISTS results (
+    dossier_code TEXT PRIMARY KEY,
+    document_code TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    issued_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    order_id TEXT PRIMARY KEY,
+    dossier_code TEXT NOT NULL UNIQUE,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    tracking_number TEXT NOT NULL UNIQUE,
+    body_json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tracking_events (
+    id INTEGER PRIMARY KEY,
+    tracking_number TEXT NOT NULL,
+    at TEXT NOT NULL,
+    code TEXT NOT NULL,
+    location TEXT
+);
+CREATE TABLE IF NOT EXISTS pickups (
+    booking_id TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    slot_id TEXT NOT NULL,
+    body_json TEXT NOT NULL
 );
 """
 
@@ -286,6 +366,30 @@ class SandboxStore:
         with self._lock:
             ids = [row[0] for row in self._conn.execute("SELECT id FROM dossiers ORDER BY id")]
             return [self._load(dossier_id) for dossier_id in ids]
+
+    # --- generic access for the other portal services (kiosk.sandbox.services) ----------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic step over the database: BEGIN IMMEDIATE under the store's lock, COMMIT at the end,
+        ROLLBACK on any error."""
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return list(self._conn.execute(sql, params).fetchall())
+
+    def file_bytes(self, sha256: str) -> bytes:
+        return self.file_path(sha256).read_bytes()
 
     # --- lifecycle ------------------------------------------------------------------------------------
 

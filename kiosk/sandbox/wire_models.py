@@ -67,10 +67,27 @@ class FormField(_Strict):
         "card.date_of_birth, card.sex, card.address, card.issue_date, card.old_id_number",
     )
     help: LocalizedText | None = None
+    visible_when: dict[str, Any] | None = Field(
+        default=None,
+        description="JSON Schema the answers object must match for this field to be shown; "
+        "a hidden field is neither required nor sent",
+    )
+    required_when: dict[str, Any] | None = Field(
+        default=None, description="JSON Schema over the answers; when it matches, the field is required"
+    )
 
 
 class FormSpec(_Strict):
     fields: list[FormField]
+
+
+class Charge(_Strict):
+    code: str = Field(min_length=1)
+    name: LocalizedText
+    amount_vnd: int = Field(ge=0)
+    per_field: str | None = Field(
+        default=None, description="Charged once per unit of this number field's answer (e.g. extra copies)"
+    )
 
 
 class Procedure(_Strict):
@@ -86,6 +103,11 @@ class Procedure(_Strict):
     processing_days: int = Field(ge=0, description="Working days; 0 means the same day")
     documents: list[RequiredDocument]
     postal_return_allowed: bool = Field(description="The result may be returned by post (BCCI)")
+    postal_submission_allowed: bool = Field(
+        default=False, description="The paper dossier may be handed to the post (home pickup)"
+    )
+    charges: list[Charge] = Field(default_factory=list, description="Charges on top of the fee")
+    result_type_code: str = Field(default="KQ", description="Document-type code of the result")
     form: FormSpec
 
 
@@ -146,6 +168,7 @@ class DossierStatus(BaseModel):
     status: str
     received_at: datetime
     history: list[StatusEntry]
+    result_ready: bool = False
 
 
 class ErrorDetail(BaseModel):
@@ -159,3 +182,203 @@ class ErrorBody(BaseModel):
     """Every non-2xx answer of the API has this body."""
 
     error: ErrorDetail
+
+
+# --- catalogue extensions (all optional, so older catalogues still validate) ---------------------------
+
+
+class CatalogueVersion(BaseModel):
+    version: str
+    hash: str = Field(pattern=SHA256_PATTERN)
+
+
+# --- kiosk authentication ------------------------------------------------------------------------------
+
+
+class TokenRequest(_Strict):
+    kiosk_id: str = Field(min_length=1, max_length=64)
+    secret: str = Field(min_length=16, max_length=256)
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: Literal["Bearer"]
+    expires_in: int = Field(ge=1, description="Seconds")
+
+
+# --- citizen accounts ----------------------------------------------------------------------------------
+
+ID_NUMBER_PATTERN = r"^\d{12}$"
+PHONE_PATTERN = r"^0\d{9}$"
+
+
+class RegistrationRequest(_Strict):
+    id_number: str = Field(pattern=ID_NUMBER_PATTERN)
+    full_name: str = Field(min_length=1, max_length=100)
+    date_of_birth: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    phone: str = Field(pattern=PHONE_PATTERN)
+    email: str | None = Field(default=None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class LinkRequest(_Strict):
+    id_number: str = Field(pattern=ID_NUMBER_PATTERN)
+    phone: str = Field(pattern=PHONE_PATTERN)
+
+
+class OtpChallenge(BaseModel):
+    challenge_id: str
+    purpose: Literal["register", "link"]
+    phone_masked: str = Field(description="e.g. 091****678; the OTP went to this phone by SMS")
+    expires_at: datetime
+    attempts_left: int
+
+
+class OtpVerifyRequest(_Strict):
+    otp: str = Field(pattern=r"^\d{6}$")
+
+
+class Account(BaseModel):
+    account_id: str
+    id_number: str
+    full_name: str
+    date_of_birth: str | None = None
+    phone_masked: str | None = None
+    level: Literal["portal", "eid"] = Field(description="portal = account with OTP; eid = VNeID login")
+
+
+class CitizenSession(BaseModel):
+    session_token: str = Field(description="Short-lived; kept in memory by the kiosk, never stored")
+    expires_at: datetime
+    account: Account
+
+
+class EidLoginRequest(BaseModel):
+    request_id: str
+    qr_payload: str = Field(description="Shown as a QR code; the citizen scans it with the VNeID app")
+    expires_at: datetime
+    poll_interval_s: float
+
+
+class EidLoginStatus(BaseModel):
+    request_id: str
+    status: Literal["pending", "approved", "denied", "expired"]
+    session: CitizenSession | None = None
+
+
+# --- fees ----------------------------------------------------------------------------------------------
+
+
+class PaymentItem(BaseModel):
+    code: str
+    name: LocalizedText
+    amount_vnd: int
+
+
+class PaymentRequest(BaseModel):
+    payment_id: str
+    dossier_code: str
+    amount_vnd: int = Field(ge=0)
+    items: list[PaymentItem]
+    status: Literal["not_required", "pending", "paid"]
+    vietqr: str | None = Field(
+        default=None, description="NAPAS VietQR payload; the dossier code is the purpose"
+    )
+    purpose: str | None = None
+    created_at: datetime
+    paid_at: datetime | None = None
+
+
+# --- status and results --------------------------------------------------------------------------------
+
+
+class ResultDocument(BaseModel):
+    dossier_code: str
+    document_code: str = Field(description="<owner ID>.<document type code>.<number>.<NN>")
+    name: LocalizedText
+    issued_at: datetime
+    content_type: Literal["application/pdf"]
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    size: int = Field(ge=1)
+    by_post: bool = Field(description="A postal delivery order exists for this result")
+    tracking_number: str | None = None
+
+
+# --- postal delivery (BCCI) and home pickup -------------------------------------------------------------
+
+
+class Address(_Strict):
+    recipient_name: str = Field(min_length=1, max_length=100)
+    phone: str = Field(pattern=PHONE_PATTERN)
+    street: str = Field(min_length=1, max_length=200, description="House number, street, village")
+    commune_code: str = Field(pattern=r"^\d{5}$", description="Commune/ward code (after the 2025 reform)")
+    commune_name: str = Field(min_length=1, max_length=100)
+    province_code: str = Field(pattern=r"^\d{2}$", description="One of the 34 provinces since July 2025")
+    province_name: str = Field(min_length=1, max_length=100)
+    postcode: str = Field(pattern=r"^\d{5}$")
+
+
+PostalService = Literal["economy", "express"]
+
+
+class QuoteRequest(_Strict):
+    address: Address
+    service: PostalService
+    cod_amount_vnd: int = Field(default=0, ge=0, le=50_000_000, description="Cash on delivery to collect")
+    weight_g: int = Field(default=200, ge=1, le=30_000)
+
+
+class Quote(BaseModel):
+    service: PostalService
+    service_code: str = Field(description="Carrier service code, e.g. CTN001 economy, ETN011 express")
+    fee_vnd: int
+    cod_fee_vnd: int
+    total_vnd: int
+    expected_days: int
+
+
+class DeliveryOrderRequest(QuoteRequest):
+    pass
+
+
+class TrackingEvent(BaseModel):
+    at: datetime
+    code: Literal["accepted", "in_transit", "out_for_delivery", "delivered", "returned"]
+    description: LocalizedText
+    location: str | None = None
+
+
+class DeliveryOrder(BaseModel):
+    order_id: str
+    dossier_code: str
+    tracking_number: str = Field(description="UPU S10, e.g. EE123456785VN")
+    quote: Quote
+    address: Address
+    created_at: datetime
+    events: list[TrackingEvent]
+
+
+class PickupSlot(BaseModel):
+    slot_id: str
+    start: datetime
+    end: datetime
+    available: bool
+
+
+class PickupSlots(BaseModel):
+    slots: list[PickupSlot]
+
+
+class PickupRequest(_Strict):
+    slot_id: str = Field(min_length=1, max_length=64)
+    address: Address
+    procedure_code: str | None = Field(default=None, pattern=PROCEDURE_CODE_PATTERN)
+    note: str | None = Field(default=None, max_length=300)
+
+
+class PickupBooking(BaseModel):
+    booking_id: str
+    confirmation_code: str
+    status: Literal["confirmed"]
+    slot: PickupSlot
+    address: Address
+    created_at: datetime
