@@ -24,7 +24,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, get_args
@@ -35,7 +35,6 @@ from kiosk.logs import setup_logging
 
 if TYPE_CHECKING:
     from kiosk.capture.idcard_reader import CardReadResult
-    from kiosk.portal.client import PortalClient
     from kiosk.store.outbox import Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
@@ -150,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sandbox.add_argument("--host", default=DEFAULT_SANDBOX_HOST, help="address to listen on")
     sandbox.add_argument("--port", type=int, default=DEFAULT_SANDBOX_PORT, help="port to listen on")
+    sandbox.add_argument("--faults", metavar="SPEC", default=None,
+                         help='inject faults, e.g. "latency_ms=200,error_rate=0.3,reset_rate=0.05,'
+                         'garbage_rate=0.05" (change at runtime: PUT /sandbox/admin/faults)')
 
     db = command(commands, "db", None, "database schema migrations")
     db_commands = db.add_subparsers(dest="db_command", metavar="COMMAND", required=True)
@@ -236,21 +238,61 @@ def build_parser() -> argparse.ArgumentParser:
     bench_docscan.add_argument("--no-ocr", action="store_true",
                                help="skip the Tesseract legibility measure (the slow part)")
     bench_docscan.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    bench_outbox = command(
+        bench_commands, "outbox", _cmd_bench_outbox,
+        "outbox: enqueue and drain dossiers against a local sandbox (dossiers/s, peak memory, with faults)",
+    )
+    bench_outbox.add_argument("--count", type=_positive_int, default=1000, metavar="N",
+                              help="dossiers per run (default 1000)")
+    bench_outbox.add_argument("--doc-kb", type=_positive_int, default=300, metavar="KB",
+                              help="size of each of the two documents (default 300)")
+    bench_outbox.add_argument("--fault-rate", type=_positive_float, default=0.2, metavar="R",
+                              help="share of requests failed in the faults run (default 0.2)")
+    bench_outbox.add_argument("--json", action="store_true", help="print the results as one JSON object")
 
     worker = command(commands, "worker", _cmd_worker, "send queued dossiers to the portal")
     worker.add_argument("--once", action="store_true", help="send what is due once, print a summary, exit")
     worker.add_argument(
         "--interval",
         type=_positive_float,
-        default=DEFAULT_WORKER_INTERVAL_S,
+        default=None,
         metavar="SECONDS",
-        help=f"seconds between rounds (default {DEFAULT_WORKER_INTERVAL_S:g})",
+        help=f"longest wait between rounds (default: the config's sync.interval_s, "
+        f"{DEFAULT_WORKER_INTERVAL_S:g})",
     )
 
     outbox = command(commands, "outbox", None, "the queue of dossiers on this kiosk")
     outbox_commands = outbox.add_subparsers(dest="outbox_command", metavar="COMMAND", required=True)
     status = command(outbox_commands, "status", _cmd_outbox_status, "counts and the newest entries")
     status.add_argument("--json", action="store_true", help="print one JSON object")
+    retry = command(outbox_commands, "retry", _cmd_outbox_retry, "send a failed (or waiting) entry again now")
+    retry.add_argument("entry_id", type=int, metavar="ID", help='the id shown by "kiosk outbox status"')
+    retry.add_argument("--json", action="store_true", help="print the entry as one JSON object")
+    purge = command(outbox_commands, "purge", _cmd_outbox_purge,
+                    "remove personal data and files of dossiers past their retention period")
+    purge.add_argument("--dry-run", action="store_true", help="only list what would be purged")
+    purge.add_argument("--json", action="store_true", help="print one JSON object")
+
+    dossier = command(commands, "dossier", None, "dossiers from the command line (staff, training, tests)")
+    dossier_commands = dossier.add_subparsers(dest="dossier_command", metavar="COMMAND", required=True)
+    create = command(dossier_commands, "create", _cmd_dossier_create,
+                     "queue a dossier in the outbox (the worker sends it)")
+    create.add_argument("--procedure", required=True, metavar="CODE", help="procedure code")
+    create.add_argument("--owner", required=True, metavar="ID", help="the applicant's ID number")
+    create.add_argument("--attach", nargs="*", default=[], metavar="[TYPE=]FILE",
+                        help="documents, in order; TYPE is the document-type code (default: the "
+                        "procedure's components in catalogue order)")
+    create.add_argument("--answers", type=Path, metavar="FILE.json",
+                        help='{"applicant": {...}, "answers": {...}} (default: sample answers)')
+    create.add_argument("--key", metavar="KEY", help="idempotency key (default: a new UUID)")
+    create.add_argument("--delivery", metavar="METHOD", help='result delivery, e.g. "post"')
+    create.add_argument("--json", action="store_true", help="print one JSON object")
+
+    keys = command(commands, "keys", None, "the data keys that encrypt dossiers at rest")
+    keys_commands = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
+    rotate = command(keys_commands, "rotate", _cmd_keys_rotate,
+                     "make a new data key and re-encrypt every queued dossier and file with it")
+    rotate.add_argument("--json", action="store_true", help="print one JSON object")
 
     command(commands, "version", _cmd_version, "print the kiosk's version")
     return parser
@@ -429,6 +471,14 @@ def _cmd_sandbox(args: argparse.Namespace) -> int:
 
     explicit: Path | None = getattr(args, "data_dir", None)
     store_dir = explicit if explicit is not None else config.data_dir / "sandbox"
+    if args.faults:
+        from kiosk.sandbox import faults
+
+        try:
+            faults.set_startup_faults(faults.FaultSettings.parse(args.faults))
+        except ValueError as error:
+            print(f"{PROG}: sandbox: --faults: {error}", file=sys.stderr)
+            return EXIT_USAGE
     try:
         serve_forever(args.host, args.port, store_dir, unit_code=config.portal.unit_code)
     except KeyboardInterrupt:
@@ -643,42 +693,61 @@ def _cmd_scanner_scan(args: argparse.Namespace) -> int:
 # --- worker and outbox ----------------------------------------------------------------------------------
 
 
-def _drain_once(outbox: Outbox, portal: PortalClient) -> dict[str, int]:
-    from kiosk.sync.sender import drain
+def _storage_failed(what: str, error: Exception) -> int:
+    """Print a storage, key or database problem for people (Vietnamese, English) and staff; exit 1."""
+    message_vi = getattr(error, "message_vi", None)
+    message_en = getattr(error, "message_en", None)
+    if message_vi:
+        print(f"{PROG}: {what}: {message_vi}", file=sys.stderr)
+    if message_en:
+        print(f"{PROG}: {what}: {message_en}", file=sys.stderr)
+    print(f"{PROG}: {what}: {type(error).__name__}: {error}", file=sys.stderr)
+    return EXIT_FAILED
 
-    outcomes = drain(outbox, portal)
-    counts = outbox.counts()
-    return {
-        "sent": sum(1 for o in outcomes if o.sent),
-        "failed": sum(1 for o in outcomes if o.error is not None),
-        "remaining": counts.get("queued", 0) + counts.get("sending", 0),
-    }
+
+def _open_outbox(config: KioskConfig) -> Outbox:
+    from kiosk.app import open_outbox
+
+    return open_outbox(config)
+
+
+def _store_errors() -> tuple[type[Exception], ...]:
+    from kiosk.store.crypto import CryptoError
+    from kiosk.store.files import FileStoreError
+    from kiosk.store.outbox import StorageError
+
+    return (StorageError, CryptoError, FileStoreError)
 
 
 def _cmd_worker(args: argparse.Namespace) -> int:
     config = _load(args)
     _start_logging(config, quiet_console=args.once)
-    from kiosk.app import open_outbox, start_portal
+    from kiosk.app import start_portal
     from kiosk.portal.client import PortalClient
+    from kiosk.sync.worker import OutboxWorker, WorkerSettings
 
-    outbox = open_outbox(config)
+    try:
+        outbox = _open_outbox(config)
+    except _store_errors() as error:
+        return _storage_failed("worker", error)
+    settings = WorkerSettings.from_config(config.sync)
+    if args.interval is not None:
+        settings = dataclasses.replace(settings, interval=args.interval)
     url, sandbox = start_portal(config)
     try:
         with PortalClient(url, timeout=config.portal.timeout_s) as portal:
+            worker = OutboxWorker(outbox, portal, settings)
             if args.once:
-                _print_json(_drain_once(outbox, portal))
+                summary = worker.run_once()
+                _print_json(summary.as_json())
+                if summary.error:
+                    print(f"{PROG}: worker: {summary.error}", file=sys.stderr)
+                    return EXIT_FAILED
                 return EXIT_OK
-            log.info("worker sending to %s every %g s", url, args.interval)
+            log.info("worker sending to %s (waits at most %g s between rounds)", url, settings.interval)
             stop = threading.Event()
-            with _sigterm_sets(stop):
-                try:
-                    while not stop.is_set():
-                        summary = _drain_once(outbox, portal)
-                        if summary["sent"] or summary["failed"]:
-                            log.info("worker round: %s", json.dumps(summary))
-                        stop.wait(args.interval)
-                except KeyboardInterrupt:
-                    pass
+            with _sigterm_sets(stop), suppress(KeyboardInterrupt):
+                worker.run_forever(stop)
             log.info("worker stopped")
             return EXIT_OK
     finally:
@@ -699,17 +768,25 @@ def outbox_entry_record(item: OutboxItem) -> dict[str, Any]:
         "attempts": item.attempts,
         "last_error": item.last_error,
         "created_at": item.created_at.isoformat(),
+        "updated_at": item.updated_at.isoformat(),
+        "next_attempt_at": item.next_attempt_at.isoformat(),
+        "sent_at": item.sent_at.isoformat() if item.sent_at else None,
+        "server_status_at": item.server_status_at.isoformat() if item.server_status_at else None,
+        "delivery_method": item.delivery_method,
+        "delivery_ref": item.delivery_ref,
+        "purged_at": item.purged_at.isoformat() if item.purged_at else None,
     }
 
 
 def _cmd_outbox_status(args: argparse.Namespace) -> int:
     config = _load(args)
     _start_logging(config, quiet_console=True)
-    from kiosk.app import open_outbox
-
-    outbox = open_outbox(config)
-    counts = outbox.counts()
-    entries = [outbox_entry_record(item) for item in outbox.entries()]
+    try:
+        outbox = _open_outbox(config)
+        counts = outbox.counts()
+        entries = [outbox_entry_record(item) for item in outbox.entries()]
+    except _store_errors() as error:
+        return _storage_failed("outbox status", error)
     if args.json:
         _print_json({"counts": counts, "entries": entries})
         return EXIT_OK
@@ -718,12 +795,171 @@ def _cmd_outbox_status(args: argparse.Namespace) -> int:
         print("(the outbox is empty / hàng đợi trống)")
         return EXIT_OK
     columns = (
-        "id", "client_status", "attempts", "dossier_code", "procedure_code", "created_at", "last_error"
+        "id", "client_status", "server_status", "attempts", "dossier_code", "procedure_code", "created_at",
+        "last_error",
     )
     rows = [[("-" if entry[c] is None else str(entry[c])) for c in columns] for entry in entries]
     widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(columns)]
     for row in [[c.upper() for c in columns], *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    return EXIT_OK
+
+
+def _cmd_outbox_retry(args: argparse.Namespace) -> int:
+    config = _load(args)
+    _start_logging(config, quiet_console=True)
+    from kiosk.store.outbox import InvalidTransitionError, UnknownDossierError
+
+    try:
+        outbox = _open_outbox(config)
+        item = outbox.retry(args.entry_id)
+    except UnknownDossierError:
+        print(f"{PROG}: outbox retry: không có mục {args.entry_id} / no outbox entry {args.entry_id}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    except InvalidTransitionError as error:
+        print(f"{PROG}: outbox retry: mục này không cần gửi lại / {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except _store_errors() as error:
+        return _storage_failed("outbox retry", error)
+    if args.json:
+        _print_json(outbox_entry_record(item))
+    else:
+        print(f"entry {item.id}: queued again / đã đưa lại vào hàng đợi (attempts so far: {item.attempts})")
+    return EXIT_OK
+
+
+def _cmd_outbox_purge(args: argparse.Namespace) -> int:
+    config = _load(args)
+    _start_logging(config, quiet_console=True)
+    from kiosk.app import retention_periods
+
+    try:
+        outbox = _open_outbox(config)
+        report = outbox.purge(retention_periods(config), dry_run=args.dry_run)
+    except _store_errors() as error:
+        return _storage_failed("outbox purge", error)
+    if args.json:
+        _print_json({
+            "dry_run": report.dry_run,
+            "dossier_ids": list(report.dossier_ids),
+            "files_removed": report.files_removed,
+            "audit_events_removed": report.audit_events_removed,
+        })
+        return EXIT_OK
+    verb = "would purge / sẽ xóa" if report.dry_run else "purged / đã xóa"
+    print(f"{verb}: {len(report.dossier_ids)} dossiers, audit events older than retention: "
+          f"{report.audit_events_removed}" + ("" if report.dry_run else f", files: {report.files_removed}"))
+    for dossier_id in report.dossier_ids:
+        print(f"  {dossier_id}")
+    return EXIT_OK
+
+
+_CONTENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
+
+
+def _cmd_dossier_create(args: argparse.Namespace) -> int:
+    """`kiosk dossier create --procedure CODE --owner ID --attach [TYPE=]FILE... [--json]`: queue a dossier
+    (files first, then one transaction) and print `{"id", "dossier_id", "idempotency_key"}`."""
+    import uuid
+
+    config = _load(args)
+    _start_logging(config, quiet_console=True)
+    from kiosk.store.outbox import OutboxFile
+
+    applicant, answers, type_codes = _dossier_defaults(args.procedure, args.owner)
+    if args.answers is not None:
+        try:
+            given = json.loads(args.answers.read_text(encoding="utf-8"))
+            if not isinstance(given, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError) as error:
+            print(f"{PROG}: dossier create: --answers {args.answers}: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        applicant.update(given.get("applicant") or {})
+        answers = dict(given.get("answers") or {})
+    applicant["id_number"] = args.owner
+    files = []
+    for index, spec in enumerate(args.attach):
+        type_code, sep, path_text = spec.partition("=")
+        if not sep:
+            type_code, path_text = (type_codes[index] if index < len(type_codes) else "DOC"), spec
+        path = Path(path_text)
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            print(f"{PROG}: dossier create: {path}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_USAGE
+        files.append(OutboxFile(
+            type_code=type_code,
+            filename=path.name,
+            content_type=_CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream"),
+            content=content,
+            metadata={"owner_id_number": args.owner, "document_name": type_code},
+        ))
+    key = args.key or str(uuid.uuid4())
+    try:
+        outbox = _open_outbox(config)
+        dossier_id = outbox.enqueue(key, args.procedure, {"applicant": applicant, "answers": answers},
+                                    files=files, delivery_method=args.delivery)
+        item = outbox.for_dossier(dossier_id)
+    except ValueError as error:
+        print(f"{PROG}: dossier create: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except _store_errors() as error:
+        return _storage_failed("dossier create", error)
+    if args.json:
+        _print_json({"id": str(item.id), "dossier_id": dossier_id, "idempotency_key": key})
+    else:
+        print(f"queued / đã xếp hàng: entry {item.id}, dossier {dossier_id}, key {key}")
+    return EXIT_OK
+
+
+def _dossier_defaults(procedure_code: str, owner: str) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
+    """Applicant, answers and document-type codes for a procedure of the sandbox's seed catalogue (sample
+    answers, for training and tests); empty answers for a procedure it does not know."""
+    from kiosk.portal.models import Catalogue
+    from kiosk.sandbox.catalogue import load_seed_catalogue
+    from kiosk.sandbox.samples import SAMPLE_APPLICANT, sample_answers
+
+    catalogue = Catalogue.from_json(json.loads(load_seed_catalogue().body))
+    procedure = catalogue.find(procedure_code)
+    applicant: dict[str, Any] = dict(SAMPLE_APPLICANT)
+    applicant["id_number"] = owner
+    if procedure is None:
+        return applicant, {}, []
+    ordered = sorted(procedure.documents, key=lambda doc: not doc.mandatory)
+    return applicant, sample_answers(procedure, applicant), [doc.type_code for doc in ordered]
+
+
+def _cmd_keys_rotate(args: argparse.Namespace) -> int:
+    config = _load(args)
+    _start_logging(config, quiet_console=True)
+    try:
+        outbox = _open_outbox(config)
+        old, report = outbox.rotate_key()
+    except _store_errors() as error:
+        return _storage_failed("keys rotate", error)
+    result = {"old_key_id": old, "key_id": report.key_id, "payloads": report.payloads,
+              "file_metadata": report.file_metadata, "files": report.files}
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"new data key / khóa mới: {report.key_id} (old key kept in the keyring: {old}); re-encrypted "
+              f"{report.payloads} dossiers, {report.file_metadata} document records, {report.files} files")
+    return EXIT_OK
+
+
+def _cmd_bench_outbox(args: argparse.Namespace) -> int:
+    """`kiosk bench outbox [--count N] [--doc-kb KB] [--fault-rate R] [--json]`: see outbox_bench."""
+    from kiosk.bench.outbox_bench import print_result, run_bench
+
+    def progress(message: str) -> None:
+        print(f"{PROG} bench outbox: {message}", file=sys.stderr, flush=True)
+
+    result = run_bench(args.count, doc_kb=args.doc_kb, fault_rate=min(args.fault_rate, 0.9),
+                       progress=progress)
+    print_result(result, as_json=args.json)
     return EXIT_OK
 
 

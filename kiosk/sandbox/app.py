@@ -34,6 +34,7 @@ from kiosk.sandbox import wire_models as wire
 from kiosk.sandbox.answer_checks import check_answers, check_applicant, check_documents
 from kiosk.sandbox.api_errors import ApiError
 from kiosk.sandbox.catalogue import SandboxCatalogue, canonical_json_bytes, load_seed_catalogue
+from kiosk.sandbox.faults import install_faults
 from kiosk.sandbox.routes import admin_router, kiosk_auth, portal_router
 from kiosk.sandbox.services import PortalServices, ProcessingPlan
 from kiosk.sandbox.store import DossierRecord, IdempotencyConflict, SandboxStore, StoredFile
@@ -329,6 +330,7 @@ def create_app(
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
+    install_faults(app)  # off unless asked for (kiosk/sandbox/faults.py): tests and training only
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, error: ApiError) -> JSONResponse:

@@ -167,6 +167,10 @@ class Sealer:
         """The id of the key new data is sealed with."""
         return self._keys.current().key_id
 
+    def rotate(self) -> DataKey:
+        """A new current key (old ones stay, so what they sealed still opens)."""
+        return self._keys.rotate()
+
     def seal(self, plaintext: bytes, aad: bytes) -> SealedBlob:
         key = self._keys.current()
         nonce = os.urandom(NONCE_BYTES)  # random 96-bit nonces: safe for far more messages than a kiosk makes

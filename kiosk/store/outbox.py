@@ -792,6 +792,12 @@ class Outbox:
 
     # --- keys -----------------------------------------------------------------------------------------
 
+    def rotate_key(self) -> tuple[str, ResealReport]:
+        """Make a new data key and reseal everything with it; returns the old key's id and the report."""
+        old = self._sealer.current_key_id()
+        self._sealer.rotate()
+        return old, self.reseal()
+
     def reseal(self) -> ResealReport:
         """Re-encrypt every payload, file metadata and stored file with the current data key (after
         `DataKeyStore.rotate()`). Interrupted, it can simply run again: whatever is not resealed yet still
