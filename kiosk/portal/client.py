@@ -11,27 +11,49 @@ original dossier with ``duplicate: true``). Nothing that is not idempotent is ev
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import requests
 
+from kiosk.portal.auth import KioskAuth
 from kiosk.portal.errors import (
     PortalBadResponse,
     PortalConflict,
     PortalError,
+    PortalExpired,
     PortalNotFound,
+    PortalNotReady,
     PortalRejected,
+    PortalUnauthorized,
     PortalUnavailable,
 )
 from kiosk.portal.models import Catalogue, DossierStatus, DossierSubmission, SubmissionResult
+from kiosk.portal.service_models import (
+    CatalogueVersion,
+    CitizenSession,
+    DeliveryOrder,
+    DeliveryRequest,
+    EidLogin,
+    EidLoginStatus,
+    OtpChallenge,
+    PaymentRequest,
+    PickupBooking,
+    PickupRequest,
+    PickupSlot,
+    Quote,
+    Registration,
+    ResultDocument,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -74,6 +96,7 @@ class PortalClient:
         session: requests.Session | None = None,
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        auth: KioskAuth | None = None,
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -84,6 +107,7 @@ class PortalClient:
         self.timeout = timeout
         self.retry = retry if retry is not None else RetryPolicy()
         self._sleep = sleep
+        self.auth = auth
         self._owns_session = session is None
         self._session = session if session is not None else requests.Session()
         # A caller may point verify at a CA bundle, but never switch it off: dossiers hold personal data.
@@ -133,6 +157,162 @@ class PortalClient:
         body = self._call("GET", f"/dossiers/{quote(code.strip(), safe='')}", expect=(200,), idempotent=True)
         return _parse("GET /dossiers/{code}", DossierStatus.from_json, body)
 
+    # --- kiosk authentication -----------------------------------------------------------------------
+
+    def authenticate(self) -> None:
+        """Trade the kiosk's secret (keyring) for a token (keyring). Called by itself when needed."""
+        if self.auth is None:
+            raise ValueError("this client has no kiosk credentials (auth=KioskAuth(...))")
+        secret = self.auth.secret()
+        if not secret:
+            raise PortalUnauthorized("no kiosk secret in the keyring; the kiosk must be commissioned first")
+        body = self._call(
+            "POST",
+            "/auth/token",
+            expect=(200,),
+            idempotent=True,
+            json_body={"kiosk_id": self.auth.kiosk_id, "secret": secret},
+            authenticate=False,
+        )
+        token, expires_in = (body or {}).get("access_token"), (body or {}).get("expires_in")
+        if not isinstance(token, str) or not isinstance(expires_in, int):
+            raise PortalBadResponse("POST /auth/token: no access_token / expires_in")
+        self.auth.store_token(token, expires_in)
+
+    # --- catalogue versions -------------------------------------------------------------------------
+
+    def get_catalogue_version(self) -> CatalogueVersion:
+        body = self._call("GET", "/catalogue/version", expect=(200,), idempotent=True)
+        return _parse("GET /catalogue/version", CatalogueVersion.from_json, body)
+
+    # --- citizen accounts and e-ID login --------------------------------------------------------------
+    # Account creation and OTP checks are not retried: a lost answer is handled by asking the citizen.
+
+    def register_account(self, registration: Registration) -> OtpChallenge:
+        body = self._call(
+            "POST",
+            "/accounts/registrations",
+            expect=(202,),
+            idempotent=False,
+            json_body=registration.to_json(),
+        )
+        return _parse("POST /accounts/registrations", OtpChallenge.from_json, body)
+
+    def link_account(self, id_number: str, phone: str) -> OtpChallenge:
+        body = self._call(
+            "POST",
+            "/accounts/links",
+            expect=(202,),
+            idempotent=False,
+            json_body={"id_number": id_number, "phone": phone},
+        )
+        return _parse("POST /accounts/links", OtpChallenge.from_json, body)
+
+    def verify_otp(self, challenge_id: str, otp: str) -> CitizenSession:
+        """The OTP goes straight to the portal; it is never kept or logged."""
+        body = self._call(
+            "POST",
+            f"/accounts/otp/{_seg(challenge_id)}/verify",
+            expect=(200,),
+            idempotent=False,
+            json_body={"otp": otp.strip()},
+        )
+        return _parse("POST /accounts/otp/{id}/verify", CitizenSession.from_json, body)
+
+    def start_eid_login(self) -> EidLogin:
+        body = self._call("POST", "/eid/login-requests", expect=(201,), idempotent=False)
+        return _parse("POST /eid/login-requests", EidLogin.from_json, body)
+
+    def poll_eid_login(self, request_id: str) -> EidLoginStatus:
+        body = self._call("GET", f"/eid/login-requests/{_seg(request_id)}", expect=(200,), idempotent=True)
+        return _parse("GET /eid/login-requests/{id}", EidLoginStatus.from_json, body)
+
+    # --- fees and results ---------------------------------------------------------------------------
+
+    def request_payment(self, dossier_code: str) -> PaymentRequest:
+        """The portal computes the fee; asking again returns the same request, so retrying is safe."""
+        body = self._call(
+            "POST", f"/dossiers/{_seg(dossier_code)}/payment", expect=(200, 201), idempotent=True
+        )
+        return _parse("POST /dossiers/{code}/payment", PaymentRequest.from_json, body)
+
+    def get_payment(self, dossier_code: str) -> PaymentRequest:
+        body = self._call("GET", f"/dossiers/{_seg(dossier_code)}/payment", expect=(200,), idempotent=True)
+        return _parse("GET /dossiers/{code}/payment", PaymentRequest.from_json, body)
+
+    def get_result(self, dossier_code: str) -> ResultDocument:
+        """PortalNotReady while the dossier has no result yet."""
+        body = self._call("GET", f"/dossiers/{_seg(dossier_code)}/result", expect=(200,), idempotent=True)
+        return _parse("GET /dossiers/{code}/result", ResultDocument.from_json, body)
+
+    def download_result(self, result: ResultDocument) -> bytes:
+        """The result PDF, checked against the SHA-256 and size the portal declared."""
+        content = self._call(
+            "GET",
+            f"/dossiers/{_seg(result.dossier_code)}/result/file",
+            expect=(200,),
+            idempotent=True,
+            raw=True,
+        )
+        if len(content) != result.size or hashlib.sha256(content).hexdigest() != result.sha256:
+            raise PortalBadResponse("GET /dossiers/{code}/result/file: the file does not match its SHA-256")
+        return bytes(content)
+
+    # --- postal delivery (BCCI) and home pickup -----------------------------------------------------
+
+    def quote_delivery(self, request: DeliveryRequest) -> Quote:
+        body = self._call(
+            "POST", "/postal/quotes", expect=(200,), idempotent=True, json_body=request.to_json()
+        )
+        return _parse("POST /postal/quotes", Quote.from_json, body)
+
+    def order_delivery(
+        self, dossier_code: str, request: DeliveryRequest, idempotency_key: str
+    ) -> DeliveryOrder:
+        """One order per dossier. Reuse the same key on every retry: the portal answers a retry with the
+        original order."""
+        _check_key(idempotency_key)
+        body = self._call(
+            "POST",
+            f"/dossiers/{_seg(dossier_code)}/delivery",
+            expect=(200, 201),
+            idempotent=True,
+            json_body=request.to_json(),
+            headers={"Idempotency-Key": idempotency_key},
+        )
+        return _parse("POST /dossiers/{code}/delivery", DeliveryOrder.from_json, body)
+
+    def get_delivery(self, dossier_code: str) -> DeliveryOrder:
+        body = self._call("GET", f"/dossiers/{_seg(dossier_code)}/delivery", expect=(200,), idempotent=True)
+        return _parse("GET /dossiers/{code}/delivery", DeliveryOrder.from_json, body)
+
+    def track(self, tracking_number: str) -> DeliveryOrder:
+        body = self._call("GET", f"/postal/tracking/{_seg(tracking_number)}", expect=(200,), idempotent=True)
+        return _parse("GET /postal/tracking/{number}", DeliveryOrder.from_json, body)
+
+    def pickup_slots(self, day: date | None = None) -> list[PickupSlot]:
+        params = {"date": day.isoformat()} if day else None
+        body = self._call("GET", "/postal/pickup-slots", expect=(200,), idempotent=True, params=params)
+
+        def parse(value: Any) -> list[PickupSlot]:
+            if not isinstance(value, dict) or not isinstance(value.get("slots"), list):
+                raise ValueError("slots: expected an object with a list")
+            return [PickupSlot.from_json(item) for item in value["slots"]]
+
+        return _parse("GET /postal/pickup-slots", parse, body)
+
+    def book_pickup(self, request: PickupRequest, idempotency_key: str) -> PickupBooking:
+        _check_key(idempotency_key)
+        body = self._call(
+            "POST",
+            "/postal/pickups",
+            expect=(200, 201),
+            idempotent=True,
+            json_body=request.to_json(),
+            headers={"Idempotency-Key": idempotency_key},
+        )
+        return _parse("POST /postal/pickups", PickupBooking.from_json, body)
+
     def close(self) -> None:
         if self._owns_session:
             self._session.close()
@@ -156,11 +336,52 @@ class PortalClient:
         idempotent: bool,
         headers: Mapping[str, str] | None = None,
         files_factory: Callable[[], Any] | None = None,
+        json_body: Any = None,
+        params: Mapping[str, str] | None = None,
+        raw: bool = False,
+        authenticate: bool = True,
     ) -> Any:
         attempts = self.retry.attempts if idempotent else 1
+        reauthenticated = False
         for attempt in range(1, attempts + 1):
             try:
-                return self._once(method, path, expect=expect, headers=headers, files_factory=files_factory)
+                all_headers = dict(headers or {})
+                if authenticate and self.auth is not None:
+                    token = self.auth.token()
+                    if token is None:
+                        self.authenticate()
+                        token = self.auth.token()
+                    if token:
+                        all_headers["Authorization"] = f"Bearer {token}"
+                return self._once(
+                    method,
+                    path,
+                    expect=expect,
+                    headers=all_headers,
+                    files_factory=files_factory,
+                    json_body=json_body,
+                    params=params,
+                    raw=raw,
+                )
+            except PortalUnauthorized:
+                # A token the portal no longer knows: get a fresh one, once, then try this call again
+                # (safe even for non-idempotent calls: the portal refused it without acting on it).
+                if not authenticate or self.auth is None or reauthenticated:
+                    raise
+                reauthenticated = True
+                self.auth.forget_token()
+                self.authenticate()
+                token = self.auth.token()
+                return self._once(
+                    method,
+                    path,
+                    expect=expect,
+                    headers={**(headers or {}), "Authorization": f"Bearer {token}"},
+                    files_factory=files_factory,
+                    json_body=json_body,
+                    params=params,
+                    raw=raw,
+                )
             except PortalError as error:
                 if not error.retryable or attempt == attempts:
                     raise
@@ -186,15 +407,20 @@ class PortalClient:
         expect: tuple[int, ...],
         headers: Mapping[str, str] | None,
         files_factory: Callable[[], Any] | None,
+        json_body: Any = None,
+        params: Mapping[str, str] | None = None,
+        raw: bool = False,
     ) -> Any:
         what = f"{method} {path}"
-        all_headers = {"Accept": "application/json", **(headers or {})}
+        all_headers = {"Accept": "*/*" if raw else "application/json", **(headers or {})}
         try:
             response = self._session.request(
                 method,
                 self.base_url + API_PREFIX + path,
                 headers=all_headers,
                 files=files_factory() if files_factory else None,
+                json=json_body,
+                params=params,
                 timeout=self.timeout,
                 allow_redirects=False,
             )
@@ -207,6 +433,8 @@ class PortalClient:
         except requests.RequestException as error:
             raise PortalUnavailable(f"{what}: request failed ({_short(error)})") from error
         with response:
+            if raw and response.status_code in expect:
+                return response.content
             return _interpret(what, response, expect)
 
 
@@ -233,10 +461,16 @@ def _interpret(what: str, response: requests.Response, expect: tuple[int, ...]) 
             # A 4xx without the portal's error body comes from something in between (proxy, captive
             # portal, wrong base URL). Refusing the dossier on its word would be wrong; keep it queued.
             raise PortalBadResponse(detail, **details)
+        if status == 401:
+            raise PortalUnauthorized(detail, **details)
         if status == 404:
             raise PortalNotFound(detail, **details)
+        if status == 409 and code == "result_not_ready":
+            raise PortalNotReady(detail, **details)
         if status == 409:
             raise PortalConflict(detail, **details)
+        if status == 410:
+            raise PortalExpired(detail, **details)
         raise PortalRejected(detail, **details)
     raise PortalBadResponse(detail, **details)  # 1xx/3xx or a 2xx the call did not expect
 
@@ -268,6 +502,16 @@ def _parse(what: str, parser: Callable[[Any], T], body: Any) -> T:
         return parser(body)
     except (ValueError, TypeError, KeyError) as error:
         raise PortalBadResponse(f"{what}: unexpected answer shape ({error})") from error
+
+
+def _seg(text: str) -> str:
+    """One URL path segment, whatever the caller passes."""
+    return quote(text.strip(), safe="")
+
+
+def _check_key(key: str) -> None:
+    if not IDEMPOTENCY_KEY_RE.fullmatch(key):
+        raise ValueError("idempotency key must be 8–128 characters of A–Z a–z 0–9 . _ : -")
 
 
 def _short(error: Exception) -> str:

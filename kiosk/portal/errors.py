@@ -104,3 +104,30 @@ class PortalConflict(PortalRejected):
         "This dossier clashes with another one already sent. Please ask the staff for help; "
         "your dossier is still stored here."
     )
+
+
+class PortalUnauthorized(PortalError):
+    """401: the kiosk's token (or the citizen's session) is missing, unknown or expired. The client gets a
+    new kiosk token once by itself; if that fails too, the kiosk's credentials need an operator."""
+
+    retryable = True
+    _message_vi = (
+        "Máy kiosk tạm thời chưa kết nối được với Cổng dịch vụ công. Vui lòng liên hệ cán bộ hỗ trợ."
+    )
+    _message_en = "This kiosk cannot sign in to the public service portal right now. Please ask the staff."
+
+
+class PortalNotReady(PortalError):
+    """409 for something that is not there yet (e.g. the result of a dossier still being processed)."""
+
+    retryable = True
+    _message_vi = "Hồ sơ của ông/bà đang được xử lý, chưa có kết quả. Vui lòng quay lại sau."
+    _message_en = "Your dossier is still being processed; there is no result yet. Please come back later."
+
+
+class PortalExpired(PortalRejected):
+    """410: a one-time code or request expired or was used up; start again."""
+
+    _shows_portal_reason = False
+    _message_vi = "Mã xác nhận đã hết hạn. Vui lòng lấy mã mới."
+    _message_en = "The confirmation code has expired. Please request a new one."

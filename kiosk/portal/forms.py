@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
+
+import jsonschema
 
 from kiosk.portal.models import FormField, FormSpec
 
@@ -97,20 +100,72 @@ def check_field(spec: FormField, value: Any) -> str | None:
     return None
 
 
-def check(form: FormSpec, answers: Mapping[str, Any]) -> dict[str, str]:
-    """{field name: reason code} for every problem; empty when the answers can be submitted."""
-    problems: dict[str, str] = {}
+def _coerced(form: FormSpec, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Answers as the portal will see them, so conditions compare numbers with numbers. Blank text counts
+    as absent, as it does on the portal."""
+    out: dict[str, Any] = {}
     for spec in form.fields:
-        reason = check_field(spec, coerce(spec, answers.get(spec.name)))
+        value = coerce(spec, answers.get(spec.name))
+        if value is not None and not (isinstance(value, str) and not value):
+            out[spec.name] = value
+    return out
+
+
+def _matches(schema: dict[str, Any], answers: Mapping[str, Any]) -> bool:
+    return bool(jsonschema.Draft202012Validator(schema).is_valid(dict(answers)))
+
+
+def is_visible(spec: FormField, answers: Mapping[str, Any], form: FormSpec | None = None) -> bool:
+    """Whether the UI shows this field now. `visible_when` is a JSON Schema over all the answers."""
+    if spec.visible_when is None:
+        return True
+    return _matches(spec.visible_when, _coerced(form, answers) if form else answers)
+
+
+def is_required(spec: FormField, answers: Mapping[str, Any], form: FormSpec | None = None) -> bool:
+    """Required now: always-required, or `required_when` matches; never while hidden."""
+    if not is_visible(spec, answers, form):
+        return False
+    if spec.required:
+        return True
+    return spec.required_when is not None and _matches(
+        spec.required_when, _coerced(form, answers) if form else answers
+    )
+
+
+def visible_fields(form: FormSpec, answers: Mapping[str, Any]) -> list[FormField]:
+    """The fields to show for these answers, in form order (re-evaluate after every change)."""
+    current = _coerced(form, answers)
+    return [spec for spec in form.fields if is_visible(spec, current)]
+
+
+def check(form: FormSpec, answers: Mapping[str, Any]) -> dict[str, str]:
+    """{field name: reason code} for every problem; empty when the answers can be submitted. Hidden
+    fields are skipped; a field whose `required_when` matches is required."""
+    problems: dict[str, str] = {}
+    current = _coerced(form, answers)
+    for spec in form.fields:
+        if not is_visible(spec, current):
+            continue
+        effective = spec if spec.required or not is_required(spec, current) else _as_required(spec)
+        reason = check_field(effective, coerce(spec, answers.get(spec.name)))
         if reason:
             problems[spec.name] = reason
     return problems
 
 
+def _as_required(spec: FormField) -> FormField:
+    return replace(spec, required=True)
+
+
 def final_answers(form: FormSpec, answers: Mapping[str, Any]) -> dict[str, Any]:
-    """Coerced answers without blank optional fields (the portal treats absent and blank alike)."""
+    """Coerced answers without blank optional fields (the portal treats absent and blank alike) and
+    without fields the form's conditions hide."""
     out: dict[str, Any] = {}
+    current = _coerced(form, answers)
     for spec in form.fields:
+        if not is_visible(spec, current):
+            continue
         value = coerce(spec, answers.get(spec.name))
         if value is None or (isinstance(value, str) and not value):
             continue

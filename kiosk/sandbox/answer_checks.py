@@ -11,6 +11,8 @@ import re
 from datetime import date
 from typing import Any
 
+import jsonschema
+
 from kiosk.sandbox import wire_models as wire
 
 APPLICANT_IDENTIFIERS = ("id_number", "passport_number", "organisation_code")
@@ -64,6 +66,10 @@ def _check_value(spec: wire.FormField, value: Any) -> str | None:
     return None
 
 
+def _matches(schema: dict[str, Any], answers: dict[str, Any]) -> bool:
+    return bool(jsonschema.Draft202012Validator(schema).is_valid(answers))
+
+
 def check_answers(procedure: wire.Procedure, answers: dict[str, Any]) -> dict[str, str]:
     problems: dict[str, str] = {}
     specs = {spec.name: spec for spec in procedure.form.fields}
@@ -72,8 +78,11 @@ def check_answers(procedure: wire.Procedure, answers: dict[str, Any]) -> dict[st
             problems[name] = "is not a field of this procedure's form"
     for name, spec in specs.items():
         value = answers.get(name)
+        if spec.visible_when is not None and not _matches(spec.visible_when, answers):
+            continue  # hidden by the form's conditions: neither required nor judged
+        required = spec.required or (spec.required_when is not None and _matches(spec.required_when, answers))
         if _blank(value):
-            if spec.required:
+            if required:
                 problems[name] = "required"
             continue
         reason = _check_value(spec, value)
