@@ -484,6 +484,12 @@ def _portal_openapi(app: FastAPI) -> dict[str, Any]:
                     parameter["required"] = True
                     parameter["schema"] = {"type": "string", "pattern": IDEMPOTENCY_KEY_PATTERN}
             responses = operation.get("responses", {})
+            if "requestBody" in operation and "400" not in responses:
+                # A body that is not JSON at all never reaches validation: the parser answers 400.
+                responses["400"] = {
+                    "description": "The body cannot be parsed",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+                }
             if "422" in responses:
                 responses["422"] = {
                     "description": _ERROR_TEXT[422],
