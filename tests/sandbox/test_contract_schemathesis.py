@@ -37,5 +37,10 @@ def test_sandbox_conforms_to_the_contract(case: schemathesis.Case) -> None:
     response = case.call(app=APP)
     case.validate_response(
         response,
-        checks=(not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance),
+        checks=(
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ),
     )
