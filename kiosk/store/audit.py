@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -38,6 +39,8 @@ def record(
     kind: str,
     kiosk_id: str,
     dossier_id: str | None = None,
+    *,
+    at: datetime | None = None,
     **detail: DetailValue,
 ) -> AuditEvent:
     """Add an audit event to `session` (committed with the caller's transaction, or not at all).
@@ -48,7 +51,9 @@ def record(
         raise ValueError(f"audit kind {kind!r} must look like 'area.event' (lower case, dot separated)")
     for key, value in detail.items():
         _check_detail(kind, key, value)
-    event = AuditEvent(at=utc_now(), kind=kind, kiosk_id=kiosk_id, dossier_id=dossier_id, detail=dict(detail))
+    event = AuditEvent(
+        at=at or utc_now(), kind=kind, kiosk_id=kiosk_id, dossier_id=dossier_id, detail=dict(detail)
+    )
     session.add(event)
     return event
 

@@ -405,7 +405,7 @@ class Outbox:
                 updated_at=now,
             )
         )
-        audit.record(
+        self._audit(
             session,
             "dossier.queued",
             self.kiosk_id,
@@ -544,7 +544,7 @@ class Outbox:
                     )
                 except InvalidTransitionError:
                     continue  # finished by its sender after all
-                audit.record(session, "dossier.send_interrupted", self.kiosk_id, dossier_id)
+                self._audit(session, "dossier.send_interrupted", self.kiosk_id, dossier_id)
             recovered.append(entry_id)
         if recovered:
             log.warning("outbox: %d entries left in sending by a stopped sender are queued again",
@@ -578,7 +578,7 @@ class Outbox:
                 )
             # Redacted for the audit trail only, in case some portal's codes look like an ID number.
             code = redact(dossier_code) if dossier_code is not None else None
-            audit.record(session, f"dossier.{status.value}", self.kiosk_id, dossier_id, dossier_code=code)
+            self._audit(session, f"dossier.{status.value}", self.kiosk_id, dossier_id, dossier_code=code)
 
     def mark_failed(
         self, entry_id: int, error: str, permanent: bool, delay: timedelta | None = None
@@ -603,7 +603,7 @@ class Outbox:
                 values["client_status"] = ClientStatus.QUEUED.value
                 values["next_attempt_at"] = now + (delay if delay is not None else retry_delay(attempts))
             dossier_id = self._transition(session, entry_id, ClientStatus.SENDING, **values)
-            audit.record(
+            self._audit(
                 session,
                 "dossier.send_failed",
                 self.kiosk_id,
@@ -624,7 +624,7 @@ class Outbox:
                 session, entry_id, ClientStatus(status),
                 client_status=ClientStatus.QUEUED.value, next_attempt_at=self._now(),
             )
-            audit.record(session, "dossier.retry_requested", self.kiosk_id, dossier_id, previous=status)
+            self._audit(session, "dossier.retry_requested", self.kiosk_id, dossier_id, previous=status)
         return self.get(entry_id)
 
     # --- after sending: the portal's status, delivery -------------------------------------------------
@@ -659,7 +659,7 @@ class Outbox:
             entry.next_status_at = None if next_pull_in is None else now + next_pull_in
             entry.updated_at = now
             if changed:
-                audit.record(session, "dossier.server_status", self.kiosk_id, entry.dossier_id,
+                self._audit(session, "dossier.server_status", self.kiosk_id, entry.dossier_id,
                              server_status=redact(status))
 
     def record_delivery(self, entry_id: int, reference: str) -> None:
@@ -671,7 +671,7 @@ class Outbox:
                 raise UnknownDossierError(f"no outbox entry {entry_id}")
             entry.delivery_ref = reference
             entry.updated_at = self._now()
-            audit.record(session, "dossier.delivery_ordered", self.kiosk_id, entry.dossier_id)
+            self._audit(session, "dossier.delivery_ordered", self.kiosk_id, entry.dossier_id)
 
     # --- limits that protect the citizen ----------------------------------------------------------------
 
@@ -731,7 +731,7 @@ class Outbox:
         if refusal is not None:
             log.warning("STAFF ALERT: new dossiers refused (%s): %s", refusal.code, refusal.detail)
             with self._sessions.begin() as session:
-                audit.record(session, "outbox.admission_refused", self.kiosk_id, None,
+                self._audit(session, "outbox.admission_refused", self.kiosk_id, None,
                              reason=refusal.code, detail=refusal.detail)
         return refusal
 
@@ -781,7 +781,7 @@ class Outbox:
                     .where(Dossier.id == dossier_id)
                     .values(payload_ciphertext=b"", payload_nonce=b"", key_id="purged")
                 )
-                audit.record(session, "dossier.purged", self.kiosk_id, dossier_id, client_status=status)
+                self._audit(session, "dossier.purged", self.kiosk_id, dossier_id, client_status=status)
         with self._sessions.begin() as session:
             session.execute(delete(AuditEvent).where(AuditEvent.at < now - periods.audit))
         files_removed = self.clean_orphans()
@@ -844,7 +844,7 @@ class Outbox:
                     self.files.reseal(sha)
                     files += 1
         with self._sessions.begin() as session:
-            audit.record(session, "keys.resealed", self.kiosk_id, None, key_id=key_id,
+            self._audit(session, "keys.resealed", self.kiosk_id, None, key_id=key_id,
                          payloads=payloads, file_metadata=metadata, files=files)
         return ResealReport(key_id, payloads, metadata, files)
 
@@ -899,6 +899,11 @@ class Outbox:
             return _item(row)
 
     # --- internals ------------------------------------------------------------------------------------
+
+    def _audit(self, session: Session, kind: str, kiosk_id: str, dossier_id: str | None = None,
+               **detail: audit.DetailValue) -> None:
+        # Stamped with the outbox's clock, so retention of the audit trail follows the same time.
+        audit.record(session, kind, kiosk_id, dossier_id, at=self._now(), **detail)
 
     def _dossier_id_for(self, idempotency_key: str) -> str | None:
         with self._sessions() as session:
