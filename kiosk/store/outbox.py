@@ -551,7 +551,13 @@ class Outbox:
                         len(recovered))
         return recovered
 
-    def mark_sent(self, entry_id: int, dossier_code: str | None, duplicate: bool = False) -> None:
+    def mark_sent(
+        self,
+        entry_id: int,
+        dossier_code: str | None,
+        duplicate: bool = False,
+        first_status_pull: timedelta = timedelta(0),
+    ) -> None:
         """The portal accepted the dossier (`duplicate`: it already had it, which counts as success).
 
         The portal's answer is recorded as given: refusing it here would strand a dossier that was sent.
@@ -570,7 +576,7 @@ class Outbox:
                 last_error=None,
                 claimed_by=None,
                 lease_until=None,
-                next_status_at=now if dossier_code is not None else None,
+                next_status_at=now + first_status_pull if dossier_code is not None else None,
             )
             if dossier_code is not None:
                 session.execute(

@@ -35,6 +35,8 @@ class SendPolicy:
     retry_max: timedelta = timedelta(hours=1)
     jitter: float = 0.2
     lease: timedelta = timedelta(minutes=10)
+    #: When to pull the portal's status of a dossier it just accepted (it answered "received" already).
+    first_status_pull: timedelta = timedelta(minutes=15)
     rng: random.Random = field(default_factory=random.Random, compare=False, repr=False)
 
     def delay(self, attempts: int) -> timedelta:
@@ -136,7 +138,8 @@ def send_entry(
         outbox.mark_failed(item.id, "unexpected error while sending", permanent=False,
                            delay=policy.delay(item.attempts + 1))
         raise
-    outbox.mark_sent(item.id, result.dossier_code, duplicate=result.duplicate)
+    outbox.mark_sent(item.id, result.dossier_code, duplicate=result.duplicate,
+                     first_status_pull=policy.first_status_pull)
     log.info("dossier entry %s sent as %s%s", item.id, result.dossier_code,
              " (duplicate)" if result.duplicate else "")
     return SendOutcome(item.id, result.dossier_code, sent=True)

@@ -84,6 +84,7 @@ class WorkerSettings:
                 retry_max=timedelta(seconds=sync.retry_max_s),
                 jitter=float(sync.retry_jitter),
                 lease=timedelta(seconds=sync.lease_s),
+                first_status_pull=timedelta(seconds=sync.status_interval_s),
             ),
             status_interval=timedelta(seconds=sync.status_interval_s),
         )

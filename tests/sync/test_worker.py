@@ -87,6 +87,7 @@ def outbox(tmp_path: Path, clock: Clock) -> Iterator[Outbox]:
 
 def _settings(**kwargs: object) -> WorkerSettings:
     send = SendPolicy(retry_first=timedelta(seconds=10), retry_max=timedelta(seconds=80), jitter=0.5,
+                      first_status_pull=timedelta(0),
                       rng=random.Random(1))
     return WorkerSettings(interval=0.05, send=send, **kwargs)  # type: ignore[arg-type]
 
