@@ -238,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_docscan.add_argument("--no-ocr", action="store_true",
                                help="skip the Tesseract legibility measure (the slow part)")
     bench_docscan.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    command(bench_commands, "typing", _cmd_bench_typing,
+            "taps to type Vietnamese: long-press keyboard vs Telex vs the tone row")
     bench_outbox = command(
         bench_commands, "outbox", _cmd_bench_outbox,
         "outbox: enqueue and drain dossiers against a local sandbox (dossiers/s, peak memory, with faults)",
@@ -293,6 +295,21 @@ def build_parser() -> argparse.ArgumentParser:
     rotate = command(keys_commands, "rotate", _cmd_keys_rotate,
                      "make a new data key and re-encrypt every queued dossier and file with it")
     rotate.add_argument("--json", action="store_true", help="print one JSON object")
+
+    staff = command(commands, "staff", None, "staff members and their PINs (scrypt hashes only)")
+    staff_commands = staff.add_subparsers(dest="staff_command", metavar="COMMAND", required=True)
+    staff_add = command(staff_commands, "add", _cmd_staff_add, "add a staff member (asks for the PIN twice)")
+    staff_add.add_argument("staff_id", metavar="ID")
+    staff_add.add_argument("--name", required=True, help="the name shown on the dashboard and on dossiers")
+    staff_add.add_argument("--role", choices=("clerk", "operator"), default="clerk",
+                           help="clerk (assists citizens) or operator (also maintains the kiosk)")
+    command(staff_commands, "list", _cmd_staff_list, "list staff members (JSON)")
+    staff_remove = command(staff_commands, "remove", _cmd_staff_remove, "remove a staff member")
+    staff_remove.add_argument("staff_id", metavar="ID")
+    staff_pin = command(staff_commands, "set-pin", _cmd_staff_set_pin, "set a new PIN (asks twice)")
+    staff_pin.add_argument("staff_id", metavar="ID")
+    staff_unlock = command(staff_commands, "unlock", _cmd_staff_unlock, "lift a lockout after wrong PINs")
+    staff_unlock.add_argument("staff_id", metavar="ID")
 
     command(commands, "version", _cmd_version, "print the kiosk's version")
     return parser
@@ -964,6 +981,71 @@ def _cmd_bench_outbox(args: argparse.Namespace) -> int:
 
 
 # --- version --------------------------------------------------------------------------------------------
+
+
+def _cmd_bench_typing(args: argparse.Namespace) -> int:
+    from kiosk.bench.typing_bench import print_bench, run_bench
+
+    print_bench(run_bench())
+    return EXIT_OK
+
+
+# --- staff ----------------------------------------------------------------------------------------------
+
+
+def _read_pin() -> str:
+    """The PIN from the terminal, twice, never echoed (or one line from stdin when it is not a terminal,
+    for provisioning scripts)."""
+    import getpass
+
+    from kiosk.staff.cli import pins_match
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    first = getpass.getpass("PIN: ")
+    return pins_match(first, getpass.getpass("PIN (nhập lại / again): "))
+
+
+def _staff(args: argparse.Namespace, action: Callable[[Path], dict[str, Any]]) -> int:
+    from kiosk.staff.registry import StaffError
+
+    config = _load(args)
+    try:
+        _print_json(action(config.data_dir))
+    except StaffError as error:
+        print(f"{PROG} staff: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _cmd_staff_add(args: argparse.Namespace) -> int:
+    from kiosk.staff.cli import cli_staff_add
+
+    return _staff(args, lambda d: cli_staff_add(d, args.staff_id, args.name, args.role, _read_pin()))
+
+
+def _cmd_staff_list(args: argparse.Namespace) -> int:
+    from kiosk.staff.cli import cli_staff_list
+
+    return _staff(args, cli_staff_list)
+
+
+def _cmd_staff_remove(args: argparse.Namespace) -> int:
+    from kiosk.staff.cli import cli_staff_remove
+
+    return _staff(args, lambda d: cli_staff_remove(d, args.staff_id))
+
+
+def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
+    from kiosk.staff.cli import cli_staff_set_pin
+
+    return _staff(args, lambda d: cli_staff_set_pin(d, args.staff_id, _read_pin()))
+
+
+def _cmd_staff_unlock(args: argparse.Namespace) -> int:
+    from kiosk.staff.cli import cli_staff_unlock
+
+    return _staff(args, lambda d: cli_staff_unlock(d, args.staff_id))
 
 
 def _cmd_version(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ does), so nothing touches the machine's real kiosk data, config or OS keyring.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -627,3 +628,25 @@ def test_scanner_list_and_scan_through_the_kiosk_command(
     assert printed["pages"] == 1 and printed["mode"] == "gray"
     assert out.read_bytes().startswith(b"%PDF-")
     assert main(["scanner", "scan", "--device", "test:0", "-o", str(out), "--dpi", "5000"]) == 2
+
+
+def test_staff_commands_keep_only_a_hash_and_refuse_weak_pins(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("482913\n"))
+    assert main(["--data-dir", str(data_dir), "staff", "add", "lan", "--name", "Nguyễn Thị Lan"]) == 0
+    assert json.loads(capsys.readouterr().out)["added"]["name"] == "Nguyễn Thị Lan"
+    assert b"482913" not in (data_dir / "staff.json").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.StringIO("1234\n"))
+    assert main(["--data-dir", str(data_dir), "staff", "set-pin", "lan"]) == 1
+    assert "too easy to guess" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "staff", "list"]) == 0
+    assert [m["id"] for m in json.loads(capsys.readouterr().out)["staff"]] == ["lan"]
+    assert main(["--data-dir", str(data_dir), "staff", "remove", "nobody"]) == 1
+
+
+def test_bench_typing_prints_the_three_keyboards(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "typing"]) == 0
+    out = capsys.readouterr().out
+    for keyboard in ("long-press", "telex", "tone row"):
+        assert keyboard in out
