@@ -7,25 +7,28 @@ the camera thread, background tasks, the idle timer and the wipe.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.capture.card_scan import HINTS, CardScanSession, ScanFeedback
+from kiosk.capture.doc_capture import CapturedPage, component_pdf
 from kiosk.capture.frames import FrameSource
 from kiosk.domain.text import vi_sort_key
 from kiosk.portal import forms
 from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import Catalogue, Procedure
-from kiosk.store.outbox import Outbox
+from kiosk.store.outbox import Outbox, OutboxFile
 from kiosk.sync.sender import SendOutcome, drain, send_entry
 from kiosk.ui.camera import CameraWorker, LatestFrameProvider
+from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.flow import APPLICANT_FIELDS, KioskFlow, Screen
 from kiosk.ui.idle import IdleGuard
 from kiosk.ui.list_models import DictListModel
@@ -58,6 +61,10 @@ class KioskController(QObject):
         portal: PortalClient,
         open_camera: Callable[[], FrameSource],
         frame_provider: LatestFrameProvider,
+        open_document_camera: Callable[[], FrameSource] | None = None,
+        document_frames: LatestFrameProvider | None = None,
+        page_thumbnails: PageImageProvider | None = None,
+        scanner_device: str = "none",
         idle_s: int = 90,
         idle_warning_s: int = 30,
         default_language: str = "vi",
@@ -94,6 +101,12 @@ class KioskController(QObject):
         self.form = DictListModel(
             ("name", "type", "label", "value", "error", "required", "options", "fromCard", "help"), self)
         self.review = DictListModel(("label", "value"), self)
+        self.documents = DocumentsViewModel(
+            tasks=self.tasks, open_camera=open_document_camera or open_camera,
+            frames=document_frames or LatestFrameProvider(),
+            thumbnails=page_thumbnails or PageImageProvider(),
+            scanner_device=scanner_device, language=lambda: self.lang, parent=self)
+        self.documents.activity.connect(self.idle.poke)
 
         self._sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
         self._sync_timer.timeout.connect(self.syncNow)
@@ -112,6 +125,7 @@ class KioskController(QObject):
         self._sync_timer.stop()
         self.idle.stop()
         self._stop_camera()
+        self.documents.end()
         self.tasks.wait()
 
     # ------------------------------------------------------------------ properties
@@ -242,6 +256,8 @@ class KioskController(QObject):
             self._relabel_form()
         if self.flow.screen is Screen.REVIEW:
             self._fill_review()
+        if self.flow.screen is Screen.DOCUMENTS:
+            self.documents.relabel()
         self.procedureChanged.emit()
         self.cardChanged.emit()
 
@@ -272,10 +288,7 @@ class KioskController(QObject):
         proc = self._catalogue.find(code) if self._catalogue else None
         if proc is None:
             return
-        if not self._available(proc):
-            self._set_message(pick(MESSAGES["needs_paper"], self.lang))
-            return
-        self.flow.choose_procedure(code)
+        self.flow.choose_procedure(code, needs_documents=bool(proc.documents))
 
     @Slot(str, str)
     def setAnswer(self, name: str, value: str) -> None:
@@ -305,6 +318,14 @@ class KioskController(QObject):
         self.flow.form_completed(forms.final_answers(proc.form, answers))
 
     @Slot()
+    def documentsDone(self) -> None:
+        problem = self.documents.problem()
+        if problem:
+            self._set_message(problem)
+            return
+        self.flow.documents_completed(self.documents.pages_by_type())
+
+    @Slot()
     def submitDossier(self) -> None:
         if self._busy or self.flow.screen is not Screen.REVIEW:
             return
@@ -315,11 +336,17 @@ class KioskController(QObject):
         assert code is not None
         payload = {"applicant": session.applicant_values(), "answers": dict(session.answers)}
         outbox, portal = self._outbox, self._portal
+        proc = self._procedure()
+        names = {d.type_code: d.name.get("vi") for d in proc.documents} if proc else {}
+        pages = {type_code: list(group) for type_code, group in session.pages.items()}
+        owner = session.applicant_values().get("id_number") or ""
+        kiosk_id = outbox.kiosk_id
 
         def queue_and_send() -> SendOutcome | None:
+            files = dossier_files(pages, names, owner, kiosk_id)
             # Queued (encrypted, fsynced) before any attempt to send: nothing is lost if the power or
             # the network goes while the citizen waits.
-            dossier_id = outbox.enqueue(key, code, payload)
+            dossier_id = outbox.enqueue(key, code, payload, files=files)
             item = outbox.for_dossier(dossier_id)
             if item.dossier_code is not None:
                 return SendOutcome(item.id, item.dossier_code, sent=True)
@@ -339,6 +366,7 @@ class KioskController(QObject):
         self._stop_camera()
         self._scan.reset()
         self._frames.clear()
+        self.documents.clear()
         for model in self._models().values():
             model.set_rows([])
         self._card_state, self._card_hint = "searching", "show_card"
@@ -404,6 +432,11 @@ class KioskController(QObject):
             self._start_camera()
         else:
             self._stop_camera()
+        if screen is Screen.DOCUMENTS:
+            proc = self._procedure()
+            self.documents.begin(proc.documents if proc else (), self.flow.session.pages)
+        else:
+            self.documents.end()
         if screen is Screen.CONFIRM:
             self._fill_applicant()
             self.cardChanged.emit()
@@ -509,6 +542,12 @@ class KioskController(QObject):
                 elif spec.type == "checkbox":
                     value = ("Có" if value else "Không") if self.lang == "vi" else ("Yes" if value else "No")
                 rows.append({"label": spec.label.get(self.lang), "value": str(value)})
+        for doc in proc.documents if proc else ():
+            count = len(session.pages.get(doc.type_code, []))
+            if count:
+                label = "Giấy tờ đính kèm" if self.lang == "vi" else "Attached document"
+                pages = f"{count} trang" if self.lang == "vi" else f"{count} page{'s' if count > 1 else ''}"
+                rows.append({"label": label, "value": f"{doc.name.get(self.lang)} — {pages}"})
         self.review.set_rows(rows)
 
     def _display(self, name: str, value: str) -> str:
@@ -540,8 +579,9 @@ class KioskController(QObject):
 
     @staticmethod
     def _available(proc: Procedure) -> bool:
-        # Until document capture lands, only procedures with no mandatory paper can be filed here.
-        return not any(d.mandatory for d in proc.documents)
+        # Paper is captured on the documents screen; a procedure is unavailable only when the portal
+        # does not take it online at all.
+        return True
 
     def _on_submitted(self, outcome: SendOutcome | None) -> None:
         self._set_busy(False)
@@ -592,7 +632,27 @@ class KioskController(QObject):
     def _review_model(self) -> QObject:
         return self.review
 
+    def _documents_vm(self) -> QObject:
+        return self.documents
+
     applicantModel = Property(QObject, _applicant_model, constant=True)
     procedureModel = Property(QObject, _procedures_model, constant=True)
     formModel = Property(QObject, _form_model, constant=True)
     reviewModel = Property(QObject, _review_model, constant=True)
+    docs = Property(QObject, _documents_vm, constant=True)
+
+
+def dossier_files(pages: dict[str, list[CapturedPage]], names: dict[str, str], owner_id: str,
+                  digitised_by: str) -> list[OutboxFile]:
+    """One PDF per dossier component, with its Decree 107 metadata (runs on a worker thread)."""
+    when = datetime.now(UTC).astimezone()
+    files = []
+    for type_code, group in pages.items():
+        if not group:
+            continue
+        pdf, meta = component_pdf(group, type_code=type_code, document_name=names.get(type_code, type_code),
+                                  owner_id_number=owner_id, digitised_by=digitised_by, when=when)
+        record = meta.with_file(sha256=hashlib.sha256(pdf).hexdigest()).to_json_dict()
+        files.append(OutboxFile(type_code=type_code, filename=f"{type_code}.pdf",
+                                content_type="application/pdf", content=pdf, metadata=record))
+    return files

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtTest import QTest
 
 from kiosk.app import KioskServices, build_services
+from kiosk.capture.doc_samples import sample_documents_dir
 from kiosk.capture.frames import FrameSource, ImageSequenceSource
 from kiosk.capture.resources import sample_cards_dir
 from kiosk.config import KioskConfig
@@ -24,7 +25,7 @@ from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, application, create_ui
 
 log = logging.getLogger(__name__)
 
-DEMO_PROCEDURE = "1.004873.000.00.00.H26"  # Cấp Giấy xác nhận tình trạng hôn nhân: no paper needed
+DEMO_PROCEDURE = "1.001193.000.00.00.H26"  # Đăng ký khai sinh: the hospital's birth certificate on paper
 ORIENTATIONS = {"portrait": PORTRAIT, "landscape": LANDSCAPE}
 
 
@@ -37,6 +38,12 @@ def demo_camera() -> FrameSource:
     cards = sample_cards_dir()
     return ImageSequenceSource([cards / "91_empty_desk.png", cards / "01_nguyen_van_an_front.png"],
                                repeat_each=12, fps=8.0, name="demo")
+
+
+def demo_document_camera() -> FrameSource:
+    """The sample document photos, each lying under the camera for a few seconds."""
+    return ImageSequenceSource(sorted(sample_documents_dir().glob("*.jpg")), repeat_each=15, fps=5.0,
+                               name="demo documents")
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
@@ -91,6 +98,9 @@ class Journey:
         self.fill_form_like_a_citizen()
         self.shot("form_filled")
         k.submitForm()
+        self.screen_is("documents")
+        self.capture_documents()
+        k.documentsDone()
         self.screen_is("review")
         self.shot("review")
         k.submitDossier()
@@ -103,6 +113,32 @@ class Journey:
         self.screen_is("attract")
         self.shot("after_finish")
         return str(code)
+
+    def capture_documents(self) -> None:
+        """The sample document camera plays a page at 221 dpi, then one too far away (148 dpi): the first
+        is auto-captured, the second too and flagged; the citizen retakes it on the scanner."""
+        docs = self.kiosk.documents
+        pages = docs.pages
+        wait_until(lambda: docs.property("liveState") in ("hold_still", "captured") or pages.rowCount() > 0,
+                   120, "the document camera to find the page")
+        self.shot("documents_live")
+        wait_until(lambda: pages.rowCount() >= 1, 120, "the first page")
+        wait_until(lambda: pages.rowCount() >= 2, 120, "the second page")
+        docs.setAutoCapture(False)
+        wait_until(lambda: not docs.property("processing"), 30, "page processing")
+        self.shot("documents_low_dpi")
+        if not any(row["lowDpi"] for row in pages.rows()):
+            raise DemoFailed("the far-away page was not flagged below 200 dpi")
+        low = next(i for i, row in enumerate(pages.rows()) if row["lowDpi"])
+        if docs.property("scannerAvailable"):
+            docs.retakePage(low)
+            docs.scanOne()
+            wait_until(lambda: not docs.property("scanning") and pages.rowCount() >= 2, 60, "the scan")
+        else:
+            docs.deletePage(low)
+        for extra in range(pages.rowCount() - 1, 1, -1):
+            docs.deletePage(extra)  # a third page the camera may have caught meanwhile
+        self.shot("documents_done")
 
     def fill_form_like_a_citizen(self) -> None:
         catalogue = self.services.portal.get_catalogue()
@@ -131,6 +167,7 @@ def run_demo(config: KioskConfig, *, screenshots: Path, orientations: list[str] 
             ui = create_ui(services, camera=camera, size=ORIENTATIONS[name])
             if camera is None:
                 ui.controller.set_camera_opener(demo_camera)
+                ui.controller.documents.set_camera_opener(demo_document_camera)
             ui.window.show()
             try:
                 code = Journey(ui, services, screenshots, name).run()

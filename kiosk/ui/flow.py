@@ -23,6 +23,7 @@ class Screen(StrEnum):
     CONFIRM = "confirm"
     PROCEDURE = "procedure"
     FORM = "form"
+    DOCUMENTS = "documents"
     REVIEW = "review"
     RECEIPT = "receipt"
 
@@ -55,6 +56,10 @@ class CitizenSession:
     idempotency_key: str | None = None
     dossier_code: str | None = None
     submitted_offline: bool = False
+    # The procedure asks for paper: the documents screen sits between the form and the review.
+    needs_documents: bool = False
+    # Captured pages per document type code, in order (CapturedPage objects: images in memory only).
+    pages: dict[str, list[Any]] = field(default_factory=dict)
 
     def applicant_values(self) -> dict[str, str | None]:
         return {name: (f.value or None) for name, f in self.applicant.items()}
@@ -83,6 +88,7 @@ _BACK: dict[Screen, Screen] = {
     Screen.CONFIRM: Screen.READ_CARD,
     Screen.PROCEDURE: Screen.CONFIRM,
     Screen.FORM: Screen.PROCEDURE,
+    Screen.DOCUMENTS: Screen.FORM,
     Screen.REVIEW: Screen.FORM,
 }
 
@@ -91,7 +97,8 @@ Listener = Callable[[Screen], None]
 
 class KioskFlow:
     """The journey "file a dossier": attract → language → home → card → confirm → procedure → form →
-    review → receipt. `wipe()` (timeout, finish, start over) drops the session and returns to attract."""
+    (documents, when the procedure asks for paper) → review → receipt. `wipe()` (timeout, finish,
+    start over) drops the session and returns to attract."""
 
     def __init__(self, default_language: str = "vi") -> None:
         self._default_language = default_language
@@ -168,13 +175,15 @@ class KioskFlow:
             raise FlowError(f"required fields are empty: {', '.join(missing)}")
         self._go(Screen.PROCEDURE)
 
-    def choose_procedure(self, code: str) -> None:
+    def choose_procedure(self, code: str, *, needs_documents: bool = False) -> None:
         self._expect(Screen.PROCEDURE)
         if self.session.procedure_code != code:
-            # A different procedure is a different dossier: never reuse the old key or answers.
+            # A different procedure is a different dossier: never reuse the old key, answers or pages.
             self.session.idempotency_key = None
             self.session.answers = {}
+            self.session.pages = {}
         self.session.procedure_code = code
+        self.session.needs_documents = needs_documents
         self._go(Screen.FORM)
 
     def form_completed(self, answers: dict[str, Any]) -> None:
@@ -183,6 +192,14 @@ class KioskFlow:
         if answers != self.session.answers:
             self.session.idempotency_key = None  # changed content is a new submission
         self.session.answers = dict(answers)
+        self._go(Screen.DOCUMENTS if self.session.needs_documents else Screen.REVIEW)
+
+    def documents_completed(self, pages: dict[str, list[Any]]) -> None:
+        """The view-model has checked that every mandatory component has readable pages."""
+        self._expect(Screen.DOCUMENTS)
+        if pages != self.session.pages:
+            self.session.idempotency_key = None
+        self.session.pages = {code: list(p) for code, p in pages.items() if p}
         self._go(Screen.REVIEW)
 
     def submitted(self, dossier_code: str | None, *, offline: bool = False) -> None:
@@ -194,6 +211,8 @@ class KioskFlow:
 
     def back(self) -> None:
         target = _BACK.get(self.screen)
+        if self.screen is Screen.REVIEW and self.session.needs_documents:
+            target = Screen.DOCUMENTS
         if target is None:
             raise FlowError(f"no way back from {self.screen.value!r}")
         self._go(target)

@@ -20,6 +20,7 @@ from kiosk.capture.resources import resources_dir
 from kiosk.config import KioskConfig
 from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.controller import KioskController
+from kiosk.ui.documents import PageImageProvider
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.qt_env import prepare_environment
@@ -77,11 +78,20 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
     frames = LatestFrameProvider()
     engine.addImageProvider("camera", frames)
     engine.addImageProvider("qr", QrImageProvider())
+    document_frames = LatestFrameProvider()
+    engine.addImageProvider("doccam", document_frames)
+    thumbnails = PageImageProvider()
+    engine.addImageProvider("pages", thumbnails)
+    document_spec = config.camera.document_source
     controller = KioskController(
         outbox=services.outbox,
         portal=services.portal,
         open_camera=lambda: open_frame_source(camera_spec),
         frame_provider=frames,
+        open_document_camera=lambda: open_frame_source(document_spec),
+        document_frames=document_frames,
+        page_thumbnails=thumbnails,
+        scanner_device=config.camera.scanner_device,
         idle_s=config.ui.idle_timeout_s,
         idle_warning_s=config.ui.idle_warning_s,
         default_language=config.language,

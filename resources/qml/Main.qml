@@ -22,6 +22,7 @@ ApplicationWindow {
         "confirm": "screens/ConfirmScreen.qml",
         "procedure": "screens/ProcedureScreen.qml",
         "form": "screens/FormScreen.qml",
+        "documents": "screens/DocumentsScreen.qml",
         "review": "screens/ReviewScreen.qml",
         "receipt": "screens/ReceiptScreen.qml"
     })

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,14 +10,25 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import KioskServices, build_services
+from kiosk.capture.doc_samples import sample_documents_dir
 from kiosk.capture.frames import FrameSource, ImageSequenceSource
 from kiosk.capture.resources import sample_cards_dir
 from kiosk.config import KioskConfig, load_config
 
 
+@pytest.fixture(scope="session")
+def small_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Sample document photos at a third of a document camera's size: quick to play and process (the
+    pages come out below 200 dpi, which the documents screen must flag)."""
+    return sample_documents_dir(tmp_path_factory.mktemp("doc-samples"), scale=0.3)
+
+
 @pytest.fixture
-def config(tmp_path: Path) -> KioskConfig:
-    return load_config(data_dir=tmp_path / "data", environ={})
+def config(tmp_path: Path, small_documents: Path) -> KioskConfig:
+    base = load_config(data_dir=tmp_path / "data", environ={})
+    # No scanner search by default (tests that need one ask for SANE's test:0).
+    camera = dataclasses.replace(base.camera, document_source=str(small_documents), scanner_device="none")
+    return dataclasses.replace(base, camera=camera)
 
 
 @pytest.fixture
@@ -52,4 +64,5 @@ def assert_ui_idle(ui: object) -> None:
     """After closing a UI: no camera thread and no background task may still be running."""
     controller = ui.controller  # type: ignore[attr-defined]
     assert controller._camera is None, "camera thread left running"
+    assert controller.documents._camera is None, "document camera thread left running"
     assert controller.tasks.pool.activeThreadCount() == 0, "background task left running"

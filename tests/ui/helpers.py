@@ -29,7 +29,8 @@ def drive_to(qtbot: QtBot, ui: KioskUi, target: str) -> None:
         ("confirm", None),  # the camera reads the card by itself
         ("procedure", k.confirmDetails),
         ("form", lambda: k.chooseProcedure(PROCEDURE)),
-        ("review", lambda: (fill_form(ui), k.submitForm())),
+        ("documents", lambda: (fill_form(ui), k.submitForm())),
+        ("review", k.documentsDone),  # the marital-status procedure's documents are all optional
         ("receipt", k.submitDossier),
     ]
     if k.screen == target:

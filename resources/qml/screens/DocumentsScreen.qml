@@ -1,0 +1,322 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+// Paper documents: one entry per dossier component, the document camera's live view (auto-capture once per
+// page, or the button), the scanner, and the pages so far with move / retake / delete.
+Item {
+    id: screen
+    readonly property var docs: kiosk.docs
+    // The page the action bar works on (the newest one unless the citizen taps another).
+    property int selectedPage: -1
+    readonly property int pageIndex: selectedPage >= 0 && selectedPage < pageList.count ? selectedPage
+                                                                                     : pageList.count - 1
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        columns: Theme.portrait ? 1 : 2
+        rowSpacing: Theme.gap
+        columnSpacing: Theme.margin
+
+        ScreenTitle {
+            Layout.fillWidth: true
+            Layout.columnSpan: Theme.portrait ? 1 : 2
+            visible: Theme.portrait
+            title: qsTr("Chụp giấy tờ")
+            subtitle: qsTr("Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang nằm yên.")
+        }
+
+        // ---- left (landscape) / top (portrait): the live view and how to capture
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.portrait ? -1 : parent.width * 0.52
+            spacing: Theme.gap
+            ScreenTitle {
+                Layout.fillWidth: true
+                visible: !Theme.portrait
+                title: qsTr("Chụp giấy tờ")
+            }
+
+            Rectangle {
+                id: viewport
+                objectName: "documentCameraView"
+                Layout.fillWidth: true
+                Layout.fillHeight: !Theme.portrait
+                Layout.preferredHeight: Theme.portrait ? 360 * Theme.u : -1
+                radius: Theme.radius
+                color: "#202833"
+                clip: true
+                Image {
+                    id: live
+                    anchors.fill: parent
+                    fillMode: Image.PreserveAspectFit
+                    cache: false
+                    source: "image://doccam/live/" + docs.frameTick
+                }
+                // The page the kiosk found, drawn over the picture (green once captured).
+                Canvas {
+                    id: outline
+                    anchors.fill: parent
+                    property var quad: docs.quad
+                    property string state: docs.liveState
+                    onQuadChanged: requestPaint()
+                    onStateChanged: requestPaint()
+                    onWidthChanged: requestPaint()
+                    onPaint: {
+                        var ctx = getContext("2d")
+                        ctx.reset()
+                        if (!quad || quad.length !== 8 || live.paintedWidth <= 0)
+                            return
+                        var x0 = (width - live.paintedWidth) / 2, y0 = (height - live.paintedHeight) / 2
+                        ctx.lineWidth = 8 * Theme.u
+                        ctx.strokeStyle = state === "captured" ? "#22c55e" : "#f6c445"
+                        ctx.beginPath()
+                        for (var i = 0; i < 4; i++) {
+                            var px = x0 + quad[2 * i] * live.paintedWidth
+                            var py = y0 + quad[2 * i + 1] * live.paintedHeight
+                            if (i === 0) ctx.moveTo(px, py); else ctx.lineTo(px, py)
+                        }
+                        ctx.closePath()
+                        ctx.stroke()
+                    }
+                }
+                Rectangle {
+                    anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                    height: hint.implicitHeight + 2 * Theme.gap
+                    color: "#cc101820"
+                    Text {
+                        id: hint
+                        objectName: "documentHint"
+                        anchors.fill: parent
+                        anchors.margins: Theme.gap
+                        text: (docs.processing ? qsTr("Đang xử lý trang…") : docs.liveHint)
+                              + (docs.status.length > 0 ? "\n" + docs.status : "")
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                        color: "#ffffff"; wrapMode: Text.WordWrap
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                }
+                // Auto-capture on/off: a corner switch, out of the way of the main buttons.
+                AbstractButton {
+                    objectName: "autoCapture"
+                    anchors { top: parent.top; right: parent.right; margins: Theme.gap / 2 }
+                    implicitHeight: Theme.targetMin
+                    implicitWidth: autoText.implicitWidth + 2 * Theme.gap
+                    focusPolicy: Qt.NoFocus
+                    onClicked: docs.setAutoCapture(!docs.autoCapture)
+                    background: Rectangle { radius: Theme.radius; color: "#cc101820"
+                                            border.width: 3 * Theme.u; border.color: "#ffffff" }
+                    contentItem: Text {
+                        id: autoText
+                        text: docs.autoCapture ? qsTr("Tự chụp: BẬT") : qsTr("Tự chụp: TẮT")
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+                        color: "#ffffff"
+                        horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter
+                    }
+                }
+            }
+
+            GridLayout {
+                Layout.fillWidth: true
+                columns: Theme.portrait || !docs.scannerAvailable ? 3 : 2
+                rowSpacing: Theme.gap
+                columnSpacing: Theme.gap
+                BigButton {
+                    objectName: "captureNow"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.columnSpan: Theme.portrait || !docs.scannerAvailable ? 1 : 2
+                    text: docs.retaking ? qsTr("Chụp lại") : qsTr("Chụp ngay")
+                    enabled: docs.liveState !== "problem"
+                    onClicked: docs.captureNow()
+                }
+                BigButton {
+                    objectName: "scanOne"
+                    visible: docs.scannerAvailable
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    primary: false
+                    enabled: !docs.scanning
+                    text: qsTr("Quét 1 trang")
+                    onClicked: docs.scanOne()
+                }
+                BigButton {
+                    objectName: "scanFeeder"
+                    visible: docs.scannerAvailable
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    primary: false
+                    text: docs.scanning ? qsTr("Dừng quét") : qsTr("Quét cả xấp")
+                    onClicked: docs.scanning ? docs.cancelScan() : docs.scanFeeder()
+                }
+            }
+        }
+
+        // ---- right (landscape) / bottom (portrait): which document, its pages, go on
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: !Theme.portrait
+            spacing: Theme.gap
+
+            ListView {
+                id: componentList
+                objectName: "componentList"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.portrait ? Math.min(contentHeight, 3.3 * (Theme.targetMin + Theme.gap))
+                                                       : Math.min(contentHeight, 2.05 * (Theme.targetMin + Theme.gap))
+                clip: true
+                spacing: Theme.gap / 2
+                boundsBehavior: Flickable.StopAtBounds
+                model: docs.componentModel
+                delegate: AbstractButton {
+                    id: component
+                    objectName: "component_" + model.typeCode
+                    required property var model
+                    required property int index
+                    width: componentList.width
+                    implicitHeight: Math.max(Theme.targetMin, label.implicitHeight + Theme.gap)
+                    focusPolicy: Qt.NoFocus
+                    onClicked: docs.selectComponent(index)
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: docs.current === component.index ? Theme.surfaceAlt : Theme.surface
+                        border.width: (docs.current === component.index ? 6 : 3) * Theme.u
+                        border.color: component.model.lowDpi ? Theme.error
+                                    : docs.current === component.index ? Theme.primary : Theme.border
+                    }
+                    contentItem: RowLayout {
+                        spacing: Theme.gap
+                        Text {
+                            id: label
+                            Layout.fillWidth: true
+                            Layout.leftMargin: Theme.gap
+                            text: component.model.name
+                                  + (component.model.mandatory ? "  " + qsTr("(bắt buộc)") : "  " + qsTr("(nếu có)"))
+                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                            font.bold: docs.current === component.index
+                            color: Theme.text; wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            Layout.rightMargin: Theme.gap
+                            text: component.model.pageCount > 0
+                                  ? (component.model.lowDpi ? "⚠ " : "✓ ") + qsTr("%n trang", "", component.model.pageCount)
+                                  : "—"
+                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                            color: component.model.lowDpi ? Theme.error
+                                 : component.model.pageCount > 0 ? Theme.success : Theme.textMuted
+                        }
+                    }
+                }
+            }
+
+            ListView {
+                id: pageList
+                objectName: "pageList"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.portrait ? 290 * Theme.u : 220 * Theme.u
+                Layout.minimumHeight: 180 * Theme.u
+                Layout.fillHeight: !Theme.portrait
+                orientation: ListView.Horizontal
+                spacing: Theme.gap
+                clip: true
+                model: docs.pageModel
+                delegate: AbstractButton {
+                    id: pageCard
+                    objectName: "page_" + index
+                    required property var model
+                    required property int index
+                    width: Math.max(220 * Theme.u, height * 0.72)
+                    height: pageList.height
+                    focusPolicy: Qt.NoFocus
+                    onClicked: screen.selectedPage = index
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: Theme.surface
+                        border.width: (screen.pageIndex === pageCard.index ? 8 : 4) * Theme.u
+                        border.color: pageCard.model.lowDpi ? Theme.error
+                                    : screen.pageIndex === pageCard.index ? Theme.primary : Theme.border
+                    }
+                    contentItem: ColumnLayout {
+                        spacing: 6 * Theme.u
+                        Image {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            Layout.margins: 10 * Theme.u
+                            fillMode: Image.PreserveAspectFit
+                            cache: false
+                            source: pageCard.model.thumb
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            Layout.bottomMargin: 8 * Theme.u
+                            text: qsTr("Trang %1").arg(pageCard.model.number) + "\n" + pageCard.model.dpi + " dpi"
+                                  + (pageCard.model.lowDpi ? " ⚠" : "")
+                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+                            color: pageCard.model.lowDpi ? Theme.error : Theme.text
+                            horizontalAlignment: Text.AlignHCenter
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
+                Text {
+                    anchors.centerIn: parent
+                    width: parent.width * 0.9
+                    visible: pageList.count === 0
+                    text: qsTr("Chưa có trang nào của giấy tờ này.")
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                    color: Theme.textMuted; wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                }
+            }
+
+            RowLayout {
+                objectName: "pageActions"
+                Layout.fillWidth: true
+                spacing: Theme.gap / 2
+                visible: pageList.count > 0
+                PageAction { text: "◀"; enabled: screen.pageIndex > 0; Layout.preferredWidth: 1; Layout.fillWidth: true
+                             onClicked: { docs.movePage(screen.pageIndex, screen.pageIndex - 1); screen.selectedPage = screen.pageIndex - 1 } }
+                PageAction { objectName: "retakePage"; text: qsTr("Chụp lại trang %1").arg(screen.pageIndex + 1)
+                             Layout.preferredWidth: 3; Layout.fillWidth: true
+                             onClicked: { docs.retakePage(screen.pageIndex); screen.selectedPage = -1 } }
+                PageAction { objectName: "deletePage"; text: qsTr("Xóa trang %1").arg(screen.pageIndex + 1); danger: true
+                             Layout.preferredWidth: 3; Layout.fillWidth: true
+                             onClicked: { docs.deletePage(screen.pageIndex); screen.selectedPage = -1 } }
+                PageAction { text: "▶"; enabled: screen.pageIndex < pageList.count - 1; Layout.preferredWidth: 1; Layout.fillWidth: true
+                             onClicked: { docs.movePage(screen.pageIndex, screen.pageIndex + 1); screen.selectedPage = screen.pageIndex + 1 } }
+            }
+            BigButton {
+                objectName: "documentsDone"
+                Layout.fillWidth: true
+                text: qsTr("Xong, tiếp tục")
+                subtitle: docs.problemText
+                enabled: docs.problemText.length === 0 && !docs.processing && !docs.scanning
+                onClicked: kiosk.documentsDone()
+            }
+        }
+    }
+
+    component PageAction: AbstractButton {
+        id: action
+        property bool danger: false
+        implicitHeight: Theme.targetMin
+        implicitWidth: Theme.targetMin
+        focusPolicy: Qt.NoFocus
+        background: Rectangle {
+            radius: Theme.radius / 2
+            color: !action.enabled ? Theme.surfaceAlt : action.danger ? Theme.error : Theme.surface
+            border.width: 3 * Theme.u
+            border.color: action.enabled ? (action.danger ? Theme.error : Theme.primary) : Theme.border
+        }
+        contentItem: Text {
+            text: action.text
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+            elide: Text.ElideRight
+            color: !action.enabled ? Theme.textMuted : action.danger ? Theme.primaryText : Theme.primary
+            horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter
+        }
+    }
+}
