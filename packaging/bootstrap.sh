@@ -12,7 +12,9 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 # --- system packages -------------------------------------------------------------------------------
 # Qt's offscreen/xcb/wayland platform plugins, zbar for the second-opinion decoder, fonts with full
 # Vietnamese coverage, Xvfb for running the real window without a monitor, poppler for PDF checks,
-# Tesseract with Vietnamese data (page orientation fallback; legibility measure of `kiosk bench docscan`).
+# Tesseract with Vietnamese data (page orientation fallback; legibility measure of `kiosk bench docscan`),
+# PostgreSQL server and client (the storage tests also run on a throwaway PostgreSQL cluster they start
+# themselves, as one-stop centres share one database between stations).
 APT_PACKAGES=(
   python3 python3-venv python3-dev
   libzbar0
@@ -26,6 +28,7 @@ APT_PACKAGES=(
   poppler-utils
   tesseract-ocr tesseract-ocr-vie
   sane-utils libsane1 libsane-dev gcc  # scanners; libsane-dev + gcc build python-sane's C extension
+  postgresql postgresql-client  # shared database of a one-stop centre; tests/store/pg.py starts a cluster
 )
 
 missing=()
