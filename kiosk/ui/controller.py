@@ -94,6 +94,8 @@ class KioskController(QObject):
         self._catalogue: Catalogue | None = None
         self._catalogue_state = "loading"
         self._staff_called = False
+        #: The clerk's staff id while assisted mode is on (set by staff mode); recorded on each dossier.
+        self.assisted_by: str | None = None
 
         self.applicant = DictListModel(("name", "label", "value", "fromCard"), self)
         self.procedures = DictListModel(
@@ -341,12 +343,13 @@ class KioskController(QObject):
         pages = {type_code: list(group) for type_code, group in session.pages.items()}
         owner = session.applicant_values().get("id_number") or ""
         kiosk_id = outbox.kiosk_id
+        assisted_by = self.assisted_by
 
         def queue_and_send() -> SendOutcome | None:
             files = dossier_files(pages, names, owner, kiosk_id)
             # Queued (encrypted, fsynced) before any attempt to send: nothing is lost if the power or
             # the network goes while the citizen waits.
-            dossier_id = outbox.enqueue(key, code, payload, files=files)
+            dossier_id = outbox.enqueue(key, code, payload, files=files, assisted_by=assisted_by)
             item = outbox.for_dossier(dossier_id)
             if item.dossier_code is not None:
                 return SendOutcome(item.id, item.dossier_code, sent=True)
