@@ -11,9 +11,10 @@ from logging.config import fileConfig
 from typing import Any
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from kiosk.store.db import make_engine
+from kiosk.store.db import MIGRATION_LOCK_KEY, make_engine
 from kiosk.store.models import Base
 
 config = context.config
@@ -54,6 +55,11 @@ def _run(connection: Connection) -> None:
     # (power cut) leaves the database as it was instead of half migrated.
     _configure(connection=connection, transactional_ddl=True)
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Stations sharing the database may start together: one migrates, the others wait here (the
+            # lock ends with the transaction) and then find the database at head. On SQLite the
+            # transaction's BEGIN IMMEDIATE (see make_engine) does the same.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         context.run_migrations()
         if connection.dialect.name == "sqlite":
             # Foreign keys are off while migrating (see make_engine); check them before committing.

@@ -2,8 +2,12 @@
 
 SQLite is tuned for a kiosk that must survive power cuts: WAL journal, `synchronous=FULL` (a committed
 dossier is on disk before the citizen sees "queued"), foreign keys on, and a busy timeout so the UI and
-the sync worker wait for each other instead of failing. Other databases (PostgreSQL in a one-stop centre)
-keep their driver's defaults.
+the sync worker wait for each other instead of failing, and every transaction takes the write lock up front
+(`BEGIN IMMEDIATE`). PostgreSQL (a one-stop centre where several stations share one database, URL
+`postgresql+psycopg://...`) keeps its defaults (READ COMMITTED); its equivalents of SQLite's single writer
+are row locks where they matter: claiming an outbox entry is `SELECT ... FOR UPDATE SKIP LOCKED` (see
+`Outbox.claim_next`), status changes are conditional updates, and a migration holds an advisory lock
+(`MIGRATION_LOCK_KEY`) so stations starting together migrate once.
 
 Migrations run programmatically from the repository's `migrations/` folder; no alembic.ini is needed.
 """
@@ -26,6 +30,8 @@ import kiosk
 
 MIGRATIONS_DIR = Path(kiosk.__file__).resolve().parent.parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+#: PostgreSQL advisory lock held by a migration for its whole transaction (the bytes of "kiosk.db").
+MIGRATION_LOCK_KEY = int.from_bytes(b"kiosk.db", "big") & 0x7FFF_FFFF_FFFF_FFFF
 
 
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:

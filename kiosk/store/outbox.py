@@ -14,6 +14,12 @@ leaves its claim behind; `recover_stale()` puts such entries back in the queue o
 gone (same host) or the lease ran out (another station sharing the database). Sending it again is safe:
 the portal de-duplicates by the idempotency key.
 
+Several stations may share one database (PostgreSQL in a one-stop centre). Each station's data key and file
+store are its own, so a station sends, pulls the status of, purges and reseals only the dossiers it took in
+(`Dossier.kiosk_id`); listing (`entries`, `counts`, `get`) and `recover_stale` see the whole database. Two
+senders of one station never take the same entry: `claim_next` locks the row it claims (`FOR UPDATE SKIP
+LOCKED` on PostgreSQL, the write lock of `BEGIN IMMEDIATE` on SQLite) and `mark_sending` is conditional.
+
 After the portal accepted a dossier and the retention period passed, `purge()` removes its personal data
 (the sealed payload, the file rows and the files no other dossier uses); the clear row stays, marked
 `purged_at`, and a `dossier.purged` audit event records it.
@@ -35,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, Select, delete, func, select, update
+from sqlalchemy import ColumnElement, Row, Select, delete, func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -483,24 +489,60 @@ class Outbox:
     # --- the sending life cycle -----------------------------------------------------------------------
 
     def next_to_send(self) -> OutboxItem | None:
-        """The oldest queued entry that is due now, if any (dossiers go out in the order they came in)."""
+        """This kiosk's oldest queued entry that is due now, if any (dossiers go out in the order they came
+        in). Only a look: `mark_sending` (or `claim_next`, which does both) claims it."""
         with self._sessions() as session:
             row = session.execute(
                 _item_query()
                 .where(OutboxEntry.client_status == ClientStatus.QUEUED.value)
                 .where(OutboxEntry.next_attempt_at <= self._now())
+                .where(self._mine())
                 .order_by(OutboxEntry.id)
                 .limit(1)
             ).first()
             return _item(row) if row is not None else None
 
+    def claim_next(
+        self, *, owner: str | None = None, lease: timedelta = timedelta(minutes=10)
+    ) -> OutboxItem | None:
+        """Claim ("sending") this kiosk's oldest due entry and return it, or None when nothing is due.
+
+        One transaction: the row is locked as it is chosen, so concurrent senders on a shared PostgreSQL
+        database each get a different entry (`FOR UPDATE SKIP LOCKED`: a row another sender is claiming
+        is passed over, not waited for); on SQLite the transaction holds the database's write lock.
+        """
+        now = self._now()
+        with self._sessions.begin() as session:
+            entry_id = session.scalar(
+                select(OutboxEntry.id)
+                .join(Dossier, Dossier.id == OutboxEntry.dossier_id)
+                .where(OutboxEntry.client_status == ClientStatus.QUEUED.value)
+                .where(OutboxEntry.next_attempt_at <= now)
+                .where(self._mine())
+                .order_by(OutboxEntry.id)
+                .limit(1)
+                .with_for_update(of=OutboxEntry, skip_locked=True)
+            )
+            if entry_id is None:
+                return None
+            self._transition(
+                session,
+                entry_id,
+                ClientStatus.QUEUED,
+                client_status=ClientStatus.SENDING.value,
+                claimed_by=owner or this_sender(),
+                lease_until=now + lease,
+            )
+            return _item(session.execute(_item_query().where(OutboxEntry.id == entry_id)).one())
+
     def next_due_at(self) -> datetime | None:
-        """When the next queued entry becomes due (so an idle worker knows how long it may sleep)."""
+        """When this kiosk's next queued entry becomes due (so an idle worker knows how long it may sleep)."""
         with self._sessions() as session:
             return session.scalar(
-                select(func.min(OutboxEntry.next_attempt_at)).where(
-                    OutboxEntry.client_status == ClientStatus.QUEUED.value
-                )
+                select(func.min(OutboxEntry.next_attempt_at))
+                .join(Dossier, Dossier.id == OutboxEntry.dossier_id)
+                .where(OutboxEntry.client_status == ClientStatus.QUEUED.value)
+                .where(self._mine())
             )
 
     def mark_sending(
@@ -644,6 +686,7 @@ class Outbox:
                 .where(OutboxEntry.client_status.in_((ClientStatus.SENT.value, ClientStatus.DUPLICATE.value)))
                 .where(Dossier.dossier_code.is_not(None))
                 .where(OutboxEntry.next_status_at.is_not(None), OutboxEntry.next_status_at <= now)
+                .where(self._mine())
                 .order_by(OutboxEntry.next_status_at, OutboxEntry.id)
                 .limit(limit)
             )
@@ -695,9 +738,10 @@ class Outbox:
         unsent = (ClientStatus.QUEUED.value, ClientStatus.SENDING.value, ClientStatus.FAILED.value)
         with self._sessions() as session:
             count, oldest = session.execute(
-                select(func.count(), func.min(OutboxEntry.created_at)).where(
-                    OutboxEntry.client_status.in_(unsent)
-                )
+                select(func.count(), func.min(OutboxEntry.created_at))
+                .join(Dossier, Dossier.id == OutboxEntry.dossier_id)
+                .where(OutboxEntry.client_status.in_(unsent))
+                .where(self._mine())
             ).one()
         refusal: AdmissionRefusal | None = None
         if oldest is not None:
@@ -754,6 +798,8 @@ class Outbox:
         with self._sessions() as session:
             rows = session.execute(
                 select(OutboxEntry.id, OutboxEntry.dossier_id, OutboxEntry.client_status)
+                .join(Dossier, Dossier.id == OutboxEntry.dossier_id)
+                .where(self._mine())
                 .where(OutboxEntry.purged_at.is_(None))
                 .where(
                     (OutboxEntry.client_status.in_(done) & (OutboxEntry.sent_at <= now - periods.sent))
@@ -812,9 +858,13 @@ class Outbox:
         payloads = metadata = files = 0
         with self._sessions() as session:
             dossier_ids = list(session.scalars(
-                select(Dossier.id).where(Dossier.key_id != key_id, Dossier.key_id != "purged")
+                select(Dossier.id).where(Dossier.key_id != key_id, Dossier.key_id != "purged", self._mine())
             ))
-            file_ids = list(session.scalars(select(DossierFile.id).where(DossierFile.key_id != key_id)))
+            file_ids = list(session.scalars(
+                select(DossierFile.id)
+                .join(Dossier, Dossier.id == DossierFile.dossier_id)
+                .where(DossierFile.key_id != key_id, self._mine())
+            ))
         for dossier_id in dossier_ids:
             with self._sessions.begin() as session:
                 dossier = session.get(Dossier, dossier_id)
@@ -844,7 +894,10 @@ class Outbox:
                 metadata += 1
         if self.files is not None:
             with self._sessions() as session:
-                shas.update(session.scalars(select(DossierFile.sha256).distinct()))
+                shas.update(session.scalars(
+                    select(DossierFile.sha256).join(Dossier, Dossier.id == DossierFile.dossier_id)
+                    .where(self._mine()).distinct()
+                ))
             for sha in sorted(shas):
                 if self.files.key_id_of(sha) != key_id:
                     self.files.reseal(sha)
@@ -859,6 +912,8 @@ class Outbox:
         damaged file): for `kiosk outbox status` and the start-up check."""
         problems = []
         for item in self.entries(limit=limit):
+            if item.kiosk_id != self.kiosk_id:
+                continue  # another station's dossier: sealed with its key, its files in its store
             if item.client_status in (ClientStatus.SENT, ClientStatus.DUPLICATE) or item.purged_at:
                 continue
             try:
@@ -910,6 +965,10 @@ class Outbox:
                **detail: audit.DetailValue) -> None:
         # Stamped with the outbox's clock, so retention of the audit trail follows the same time.
         audit.record(session, kind, kiosk_id, dossier_id, at=self._now(), **detail)
+
+    def _mine(self) -> ColumnElement[bool]:
+        """Dossiers this kiosk took in (callers join `Dossier`)."""
+        return Dossier.kiosk_id == self.kiosk_id
 
     def _dossier_id_for(self, idempotency_key: str) -> str | None:
         with self._sessions() as session:

@@ -1,8 +1,15 @@
-"""Store fixtures: a real SQLite file migrated to head, and a real (in-memory) keyring backend."""
+"""Store fixtures: a real database migrated to head, on both backends, and a real (in-memory) keyring backend.
+
+`db_url` (and `engine`, `sessions`, `outbox` on top of it) is parametrised over the two backends the kiosk
+supports: a SQLite file (one kiosk) and PostgreSQL (stations of a one-stop centre sharing one database),
+a throwaway cluster the tests start themselves (see tests/store/pg.py). A test for one backend only says so
+with `@sqlite_only` / `@postgresql_only`. When PostgreSQL cannot be started, its tests fail, never skip.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +23,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
 from kiosk.store.outbox import Outbox
+from tests.store.pg import PostgresServer, PostgresUnavailable
+
+BACKENDS = ("sqlite", "postgresql")
+sqlite_only = pytest.mark.parametrize("backend", ["sqlite"])
+postgresql_only = pytest.mark.parametrize("backend", ["postgresql"])
 
 
 class MemoryKeyring(KeyringBackend):
@@ -64,16 +76,63 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
         keyring.set_keyring(previous)
 
 
+@dataclass(frozen=True)
+class Database:
+    """An empty database of one backend, and a way to read what it wrote to disk."""
+
+    backend: str
+    url: str
+    at_rest: Callable[[], bytes]
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    server = PostgresServer()
+    try:
+        server.start()
+    except PostgresUnavailable as error:
+        pytest.fail(f"PostgreSQL is needed for the [postgresql] storage tests: {error}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "kiosk.db"
 
 
 @pytest.fixture
-def db_url(db_path: Path) -> str:
-    url = f"sqlite:///{db_path}"
-    db.upgrade(url)
-    return url
+def database(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    if backend == "sqlite":
+        def sqlite_at_rest() -> bytes:
+            files = [p for p in (db_path, db_path.with_name(db_path.name + "-wal")) if p.exists()]
+            return b"".join(p.read_bytes() for p in files)
+
+        yield Database(backend, f"sqlite:///{db_path}", sqlite_at_rest)
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    url = server.create_database()
+
+    def postgres_at_rest() -> bytes:
+        return server.at_rest(url)
+
+    try:
+        yield Database(backend, url, postgres_at_rest)
+    finally:
+        server.drop_database(url)
+
+
+@pytest.fixture
+def db_url(database: Database) -> str:
+    db.upgrade(database.url)
+    return database.url
 
 
 @pytest.fixture

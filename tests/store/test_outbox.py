@@ -1,9 +1,9 @@
-"""The outbox on a real SQLite file: atomic enqueue, encryption at rest, status transitions, audit."""
+"""The outbox on a real database (SQLite file, PostgreSQL): atomic enqueue, encryption at rest, status
+transitions, audit."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
@@ -15,6 +15,7 @@ from kiosk.store import audit
 from kiosk.store.crypto import DEFAULT_SERVICE, DataKeyStore, MissingKeyError, Sealer, WrongKeyError
 from kiosk.store.models import AuditEvent, ClientStatus, Dossier, OutboxEntry
 from kiosk.store.outbox import InvalidTransitionError, Outbox, UnknownDossierError, retry_delay
+from tests.store.conftest import Database
 
 NAME = "Trần Thị Bích Ngọc"
 ID_NUMBER = "079305001234"
@@ -67,11 +68,11 @@ def test_enqueue_writes_dossier_entry_and_audit_event_together(
         ]
 
 
-def test_the_payload_is_not_readable_in_the_database_files(outbox: Outbox, db_path: Path) -> None:
+def test_the_payload_is_not_readable_in_the_database_files(outbox: Outbox, database: Database) -> None:
     outbox.enqueue("idem-1", PROCEDURE, payload())
-    files = [p for p in (db_path, db_path.with_name(db_path.name + "-wal")) if p.exists()]
-    raw = b"".join(p.read_bytes() for p in files)
-    # The grep works: a clear column is there (in the WAL or the main file) ...
+    # SQLite: the file and its WAL; PostgreSQL: the database's table files (after a checkpoint) and the WAL.
+    raw = database.at_rest()
+    # The grep works: a clear column is there (in the WAL or the data files) ...
     assert PROCEDURE.encode() in raw
     # ... and the personal data is not, in any encoding a careless write would use.
     for needle in (NAME.encode("utf-8"), NAME.encode("utf-16-le"), ID_NUMBER.encode(), b"0901234567"):

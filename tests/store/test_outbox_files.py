@@ -13,6 +13,7 @@ from kiosk.store.crypto import Sealer
 from kiosk.store.files import DamagedFileError, EncryptedFileStore, MissingFileError, decode_blob
 from kiosk.store.models import Dossier, DossierFile, OutboxEntry
 from kiosk.store.outbox import Outbox, OutboxFile
+from tests.store.conftest import Database
 
 MARKER = b"NGUYEN-VAN-AN-PLAINTEXT-MARKER"
 OWNER = "001089012345"
@@ -45,7 +46,7 @@ def _count(sessions: sessionmaker[Session], model: Any) -> int:
 
 
 def test_enqueue_with_two_files_writes_encrypted_files_and_rows(
-    file_outbox: Outbox, store: EncryptedFileStore, sessions: sessionmaker[Session], db_path: Path
+    file_outbox: Outbox, store: EncryptedFileStore, sessions: sessionmaker[Session], database: Database
 ) -> None:
     files = [_file("a"), _file("b", "TK")]
     dossier_id = file_outbox.enqueue("key-1", "1.001193.000.00.00.H26", {"answers": {}}, files=files)
@@ -63,7 +64,9 @@ def test_enqueue_with_two_files_writes_encrypted_files_and_rows(
         assert MARKER not in raw and b"%PDF" not in raw
         assert decode_blob(raw).key_id  # header carries the key id and nonce
     # The per-document metadata (owner's ID number) is sealed in the database too.
-    assert OWNER.encode() not in db_path.read_bytes()
+    raw = database.at_rest()
+    assert b"1.001193.000.00.00.H26" in raw, "the search finds clear columns"
+    assert OWNER.encode() not in raw
     assert file_outbox.for_dossier(dossier_id).client_status == "queued"
 
 
