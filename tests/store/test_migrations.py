@@ -1,4 +1,5 @@
-"""The schema: migrations up and down on a real SQLite file, no drift from the models, SQLite tuning."""
+"""The schema: migrations up and down on a real SQLite file and a real PostgreSQL database, no drift from
+the models on either, SQLite tuning, PostgreSQL column types."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Column, Integer, MetaData, String, Table, inspect, text
+from sqlalchemy import BigInteger, Column, DateTime, Integer, MetaData, String, Table, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from kiosk.store import db
 from kiosk.store.models import Base
+from tests.store.conftest import Database, postgresql_only, sqlite_only
 
 TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event", "dossier_file"}
 # The newest migration: bump it with every new revision so a missing or mis-chained one shows up here.
@@ -44,24 +47,35 @@ def _tables(url: str) -> set[str]:
         engine.dispose()
 
 
-def test_upgrade_from_nothing_then_down_to_base_and_up_again(tmp_path: Path) -> None:
+def test_a_sqlite_file_and_its_folders_are_made_by_the_first_upgrade(tmp_path: Path) -> None:
     path = tmp_path / "new" / "folder" / "kiosk.db"  # the folders do not exist yet
     url = _url(path)
     assert db.current_revision(url) is None
     assert not path.exists(), "asking for the revision must not create a database"
-
     db.upgrade(url)
     assert path.exists()
+    assert db.current_revision(url) == LATEST
+
+
+def test_upgrade_from_nothing_then_down_to_base_and_up_again(database: Database) -> None:
+    url = database.url
+    assert db.current_revision(url) is None
+    assert _tables(url) == set()
+
+    db.upgrade(url)
     assert db.current_revision(url) == db.head_revision() == LATEST
     assert _tables(url) >= TABLES
 
-    db.downgrade(url, "base")
-    assert db.current_revision(url) is None
+    # Step by step down, each revision's downgrade on its own, then back up.
+    for revision in ("0002", "0001", "base"):
+        db.downgrade(url, revision)
+        assert db.current_revision(url) == (None if revision == "base" else revision)
     assert _tables(url) == {"alembic_version"}
 
     db.upgrade(url)
     assert db.current_revision(url) == LATEST
     assert _tables(url) >= TABLES
+    assert _diff(url, Base.metadata) == []
 
 
 def test_upgrade_twice_is_harmless(db_url: str) -> None:
@@ -102,6 +116,7 @@ def test_constraint_names_follow_the_naming_convention(db_url: str) -> None:
         engine.dispose()
 
 
+@sqlite_only
 def test_sqlite_is_tuned_for_durability(db_url: str, db_path: Path) -> None:
     # WAL is a property of the file: a plain sqlite3 connection sees it too.
     raw = sqlite3.connect(db_path)
@@ -123,18 +138,19 @@ def test_sqlite_is_tuned_for_durability(db_url: str, db_path: Path) -> None:
 def test_foreign_keys_are_enforced(db_url: str) -> None:
     engine = db.make_engine(db_url)
     try:
-        with pytest.raises(Exception, match="FOREIGN KEY"), engine.begin() as connection:
+        with pytest.raises(IntegrityError, match="(?i)foreign key"), engine.begin() as connection:
             connection.execute(
                 text(
                     "INSERT INTO outbox_entry (dossier_id, client_status, attempts, next_attempt_at,"
-                    " created_at, updated_at) VALUES ('nope', 'queued', 0, '2024-01-01', '2024-01-01',"
-                    " '2024-01-01')"
+                    " created_at, updated_at) VALUES ('nope', 'queued', 0, '2024-01-01 00:00:00',"
+                    " '2024-01-01 00:00:00', '2024-01-01 00:00:00')"
                 )
             )
     finally:
         engine.dispose()
 
 
+@sqlite_only
 def test_a_writer_waits_for_another_instead_of_failing(db_url: str) -> None:
     # Two engines = two processes (UI and sync worker). Each reads, then writes, in one transaction.
     first, second = db.make_engine(db_url), db.make_engine(db_url)
@@ -187,10 +203,11 @@ def test_alembic_config_needs_no_ini_file(tmp_path: Path) -> None:
     assert (db.MIGRATIONS_DIR / "env.py").is_file()
 
 
-def test_processes_starting_together_migrate_once(tmp_path: Path) -> None:
-    # The UI and the sync worker may both call upgrade() at start; one migrates, the others wait and find
-    # the database at head (the migration runs in one BEGIN IMMEDIATE transaction).
-    url = _url(tmp_path / "kiosk.db")
+def test_processes_starting_together_migrate_once(database: Database) -> None:
+    # The UI and the sync worker (or the stations sharing a PostgreSQL database) may all call upgrade() at
+    # start; one migrates, the others wait and find the database at head (the migration runs in one
+    # BEGIN IMMEDIATE transaction on SQLite, under an advisory lock on PostgreSQL).
+    url = database.url
     code = f"from kiosk.store import db; db.upgrade({url!r})"
     processes = [
         subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(3)
@@ -199,3 +216,55 @@ def test_processes_starting_together_migrate_once(tmp_path: Path) -> None:
     assert [p.returncode for p in processes] == [0, 0, 0], errors
     assert db.current_revision(url) == LATEST
     assert _diff(url, Base.metadata) == []
+
+
+@postgresql_only
+def test_postgresql_columns_are_bigint_ids_and_timestamptz(db_url: str) -> None:
+    engine = db.make_engine(db_url)
+    try:
+        inspector = inspect(engine)
+        for table in ("outbox_entry", "audit_event", "dossier_file"):
+            column = {c["name"]: c for c in inspector.get_columns(table)}["id"]
+            assert isinstance(column["type"], BigInteger), (table, column["type"])
+            assert column["autoincrement"] is True
+        for table, name in (("outbox_entry", "next_attempt_at"), ("outbox_entry", "lease_until"),
+                            ("audit_event", "at"), ("dossier", "created_at")):
+            column_type = {c["name"]: c for c in inspector.get_columns(table)}[name]["type"]
+            assert isinstance(column_type, DateTime) and column_type.timezone, (table, name)
+        with engine.connect() as connection:
+            # Times are stored as instants: a session in another time zone reads the same moment.
+            connection.exec_driver_sql("SET TIME ZONE 'Asia/Ho_Chi_Minh'")
+            connection.execute(text("INSERT INTO kiosk VALUES ('k', 'k', '2024-11-23 08:00:00+00')"))
+            shown = connection.exec_driver_sql("SELECT created_at::text FROM kiosk").scalar()
+            assert shown == "2024-11-23 15:00:00+07"
+            connection.rollback()
+    finally:
+        engine.dispose()
+
+
+@postgresql_only
+def test_migrations_wait_for_each_other_on_postgresql(database: Database) -> None:
+    # While one session holds the migration lock, an upgrade waits instead of racing it.
+    holder = db.make_engine(database.url)
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def upgrade() -> None:
+        try:
+            db.upgrade(database.url)
+        except BaseException as error:  # reported to the test thread below
+            errors.append(error)
+        done.set()
+
+    try:
+        with holder.begin() as connection:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": db.MIGRATION_LOCK_KEY})
+            thread = threading.Thread(target=upgrade)
+            thread.start()
+            assert not done.wait(1.0), "the upgrade went ahead while another migration held the lock"
+        assert done.wait(60)
+        thread.join(5)
+        assert errors == []
+        assert db.current_revision(database.url) == LATEST
+    finally:
+        holder.dispose()
