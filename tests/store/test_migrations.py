@@ -138,7 +138,7 @@ def test_sqlite_is_tuned_for_durability(db_url: str, db_path: Path) -> None:
 def test_foreign_keys_are_enforced(db_url: str) -> None:
     engine = db.make_engine(db_url)
     try:
-        with pytest.raises(IntegrityError, match="(?i)foreign key"), engine.begin() as connection:
+        with pytest.raises(IntegrityError, match=r"(?i)foreign key"), engine.begin() as connection:
             connection.execute(
                 text(
                     "INSERT INTO outbox_entry (dossier_id, client_status, attempts, next_attempt_at,"
