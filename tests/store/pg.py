@@ -6,9 +6,6 @@ the Debian packages that `packaging/bootstrap.sh` installs (`/usr/lib/postgresql
 PostgreSQL refuses to run as root, and CI runs as root: the cluster then runs as the `postgres` system
 user (made by the Debian package), else `nobody`, through `runuser`.
 
-`KIOSK_TEST_POSTGRES_URL` (a superuser URL such as `postgresql+psycopg://me@/postgres?host=/run/postgresql`)
-uses an existing server instead; the tests create and drop their own databases on it.
-
 When PostgreSQL cannot be found or started, the tests that need it fail (never skip) with what went wrong.
 """
 
@@ -26,7 +23,6 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-ENV_URL = "KIOSK_TEST_POSTGRES_URL"
 SUPERUSER = "kiosk"
 # Durability is not what these tests measure; without fsync a test database is made in milliseconds.
 _FAST = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -47,7 +43,7 @@ def find_bin_dir() -> Path:
         raise PostgresUnavailable(
             "PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin: "
             "run `bash packaging/bootstrap.sh` (it installs the Debian packages postgresql and "
-            f"postgresql-client), or point {ENV_URL} at a running server"
+            "postgresql-client)"
         )
     return max(candidates, key=lambda p: _version_key(p.parent.name))
 
@@ -57,7 +53,7 @@ def _version_key(name: str) -> tuple[int, ...]:
 
 
 class PostgresServer:
-    """A PostgreSQL server the tests may create databases on: a cluster of their own, or `ENV_URL`'s."""
+    """A PostgreSQL cluster of the tests' own, to create databases on."""
 
     def __init__(self) -> None:
         self._root: Path | None = None
@@ -70,11 +66,7 @@ class PostgresServer:
     # --- life cycle -----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        external = os.environ.get(ENV_URL)
-        if external:
-            self._admin_url = external
-        else:
-            self._start_cluster()
+        self._start_cluster()
         self._admin = create_engine(self._admin_url, isolation_level="AUTOCOMMIT")
         try:
             with self._admin.connect() as connection:
@@ -165,12 +157,8 @@ class PostgresServer:
     def at_rest(self, url: str) -> bytes:
         """What the server wrote to disk for one database: its table and index files (after a checkpoint, so
         every change is in them) and the write-ahead log since the database was made. Tests run one at a
-        time, so that stretch of the log is this database's alone (other databases' rows stay out).
-
-        Only for a cluster of our own: an external server's data folder is not ours to read."""
-        if self._root is None:
-            raise PostgresUnavailable(f"the data folder of the server at {ENV_URL} is not readable here")
-        assert self._admin is not None
+        time, so that stretch of the log is this database's alone (other databases' rows stay out)."""
+        assert self._root is not None and self._admin is not None, "server not started"
         name = make_url(url).database or ""
         data = self._root / "data"
         with self._admin.connect() as connection:

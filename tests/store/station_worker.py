@@ -15,6 +15,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Literal
 
 from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
@@ -36,10 +37,10 @@ def main(url: str, kiosk_id: str, keyring_file: str, mode: str, go_file: str) ->
     try:
         while True:
             item = _claim(outbox, mode)
-            if item is False:
-                continue  # lost a race: look again
             if item is None:
                 return 0
+            if not isinstance(item, OutboxItem):
+                continue  # lost a race: look again
             assert item.kiosk_id == kiosk_id, f"claimed another station's dossier {item.dossier_id}"
             outbox.load_payload(item.dossier_id)  # only this station's key opens it
             time.sleep(SEND_SECONDS)
@@ -49,7 +50,7 @@ def main(url: str, kiosk_id: str, keyring_file: str, mode: str, go_file: str) ->
         engine.dispose()
 
 
-def _claim(outbox: Outbox, mode: str) -> OutboxItem | bool | None:
+def _claim(outbox: Outbox, mode: str) -> OutboxItem | Literal[False] | None:
     if mode == "claim":
         return outbox.claim_next()
     item = outbox.next_to_send()

@@ -67,7 +67,7 @@ def test_two_stations_with_several_senders_each_send_every_dossier_exactly_once(
     assert check.counts() == {"queued": 0, "sending": 0, "sent": 2 * per_station, "duplicate": 0, "failed": 0}
     with sessions() as session:
         sent_events = session.scalars(select(AuditEvent.dossier_id).where(AuditEvent.kind == "dossier.sent"))
-        assert sorted(sent_events) == sorted(queued)
+        assert sorted(str(d) for d in sent_events) == sorted(queued)
 
 
 def test_claim_next_takes_the_oldest_due_entry_and_then_nothing(
