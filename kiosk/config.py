@@ -102,8 +102,13 @@ class UiConfig:
     idle_warning_s: int = 30
     orientation: Orientation = "auto"
     text_scale: float = 1.0
+    #: Receipt printer: "dummy" (none), "usb:VID:PID", "tcp:HOST[:PORT]" or "file:PATH" (a device file).
+    printer: str = "dummy"
 
     def __post_init__(self) -> None:
+        if self.printer != "dummy" and self.printer.partition(":")[0] not in ("usb", "tcp", "file"):
+            _fail(f'ui.printer must be "dummy", "usb:VID:PID", "tcp:HOST[:PORT]" or "file:PATH", '
+                  f"not {self.printer!r}")
         if self.idle_timeout_s <= 0:
             _fail(f"ui.idle_timeout_s must be positive, not {self.idle_timeout_s}")
         if not 0 <= self.idle_warning_s < self.idle_timeout_s:

@@ -24,6 +24,7 @@ from kiosk.ui.documents import PageImageProvider
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.qt_env import prepare_environment
+from kiosk.ui.staff import StaffViewModel, attach_staff_mode
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +51,10 @@ class KioskUi:
     controller: KioskController
     frames: LatestFrameProvider
     languages: LanguageSwitcher
+    staff: StaffViewModel
 
     def close(self) -> None:
+        self.staff.shutdown()
         self.controller.shutdown()
         self.window.close()
         application().removeEventFilter(self.controller.idle)
@@ -99,6 +102,7 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
     languages = LanguageSwitcher(engine, controller)
     controller.languageChanged.connect(lambda: languages.apply(controller.lang))
     engine.rootContext().setContextProperty("kiosk", controller)
+    staff = attach_staff_mode(engine, controller, config, services.portal)
     engine.load(QUrl.fromLocalFile(str(QML_MAIN)))
     roots: list[QObject] = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
@@ -107,7 +111,7 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
     window.resize(*size)
     application().installEventFilter(controller.idle)
     controller.start()
-    return KioskUi(engine, window, controller, frames, languages)
+    return KioskUi(engine, window, controller, frames, languages, staff)
 
 
 def window_size(config: KioskConfig) -> tuple[int, int]:
@@ -127,6 +131,7 @@ def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | No
     services = build_services(config)
     try:
         ui = create_ui(services, camera=camera, size=window_size(config))
+        ui.staff.exitRequested.connect(app.quit)  # "Exit to desktop", behind the staff PIN
         if fullscreen or config.ui.fullscreen:
             ui.window.showFullScreen()
         else:

@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 import "components"
+import "staff"
 
 ApplicationWindow {
     id: window
@@ -46,6 +47,7 @@ ApplicationWindow {
         onSwitchLanguage: kiosk.switchLanguage(kiosk.language === "vi" ? "en" : "vi")
         onBiggerText: Theme.textScale = Theme.textScale >= 1.5 ? 1.0 : Theme.textScale + 0.25
         onCallStaff: kiosk.callStaff()
+        onStaffGesture: staff.open()
     }
 
     Item {
@@ -111,6 +113,12 @@ ApplicationWindow {
         secondsLeft: kiosk.idleSecondsLeft
         onMoreTime: kiosk.moreTime()
         onFinishNow: kiosk.startOver()
+    }
+
+    // Staff mode (PIN pad, dashboard, assisted-mode badge): above every citizen screen and overlay.
+    StaffLayer {
+        anchors.fill: parent
+        z: 90
     }
 
     InputPanel {

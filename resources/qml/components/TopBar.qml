@@ -11,6 +11,7 @@ Rectangle {
     signal switchLanguage()
     signal biggerText()
     signal callStaff()
+    signal staffGesture()   // hidden: a 3-second press on the emblem opens the staff PIN pad
     color: Theme.highContrast ? "#000000" : Theme.primary
     implicitHeight: 130 * Theme.u
     border.color: Theme.highContrast ? "#ffffff" : "transparent"
@@ -26,6 +27,13 @@ Rectangle {
             color: "#c8102e"
             border.color: "#f6c445"; border.width: 4 * Theme.u
             Text { anchors.centerIn: parent; text: "★"; color: "#f6c445"; font.pixelSize: 48 * Theme.u }
+            MouseArea {
+                objectName: "staffGestureArea"
+                anchors.fill: parent
+                anchors.margins: -Theme.gap   // a little larger than the emblem itself
+                pressAndHoldInterval: 3000
+                onPressAndHold: bar.staffGesture()
+            }
         }
         ColumnLayout {
             Layout.fillWidth: true

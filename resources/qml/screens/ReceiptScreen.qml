@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Layouts
 import "../components"
+import "../receipt"
 
 Item {
     GridLayout {
@@ -71,6 +72,9 @@ Item {
                     smooth: false
                     fillMode: Image.PreserveAspectFit
                 }
+            }
+            ReceiptPrint {
+                Layout.fillWidth: true
             }
             BigButton {
                 objectName: "finish"
