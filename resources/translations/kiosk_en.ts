@@ -1,36 +1,37 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="23" />
+        <location filename="../qml/screens/AttractScreen.qml" line="23"/>
         <source>Làm thủ tục hành chính
 ngay tại đây</source>
         <translation>Do your paperwork
 right here</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="29" />
+        <location filename="../qml/screens/AttractScreen.qml" line="29"/>
         <source>Chỉ cần thẻ căn cước. Máy đọc thông tin từ thẻ, ông/bà không phải gõ tên.</source>
         <translation>All you need is your ID card. The kiosk reads it, so you do not have to type your name.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="40" />
+        <location filename="../qml/screens/AttractScreen.qml" line="40"/>
         <source>Đưa thẻ căn cước vào camera</source>
         <translation>Show your ID card to the camera</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="41" />
+        <location filename="../qml/screens/AttractScreen.qml" line="41"/>
         <source>Chọn thủ tục cần làm</source>
         <translation>Choose the procedure you need</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="42" />
+        <location filename="../qml/screens/AttractScreen.qml" line="42"/>
         <source>Kiểm tra và gửi hồ sơ</source>
         <translation>Check and submit the dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="43" />
+        <location filename="../qml/screens/AttractScreen.qml" line="43"/>
         <source>Nhận biên nhận có mã tra cứu</source>
         <translation>Take a receipt with a tracking code</translation>
     </message>
@@ -38,7 +39,7 @@ right here</translation>
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../qml/components/Banner.qml" line="34" />
+        <location filename="../qml/components/Banner.qml" line="34"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -46,35 +47,132 @@ right here</translation>
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="22" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="22"/>
         <source>Thông tin của ông/bà</source>
         <translation>Your details</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="23" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="23"/>
         <source>Xin kiểm tra lại. Chạm vào một ô để sửa nếu chưa đúng.</source>
         <translation>Please check. Touch a field to correct it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="59" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="80"/>
         <source>Thông tin đã đúng, tiếp tục</source>
         <translation>The details are correct, continue</translation>
     </message>
 </context>
 <context>
+    <name>DocumentsScreen</name>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="27"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="40"/>
+        <source>Chụp giấy tờ</source>
+        <translation>Photograph your documents</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="28"/>
+        <source>Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang nằm yên.</source>
+        <translation>Lay each page under the camera, text up. The kiosk takes the picture when the page lies still.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="95"/>
+        <source>Đang xử lý trang…</source>
+        <translation>Processing the page…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="114"/>
+        <source>Tự chụp: BẬT</source>
+        <translation>Auto: ON</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="114"/>
+        <source>Tự chụp: TẮT</source>
+        <translation>Auto: OFF</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="132"/>
+        <source>Chụp lại</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="132"/>
+        <source>Chụp ngay</source>
+        <translation>Take picture</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="143"/>
+        <source>Quét 1 trang</source>
+        <translation>Scan 1 page</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="152"/>
+        <source>Dừng quét</source>
+        <translation>Stop scan</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="152"/>
+        <source>Quét cả xấp</source>
+        <translation>Scan a stack</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="197"/>
+        <source>(bắt buộc)</source>
+        <translation>(required)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="197"/>
+        <source>(nếu có)</source>
+        <translation>(if any)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/screens/DocumentsScreen.qml" line="205"/>
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="255"/>
+        <source>Trang %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="268"/>
+        <source>Chưa có trang nào của giấy tờ này.</source>
+        <translation>No pages of this document yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="282"/>
+        <source>Chụp lại trang %1</source>
+        <translation>Retake page %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="285"/>
+        <source>Xóa trang %1</source>
+        <translation>Delete page %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="294"/>
+        <source>Xong, tiếp tục</source>
+        <translation>Done, continue</translation>
+    </message>
+</context>
+<context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/screens/FormScreen.qml" line="24" />
+        <location filename="../qml/screens/FormScreen.qml" line="24"/>
         <source>Các ô có dấu ✓ đã được điền từ thẻ căn cước. Mục có dấu * là bắt buộc.</source>
         <translation>Fields marked ✓ were filled in from your ID card. Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FormScreen.qml" line="63" />
+        <location filename="../qml/screens/FormScreen.qml" line="63"/>
         <source>năm-tháng-ngày, ví dụ 1989-07-15</source>
         <translation>year-month-day, e.g. 1989-07-15</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FormScreen.qml" line="128" />
+        <location filename="../qml/screens/FormScreen.qml" line="128"/>
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
@@ -82,50 +180,50 @@ right here</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="12" />
+        <location filename="../qml/screens/HomeScreen.qml" line="12"/>
         <source>Ông/bà cần làm gì?</source>
         <translation>What would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="13" />
+        <location filename="../qml/screens/HomeScreen.qml" line="13"/>
         <source>Chạm vào một nút lớn bên dưới.</source>
         <translation>Touch one of the large buttons below.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="19" />
+        <location filename="../qml/screens/HomeScreen.qml" line="19"/>
         <source>Nộp hồ sơ thủ tục hành chính</source>
         <translation>Submit an administrative dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="20" />
+        <location filename="../qml/screens/HomeScreen.qml" line="20"/>
         <source>Khai sinh, xác nhận tình trạng hôn nhân, lý lịch tư pháp…</source>
         <translation>Birth registration, marital status, judicial record…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="30" />
-        <source>Cần giúp đỡ? Chạm nút "Gọi nhân viên" ở góc trên, nhân viên bưu điện sẽ đến hỗ trợ.</source>
-        <translation>Need help? Touch "Call staff" at the top and a member of the post office staff will come.</translation>
+        <location filename="../qml/screens/HomeScreen.qml" line="30"/>
+        <source>Cần giúp đỡ? Chạm nút &quot;Gọi nhân viên&quot; ở góc trên, nhân viên bưu điện sẽ đến hỗ trợ.</source>
+        <translation>Need help? Touch &quot;Call staff&quot; at the top and a member of the post office staff will come.</translation>
     </message>
 </context>
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../qml/components/IdleOverlay.qml" line="28" />
+        <location filename="../qml/components/IdleOverlay.qml" line="28"/>
         <source>Ông/bà vẫn đang sử dụng máy?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/components/IdleOverlay.qml" line="34" />
+        <location filename="../qml/components/IdleOverlay.qml" line="34"/>
         <source>Để bảo vệ thông tin cá nhân, máy sẽ xoá mọi dữ liệu và quay về màn hình đầu sau %1 giây.</source>
         <translation>To protect your personal data, the kiosk will erase everything and return to the start in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../qml/components/IdleOverlay.qml" line="46" />
+        <location filename="../qml/components/IdleOverlay.qml" line="46"/>
         <source>Tôi cần thêm thời gian</source>
         <translation>I need more time</translation>
     </message>
     <message>
-        <location filename="../qml/components/IdleOverlay.qml" line="52" />
+        <location filename="../qml/components/IdleOverlay.qml" line="52"/>
         <source>Kết thúc và xoá dữ liệu</source>
         <translation>Finish and erase my data</translation>
     </message>
@@ -133,7 +231,7 @@ right here</translation>
 <context>
     <name>KioskField</name>
     <message>
-        <location filename="../qml/components/KioskField.qml" line="39" />
+        <location filename="../qml/components/KioskField.qml" line="39"/>
         <source>Đọc từ thẻ</source>
         <translation>From card</translation>
     </message>
@@ -141,70 +239,133 @@ right here</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="11" />
+        <location filename="../qml/Main.qml" line="12"/>
         <source>Kiosk Dịch vụ công</source>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="87" />
+        <location filename="../qml/Main.qml" line="90"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="95" />
+        <location filename="../qml/Main.qml" line="98"/>
         <source>Làm lại từ đầu</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="104" />
+        <location filename="../qml/Main.qml" line="107"/>
         <source>Đang gửi hồ sơ…</source>
         <translation>Sending the dossier…</translation>
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="13"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="15"/>
+        <source>Sai mã PIN. Còn %1 lần thử.</source>
+        <translation>Wrong PIN. %1 attempts left.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="17"/>
+        <source>Tạm khoá do nhập sai nhiều lần. Thử lại sau %1.</source>
+        <translation>Locked after too many wrong PINs. Try again after %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="18"/>
+        <source>Tạm khoá do nhập sai nhiều lần.</source>
+        <translation>Locked after too many wrong PINs.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="19"/>
+        <source>Không tìm thấy nhân viên này.</source>
+        <translation>This staff member was not found.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="20"/>
+        <source>Không kiểm tra được mã PIN. Xin thử lại.</source>
+        <translation>The PIN could not be checked. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="23"/>
+        <source>Chưa có nhân viên nào. Thêm bằng lệnh: kiosk staff add</source>
+        <translation>No staff members yet. Add one with: kiosk staff add</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="24"/>
+        <source>Nhập mã PIN rồi nhấn OK.</source>
+        <translation>Enter your PIN, then press OK.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="24"/>
+        <source>Chọn tên của bạn.</source>
+        <translation>Choose your name.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="53"/>
+        <source>Đăng nhập nhân viên</source>
+        <translation>Staff sign-in</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="61"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="92"/>
+        <source>tạm khoá</source>
+        <translation>locked</translation>
+    </message>
+</context>
+<context>
     <name>ProcedureScreen</name>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="13" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="13"/>
         <source>Chọn thủ tục</source>
         <translation>Choose a procedure</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="14" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="14"/>
         <source>Lệ phí và thời gian giải quyết được ghi dưới tên mỗi thủ tục.</source>
         <translation>The fee and processing time are shown under each procedure.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="19" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="19"/>
         <source>Đang tải danh sách thủ tục…</source>
         <translation>Loading the list of procedures…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="28" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="28"/>
         <source>Chưa tải được danh sách thủ tục từ Cổng dịch vụ công. Xin thử lại hoặc gọi nhân viên.</source>
         <translation>The list of procedures could not be loaded from the public service portal. Please try again or call staff.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="32" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="32"/>
         <source>Thử lại</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="78" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="78"/>
         <source>Lệ phí: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="79" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="79"/>
         <source>Trong ngày</source>
         <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="79" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="79"/>
         <source>%1 ngày làm việc</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="80" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="80"/>
         <source>Nhận kết quả qua bưu điện</source>
         <translation>Result can come by post</translation>
     </message>
@@ -212,55 +373,113 @@ right here</translation>
 <context>
     <name>ReadCardScreen</name>
     <message>
-        <location filename="../qml/screens/ReadCardScreen.qml" line="17" />
+        <location filename="../qml/screens/ReadCardScreen.qml" line="17"/>
         <source>Đưa thẻ căn cước vào trước camera</source>
         <translation>Hold your ID card in front of the camera</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReadCardScreen.qml" line="18" />
+        <location filename="../qml/screens/ReadCardScreen.qml" line="18"/>
         <source>Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì.</source>
         <translation>QR code side towards the camera. The kiosk reads it by itself; there is nothing to press.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReadCardScreen.qml" line="76" />
+        <location filename="../qml/screens/ReadCardScreen.qml" line="76"/>
         <source>Không có thẻ? Nhập thông tin bằng tay</source>
         <translation>No card? Enter your details by hand</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptPrint</name>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="15"/>
+        <source>Đang in phiếu…</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="16"/>
+        <source>Đã in phiếu. Xin nhận phiếu ở khe máy in.</source>
+        <translation>Receipt printed. Please take it from the printer slot.</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="17"/>
+        <source>Đang lưu phiếu PDF…</source>
+        <translation>Saving the PDF receipt…</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="18"/>
+        <source>Đã lưu phiếu PDF trên máy; nhân viên có thể in lại cho ông/bà.</source>
+        <translation>The PDF receipt is saved on the kiosk; staff can print it for you.</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="21"/>
+        <source>Máy in hết giấy. Xin chụp ảnh mã hồ sơ ở trên hoặc gọi nhân viên.</source>
+        <translation>The printer is out of paper. Please take a photo of the dossier code above or call staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="22"/>
+        <source>Máy in chưa sẵn sàng (chưa kết nối). Xin chụp ảnh mã hồ sơ ở trên hoặc gọi nhân viên.</source>
+        <translation>The printer is not ready (not connected). Please take a photo of the dossier code above or call staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="23"/>
+        <source>Không lưu được phiếu PDF. Xin chụp ảnh mã hồ sơ ở trên.</source>
+        <translation>The PDF receipt could not be saved. Please take a photo of the dossier code above.</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="25"/>
+        <source>Không in được phiếu. Xin chụp ảnh mã hồ sơ ở trên hoặc gọi nhân viên.</source>
+        <translation>The receipt could not be printed. Please take a photo of the dossier code above or call staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="38"/>
+        <source>In lại phiếu</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="38"/>
+        <source>In phiếu</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="47"/>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="18" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="19"/>
         <source>Hồ sơ đã được lưu, sẽ gửi khi có mạng</source>
         <translation>Dossier saved; it will be sent when the connection returns</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="19" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="20"/>
         <source>Đã nộp hồ sơ thành công</source>
         <translation>Dossier submitted</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="32" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="33"/>
         <source>Mã tham chiếu</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="32" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="33"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="44" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="45"/>
         <source>Thời gian nộp: %1</source>
         <translation>Submitted at: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="49" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="50"/>
         <source>Chụp ảnh hoặc ghi lại mã này. Dùng mã để tra cứu tình trạng hồ sơ tại bất kỳ kiosk nào hoặc trên Cổng dịch vụ công.</source>
         <translation>Take a photo of this code or write it down. Use it to check your dossier at any kiosk or on the public service portal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="78" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="82"/>
         <source>Xong — xoá thông tin và kết thúc</source>
         <translation>Done — erase my details and finish</translation>
     </message>
@@ -268,55 +487,313 @@ right here</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="21" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="21"/>
         <source>Kiểm tra lần cuối</source>
         <translation>Final check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="35" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="35"/>
         <source>Lệ phí: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="36" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="36"/>
         <source>Cơ quan giải quyết: %1</source>
         <translation>Handled by: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="37" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="37"/>
         <source>Thời gian giải quyết: trong ngày</source>
         <translation>Processing time: the same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="38" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="38"/>
         <source>Thời gian giải quyết: %1 ngày làm việc</source>
         <translation>Processing time: %1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="79" />
-        <source>Khi bấm "Gửi hồ sơ", ông/bà đồng ý gửi các thông tin trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không lưu lại thông tin sau khi gửi xong.</source>
-        <translation>By pressing "Submit dossier" you agree to send the information above to the handling agency through the public service portal. The kiosk keeps nothing once it has been sent.</translation>
+        <location filename="../qml/screens/ReviewScreen.qml" line="79"/>
+        <source>Khi bấm &quot;Gửi hồ sơ&quot;, ông/bà đồng ý gửi các thông tin trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không lưu lại thông tin sau khi gửi xong.</source>
+        <translation>By pressing &quot;Submit dossier&quot; you agree to send the information above to the handling agency through the public service portal. The kiosk keeps nothing once it has been sent.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="91" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="91"/>
         <source>Gửi hồ sơ</source>
         <translation>Submit dossier</translation>
     </message>
 </context>
 <context>
+    <name>StaffDashboard</name>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="18"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="19"/>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="20"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="21"/>
+        <source>Đã gửi (trùng)</source>
+        <translation>Sent (duplicate)</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="22"/>
+        <source>Lỗi, cần xử lý</source>
+        <translation>Failed, needs action</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="31"/>
+        <source>Camera đọc thẻ</source>
+        <translation>ID card camera</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="32"/>
+        <source>Camera tài liệu</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="33"/>
+        <source>Máy quét</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="34"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="366"/>
+        <source>Máy in phiếu</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="35"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="368"/>
+        <source>Cổng dịch vụ công</source>
+        <translation>Public service portal</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="36"/>
+        <source>Ổ đĩa</source>
+        <translation>Disk</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="37"/>
+        <source>Đồng hồ</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="68"/>
+        <source>Chế độ nhân viên</source>
+        <translation>Staff mode</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="85"/>
+        <source>Chế độ hỗ trợ: BẬT</source>
+        <translation>Assisted mode: ON</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="85"/>
+        <source>Chế độ hỗ trợ: TẮT</source>
+        <translation>Assisted mode: OFF</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="86"/>
+        <source>Hồ sơ ghi tên bạn là người hỗ trợ</source>
+        <translation>Dossiers record you as the assistant</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="87"/>
+        <source>Bật khi bạn giúp người dân nộp hồ sơ</source>
+        <translation>Turn on while you help a citizen</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="95"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="96"/>
+        <source>Về màn hình người dân</source>
+        <translation>Back to the citizen&apos;s screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="108"/>
+        <source>Hồ sơ chờ gửi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="108"/>
+        <source>Thiết bị</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="108"/>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="108"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="149"/>
+        <source>Chờ gửi: %1 · Đang gửi: %2 · Đã gửi: %3 · Lỗi: %4</source>
+        <translation>Waiting: %1 · Sending: %2 · Sent: %3 · Failed: %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="161"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="167"/>
+        <source>Chưa có hồ sơ nào trên máy.</source>
+        <translation>No dossiers on this kiosk yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="219"/>
+        <source>%1 · lúc %2 · %3 lần gửi</source>
+        <translation>%1 · at %2 · %3 attempts</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="220"/>
+        <source>hỗ trợ: %1</source>
+        <translation>assisted by: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="228"/>
+        <source>Lý do: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="239"/>
+        <source>Gửi lại</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="239"/>
+        <source>Gửi ngay</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="254"/>
+        <source>Đang kiểm tra thiết bị…</source>
+        <translation>Checking devices…</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="254"/>
+        <source>Tình trạng thiết bị</source>
+        <translation>Device health</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="263"/>
+        <source>Kiểm tra lại</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="323"/>
+        <source>Hồ sơ tiếp nhận hôm nay</source>
+        <translation>Dossiers taken today</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="324"/>
+        <source>Đã gửi lên Cổng hôm nay</source>
+        <translation>Sent to the portal today</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="325"/>
+        <source>Lỗi cần xử lý (hôm nay)</source>
+        <translation>Failed, need action (today)</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="326"/>
+        <source>Có nhân viên hỗ trợ</source>
+        <translation>Assisted by staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="362"/>
+        <source>Mã kiosk</source>
+        <translation>Kiosk id</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="363"/>
+        <source>Ngôn ngữ mặc định</source>
+        <translation>Default language</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="364"/>
+        <source>Cỡ chữ</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="365"/>
+        <source>Hướng màn hình</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="367"/>
+        <source>Thời gian chờ (giây)</source>
+        <translation>Idle timeout (seconds)</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="393"/>
+        <source>Thay đổi cài đặt trong tệp kiosk.toml rồi khởi động lại kiosk.</source>
+        <translation>Change settings in kiosk.toml, then restart the kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="408"/>
+        <source>Thoát chương trình kiosk? Người dân sẽ không dùng được máy.</source>
+        <translation>Quit the kiosk program? Citizens will not be able to use the kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="409"/>
+        <source>Phiên nhân viên tự kết thúc sau 2 phút không thao tác.</source>
+        <translation>The staff session ends after 2 minutes without a touch.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="418"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="425"/>
+        <source>Thoát ngay</source>
+        <translation>Quit now</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="425"/>
+        <source>Thoát chương trình</source>
+        <translation>Quit the program</translation>
+    </message>
+</context>
+<context>
+    <name>StaffLayer</name>
+    <message>
+        <location filename="../qml/staff/StaffLayer.qml" line="24"/>
+        <source>Hỗ trợ: %1</source>
+        <translation>Assisted by: %1</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="35" />
+        <location filename="../qml/components/TopBar.qml" line="43"/>
         <source>Kiosk Dịch vụ công</source>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="42" />
+        <location filename="../qml/components/TopBar.qml" line="53"/>
         <source>Nộp hồ sơ trực tuyến — nhận kết quả tại nhà qua bưu điện</source>
         <translation>File online — get the result at home by post</translation>
     </message>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="58" />
+        <location filename="../qml/components/TopBar.qml" line="70"/>
         <source>Gọi nhân viên</source>
         <translation>Call staff</translation>
     </message>

@@ -139,8 +139,9 @@ def test_demo_writes_a_screenshot_per_screen(tmp_path: Path, config: KioskConfig
     out = tmp_path / "shots"
     assert run_demo(config, screenshots=out, orientations=["portrait"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 11
-    assert names[0] == "portrait_01_attract.png" and names[-1] == "portrait_11_after_finish.png"
+    assert len(names) == 14
+    assert names[0] == "portrait_01_attract.png" and names[-1] == "portrait_14_after_finish.png"
+    assert "portrait_10_documents_low_dpi.png" in names  # the capture screen is part of the story
 
 
 def test_back_of_the_card_only_is_accepted_with_a_name_warning(qtbot: QtBot, ui: KioskUi) -> None:

@@ -45,7 +45,7 @@ Item {
                 objectName: "documentCameraView"
                 Layout.fillWidth: true
                 Layout.fillHeight: !Theme.portrait
-                Layout.preferredHeight: Theme.portrait ? 360 * Theme.u : -1
+                Layout.preferredHeight: Theme.portrait ? 300 * Theme.u : -1
                 radius: Theme.radius
                 color: "#202833"
                 clip: true
@@ -216,7 +216,7 @@ Item {
                 id: pageList
                 objectName: "pageList"
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.portrait ? 290 * Theme.u : 220 * Theme.u
+                Layout.preferredHeight: Theme.portrait ? 220 * Theme.u : 220 * Theme.u
                 Layout.minimumHeight: 180 * Theme.u
                 Layout.fillHeight: !Theme.portrait
                 orientation: ListView.Horizontal
