@@ -53,7 +53,7 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: text.length > 0
         text: panel.statusText
-        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: panel.printState === "failed"
+        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: panel.printState === "failed"
         color: panel.printState === "failed" ? Theme.error : panel.printState === "printed" || panel.printState === "saved" ? Theme.success : Theme.textMuted
         wrapMode: Text.WordWrap
     }

@@ -57,7 +57,8 @@ Item {
             spacing: Theme.gap
             Rectangle {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: Math.min(520 * Theme.u, parent.width)
+                // Smaller in landscape, so the print buttons and "finish" fit below it.
+                Layout.preferredWidth: Math.min((Theme.portrait ? 520 : 400) * Theme.u, parent.width)
                 Layout.preferredHeight: Layout.preferredWidth
                 color: "#ffffff"
                 radius: Theme.radius
