@@ -32,7 +32,8 @@ DATABASE_FILE_NAME = "kiosk.db"
 ENV_PREFIX = "KIOSK_"
 ENV_CONFIG_FILE = "KIOSK_CONFIG"
 # KIOSK_* variables that are not settings; every other KIOSK_* variable must name a setting.
-NON_SETTING_ENV = frozenset({ENV_CONFIG_FILE})
+ENV_PSEUDO = "KIOSK_PSEUDO"  # a one-run switch for pseudo-translation (kiosk.ui.pseudo)
+NON_SETTING_ENV = frozenset({ENV_CONFIG_FILE, ENV_PSEUDO})
 
 Orientation = Literal["auto", "portrait", "landscape"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
@@ -104,6 +105,10 @@ class UiConfig:
     text_scale: float = 1.0
     #: Receipt printer: "dummy" (none), "usb:VID:PID", "tcp:HOST[:PORT]" or "file:PATH" (a device file).
     printer: str = "dummy"
+    #: Every qsTr string lengthened and bracketed, to find text that overflows (also KIOSK_PSEUDO=1).
+    pseudo_translation: bool = False
+    #: Qt text-to-speech engine: "" (Qt's default, speech-dispatcher on Linux) or e.g. "mock" in tests.
+    speech_engine: str = ""
 
     def __post_init__(self) -> None:
         if self.printer != "dummy" and self.printer.partition(":")[0] not in ("usb", "tcp", "file"):
