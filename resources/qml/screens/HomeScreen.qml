@@ -20,6 +20,39 @@ Item {
             subtitle: qsTr("Khai sinh, xác nhận tình trạng hôn nhân, lý lịch tư pháp…")
             onClicked: kiosk.startDossier()
         }
+        BigButton {
+            objectName: "openAccount"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.buttonHeight * 1.5
+            primary: false
+            text: qsTr("Đăng nhập / tạo tài khoản")
+            subtitle: qsTr("Bằng VNeID hoặc số điện thoại, không cần gõ tên")
+            onClicked: kiosk.openAccount()
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
+            BigButton {
+                objectName: "checkDossier"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.preferredHeight: Theme.buttonHeight * 1.5
+                primary: false
+                text: qsTr("Tra cứu hồ sơ")
+                subtitle: qsTr("Đưa mã QR trên biên nhận vào camera")
+                onClicked: kiosk.checkDossier()
+            }
+            BigButton {
+                objectName: "openGuides"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.preferredHeight: Theme.buttonHeight * 1.5
+                primary: false
+                text: qsTr("Hướng dẫn từng bước")
+                subtitle: qsTr("Cách làm các thủ tục thường gặp")
+                onClicked: kiosk.openGuides()
+            }
+        }
         Card {
             Layout.fillWidth: true
             Layout.preferredHeight: help.implicitHeight + 2 * Theme.gap
