@@ -130,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--screenshots", type=Path, metavar="DIR", required=True, help="write PNGs here")
     demo.add_argument("--camera", metavar="SPEC", help='frame source (default: the config\'s, "samples")')
+    demo.add_argument("--all", dest="all_variants", action="store_true",
+                      help="also at 150%% text, in high contrast and pseudo-translated (file-name suffixes), "
+                           "with an index.html contact sheet")
+    demo.add_argument("--pseudo", action="store_true",
+                      help="pseudo-translate every string (longer, bracketed) to find text that overflows")
     shape = demo.add_mutually_exclusive_group()
     for orientation in ORIENTATIONS:
         shape.add_argument(
@@ -238,6 +243,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench_docscan.add_argument("--no-ocr", action="store_true",
                                help="skip the Tesseract legibility measure (the slow part)")
     bench_docscan.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    bench_soak = command(
+        bench_commands, "soak", _cmd_bench_soak,
+        "soak: many attract-to-receipt journeys in one process against the sandbox; memory growth",
+    )
+    bench_soak.add_argument("--journeys", type=_positive_int, default=200, metavar="N",
+                            help="journeys to run (default 200)")
+    bench_soak.add_argument("--json", action="store_true", help="print the results as one JSON object")
     command(bench_commands, "typing", _cmd_bench_typing,
             "taps to type Vietnamese: long-press keyboard vs Telex vs the tone row")
     bench_outbox = command(
@@ -472,6 +484,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             screenshots=args.screenshots,
             orientations=list(args.orientations or ORIENTATIONS),
             camera=args.camera,
+            all_variants=args.all_variants,
+            pseudo=args.pseudo,
         )
     finally:
         if scratch is not None:
@@ -981,6 +995,31 @@ def _cmd_bench_outbox(args: argparse.Namespace) -> int:
 
 
 # --- version --------------------------------------------------------------------------------------------
+
+
+def _cmd_bench_soak(args: argparse.Namespace) -> int:
+    """`kiosk bench soak [--journeys N] [--json]`: see kiosk.bench.soak. Offscreen, in a scratch data folder
+    with its own sandbox portal, like `kiosk demo`."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    try:
+        config = _load(args, data_dir=scratch / "data")
+        from kiosk.bench.soak import print_soak
+        from kiosk.ui.soak import run_soak_ui  # Qt: only here
+
+        def progress(sample: Any) -> None:
+            print(f"{PROG} bench soak: {sample.journey} journeys, {sample.seconds:.0f} s, "
+                  f"RSS {sample.rss / 2**20:.1f} MB", file=sys.stderr, flush=True)
+
+        result = run_soak_ui(config, args.journeys, progress=progress)
+        if args.json:
+            print(json.dumps(result.to_json_dict(), indent=2))
+        else:
+            print_soak(result)
+        return EXIT_OK if result.ok else EXIT_FAILED
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _cmd_bench_typing(args: argparse.Namespace) -> int:

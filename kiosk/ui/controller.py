@@ -27,6 +27,7 @@ from kiosk.portal.errors import PortalError
 from kiosk.portal.models import Catalogue, Procedure
 from kiosk.store.outbox import Outbox, OutboxFile
 from kiosk.sync.sender import SendOutcome, drain, send_entry
+from kiosk.ui.access import Accessibility
 from kiosk.ui.camera import CameraWorker, LatestFrameProvider
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.flow import APPLICANT_FIELDS, KioskFlow, Screen
@@ -109,6 +110,8 @@ class KioskController(QObject):
             thumbnails=page_thumbnails or PageImageProvider(),
             scanner_device=scanner_device, language=lambda: self.lang, parent=self)
         self.documents.activity.connect(self.idle.poke)
+        #: Text size, contrast, speech and the tone row: one citizen's choices, reset by the wipe.
+        self.accessibility = Accessibility(self)
 
         self._sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
         self._sync_timer.timeout.connect(self.syncNow)
@@ -124,6 +127,7 @@ class KioskController(QObject):
         self.syncNow()
 
     def shutdown(self) -> None:
+        self.accessibility.stop()
         self._sync_timer.stop()
         self.idle.stop()
         self._stop_camera()
@@ -376,6 +380,7 @@ class KioskController(QObject):
         self._staff_called = False
         self.staffCalledChanged.emit()
         self._set_message("")
+        self.accessibility.reset()
         self.flow.wipe()
         self.languageChanged.emit()
         self._refresh_procedures()
@@ -430,6 +435,7 @@ class KioskController(QObject):
     # ------------------------------------------------------------------ reactions
     def _on_screen(self, screen: Screen) -> None:
         self._set_message("")
+        self.accessibility.screen_entered(screen.value, self.lang)
         self.idle.arm(screen is not Screen.ATTRACT)
         if screen is Screen.READ_CARD:
             self._start_camera()
@@ -635,6 +641,9 @@ class KioskController(QObject):
     def _review_model(self) -> QObject:
         return self.review
 
+    def _access_vm(self) -> QObject:
+        return self.accessibility
+
     def _documents_vm(self) -> QObject:
         return self.documents
 
@@ -643,6 +652,7 @@ class KioskController(QObject):
     formModel = Property(QObject, _form_model, constant=True)
     reviewModel = Property(QObject, _review_model, constant=True)
     docs = Property(QObject, _documents_vm, constant=True)
+    access = Property(QObject, _access_vm, constant=True)
 
 
 def dossier_files(pages: dict[str, list[CapturedPage]], names: dict[str, str], owner_id: str,

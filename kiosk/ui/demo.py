@@ -7,10 +7,12 @@ the journey works. It exits 0 only if the dossier reached the portal.
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from PySide6.QtCore import QEventLoop, QTimer
 
@@ -26,6 +28,11 @@ log = logging.getLogger(__name__)
 
 DEMO_PROCEDURE = "1.001193.000.00.00.H26"  # Đăng ký khai sinh: the hospital's birth certificate on paper
 ORIENTATIONS = {"portrait": PORTRAIT, "landscape": LANDSCAPE}
+#: `kiosk demo --all`: the journey again per variant, its screenshots named with the suffix
+#: (``portrait_05_confirm_details-text150.png``); the settings are `kiosk.access` properties.
+VARIANTS: dict[str, dict[str, object]] = {
+    "": {}, "-text150": {"textScale": 1.5}, "-contrast": {"highContrast": True}, "-pseudo": {},
+}
 
 
 class DemoFailed(RuntimeError):
@@ -73,10 +80,11 @@ class Journey:
         self.out_dir = out_dir
         self.prefix = prefix
         self.shots: list[Path] = []
+        self.suffix = ""  # a `VARIANTS` key
 
     def shot(self, name: str) -> Path:
         spin(150)  # let bindings settle and the scene render
-        path = self.out_dir / f"{self.prefix}_{len(self.shots) + 1:02d}_{name}.png"
+        path = self.out_dir / f"{self.prefix}_{len(self.shots) + 1:02d}_{name}{self.suffix}.png"
         image = self.ui.window.grabWindow()
         if image.isNull() or not image.save(str(path)):
             raise DemoFailed(f"could not write screenshot {path}")
@@ -167,29 +175,61 @@ class Journey:
 
 
 def run_demo(config: KioskConfig, *, screenshots: Path, orientations: list[str] | None = None,
-             camera: str | None = None) -> int:
+             camera: str | None = None, all_variants: bool = False, pseudo: bool = False) -> int:
+    """One journey per orientation; with `all_variants` also at 150 % text, high contrast and pseudo-
+    translated; with `pseudo` every journey pseudo-translated."""
     application()
     screenshots.mkdir(parents=True, exist_ok=True)
     services = build_services(config)
     codes: list[str] = []
+    shots: list[Path] = []
     try:
         for name in orientations or list(ORIENTATIONS):
-            ui = create_ui(services, camera=camera, size=ORIENTATIONS[name])
-            if camera is None:
-                ui.controller.set_camera_opener(demo_camera)
-                ui.controller.documents.set_camera_opener(demo_document_camera)
-            ui.window.show()
-            try:
-                code = Journey(ui, services, screenshots, name).run()
-            finally:
-                ui.close()
-            status = services.portal.get_dossier(code)
-            print(f"{name}: dossier {code} reached the portal (status {status.status}); "
-                  f"screenshots in {screenshots}")
-            codes.append(code)
+            for suffix in VARIANTS if all_variants else [""]:
+                ui = create_ui(services, camera=camera, size=ORIENTATIONS[name],
+                               pseudo=True if pseudo or suffix == "-pseudo" else None)
+                for key, value in VARIANTS[suffix].items():
+                    ui.controller.accessibility.setProperty(key, value)
+                if camera is None:
+                    ui.controller.set_camera_opener(demo_camera)
+                    ui.controller.documents.set_camera_opener(demo_document_camera)
+                ui.window.show()
+                journey = Journey(ui, services, screenshots, name)
+                journey.suffix = suffix
+                try:
+                    code = journey.run()
+                finally:
+                    ui.close()
+                    shots += journey.shots
+                status = services.portal.get_dossier(code)
+                print(f"{name}{suffix}: dossier {code} reached the portal (status {status.status}); "
+                      f"screenshots in {screenshots}")
+                codes.append(code)
+        if all_variants:
+            write_contact_sheet(screenshots / "index.html", shots)
     except DemoFailed as error:
         print(f"demo failed: {error}")
         return 1
     finally:
         services.close()
     return 0 if codes else 1
+
+
+def write_contact_sheet(path: Path, shots: list[Path]) -> None:
+    """index.html: each screen in a row, its variants side by side (plain, 150 %, contrast, pseudo)."""
+    rows: dict[str, list[Path]] = {}
+    for shot in shots:
+        stem = shot.stem
+        for suffix in VARIANTS:
+            if suffix and stem.endswith(suffix):
+                stem = stem[: -len(suffix)]
+        rows.setdefault(stem, []).append(shot)
+    cells = "\n".join(
+        "<tr><th>" + html.escape(stem) + "</th>" + "".join(
+            f'<td><a href="{quote(s.name)}"><img src="{quote(s.name)}" loading="lazy"></a>'
+            f"<br>{html.escape(s.stem[len(stem):] or 'plain')}</td>" for s in group) + "</tr>"
+        for stem, group in sorted(rows.items()))
+    path.write_text(
+        "<!doctype html><meta charset=utf-8><title>kiosk demo --all</title>"
+        "<style>img{width:270px;border:1px solid #999}td,th{vertical-align:top;font:13px sans-serif}</style>"
+        f"<table>{cells}</table>\n", encoding="utf-8")

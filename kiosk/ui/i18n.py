@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 from PySide6.QtQml import QQmlEngine
 
 from kiosk.capture.resources import resources_dir
+from kiosk.ui.pseudo import PseudoTranslator
 
 log = logging.getLogger(__name__)
 
@@ -18,11 +19,16 @@ TRANSLATIONS_DIR: Path = resources_dir() / "translations"
 class LanguageSwitcher(QObject):
     """Vietnamese is the source language of every string; English is a translation."""
 
-    def __init__(self, engine: QQmlEngine, parent: QObject | None = None) -> None:
+    def __init__(self, engine: QQmlEngine, parent: QObject | None = None, *, pseudo: bool = False) -> None:
         super().__init__(parent)
         self._engine = engine
         self._installed: list[QTranslator] = []
         self.language = "vi"
+        #: Pseudo-translation (kiosk.ui.pseudo): every string, Vietnamese or English, lengthened.
+        self.pseudo = pseudo
+        if pseudo:
+            self._installed.append(PseudoTranslator(parent=self))
+            QCoreApplication.installTranslator(self._installed[0])
 
     def apply(self, language: str) -> None:
         if language == self.language:
@@ -31,17 +37,28 @@ class LanguageSwitcher(QObject):
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
         self._installed.clear()
+        if self.pseudo:
+            self._installed.append(PseudoTranslator(parent=self))
         if language != "vi" and app is not None:
             ours = QTranslator(self)
             if ours.load(str(TRANSLATIONS_DIR / f"kiosk_{language}.qm")):
-                self._installed.append(ours)
+                if self.pseudo:
+                    self._installed[0] = PseudoTranslator(ours, self)
+                else:
+                    self._installed.append(ours)
             else:
                 log.warning("no compiled translation for %s in %s", language, TRANSLATIONS_DIR)
             qt = QTranslator(self)
             if qt.load(QLocale(language), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 self._installed.append(qt)
-            for translator in self._installed:
-                QCoreApplication.installTranslator(translator)
+        for translator in self._installed:
+            QCoreApplication.installTranslator(translator)
         self.language = language
         self._engine.retranslate()
+
+    def uninstall(self) -> None:
+        """The UI is closing: leave the application without this UI's translators (a pseudo one above all)."""
+        for translator in self._installed:
+            QCoreApplication.removeTranslator(translator)
+        self._installed.clear()

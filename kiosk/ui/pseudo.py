@@ -48,12 +48,12 @@ class PseudoTranslator(QTranslator):
         super().__init__(parent)
         self._base = base
 
-    def translate(self, context: str, sourceText: str, disambiguation: str | None = None,  # noqa: N803
+    def translate(self, context: str, sourceText: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
         text = self._base.translate(context, sourceText, disambiguation, n) if self._base else ""
         return pseudo(text or sourceText)
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False
 
 

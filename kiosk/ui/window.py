@@ -22,6 +22,7 @@ from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.controller import KioskController
 from kiosk.ui.documents import PageImageProvider
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.pseudo import pseudo_enabled
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.qt_env import prepare_environment
 from kiosk.ui.staff import StaffViewModel, attach_staff_mode
@@ -56,6 +57,7 @@ class KioskUi:
     def close(self) -> None:
         self.staff.shutdown()
         self.controller.shutdown()
+        self.languages.uninstall()
         self.window.close()
         application().removeEventFilter(self.controller.idle)
         # Delete the engine (and with it every binding) while the controller is still alive, so no
@@ -72,7 +74,7 @@ def _log_qml_errors(errors: list[QQmlError]) -> None:
 
 
 def create_ui(services: KioskServices, *, camera: str | None = None,
-              size: tuple[int, int] = PORTRAIT) -> KioskUi:
+              size: tuple[int, int] = PORTRAIT, pseudo: bool | None = None) -> KioskUi:
     application()
     config = services.config
     camera_spec = camera or config.camera.source
@@ -99,7 +101,9 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
         idle_warning_s=config.ui.idle_warning_s,
         default_language=config.language,
     )
-    languages = LanguageSwitcher(engine, controller)
+    controller.accessibility.configure(text_scale=config.ui.text_scale, speech_engine=config.ui.speech_engine)
+    pseudo = pseudo_enabled(config) if pseudo is None else pseudo
+    languages = LanguageSwitcher(engine, controller, pseudo=pseudo)
     controller.languageChanged.connect(lambda: languages.apply(controller.lang))
     engine.rootContext().setContextProperty("kiosk", controller)
     staff = attach_staff_mode(engine, controller, config, services.portal)

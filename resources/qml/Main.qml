@@ -31,13 +31,9 @@ ApplicationWindow {
     Binding { target: Theme; property: "u"; value: Math.min(window.width, window.height) / 1080 }
     Binding { target: Theme; property: "portrait"; value: window.height >= window.width }
 
-    onScreenChanged: {
-        if (screen === "attract") {
-            // A new citizen starts with the defaults, not the previous citizen's choices.
-            Theme.textScale = 1.0
-            Theme.highContrast = false
-        }
-    }
+    // Larger text and high contrast are the citizen's choices, kept (and reset by the wipe) in Python.
+    Binding { target: Theme; property: "textScale"; value: kiosk.access.textScale }
+    Binding { target: Theme; property: "highContrast"; value: kiosk.access.highContrast }
 
     TopBar {
         id: topBar
@@ -45,7 +41,12 @@ ApplicationWindow {
         language: kiosk.language
         showLanguage: window.screen !== "attract" && window.screen !== "language"
         onSwitchLanguage: kiosk.switchLanguage(kiosk.language === "vi" ? "en" : "vi")
-        onBiggerText: Theme.textScale = Theme.textScale >= 1.5 ? 1.0 : Theme.textScale + 0.25
+        speechOn: kiosk.access.speechOn
+        speechVolume: kiosk.access.speechVolume
+        onBiggerText: kiosk.access.cycleTextScale()
+        onToggleContrast: kiosk.access.toggleContrast()
+        onToggleSpeech: kiosk.access.toggleSpeech()
+        onCycleVolume: kiosk.access.cycleVolume()
         onCallStaff: kiosk.callStaff()
         onStaffGesture: staff.open()
     }
@@ -55,7 +56,7 @@ ApplicationWindow {
         anchors {
             left: parent.left; right: parent.right; top: topBar.bottom
             // The keyboard never covers what the citizen types: the content shrinks above it.
-            bottom: inputPanel.active ? inputPanel.top : (navBar.visible ? navBar.top : parent.bottom)
+            bottom: inputPanel.active ? toneRow.top : (navBar.visible ? navBar.top : parent.bottom)
         }
         Loader {
             id: screenLoader
@@ -75,9 +76,11 @@ ApplicationWindow {
         id: navBar
         visible: kiosk.canGoBack && window.screen !== "language" && !inputPanel.active
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: Theme.buttonHeight + 2 * Theme.gap
+        // Taller when larger text wraps a button's label onto two lines.
+        height: Math.max(Theme.buttonHeight, navRow.implicitHeight) + 2 * Theme.gap
         color: Theme.surfaceAlt
         RowLayout {
+            id: navRow
             anchors.fill: parent
             anchors.margins: Theme.gap
             anchors.leftMargin: Theme.margin
@@ -119,6 +122,15 @@ ApplicationWindow {
     StaffLayer {
         anchors.fill: parent
         z: 90
+    }
+
+    ToneRow {
+        id: toneRow
+        objectName: "toneRow"
+        z: 99
+        visible: inputPanel.active
+        anchors { left: parent.left; right: parent.right; bottom: inputPanel.top }
+        target: window.activeFocusItem
     }
 
     InputPanel {

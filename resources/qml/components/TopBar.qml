@@ -2,14 +2,19 @@ import QtQuick
 import QtQuick.Layouts
 import "."
 
-// Always on top: who we are, and the three things a citizen may need on any screen:
-// the other language, larger text, and a person to help.
+// Always on top: who we are, and what a citizen may need on any screen: the other language, larger text,
+// high contrast, the screen read aloud (off by default: shared spaces), and a person to help.
 Rectangle {
     id: bar
     property string language: "vi"
     property bool showLanguage: true
+    property bool speechOn: false
+    property real speechVolume: 0.75
     signal switchLanguage()
     signal biggerText()
+    signal toggleContrast()
+    signal toggleSpeech()
+    signal cycleVolume()
     signal callStaff()
     signal staffGesture()   // hidden: a 3-second press on the emblem opens the staff PIN pad
     color: Theme.highContrast ? "#000000" : Theme.primary
@@ -20,7 +25,7 @@ Rectangle {
         anchors.fill: parent
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.gap
-        spacing: Theme.gap
+        spacing: Theme.portrait ? Theme.gap / 2 : Theme.gap   // six buttons share a 1080-px portrait bar
         Rectangle {
             Layout.preferredWidth: 84 * Theme.u; Layout.preferredHeight: 84 * Theme.u
             radius: width / 2
@@ -37,6 +42,8 @@ Rectangle {
         }
         ColumnLayout {
             Layout.fillWidth: true
+            // With speech on (one more button) a portrait bar has no room left for the name.
+            visible: !(Theme.portrait && bar.speechOn)
             spacing: 0
             Text {
                 Layout.fillWidth: true
@@ -63,8 +70,28 @@ Rectangle {
             onClicked: bar.switchLanguage()
         }
         BarButton {
+            objectName: "textSizeButton"
             text: "A+"
+            checked: Theme.textScale > 1.0
             onClicked: bar.biggerText()
+        }
+        BarButton {
+            objectName: "contrastButton"
+            text: "◐"
+            checked: Theme.highContrast
+            onClicked: bar.toggleContrast()
+        }
+        BarButton {
+            objectName: "speechButton"
+            text: bar.speechOn ? "🔊" : "🔇"
+            checked: bar.speechOn
+            onClicked: bar.toggleSpeech()
+        }
+        BarButton {
+            objectName: "volumeButton"
+            visible: bar.speechOn
+            text: Math.round(bar.speechVolume * 100) + "%"
+            onClicked: bar.cycleVolume()
         }
         BarButton {
             text: qsTr("Gọi nhân viên")
@@ -77,13 +104,16 @@ Rectangle {
         id: b
         property alias text: label.text
         property bool highlighted: false
+        property bool checked: false   // a toggle that is on: a thicker, filled-in look
         signal clicked()
         Layout.preferredHeight: 96 * Theme.u
-        Layout.preferredWidth: Math.max(120 * Theme.u, label.implicitWidth + 48 * Theme.u)
+        Layout.preferredWidth: Math.max((Theme.portrait ? 96 : 120) * Theme.u,
+                                        label.implicitWidth + (Theme.portrait ? 36 : 48) * Theme.u)
         radius: Theme.radius
-        color: highlighted ? (Theme.highContrast ? "#ffff00" : "#ffffff") : "transparent"
+        color: highlighted ? (Theme.highContrast ? "#ffff00" : "#ffffff")
+                           : checked ? (Theme.highContrast ? "#333300" : "#3a6fc0") : "transparent"
         border.color: Theme.highContrast ? "#ffff00" : "#ffffff"
-        border.width: 3 * Theme.u
+        border.width: (checked ? 6 : 3) * Theme.u
         Text {
             id: label
             anchors.centerIn: parent

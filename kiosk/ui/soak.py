@@ -1,0 +1,145 @@
+"""The Qt side of `kiosk bench soak`: one real kiosk UI walked through journey after journey.
+
+Each journey goes attract → language → home → read card → confirm → procedure → … → receipt → attract
+through the same slots the QML buttons call, with the card camera playing a sample card, the real outbox
+and the sandbox portal over HTTP. It reacts to whatever screen the flow shows, so screens added to the
+journey later need one entry in `SoakDriver.actions`, not a new script.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from kiosk.app import KioskServices, build_services
+from kiosk.bench.soak import SoakResult, SoakSample, run_soak
+from kiosk.capture.frames import FrameSource, ImageSequenceSource
+from kiosk.capture.resources import sample_cards_dir
+from kiosk.config import KioskConfig
+from kiosk.sandbox.samples import sample_answers
+from kiosk.ui.demo import spin
+from kiosk.ui.window import PORTRAIT, KioskUi, application, create_ui
+
+#: Xác nhận tình trạng hôn nhân: no fee and no mandatory documents, so a journey takes seconds.
+SOAK_PROCEDURE = "1.004873.000.00.00.H26"
+SCREEN_TIMEOUT_S = 45.0
+
+
+class SoakFailed(RuntimeError):
+    pass
+
+
+def soak_camera() -> FrameSource:
+    return ImageSequenceSource([sample_cards_dir() / "01_nguyen_van_an_front.png"], repeat_each=3, fps=15.0,
+                               name="soak")
+
+
+class SoakDriver:
+    def __init__(self, ui: KioskUi, services: KioskServices) -> None:
+        self.ui = ui
+        self.kiosk = ui.controller
+        self.services = services
+        k = self.kiosk
+        self.actions: dict[str, Callable[[], None]] = {
+            "language": lambda: k.chooseLanguage("vi"),
+            "home": k.startDossier,
+            "readCard": lambda: None,  # the camera reads the card by itself
+            "confirm": k.confirmDetails,
+            "procedure": lambda: k.chooseProcedure(SOAK_PROCEDURE),
+            "procedureInfo": lambda: self.call("beginForm"),
+            "form": self.fill_and_submit,
+            "documents": k.documentsDone,  # this procedure's documents are all optional
+            "delivery": self.online_delivery,
+            "review": self.consent_and_submit,
+            "receipt": k.finish,
+            "feedback": self.rate,
+        }
+
+    def wait(self, condition: Callable[[], bool], what: str, timeout_s: float = SCREEN_TIMEOUT_S) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not condition():
+            if time.monotonic() > deadline:
+                raise SoakFailed(f"timed out waiting for {what} (screen {self.kiosk.screen!r})")
+            spin(10)
+
+    def journey(self, index: int) -> None:
+        k = self.kiosk
+        if k.screen != "attract":
+            k.startOver()
+        self.wait(lambda: k.catalogueState == "ready", "the procedure catalogue")
+        k.touchAttract()
+        left_attract = False
+        while True:
+            screen = k.flow.screen.value
+            if screen == "attract":
+                if left_attract:
+                    return
+            else:
+                left_attract = True
+            action = self.actions.get(screen)
+            if action is None:
+                raise SoakFailed(f"journey {index}: no soak action for screen {screen!r}")
+            action()
+            self.wait(self.left(screen), f"leaving {screen!r}")
+
+    def left(self, screen: str) -> Callable[[], bool]:
+        """True once the flow moved on from `screen` and nothing is being sent."""
+        k = self.kiosk
+        return lambda: k.flow.screen.value != screen and not k._busy
+
+    def fill_and_submit(self) -> None:
+        k = self.kiosk
+        catalogue = self.services.portal.get_catalogue()
+        procedure = catalogue.find(SOAK_PROCEDURE)
+        if procedure is None:
+            raise SoakFailed(f"procedure {SOAK_PROCEDURE} is not in the catalogue")
+        answers = sample_answers(procedure)
+        for row in k.form.rows():
+            if row["value"] in ("", None):
+                if row["type"] == "checkbox":
+                    k.setChecked(row["name"], bool(answers[row["name"]]))
+                else:
+                    k.setAnswer(row["name"], str(answers[row["name"]]))
+        k.submitForm()
+
+    def online_delivery(self) -> None:
+        self.part("delivery").chooseMethod("online")
+        self.call("deliveryDone")
+
+    def consent_and_submit(self) -> None:
+        if hasattr(self.kiosk, "setConsent"):
+            self.call("setConsent", True)
+        self.kiosk.submitDossier()
+
+    def rate(self) -> None:
+        if hasattr(self.kiosk, "giveFeedback"):
+            self.call("giveFeedback", 5, "")
+        else:
+            self.kiosk.startOver()
+
+    def call(self, slot: str, *args: object) -> None:
+        """A slot of a screen that not every version of the flow has (looked up by name)."""
+        getattr(self.kiosk, slot)(*args)
+
+    def part(self, name: str) -> Any:
+        return getattr(self.kiosk, name)
+
+
+def run_soak_ui(config: KioskConfig, journeys: int, *, warmup: int | None = None,
+                progress: Callable[[SoakSample], None] | None = None) -> SoakResult:
+    """N journeys in one kiosk UI (portrait, offscreen when QT_QPA_PLATFORM says so) against `config`'s
+    portal (the sandbox unless configured otherwise)."""
+    application()
+    services = build_services(config)
+    try:
+        ui = create_ui(services, size=PORTRAIT)
+        try:
+            ui.controller.set_camera_opener(soak_camera)
+            ui.window.show()
+            driver = SoakDriver(ui, services)
+            return run_soak(driver.journey, journeys, warmup=warmup, progress=progress)
+        finally:
+            ui.close()
+    finally:
+        services.close()

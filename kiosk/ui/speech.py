@@ -1,0 +1,133 @@
+"""Reading each screen's instruction aloud (Qt TextToSpeech), for citizens who read with difficulty.
+
+Speech is off by default: kiosks stand in shared spaces (a post office queue, an apartment lobby), and a
+machine that talks to everyone passing is a nuisance. The citizen turns it on with the speaker button;
+the wipe turns it off again for the next person.
+
+What is said per screen lives here (not scraped from the QML): one short sentence pair, title and what
+to do, in plain words. Personal data is never spoken.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from kiosk.ui.texts import Bilingual, pick
+
+log = logging.getLogger(__name__)
+
+#: Title and instruction of each screen, as spoken (keys are `kiosk.ui.flow.Screen` values).
+INSTRUCTIONS: dict[str, Bilingual] = {
+    "attract": ("Làm thủ tục hành chính ngay tại đây. Chạm vào màn hình để bắt đầu.",
+                "Do your paperwork right here. Touch the screen to begin."),
+    "language": ("Chọn ngôn ngữ. Chạm vào Tiếng Việt hoặc English.",
+                 "Choose a language. Touch Vietnamese or English."),
+    "home": ("Ông bà cần làm gì? Chạm vào một nút lớn trên màn hình.",
+             "What would you like to do? Touch one of the large buttons."),
+    "readCard": ("Đưa thẻ căn cước vào trước camera, mặt có mã QR hướng vào camera. Máy sẽ tự đọc.",
+                 "Hold your ID card in front of the camera, QR code facing it. The kiosk reads it itself."),
+    "confirm": ("Thông tin của ông bà. Xin kiểm tra lại, chạm vào một ô để sửa nếu chưa đúng.",
+                "Your details. Please check them; touch a field to correct it."),
+    "procedure": ("Chọn thủ tục. Lệ phí và thời gian giải quyết được ghi dưới tên mỗi thủ tục.",
+                  "Choose a procedure. The fee and the processing time are under each name."),
+    "procedureInfo": ("Thông tin về thủ tục. Xin đọc các giấy tờ cần có, rồi chạm Tiếp tục.",
+                      "About this procedure. Read which documents you need, then touch Continue."),
+    "form": ("Điền tờ khai. Các ô có dấu tích đã được điền từ thẻ căn cước.",
+             "Fill in the form. Fields with a tick were filled from your ID card."),
+    "documents": ("Chụp giấy tờ. Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang "
+                  "nằm yên.",
+                  "Photograph your documents. Lay each page under the camera, text up. The kiosk takes the "
+                  "picture when the page lies still."),
+    "delivery": ("Chọn cách nhận kết quả: trực tuyến, tại quầy, hoặc qua bưu điện về tận nhà.",
+                 "Choose how to receive the result: online, at the counter, or by post to your home."),
+    "review": ("Kiểm tra lần cuối. Nếu mọi thông tin đã đúng, chạm Gửi hồ sơ.",
+               "Final check. If everything is right, touch Send dossier."),
+    "payment": ("Thanh toán lệ phí. Quét mã QR bằng ứng dụng ngân hàng.",
+                "Pay the fee. Scan the QR code with your banking app."),
+    "receipt": ("Đã nộp hồ sơ. Xin giữ biên nhận; dùng mã hồ sơ để tra cứu tình trạng.",
+                "Your dossier has been filed. Keep the receipt; use its code to check the status."),
+    "feedback": ("Ông bà có hài lòng không? Chạm vào một mặt cười.",
+                 "Were you satisfied? Touch one of the faces."),
+    "check": ("Tra cứu hồ sơ. Đưa mã QR trên biên nhận vào camera, hoặc nhập mã hồ sơ.",
+              "Check a dossier. Show the QR code of your receipt to the camera, or type the dossier code."),
+    "account": ("Tài khoản Cổng dịch vụ công. Chọn đăng ký, liên kết hoặc đăng nhập bằng VNeID.",
+                "Portal account. Choose register, link, or log in with VNeID."),
+    "guides": ("Hướng dẫn. Chọn một thủ tục để xem từng bước.",
+               "Guides. Choose a procedure to see it step by step."),
+}
+
+VOLUMES = (0.5, 0.75, 1.0)
+DEFAULT_VOLUME = 0.75
+
+
+def instruction(screen: str, language: str) -> str:
+    """What is said on entering `screen` ("" for a screen without a sentence)."""
+    text = INSTRUCTIONS.get(screen)
+    return pick(text, language) if text else ""
+
+
+class Speaker(QObject):
+    """One QTextToSpeech engine, made on first use, with a voice for the citizen's language."""
+
+    spoken = Signal(str)  # the text handed to the engine (tests and the demo listen)
+
+    def __init__(self, engine: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine_name = engine
+        self._tts: QTextToSpeech | None = None
+        self._language = ""
+        self._volume = DEFAULT_VOLUME
+        self.last_text = ""
+        self._warned: set[str] = set()
+
+    @property
+    def tts(self) -> QTextToSpeech:
+        if self._tts is None:
+            self._tts = QTextToSpeech(self._engine_name, self) if self._engine_name else QTextToSpeech(self)
+            self._tts.setVolume(self._volume)
+            self._tts.errorOccurred.connect(self._on_error)
+        return self._tts
+
+    @property
+    def active(self) -> bool:
+        return self._tts is not None
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = volume
+        if self._tts is not None:
+            self._tts.setVolume(volume)
+
+    def say(self, text: str, language: str) -> None:
+        """Speak `text` now, cutting off whatever was being said (the screen changed)."""
+        if not text:
+            return
+        tts = self.tts
+        self._choose_voice(tts, language)
+        tts.stop()
+        tts.say(text)
+        self.last_text = text
+        self.spoken.emit(text)
+
+    def stop(self) -> None:
+        if self._tts is not None:
+            self._tts.stop()
+
+    def _choose_voice(self, tts: QTextToSpeech, language: str) -> None:
+        if language == self._language:
+            return
+        self._language = language
+        wanted = QLocale.Language.Vietnamese if language.startswith("vi") else QLocale.Language.English
+        for locale in tts.availableLocales():
+            if locale.language() == wanted:
+                tts.setLocale(locale)
+                return
+        if language not in self._warned:
+            self._warned.add(language)
+            log.warning("no %s voice in text-to-speech engine %r; speaking with its default voice",
+                        language, tts.engine())
+
+    def _on_error(self, reason: QTextToSpeech.ErrorReason, message: str) -> None:
+        log.warning("text-to-speech: %s (%s)", message, reason.name)
