@@ -13,6 +13,8 @@ import pytest
 import requests
 import segno
 from PIL import Image
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskServices
@@ -295,10 +297,14 @@ def test_guides_screen_lists_steps(qtbot: QtBot, ui: KioskUi, tmp_path: Path) ->
     wait_screen(qtbot, ui, "feedback")
 
 
-def test_attract_screen_opens_a_guide(qtbot: QtBot, ui: KioskUi) -> None:
+def test_attract_screen_loops_guides_and_a_touch_opens_one(qtbot: QtBot, ui: KioskUi, tmp_path: Path) -> None:
     guides = guides_vm(ui)
     assert guides.slides.count >= 18
-    guides.select("1.004873")
-    ui.controller.openGuides()
+    qtbot.waitUntil(lambda: any(t.startswith("Bước 1 · ") for t in visible_texts(ui)), timeout=5000)
+    shoot(qtbot, ui, "attract_guides", shots_dir(tmp_path))
+    loop = next(i for i in items(ui.window.contentItem()) if i.objectName() == "guideLoop")
+    centre = loop.mapToScene(QPointF(loop.width() / 2, loop.height() / 2)).toPoint()
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
     wait_screen(qtbot, ui, "guides")
-    assert guides.selected == "1.004873"
+    assert guides.selected == "1.001193"  # the slide on show: the first guide's first step
+    assert guides.steps.count == 6

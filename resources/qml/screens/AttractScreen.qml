@@ -30,6 +30,11 @@ Item {
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
                 color: Theme.text; wrapMode: Text.WordWrap
             }
+            GuideLoop {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.gap
+                Layout.preferredHeight: implicitHeight
+            }
         }
 
         ColumnLayout {

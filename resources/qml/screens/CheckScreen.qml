@@ -55,7 +55,8 @@ Item {
             // Where to hold the receipt's QR code.
             Rectangle {
                 anchors.centerIn: parent
-                width: Math.min(live.paintedWidth, live.paintedHeight) * 0.6
+                anchors.verticalCenterOffset: -hintBar.height / 2
+                width: Math.min(live.paintedWidth, live.paintedHeight - hintBar.height) * 0.75
                 height: width
                 color: "transparent"
                 radius: 16 * Theme.u
@@ -65,6 +66,7 @@ Item {
                 visible: check.cameraOk && check.state === "input"
             }
             Rectangle {
+                id: hintBar
                 anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
                 height: cameraHint.implicitHeight + 2 * Theme.gap
                 color: "#cc1b2230"
@@ -168,7 +170,7 @@ Item {
                     onClicked: { codeInput.focus = false; check.lookup(codeInput.text) }
                 }
             }
-            Item { Layout.fillHeight: true; visible: !Theme.portrait }
+            Item { Layout.fillHeight: true; visible: !Theme.portrait || root.failed }
         }
     }
 
@@ -206,7 +208,8 @@ Item {
                         objectName: "checkProcedure"
                         Layout.fillWidth: true
                         text: check.procedureName
-                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle * 0.85; font.bold: true
+                        font.family: Theme.fontFamily; font.bold: true
+                        font.pixelSize: Theme.portrait ? Theme.fontTitle * 0.85 : Theme.fontLarge
                         color: Theme.text; wrapMode: Text.WordWrap
                     }
                     Text {
@@ -253,9 +256,19 @@ Item {
                             }
                         }
                     }
+                }
+
+                // Right (or below): the result, the post, and the history as a timeline, oldest first.
+                ColumnLayout {
+                    objectName: "checkHistory"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
+                    spacing: 0
                     Card {
                         objectName: "checkResult"
                         Layout.fillWidth: true
+                        Layout.bottomMargin: Theme.gap
                         Layout.preferredHeight: resultColumn.implicitHeight + 2 * Theme.gap
                         ColumnLayout {
                             id: resultColumn
@@ -281,6 +294,7 @@ Item {
                         objectName: "checkTracking"
                         visible: check.trackingNumber.length > 0
                         Layout.fillWidth: true
+                        Layout.bottomMargin: Theme.gap
                         Layout.preferredHeight: trackingColumn.implicitHeight + 2 * Theme.gap
                         ColumnLayout {
                             id: trackingColumn
@@ -334,15 +348,6 @@ Item {
                             }
                         }
                     }
-                }
-
-                // Right (or below): the history as a timeline, oldest first.
-                ColumnLayout {
-                    objectName: "checkHistory"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    Layout.alignment: Qt.AlignTop
-                    spacing: 0
                     Text {
                         Layout.fillWidth: true
                         Layout.bottomMargin: Theme.gap / 2
@@ -364,7 +369,8 @@ Item {
                             spacing: Theme.gap
                             Item {
                                 Layout.preferredWidth: 48 * Theme.u
-                                Layout.fillHeight: true
+                                Layout.preferredHeight: entryText.implicitHeight + Theme.gap
+                                Layout.alignment: Qt.AlignTop
                                 Rectangle {  // the line joining the steps
                                     anchors.horizontalCenter: parent.horizontalCenter
                                     y: entry.index === 0 ? 24 * Theme.u : 0
@@ -383,7 +389,9 @@ Item {
                                 }
                             }
                             ColumnLayout {
+                                id: entryText
                                 Layout.fillWidth: true
+                                Layout.alignment: Qt.AlignTop
                                 Layout.bottomMargin: Theme.gap
                                 spacing: 2 * Theme.u
                                 Text {

@@ -18,41 +18,45 @@ Item {
         ColumnLayout {
             Layout.fillWidth: Theme.portrait
             Layout.fillHeight: !Theme.portrait
-            Layout.preferredWidth: Theme.portrait ? -1 : 560 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 560 * Theme.u
+            Layout.preferredWidth: Theme.portrait ? -1 : 660 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 660 * Theme.u
             spacing: Theme.gap
             ScreenTitle {
                 Layout.fillWidth: true
                 title: qsTr("Hướng dẫn từng bước")
-                subtitle: qsTr("Chọn thủ tục để xem cách làm.")
+                subtitle: Theme.portrait ? qsTr("Chọn thủ tục để xem cách làm.") : ""
             }
-            GridLayout {
-                objectName: "guideList"
+            Flickable {
+                id: guideFlick
                 Layout.fillWidth: true
-                columns: Theme.portrait ? 2 : 1
-                rowSpacing: Theme.gap / 2
-                columnSpacing: Theme.gap / 2
-                Repeater {
-                    model: guides.guideModel
-                    delegate: BigButton {
-                        required property string code
-                        required property string name
-                        Layout.fillWidth: true
-                        Layout.preferredWidth: 1
-                        Layout.preferredHeight: Math.max(Theme.targetMin * 1.25, implicitHeight)
-                        primary: guides.selected === code
-                        text: name
-                        onClicked: guides.select(code)
+                Layout.fillHeight: !Theme.portrait
+                Layout.preferredHeight: guideList.implicitHeight
+                contentHeight: guideList.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                interactive: contentHeight > height
+                GridLayout {
+                    id: guideList
+                    objectName: "guideList"
+                    width: guideFlick.width
+                    columns: Theme.portrait ? 2 : 1
+                    rowSpacing: Theme.gap / 2
+                    columnSpacing: Theme.gap / 2
+                    Repeater {
+                        model: guides.guideModel
+                        delegate: BigButton {
+                            required property string code
+                            required property string name
+                            Layout.fillWidth: true
+                            Layout.fillHeight: Theme.portrait
+                            Layout.preferredWidth: 1
+                            Layout.preferredHeight: Math.max(Theme.targetMin * 1.25, implicitHeight)
+                            primary: guides.selected === code
+                            text: name
+                            onClicked: guides.select(code)
+                        }
                     }
                 }
-            }
-            Item { Layout.fillHeight: true; visible: !Theme.portrait }
-            BigButton {
-                objectName: "guidesDoneSide"
-                visible: !Theme.portrait
-                Layout.fillWidth: true
-                text: qsTr("Xong")
-                onClicked: kiosk.journeyDone()
             }
         }
 
@@ -137,7 +141,6 @@ Item {
             }
             BigButton {
                 objectName: "guidesDone"
-                visible: Theme.portrait
                 Layout.fillWidth: true
                 text: qsTr("Xong")
                 onClicked: kiosk.journeyDone()
