@@ -29,6 +29,7 @@ from kiosk.store.outbox import Outbox, OutboxFile
 from kiosk.sync.sender import SendOutcome, drain, send_entry
 from kiosk.ui.access import Accessibility
 from kiosk.ui.camera import CameraWorker, LatestFrameProvider
+from kiosk.ui.check import clear_check
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.flow import APPLICANT_FIELDS, KioskFlow, Screen
 from kiosk.ui.idle import IdleGuard
@@ -374,6 +375,7 @@ class KioskController(QObject):
         self._scan.reset()
         self._frames.clear()
         self.documents.clear()
+        clear_check(self)
         for model in self._models().values():
             model.set_rows([])
         self._card_state, self._card_hint = "searching", "show_card"

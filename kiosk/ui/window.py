@@ -19,8 +19,10 @@ from kiosk.capture.frames import open_frame_source
 from kiosk.capture.resources import resources_dir
 from kiosk.config import KioskConfig
 from kiosk.ui.camera import LatestFrameProvider
+from kiosk.ui.check import attach_check, shutdown_check
 from kiosk.ui.controller import KioskController
 from kiosk.ui.documents import PageImageProvider
+from kiosk.ui.guides import attach_guides
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.pseudo import pseudo_enabled
 from kiosk.ui.qr_provider import QrImageProvider
@@ -56,6 +58,7 @@ class KioskUi:
 
     def close(self) -> None:
         self.staff.shutdown()
+        shutdown_check(self.controller)
         self.controller.shutdown()
         self.languages.uninstall()
         self.window.close()
@@ -107,6 +110,8 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
     controller.languageChanged.connect(lambda: languages.apply(controller.lang))
     engine.rootContext().setContextProperty("kiosk", controller)
     staff = attach_staff_mode(engine, controller, config, services.portal)
+    attach_check(engine, controller, services.portal, frames)
+    attach_guides(engine, controller)
     engine.load(QUrl.fromLocalFile(str(QML_MAIN)))
     roots: list[QObject] = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):

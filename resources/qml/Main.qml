@@ -25,7 +25,9 @@ ApplicationWindow {
         "form": "screens/FormScreen.qml",
         "documents": "screens/DocumentsScreen.qml",
         "review": "screens/ReviewScreen.qml",
-        "receipt": "screens/ReceiptScreen.qml"
+        "receipt": "screens/ReceiptScreen.qml",
+        "check": "screens/CheckScreen.qml",
+        "guides": "screens/GuidesScreen.qml"
     })
 
     Binding { target: Theme; property: "u"; value: Math.min(window.width, window.height) / 1080 }
