@@ -35,6 +35,31 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Chụp lại trang %1": "Retake page %1",
     "Xóa trang %1": "Delete page %1",
     "Xong, tiếp tục": "Done, continue",
+    # journeys 3 and 5: check a dossier, guides
+    "Tra cứu hồ sơ": "Check a dossier",
+    "Đưa mã QR trên giấy biên nhận vào trước camera, hoặc nhập mã hồ sơ.":
+        "Hold the QR code on your receipt up to the camera, or type the dossier code.",
+    "Đang tra cứu…": "Looking it up…",
+    "Thử lại": "Try again",
+    "Nhập hoặc quét mã khác": "Type or scan another code",
+    "Hoặc nhập mã hồ sơ (in trên giấy biên nhận)": "Or type the dossier code (printed on the receipt)",
+    "Ví dụ: %1": "For example: %1",
+    "Tra cứu": "Look up",
+    "Mã hồ sơ: %1": "Dossier code: %1",
+    "Tình trạng hiện nay": "Status now",
+    "Ghi chú của cơ quan: %1": "Note from the office: %1",
+    "Đã có kết quả": "The result is ready",
+    "Chưa có kết quả": "No result yet",
+    "Số hiệu bưu gửi": "Postal tracking number",
+    "Bưu điện chưa nhận kết quả để phát.": "The post office has not received the result for delivery yet.",
+    "Các bước đã qua": "Steps so far",
+    "Tra cứu hồ sơ khác": "Check another dossier",
+    "Xong": "Done",
+    "Bước %1 · %2": "Step %1 · %2",
+    "Hướng dẫn từng bước": "Step-by-step guides",
+    "Chọn thủ tục để xem cách làm.": "Choose a procedure to see how it is done.",
+    "Đưa mã QR trên biên nhận vào camera": "Show your receipt's QR code to the camera",
+    "Cách làm các thủ tục thường gặp": "How to do the most common procedures",
 }
 
 

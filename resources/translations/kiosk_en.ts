@@ -16,22 +16,22 @@ right here</translation>
         <translation>All you need is your ID card. The kiosk reads it, so you do not have to type your name.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="40"/>
+        <location filename="../qml/screens/AttractScreen.qml" line="45"/>
         <source>Đưa thẻ căn cước vào camera</source>
         <translation>Show your ID card to the camera</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="41"/>
+        <location filename="../qml/screens/AttractScreen.qml" line="46"/>
         <source>Chọn thủ tục cần làm</source>
         <translation>Choose the procedure you need</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="42"/>
+        <location filename="../qml/screens/AttractScreen.qml" line="47"/>
         <source>Kiểm tra và gửi hồ sơ</source>
         <translation>Check and submit the dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="43"/>
+        <location filename="../qml/screens/AttractScreen.qml" line="48"/>
         <source>Nhận biên nhận có mã tra cứu</source>
         <translation>Take a receipt with a tracking code</translation>
     </message>
@@ -42,6 +42,100 @@ right here</translation>
         <location filename="../qml/components/Banner.qml" line="34"/>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CheckScreen</name>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="33"/>
+        <source>Tra cứu hồ sơ</source>
+        <translation>Check a dossier</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="34"/>
+        <source>Đưa mã QR trên giấy biên nhận vào trước camera, hoặc nhập mã hồ sơ.</source>
+        <translation>Hold the QR code on your receipt up to the camera, or type the dossier code.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="77"/>
+        <location filename="../qml/screens/CheckScreen.qml" line="169"/>
+        <source>Đang tra cứu…</source>
+        <translation>Looking it up…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="115"/>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="122"/>
+        <source>Nhập hoặc quét mã khác</source>
+        <translation>Type or scan another code</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="134"/>
+        <source>Hoặc nhập mã hồ sơ (in trên giấy biên nhận)</source>
+        <translation>Or type the dossier code (printed on the receipt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="144"/>
+        <source>Ví dụ: %1</source>
+        <translation>For example: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="169"/>
+        <source>Tra cứu</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="217"/>
+        <source>Mã hồ sơ: %1</source>
+        <translation>Dossier code: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="233"/>
+        <source>Tình trạng hiện nay</source>
+        <translation>Status now</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="253"/>
+        <source>Ghi chú của cơ quan: %1</source>
+        <translation>Note from the office: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="280"/>
+        <source>Đã có kết quả</source>
+        <translation>The result is ready</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="280"/>
+        <source>Chưa có kết quả</source>
+        <translation>No result yet</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="305"/>
+        <source>Số hiệu bưu gửi</source>
+        <translation>Postal tracking number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="319"/>
+        <source>Bưu điện chưa nhận kết quả để phát.</source>
+        <translation>The post office has not received the result for delivery yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="354"/>
+        <source>Các bước đã qua</source>
+        <translation>Steps so far</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="433"/>
+        <source>Tra cứu hồ sơ khác</source>
+        <translation>Check another dossier</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="440"/>
+        <source>Xong</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -178,6 +272,32 @@ right here</translation>
     </message>
 </context>
 <context>
+    <name>GuideLoop</name>
+    <message>
+        <location filename="../qml/screens/GuideLoop.qml" line="52"/>
+        <source>Bước %1 · %2</source>
+        <translation>Step %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>GuidesScreen</name>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="26"/>
+        <source>Hướng dẫn từng bước</source>
+        <translation>Step-by-step guides</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="27"/>
+        <source>Chọn thủ tục để xem cách làm.</source>
+        <translation>Choose a procedure to see how it is done.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="145"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../qml/screens/HomeScreen.qml" line="12"/>
@@ -200,7 +320,37 @@ right here</translation>
         <translation>Birth registration, marital status, judicial record…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="30"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="28"/>
+        <source>Đăng nhập / tạo tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="29"/>
+        <source>Bằng VNeID hoặc số điện thoại, không cần gõ tên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="41"/>
+        <source>Tra cứu hồ sơ</source>
+        <translation>Check a dossier</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="42"/>
+        <source>Đưa mã QR trên biên nhận vào camera</source>
+        <translation>Show your receipt's QR code to the camera</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="51"/>
+        <source>Hướng dẫn từng bước</source>
+        <translation>Step-by-step guides</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="52"/>
+        <source>Cách làm các thủ tục thường gặp</source>
+        <translation>How to do the most common procedures</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="63"/>
         <source>Cần giúp đỡ? Chạm nút &quot;Gọi nhân viên&quot; ở góc trên, nhân viên bưu điện sẽ đến hỗ trợ.</source>
         <translation>Need help? Touch &quot;Call staff&quot; at the top and a member of the post office staff will come.</translation>
     </message>
@@ -244,17 +394,17 @@ right here</translation>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="90"/>
+        <location filename="../qml/Main.qml" line="95"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="98"/>
+        <location filename="../qml/Main.qml" line="103"/>
         <source>Làm lại từ đầu</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="107"/>
+        <location filename="../qml/Main.qml" line="112"/>
         <source>Đang gửi hồ sơ…</source>
         <translation>Sending the dossier…</translation>
     </message>
@@ -479,7 +629,7 @@ right here</translation>
         <translation>Take a photo of this code or write it down. Use it to check your dossier at any kiosk or on the public service portal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="82"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="83"/>
         <source>Xong — xoá thông tin và kết thúc</source>
         <translation>Done — erase my details and finish</translation>
     </message>
@@ -783,17 +933,17 @@ right here</translation>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="43"/>
+        <location filename="../qml/components/TopBar.qml" line="50"/>
         <source>Kiosk Dịch vụ công</source>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="53"/>
+        <location filename="../qml/components/TopBar.qml" line="60"/>
         <source>Nộp hồ sơ trực tuyến — nhận kết quả tại nhà qua bưu điện</source>
         <translation>File online — get the result at home by post</translation>
     </message>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="70"/>
+        <location filename="../qml/components/TopBar.qml" line="97"/>
         <source>Gọi nhân viên</source>
         <translation>Call staff</translation>
     </message>
