@@ -84,7 +84,8 @@ TEXTS: dict[str, Bilingual] = {
                   "tại quầy tiếp nhận.",
                   "When the result is ready, see it on the public service portal (online) or collect it "
                   "at the counter."),
-    "no_result": ("Hồ sơ bị từ chối nên không có kết quả.", "The dossier was rejected, so there is no result."),
+    "no_result": ("Hồ sơ bị từ chối nên không có kết quả.",
+                  "The dossier was rejected, so there is no result."),
 }
 
 _TRACKING_FALLBACK: dict[str, Bilingual] = {
@@ -292,7 +293,7 @@ class CheckViewModel(QObject):
     def relabel(self) -> None:
         """The language changed: rebuild every text from what the portal said."""
         if self._code_error:
-            code, problem = check_code(self._code) if self._code else (None, "bad_code")
+            _, problem = check_code(self._code) if self._code else (None, "bad_code")
             self._code_error = pick(TEXTS[problem or "bad_code"], self.lang)
         self._fill()
         self.changed.emit()

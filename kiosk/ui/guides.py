@@ -91,8 +91,8 @@ class GuidesViewModel(QObject):
 
     changed = Signal()
 
-    def __init__(self, *, flow: KioskFlow, language: Callable[[], str], guides: tuple[Guide, ...] | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, *, flow: KioskFlow, language: Callable[[], str],
+                 guides: tuple[Guide, ...] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = language
         try:

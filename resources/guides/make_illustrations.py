@@ -58,8 +58,8 @@ def kiosk(d: Draw, x: int, y: int, w: int, h: int) -> None:
 def hand(d: Draw, x: int, y: int, scale: float = 1.0) -> None:
     """A simple hand (palm and thumb) holding something above it at (x, y)."""
     s = scale
-    d.rounded_rectangle((x - 40 * s, y, x + 40 * s, y + 90 * s), radius=int(30 * s), fill=SKIN, outline="#c99a76",
-                        width=3)
+    d.rounded_rectangle((x - 40 * s, y, x + 40 * s, y + 90 * s), radius=int(30 * s), fill=SKIN,
+                        outline="#c99a76", width=3)
     d.rounded_rectangle((x + 25 * s, y - 30 * s, x + 50 * s, y + 30 * s), radius=int(12 * s), fill=SKIN,
                         outline="#c99a76", width=3)
 
@@ -88,9 +88,8 @@ def card_camera(d: Draw) -> None:
 
 def receipt_scan(d: Draw) -> None:
     kiosk(d, 40, 30, 260, 340)
-    d.polygon([(390, 60), (580, 60), (580, 320), (565, 330), (550, 320), (535, 330), (520, 320), (505, 330),
-               (490, 320), (475, 330), (460, 320), (445, 330), (430, 320), (415, 330), (400, 320), (390, 330)],
-              fill=PAPER, outline=DARK)
+    torn = [(x, 330 if i % 2 == 0 else 320) for i, x in enumerate(range(390, 566, 15))][::-1]
+    d.polygon([(390, 60), (580, 60), (580, 320), *torn], fill=PAPER, outline=DARK)
     qr(d, 430, 90, 110, seed=11)
     for i in range(4):
         d.rectangle((410, 220 + i * 22, 560 - (i % 2) * 40, 230 + i * 22), fill=GREY)
@@ -129,9 +128,8 @@ def qr_payment(d: Draw) -> None:
 def receipt(d: Draw) -> None:
     kiosk(d, 40, 30, 260, 340)
     d.rectangle((120, 300, 220, 312), fill=DARK)  # printer slot
-    d.polygon([(360, 40), (560, 40), (560, 330), (545, 345), (530, 330), (515, 345), (500, 330), (485, 345),
-               (470, 330), (455, 345), (440, 330), (425, 345), (410, 330), (395, 345), (380, 330), (360, 345)],
-              fill=PAPER, outline=DARK)
+    torn = [(x, 345 if i % 2 == 0 else 330) for i, x in enumerate(range(360, 546, 15))][::-1]
+    d.polygon([(360, 40), (560, 40), (560, 330), *torn], fill=PAPER, outline=DARK)
     d.rectangle((385, 60, 535, 76), fill=BLUE)
     for i in range(3):
         d.rectangle((385, 92 + i * 20, 535 - i * 30, 100 + i * 20), fill=GREY)
@@ -166,7 +164,8 @@ def form(d: Draw) -> None:
     d.rectangle((90, 270, 550, 370), fill="#b8c4d6")
     for r in range(3):
         for c in range(10):
-            d.rounded_rectangle((100 + c * 45, 278 + r * 31, 138 + c * 45, 304 + r * 31), radius=5, fill=PAPER)
+            box = (100 + c * 45, 278 + r * 31, 138 + c * 45, 304 + r * 31)
+            d.rounded_rectangle(box, radius=5, fill=PAPER)
 
 
 def delivery(d: Draw) -> None:
