@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtQuick import QQuickItem
+
 from kiosk.app import KioskServices, build_services
 from kiosk.bench.soak import SoakResult, SoakSample, run_soak
 from kiosk.capture.frames import FrameSource, ImageSequenceSource
@@ -24,6 +26,7 @@ from kiosk.ui.window import PORTRAIT, KioskUi, application, create_ui
 #: Xác nhận tình trạng hôn nhân: no fee and no mandatory documents, so a journey takes seconds.
 SOAK_PROCEDURE = "1.004873.000.00.00.H26"
 SCREEN_TIMEOUT_S = 45.0
+SETTLE_MS = 100
 
 
 class SoakFailed(RuntimeError):
@@ -77,11 +80,19 @@ class SoakDriver:
                     return
             else:
                 left_attract = True
+            self.settle()
             action = self.actions.get(screen)
             if action is None:
                 raise SoakFailed(f"journey {index}: no soak action for screen {screen!r}")
             action()
             self.wait(self.left(screen), f"leaving {screen!r}")
+
+    def settle(self) -> None:
+        """Let the screen load and render before tapping, as a citizen would: leaving a screen within
+        milliseconds cancels its list delegates mid-creation, which Qt reports as warnings."""
+        loader = self.ui.window.findChild(QQuickItem, "screenLoader")
+        self.wait(lambda: loader is None or loader.property("item") is not None, "the screen to load")
+        spin(SETTLE_MS)
 
     def left(self, screen: str) -> Callable[[], bool]:
         """True once the flow moved on from `screen` and nothing is being sent."""

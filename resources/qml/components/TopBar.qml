@@ -94,6 +94,7 @@ Rectangle {
             onClicked: bar.cycleVolume()
         }
         BarButton {
+            objectName: "callStaffButton"
             text: qsTr("Gọi nhân viên")
             highlighted: true
             onClicked: bar.callStaff()
