@@ -242,7 +242,7 @@ class Address:
     commune_name: str
     province_code: str
     province_name: str
-    postcode: str
+    postcode: str = ""  # optional: the commune code routes the parcel
 
     def to_json(self) -> dict[str, str]:
         return {key: nfc(value.strip()) for key, value in asdict(self).items()}

@@ -269,6 +269,11 @@ class Outbox:
         self._now = clock
         self.files = files
 
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        """For the other small stores that share the kiosk's database (feedback, reports)."""
+        return self._sessions
+
     # --- writing a dossier ----------------------------------------------------------------------------
 
     def enqueue(

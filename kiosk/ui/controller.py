@@ -25,15 +25,19 @@ from kiosk.portal import forms
 from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import Catalogue, Procedure
+from kiosk.store.feedback import record_feedback
 from kiosk.store.outbox import Outbox, OutboxFile
 from kiosk.sync.sender import SendOutcome, drain, send_entry
 from kiosk.ui.access import Accessibility
-from kiosk.ui.camera import CameraWorker, LatestFrameProvider
+from kiosk.ui.account import clear_accounts
 from kiosk.ui.check import clear_check
+from kiosk.ui.camera import CameraWorker, LatestFrameProvider
+from kiosk.ui.delivery import DeliveryViewModel
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.flow import APPLICANT_FIELDS, KioskFlow, Screen
 from kiosk.ui.idle import IdleGuard
 from kiosk.ui.list_models import DictListModel
+from kiosk.ui.payment import PaymentViewModel
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import APPLICANT_LABELS, MESSAGES, SEX_TEXT, money, pick
 
@@ -54,6 +58,7 @@ class KioskController(QObject):
     receiptChanged = Signal()
     staffCalledChanged = Signal()
     idleChanged = Signal()
+    reviewChanged = Signal()
     submittedToPortal = Signal(str)  # dossier code; for the demo and tests
 
     def __init__(
@@ -113,6 +118,10 @@ class KioskController(QObject):
         self.documents.activity.connect(self.idle.poke)
         #: Text size, contrast, speech and the tone row: one citizen's choices, reset by the wipe.
         self.accessibility = Accessibility(self)
+        lang = self._language_now
+        self.delivery = DeliveryViewModel(tasks=self.tasks, portal=portal, language=lang, parent=self)
+        self.payment = PaymentViewModel(tasks=self.tasks, portal=portal, language=lang, parent=self)
+        self.payment.paid.connect(self._on_paid)
 
         self._sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
         self._sync_timer.timeout.connect(self.syncNow)
@@ -178,6 +187,11 @@ class KioskController(QObject):
             "agency": proc.agency.get(self.lang),
             "byPost": proc.postal_return_allowed,
             "documents": [d.name.get(self.lang) for d in proc.documents],
+            "documentLines": [
+                d.name.get(self.lang) + ("" if d.mandatory else (" (nếu có)" if self.lang == "vi" else " (if any)"))
+                for d in proc.documents],
+            "field": proc.field.get(self.lang),
+            "online": proc.online_level,
         }
 
     def _get_dossier_code(self) -> str:
@@ -239,6 +253,9 @@ class KioskController(QObject):
     def lang(self) -> str:
         return self.flow.session.language
 
+    def _language_now(self) -> str:
+        return self.flow.session.language
+
     # ------------------------------------------------------------------ steps (slots for QML)
     @Slot()
     def touchAttract(self) -> None:
@@ -267,10 +284,28 @@ class KioskController(QObject):
             self.documents.relabel()
         self.procedureChanged.emit()
         self.cardChanged.emit()
+        self.reviewChanged.emit()
 
     @Slot()
     def startDossier(self) -> None:
         self.flow.start_dossier()
+
+    @Slot()
+    def openAccount(self) -> None:
+        self.flow.open_account()
+
+    @Slot()
+    def checkDossier(self) -> None:
+        self.flow.check_dossier()
+
+    @Slot()
+    def openGuides(self) -> None:
+        self.flow.open_guides()
+
+    @Slot()
+    def journeyDone(self) -> None:
+        """The end of a journey (receipt taken, status seen, account made, guide read): the survey."""
+        self.flow.journey_done()
 
     @Slot()
     def typeInstead(self) -> None:
@@ -325,6 +360,55 @@ class KioskController(QObject):
         self.flow.form_completed(forms.final_answers(proc.form, answers))
 
     @Slot()
+    def beginForm(self) -> None:
+        self.flow.begin_form()
+
+    @Slot()
+    def deliveryDone(self) -> None:
+        problem = self.delivery.problem()
+        if problem:
+            self._set_message(problem)
+            return
+        self.flow.delivery_chosen(self.delivery.choice())
+
+    @Slot(bool)
+    def setConsent(self, consent: bool) -> None:
+        self.flow.give_consent(consent)
+        self.reviewChanged.emit()
+
+    @Slot()
+    def payLater(self) -> None:
+        """The way out of the fee screen: pay at the counter (the receipt says so)."""
+        self.payment.stop()
+        self.flow.payment_finished(paid=False)
+
+    @Slot()
+    def paymentContinue(self) -> None:
+        """Paid, or nothing to pay (the portal said so): on to the receipt."""
+        if self.payment.state in ("paid", "not_required"):
+            self.payment.stop()
+            self.flow.payment_finished(paid=self.payment.state == "paid")
+
+    @Slot(int, str)
+    def giveFeedback(self, score: int, comment: str) -> None:
+        journey = self.flow.session.journey.value
+        outbox = self._outbox
+        kiosk_id = outbox.kiosk_id
+
+        def save() -> bool:
+            return record_feedback(outbox.session_factory, kiosk_id, journey, score, comment)
+
+        def failed(error: Exception) -> None:
+            log.warning("feedback not stored: %s", type(error).__name__)
+
+        self.tasks.run(save, lambda _: None, failed)
+        self.startOver()
+
+    @Slot()
+    def skipFeedback(self) -> None:
+        self.startOver()
+
+    @Slot()
     def documentsDone(self) -> None:
         problem = self.documents.problem()
         if problem:
@@ -337,11 +421,15 @@ class KioskController(QObject):
         if self._busy or self.flow.screen is not Screen.REVIEW:
             return
         session = self.flow.session
+        if not session.consent:
+            self._set_message(pick(MESSAGES["needs_consent"], self.lang))
+            return
         if session.idempotency_key is None:
             session.idempotency_key = str(uuid.uuid4())
         key, code = session.idempotency_key, session.procedure_code
         assert code is not None
-        payload = {"applicant": session.applicant_values(), "answers": dict(session.answers)}
+        payload = {"applicant": session.applicant_values(), "answers": dict(session.answers),
+                   "delivery": dict(session.delivery)}
         outbox, portal = self._outbox, self._portal
         proc = self._procedure()
         names = {d.type_code: d.name.get("vi") for d in proc.documents} if proc else {}
@@ -375,7 +463,10 @@ class KioskController(QObject):
         self._scan.reset()
         self._frames.clear()
         self.documents.clear()
+        clear_accounts(self)
         clear_check(self)
+        self.delivery.clear()
+        self.payment.clear()
         for model in self._models().values():
             model.set_rows([])
         self._card_state, self._card_hint = "searching", "show_card"
@@ -392,7 +483,11 @@ class KioskController(QObject):
 
     @Slot()
     def finish(self) -> None:
-        self.startOver()
+        """"Done" on the receipt (or any journey's end): the short survey, which then wipes."""
+        if self.flow.screen in (Screen.RECEIPT, Screen.CHECK, Screen.ACCOUNT, Screen.GUIDES):
+            self.flow.journey_done()
+        else:
+            self.startOver()
 
     @Slot()
     def moreTime(self) -> None:
@@ -448,6 +543,17 @@ class KioskController(QObject):
             self.documents.begin(proc.documents if proc else (), self.flow.session.pages)
         else:
             self.documents.end()
+        if screen is Screen.DELIVERY:
+            proc = self._procedure()
+            session = self.flow.session
+            self.delivery.begin(post_allowed=bool(proc and proc.postal_return_allowed),
+                                recipient=session.applicant_values().get("full_name") or "",
+                                previous=session.delivery)
+        if screen is Screen.PAYMENT and self.flow.session.dossier_code:
+            self.payment.begin(self.flow.session.dossier_code)
+        elif screen is not Screen.PAYMENT:
+            self.payment.stop()
+        self.reviewChanged.emit()
         if screen is Screen.CONFIRM:
             self._fill_applicant()
             self.cardChanged.emit()
@@ -597,7 +703,8 @@ class KioskController(QObject):
     def _on_submitted(self, outcome: SendOutcome | None) -> None:
         self._set_busy(False)
         if outcome is not None and outcome.sent and outcome.dossier_code:
-            self.flow.submitted(outcome.dossier_code)
+            proc = self._procedure()
+            self.flow.submitted(outcome.dossier_code, payment_due=bool(proc and proc.fee_vnd > 0))
             self.submittedToPortal.emit(outcome.dossier_code)
             return
         if outcome is not None and outcome.permanent_failure and outcome.error is not None:
@@ -606,6 +713,10 @@ class KioskController(QObject):
         # Queued: the background sync sends it when the portal is back.
         self.flow.submitted(None, offline=True)
         self._set_message(pick(MESSAGES["queued_offline"], self.lang))
+
+    def _on_paid(self) -> None:
+        if self.flow.screen is Screen.PAYMENT:
+            self.flow.payment_finished(paid=True)
 
     def _on_submit_error(self, error: Exception) -> None:
         self._set_busy(False)
@@ -649,6 +760,30 @@ class KioskController(QObject):
     def _documents_vm(self) -> QObject:
         return self.documents
 
+    def _get_consent(self) -> bool:
+        return self.flow.session.consent
+
+    def _get_delivery_summary(self) -> str:
+        return delivery_summary(self.flow.session.delivery, self.lang)
+
+    def _get_paid(self) -> bool:
+        return self.flow.session.paid
+
+    def _get_payment_due(self) -> bool:
+        return self.flow.session.payment_due
+
+    def _delivery_vm(self) -> QObject:
+        return self.delivery
+
+    def _payment_vm(self) -> QObject:
+        return self.payment
+
+    consent = Property(bool, _get_consent, notify=reviewChanged)
+    deliverySummary = Property(str, _get_delivery_summary, notify=reviewChanged)
+    paid = Property(bool, _get_paid, notify=receiptChanged)
+    paymentDue = Property(bool, _get_payment_due, notify=receiptChanged)
+    deliveryVm = Property(QObject, _delivery_vm, constant=True)
+    paymentVm = Property(QObject, _payment_vm, constant=True)
     applicantModel = Property(QObject, _applicant_model, constant=True)
     procedureModel = Property(QObject, _procedures_model, constant=True)
     formModel = Property(QObject, _form_model, constant=True)
@@ -671,3 +806,24 @@ def dossier_files(pages: dict[str, list[CapturedPage]], names: dict[str, str], o
         files.append(OutboxFile(type_code=type_code, filename=f"{type_code}.pdf",
                                 content_type="application/pdf", content=pdf, metadata=record))
     return files
+
+
+def delivery_summary(delivery: dict[str, Any], lang: str) -> str:
+    """One line for the review and the receipt: how the result comes back."""
+    method = delivery.get("method", "")
+    vi = lang == "vi"
+    if method == "online":
+        return "Nhận kết quả trực tuyến (trên Cổng dịch vụ công)" if vi else "Online (on the portal)"
+    if method == "counter":
+        return "Nhận tại bộ phận một cửa" if vi else "At the one-stop counter"
+    address = delivery.get("address") or {}
+    where = ", ".join(x for x in (address.get("street"), address.get("commune_name"),
+                                  address.get("province_name")) if x)
+    if method == "post":
+        service = delivery.get("service") == "express"
+        if vi:
+            return f"Gửi qua {'chuyển phát nhanh' if service else 'bưu điện'} tới: {where}"
+        return f"By {'express post' if service else 'post'} to: {where}"
+    if method == "pickup":
+        return f"Bưu điện đến nhận hồ sơ tại: {where}" if vi else f"The postman collects it at: {where}"
+    return ""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
+import requests
 from PySide6.QtCore import QEventLoop, QTimer
 
 from kiosk.app import KioskServices, build_services
@@ -26,7 +27,8 @@ from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, application, create_ui
 
 log = logging.getLogger(__name__)
 
-DEMO_PROCEDURE = "1.001193.000.00.00.H26"  # Đăng ký khai sinh: the hospital's birth certificate on paper
+# Đăng ký thường trú: proof of lodging on paper, a 10.000 đ fee, the result can come by post.
+DEMO_PROCEDURE = "1.004194.000.00.00.H26"
 ORIENTATIONS = {"portrait": PORTRAIT, "landscape": LANDSCAPE}
 #: `kiosk demo --all`: the journey again per variant, its screenshots named with the suffix
 #: (``portrait_05_confirm_details-text150.png``); the settings are `kiosk.access` properties.
@@ -111,6 +113,9 @@ class Journey:
         self.screen_is("procedure")
         self.shot("choose_procedure")
         k.chooseProcedure(DEMO_PROCEDURE)
+        self.screen_is("procedureInfo")
+        self.shot("procedure_info")
+        k.beginForm()
         self.screen_is("form")
         self.shot("form_prefilled")
         self.fill_form_like_a_citizen()
@@ -119,18 +124,45 @@ class Journey:
         self.screen_is("documents")
         self.capture_documents()
         k.documentsDone()
+        self.screen_is("delivery")
+        self.choose_delivery_by_post()
+        k.deliveryDone()
         self.screen_is("review")
+        k.setConsent(True)
         self.shot("review")
         k.submitDossier()
-        self.screen_is("receipt", 30)
-        code = k.dossierCode
-        self.shot("receipt")
+        self.screen_is("payment", 30)
+        code = str(k.dossierCode)
         if not code:
             raise DemoFailed("the dossier was queued but the portal did not confirm it")
+        wait_until(lambda: k.payment.state == "waiting", 30, "the VietQR payment request")
+        self.shot("payment")
+        # The citizen pays with a banking app; in the sandbox the training admin endpoint stands in.
+        requests.post(f"{self.services.portal_url}/sandbox/admin/payments/{quote(code, safe='')}/pay",
+                      timeout=10).raise_for_status()
+        self.screen_is("receipt", 30)
+        self.shot("receipt")
         k.finish()
+        self.screen_is("feedback")
+        self.shot("feedback")
+        k.giveFeedback(5, "")
         self.screen_is("attract")
         self.shot("after_finish")
         return str(code)
+
+    def choose_delivery_by_post(self) -> None:
+        d = self.kiosk.delivery
+        d.chooseMethod("post")
+        d.setField("phone", "0912345678")
+        d.chooseProvince("01")
+        d.searchCommunes("nghia do")
+        communes = d.communes.rows()
+        if not communes:
+            raise DemoFailed("no commune matches 'nghia do' in Hà Nội")
+        d.chooseCommune(communes[0]["code"])
+        d.setField("street", "Số 12 ngõ 34 Hoàng Quốc Việt")
+        wait_until(lambda: bool(d.property("quoteText")), 20, "the postage quote")
+        self.shot("delivery")
 
     def capture_documents(self) -> None:
         """The sample document camera plays a page at 221 dpi, then one too far away (148 dpi): the first

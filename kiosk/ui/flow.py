@@ -22,10 +22,25 @@ class Screen(StrEnum):
     READ_CARD = "readCard"
     CONFIRM = "confirm"
     PROCEDURE = "procedure"
+    PROCEDURE_INFO = "procedureInfo"
     FORM = "form"
     DOCUMENTS = "documents"
+    DELIVERY = "delivery"
     REVIEW = "review"
+    PAYMENT = "payment"
     RECEIPT = "receipt"
+    FEEDBACK = "feedback"
+    # The other journeys from the home screen.
+    CHECK = "check"  # check a dossier: receipt QR or typed code → status, result, tracking
+    ACCOUNT = "account"  # portal account: register with OTP, link, or e-ID login by QR
+    GUIDES = "guides"  # illustrated step-by-step guides per procedure
+
+
+class Journey(StrEnum):
+    DOSSIER = "dossier"
+    ACCOUNT = "account"
+    CHECK = "check"
+    GUIDES = "guides"
 
 
 class FlowError(RuntimeError):
@@ -60,6 +75,12 @@ class CitizenSession:
     needs_documents: bool = False
     # Captured pages per document type code, in order (CapturedPage objects: images in memory only).
     pages: dict[str, list[Any]] = field(default_factory=dict)
+    journey: Journey = Journey.DOSSIER
+    # How the citizen gets the result: {"method": "online"|"counter"|"post"|"pickup", ...address/slot}.
+    delivery: dict[str, Any] = field(default_factory=dict)
+    consent: bool = False
+    payment_due: bool = False
+    paid: bool = False
 
     def applicant_values(self) -> dict[str, str | None]:
         return {name: (f.value or None) for name, f in self.applicant.items()}
@@ -87,18 +108,27 @@ _BACK: dict[Screen, Screen] = {
     Screen.READ_CARD: Screen.HOME,
     Screen.CONFIRM: Screen.READ_CARD,
     Screen.PROCEDURE: Screen.CONFIRM,
-    Screen.FORM: Screen.PROCEDURE,
+    Screen.PROCEDURE_INFO: Screen.PROCEDURE,
+    Screen.FORM: Screen.PROCEDURE_INFO,
     Screen.DOCUMENTS: Screen.FORM,
-    Screen.REVIEW: Screen.FORM,
+    Screen.DELIVERY: Screen.FORM,  # or DOCUMENTS, see back()
+    Screen.REVIEW: Screen.DELIVERY,
+    Screen.CHECK: Screen.HOME,
+    Screen.ACCOUNT: Screen.HOME,
+    Screen.GUIDES: Screen.HOME,
 }
 
 Listener = Callable[[Screen], None]
 
 
 class KioskFlow:
-    """The journey "file a dossier": attract → language → home → card → confirm → procedure → form →
-    (documents, when the procedure asks for paper) → review → receipt. `wipe()` (timeout, finish,
-    start over) drops the session and returns to attract."""
+    """The citizen's journeys from the home screen.
+
+    File a dossier: card → confirm → procedure → what it needs → form → (documents, when the procedure
+    asks for paper) → delivery of the result → review with consent → (payment, when a fee is due) →
+    receipt → feedback. Account: card → account. Check a dossier: check. Guides: guides. Every journey
+    ends with the feedback screen; `wipe()` (timeout, finish, start over) drops the session and returns
+    to attract."""
 
     def __init__(self, default_language: str = "vi") -> None:
         self._default_language = default_language
@@ -140,13 +170,35 @@ class KioskFlow:
 
     def start_dossier(self) -> None:
         self._expect(Screen.HOME)
+        self.session.journey = Journey.DOSSIER
         self._go(Screen.READ_CARD)
+
+    def open_account(self) -> None:
+        """Home → "account": the card is read first, so nobody types their ID number or name."""
+        self._expect(Screen.HOME)
+        self.session.journey = Journey.ACCOUNT
+        self._go(Screen.READ_CARD)
+
+    def check_dossier(self) -> None:
+        self._expect(Screen.HOME)
+        self.session.journey = Journey.CHECK
+        self._go(Screen.CHECK)
+
+    def open_guides(self) -> None:
+        self._expect(Screen.HOME, Screen.ATTRACT)
+        self.session.journey = Journey.GUIDES
+        self._go(Screen.GUIDES)
+
+    def journey_done(self) -> None:
+        """The end of any journey: a short satisfaction survey, then the attract screen (wipe)."""
+        self._expect(Screen.RECEIPT, Screen.CHECK, Screen.ACCOUNT, Screen.GUIDES)
+        self._go(Screen.FEEDBACK)
 
     def card_accepted(self, reading: IdentityReading) -> None:
         self._expect(Screen.READ_CARD)
         self.session.reading = reading
         self.session.applicant = applicant_from_reading(reading)
-        self._go(Screen.CONFIRM)
+        self._go(Screen.ACCOUNT if self.session.journey is Journey.ACCOUNT else Screen.CONFIRM)
 
     def type_instead(self) -> None:
         """The citizen has no card at hand or the camera cannot read it: same screen, empty fields."""
@@ -184,6 +236,11 @@ class KioskFlow:
             self.session.pages = {}
         self.session.procedure_code = code
         self.session.needs_documents = needs_documents
+        self._go(Screen.PROCEDURE_INFO)
+
+    def begin_form(self) -> None:
+        """The citizen has seen what the procedure needs (documents, fee, time, post) and starts."""
+        self._expect(Screen.PROCEDURE_INFO)
         self._go(Screen.FORM)
 
     def form_completed(self, answers: dict[str, Any]) -> None:
@@ -192,7 +249,7 @@ class KioskFlow:
         if answers != self.session.answers:
             self.session.idempotency_key = None  # changed content is a new submission
         self.session.answers = dict(answers)
-        self._go(Screen.DOCUMENTS if self.session.needs_documents else Screen.REVIEW)
+        self._go(Screen.DOCUMENTS if self.session.needs_documents else Screen.DELIVERY)
 
     def documents_completed(self, pages: dict[str, list[Any]]) -> None:
         """The view-model has checked that every mandatory component has readable pages."""
@@ -200,19 +257,46 @@ class KioskFlow:
         if pages != self.session.pages:
             self.session.idempotency_key = None
         self.session.pages = {code: list(p) for code, p in pages.items() if p}
+        self._go(Screen.DELIVERY)
+
+    def delivery_chosen(self, delivery: dict[str, Any]) -> None:
+        """How the result comes back: online, at the counter, by post to an address, or home pickup."""
+        self._expect(Screen.DELIVERY)
+        if delivery.get("method") not in ("online", "counter", "post", "pickup"):
+            raise FlowError(f"unknown delivery method {delivery.get('method')!r}")
+        if delivery != self.session.delivery:
+            self.session.idempotency_key = None
+        self.session.delivery = dict(delivery)
         self._go(Screen.REVIEW)
 
-    def submitted(self, dossier_code: str | None, *, offline: bool = False) -> None:
-        """The dossier is safe: either the portal gave it a code, or it is queued in the outbox."""
+    def give_consent(self, consent: bool) -> None:
         self._expect(Screen.REVIEW)
+        self.session.consent = consent
+
+    def submitted(self, dossier_code: str | None, *, offline: bool = False,
+                  payment_due: bool = False) -> None:
+        """The dossier is safe: either the portal gave it a code, or it is queued in the outbox. A fee
+        can only be paid for a dossier the portal knows (it computes the amount)."""
+        self._expect(Screen.REVIEW)
+        if not self.session.consent:
+            raise FlowError("a dossier is submitted only with the citizen's consent")
         self.session.dossier_code = dossier_code
         self.session.submitted_offline = offline
+        self.session.payment_due = payment_due and dossier_code is not None
+        self._go(Screen.PAYMENT if self.session.payment_due else Screen.RECEIPT)
+
+    def payment_finished(self, paid: bool) -> None:
+        """Paid (the portal confirmed), or "pay later at the counter": either way on to the receipt."""
+        self._expect(Screen.PAYMENT)
+        self.session.paid = paid
         self._go(Screen.RECEIPT)
 
     def back(self) -> None:
         target = _BACK.get(self.screen)
-        if self.screen is Screen.REVIEW and self.session.needs_documents:
+        if self.screen is Screen.DELIVERY and self.session.needs_documents:
             target = Screen.DOCUMENTS
+        if self.screen is Screen.READ_CARD and self.session.journey is Journey.ACCOUNT:
+            target = Screen.HOME
         if target is None:
             raise FlowError(f"no way back from {self.screen.value!r}")
         self._go(target)

@@ -18,6 +18,8 @@ APPLICANT_LABELS: dict[str, Bilingual] = {
 SEX_TEXT: dict[str, Bilingual] = {"M": ("Nam", "Male"), "F": ("Nữ", "Female")}
 
 MESSAGES: dict[str, Bilingual] = {
+    "needs_consent": ("Xin đánh dấu ô đồng ý trước khi gửi hồ sơ.",
+                      "Please tick the consent box before sending the dossier."),
     "missing_fields": ("Xin điền đủ các mục còn trống.", "Please fill in the empty fields."),
     "form_has_errors": ("Một số mục chưa đúng, xin xem các dòng màu đỏ.",
                         "Some answers need attention: see the lines in red."),

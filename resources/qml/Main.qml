@@ -22,12 +22,17 @@ ApplicationWindow {
         "readCard": "screens/ReadCardScreen.qml",
         "confirm": "screens/ConfirmScreen.qml",
         "procedure": "screens/ProcedureScreen.qml",
+        "procedureInfo": "screens/ProcedureInfoScreen.qml",
         "form": "screens/FormScreen.qml",
+        "delivery": "screens/DeliveryScreen.qml",
+        "payment": "screens/PaymentScreen.qml",
+        "feedback": "screens/FeedbackScreen.qml",
+        "check": "screens/CheckScreen.qml",
+        "guides": "screens/GuidesScreen.qml",
         "documents": "screens/DocumentsScreen.qml",
         "review": "screens/ReviewScreen.qml",
         "receipt": "screens/ReceiptScreen.qml",
-        "check": "screens/CheckScreen.qml",
-        "guides": "screens/GuidesScreen.qml"
+        "account": "screens/AccountScreen.qml"
     })
 
     Binding { target: Theme; property: "u"; value: Math.min(window.width, window.height) / 1080 }

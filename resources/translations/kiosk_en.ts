@@ -2,6 +2,293 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountScreen</name>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="41"/>
+        <source>Đọc từ thẻ</source>
+        <translation>From card</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="48"/>
+        <source>Số định danh: %1</source>
+        <translation>ID number: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="49"/>
+        <source>Ngày sinh: %1</source>
+        <translation>Date of birth: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="72"/>
+        <source>Xoá hết</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="111"/>
+        <source>Tài khoản Cổng Dịch vụ công</source>
+        <translation>Public service portal account</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="112"/>
+        <source>Chọn một cách bên dưới. Thông tin của ông/bà đã được đọc từ thẻ, không cần gõ lại.</source>
+        <translation>Choose one way below. Your details were read from your card; there is nothing to retype.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="129"/>
+        <location filename="../qml/screens/AccountScreen.qml" line="245"/>
+        <source>Đăng nhập bằng VNeID</source>
+        <translation>Log in with VNeID</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="130"/>
+        <source>Quét mã QR bằng ứng dụng VNeID trên điện thoại. Cách được khuyên dùng.</source>
+        <translation>Scan a QR code with the VNeID app on your phone. The recommended way.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="137"/>
+        <location filename="../qml/screens/AccountScreen.qml" line="359"/>
+        <source>Tạo tài khoản mới</source>
+        <translation>Create a new account</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="138"/>
+        <source>Chỉ cần số điện thoại di động để nhận mã xác nhận.</source>
+        <translation>All you need is a mobile phone to receive a code.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="145"/>
+        <source>Đã có tài khoản</source>
+        <translation>I have an account</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="146"/>
+        <source>Liên kết bằng số điện thoại đã đăng ký với Cổng.</source>
+        <translation>Link it with the phone number registered on the portal.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="157"/>
+        <source>Không có điện thoại hoặc VNeID?</source>
+        <translation>No phone or no VNeID?</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="183"/>
+        <source>Không có điện thoại hoặc tài khoản VNeID?</source>
+        <translation>No phone or no VNeID account?</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="187"/>
+        <source>Chưa có tài khoản VNeID mức 2</source>
+        <translation>No level 2 VNeID account yet</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="188"/>
+        <source>Tài khoản định danh điện tử mức 2 chỉ được cấp trực tiếp tại cơ quan Công an (Công an xã, phường nơi ông/bà cư trú). Mang theo thẻ Căn cước và điện thoại của mình.</source>
+        <translation>A level 2 electronic identification account is only issued in person by the police (the commune or ward police where you live). Bring your ID card and your own phone.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="189"/>
+        <source>Không có điện thoại di động</source>
+        <translation>No mobile phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="191"/>
+        <source>Không nhận được tin nhắn</source>
+        <translation>No text message arrived</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="193"/>
+        <source>Thông tin của ông/bà được giữ an toàn</source>
+        <translation>Your information is kept safe</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="194"/>
+        <source>Kiosk không lưu mật khẩu, mã xác nhận hay phiên đăng nhập. Mọi thứ được xoá khi ông/bà kết thúc.</source>
+        <translation>The kiosk keeps no passwords, codes or logins. Everything is deleted when you finish.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="219"/>
+        <source>Gọi nhân viên</source>
+        <translation>Call staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="226"/>
+        <source>Chọn cách đăng nhập</source>
+        <translation>Choose how to log in</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="260"/>
+        <source>Mã còn hiệu lực: %1</source>
+        <translation>Code valid for: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="261"/>
+        <source>Đang lấy mã đăng nhập…</source>
+        <translation>Getting a login code…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="262"/>
+        <source>Đăng nhập đã bị từ chối trên điện thoại.</source>
+        <translation>The login was refused on the phone.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="190"/>
+        <source>Ông/bà vẫn nộp được hồ sơ: nhân viên tại quầy sẽ giúp nộp hồ sơ giấy hoặc nộp thay. Chạm nút “Gọi nhân viên” ở góc trên.</source>
+        <translation>You can still file your dossier: the staff at the counter will help you file on paper or file it for you. Touch “Call staff” at the top.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="192"/>
+        <source>Số điện thoại phải là số đang dùng, đăng ký đứng tên ông/bà. Chờ 60 giây rồi chạm “Gửi lại mã”.</source>
+        <translation>The phone number must be in use and registered in your name. Wait 60 seconds, then touch “Send a new code”.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="249"/>
+        <source>Mở ứng dụng VNeID trên điện thoại.</source>
+        <translation>Open the VNeID app on your phone.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="250"/>
+        <source>Chạm “Quét mã QR”.</source>
+        <translation>Tap “Scan QR code”.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="251"/>
+        <source>Hướng camera điện thoại vào mã trên màn hình này.</source>
+        <translation>Point the phone's camera at the code on this screen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="252"/>
+        <source>Chạm “Xác nhận” trên điện thoại.</source>
+        <translation>Tap “Confirm” on the phone.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="263"/>
+        <source>Mã đã hết hạn. Chạm “Tạo mã mới” để thử lại.</source>
+        <translation>The code has expired. Touch “New code” to try again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="264"/>
+        <source>Chưa lấy được mã đăng nhập.</source>
+        <translation>No login code could be obtained.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="277"/>
+        <source>Tạo mã mới</source>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="285"/>
+        <location filename="../qml/screens/AccountScreen.qml" line="332"/>
+        <source>Chọn cách khác</source>
+        <translation>Choose another way</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="359"/>
+        <source>Liên kết tài khoản đã có</source>
+        <translation>Link an existing account</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="361"/>
+        <source>Nhập số điện thoại di động đứng tên ông/bà. Mã xác nhận sẽ được gửi bằng tin nhắn.</source>
+        <translation>Enter the mobile number registered in your name. A confirmation code will be sent by text message.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="364"/>
+        <source>Số điện thoại di động</source>
+        <translation>Mobile phone number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="379"/>
+        <source>Ví dụ: 0912 345 678</source>
+        <translation>For example: 0912 345 678</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="388"/>
+        <source>E-mail (không bắt buộc)</source>
+        <translation>E-mail (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="403"/>
+        <source>Có thể để trống</source>
+        <translation>May be left empty</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="458"/>
+        <location filename="../qml/screens/AccountScreen.qml" line="640"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="475"/>
+        <source>Đã có tài khoản — liên kết</source>
+        <translation>I have an account — link it</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="493"/>
+        <source>Cách khác</source>
+        <translation>Another way</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="501"/>
+        <source>Gửi mã xác nhận</source>
+        <translation>Send the code</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="521"/>
+        <source>Nhập mã xác nhận</source>
+        <translation>Enter the confirmation code</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="522"/>
+        <source>Mã gồm 6 chữ số vừa được gửi bằng tin nhắn đến số %1.</source>
+        <translation>A 6-digit code was just sent by text message to %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="561"/>
+        <source>Gửi lại mã</source>
+        <translation>Send a new code</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="562"/>
+        <source>sau %1 giây</source>
+        <translation>in %1 seconds</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="571"/>
+        <source>Đổi số điện thoại</source>
+        <translation>Change the phone number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="586"/>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="600"/>
+        <source>Đã tạo tài khoản thành công</source>
+        <translation>Your account has been created</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="601"/>
+        <source>Đã liên kết tài khoản thành công</source>
+        <translation>Your account has been linked</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="602"/>
+        <source>Đã đăng nhập thành công</source>
+        <translation>You are logged in</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="630"/>
+        <source>Phiên đăng nhập chỉ dùng trong lần sử dụng kiosk này. Khi ông/bà chạm “Xong”, mọi thông tin sẽ được xoá khỏi máy.</source>
+        <translation>The login lasts only for this visit to the kiosk. When you touch “Done”, everything is deleted from this machine.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/AccountScreen.qml" line="650"/>
+        <source>Đang làm việc với Cổng dịch vụ công…</source>
+        <translation>Talking to the public service portal…</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../qml/screens/AttractScreen.qml" line="23"/>
@@ -157,6 +444,121 @@ right here</translation>
     </message>
 </context>
 <context>
+    <name>DeliveryScreen</name>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="22"/>
+        <source>Ông/bà muốn nhận kết quả thế nào?</source>
+        <translation>How would you like to receive the result?</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="48"/>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="48"/>
+        <source>xem trên Cổng dịch vụ công</source>
+        <translation>on the public-service portal</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="49"/>
+        <source>Tại quầy</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="49"/>
+        <source>bộ phận một cửa</source>
+        <translation>one-stop counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="50"/>
+        <source>Qua bưu điện</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="50"/>
+        <source>gửi kết quả về nhà</source>
+        <translation>result sent to your home</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="51"/>
+        <source>Hẹn bưu tá</source>
+        <translation>Postman visit</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="51"/>
+        <source>đến nhà nhận hồ sơ gốc</source>
+        <translation>collects the originals at home</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="69"/>
+        <source>Thủ tục này chưa nhận trả kết quả qua bưu điện.</source>
+        <translation>This procedure does not return results by post yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="84"/>
+        <source>Người nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="92"/>
+        <source>Số điện thoại di động</source>
+        <translation>Mobile phone number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="100"/>
+        <source>Tỉnh / thành phố</source>
+        <translation>Province / city</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="101"/>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="108"/>
+        <source>Chạm để chọn</source>
+        <translation>Tap to choose</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="106"/>
+        <source>Xã / phường</source>
+        <translation>Commune / ward</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="115"/>
+        <source>Số nhà, đường / thôn, xóm</source>
+        <translation>House number, street / village</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="131"/>
+        <source>Thường</source>
+        <translation>Economy</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="138"/>
+        <source>Nhanh</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="146"/>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="232"/>
+        <source>Cước phí: %1</source>
+        <translation>Postage: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="186"/>
+        <source>Gõ vài chữ để tìm (không cần dấu)</source>
+        <translation>Type a few letters to search (no accents needed)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="221"/>
+        <source>Đóng danh sách</source>
+        <translation>Close the list</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="231"/>
+        <source>Tiếp tục</source>
+        <translation type="unfinished">Continue</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsScreen</name>
     <message>
         <location filename="../qml/screens/DocumentsScreen.qml" line="27"/>
@@ -254,6 +656,59 @@ right here</translation>
     </message>
 </context>
 <context>
+    <name>FeedbackScreen</name>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="17"/>
+        <source>Ông/bà có hài lòng không?</source>
+        <translation>Are you satisfied?</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="18"/>
+        <source>Chạm một khuôn mặt. Câu trả lời không ghi tên.</source>
+        <translation>Tap a face. Answers are anonymous.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="26"/>
+        <source>Rất không hài lòng</source>
+        <translation>Very unhappy</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="27"/>
+        <source>Không hài lòng</source>
+        <translation>Unhappy</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="28"/>
+        <source>Bình thường</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="29"/>
+        <source>Hài lòng</source>
+        <translation>Happy</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="30"/>
+        <source>Rất hài lòng</source>
+        <translation>Very happy</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="62"/>
+        <source>Góp ý thêm (không bắt buộc)</source>
+        <translation>Any comments (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="73"/>
+        <source>Bỏ qua</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="80"/>
+        <source>Gửi đánh giá</source>
+        <translation>Send</translation>
+    </message>
+</context>
+<context>
     <name>FormScreen</name>
     <message>
         <location filename="../qml/screens/FormScreen.qml" line="24"/>
@@ -322,12 +777,12 @@ right here</translation>
     <message>
         <location filename="../qml/screens/HomeScreen.qml" line="28"/>
         <source>Đăng nhập / tạo tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in / create an account</translation>
     </message>
     <message>
         <location filename="../qml/screens/HomeScreen.qml" line="29"/>
         <source>Bằng VNeID hoặc số điện thoại, không cần gõ tên</source>
-        <translation type="unfinished"></translation>
+        <translation>With VNeID or your phone number, no name to type</translation>
     </message>
     <message>
         <location filename="../qml/screens/HomeScreen.qml" line="41"/>
@@ -337,7 +792,7 @@ right here</translation>
     <message>
         <location filename="../qml/screens/HomeScreen.qml" line="42"/>
         <source>Đưa mã QR trên biên nhận vào camera</source>
-        <translation>Show your receipt's QR code to the camera</translation>
+        <translation>Show your receipt&apos;s QR code to the camera</translation>
     </message>
     <message>
         <location filename="../qml/screens/HomeScreen.qml" line="51"/>
@@ -394,19 +849,37 @@ right here</translation>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="95"/>
+        <location filename="../qml/Main.qml" line="100"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="103"/>
+        <location filename="../qml/Main.qml" line="108"/>
         <source>Làm lại từ đầu</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="112"/>
+        <location filename="../qml/Main.qml" line="117"/>
         <source>Đang gửi hồ sơ…</source>
         <translation>Sending the dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScreen</name>
+    <message>
+        <location filename="../qml/screens/PaymentScreen.qml" line="18"/>
+        <source>Nộp lệ phí</source>
+        <translation>Pay the fee</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PaymentScreen.qml" line="89"/>
+        <source>Nộp sau tại quầy</source>
+        <translation>Pay later at the counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PaymentScreen.qml" line="96"/>
+        <source>Tiếp tục</source>
+        <translation type="unfinished">Continue</translation>
     </message>
 </context>
 <context>
@@ -470,6 +943,69 @@ right here</translation>
         <location filename="../qml/staff/PinPad.qml" line="92"/>
         <source>tạm khoá</source>
         <translation>locked</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureInfoScreen</name>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="20"/>
+        <source>Trước khi bắt đầu, ông/bà cần biết:</source>
+        <translation>Before you start:</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="32"/>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="33"/>
+        <source>Thời gian giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="34"/>
+        <source>trong ngày</source>
+        <translation>the same day</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="34"/>
+        <source>%1 ngày làm việc</source>
+        <translation type="unfinished">%1 working days</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="35"/>
+        <source>Cơ quan giải quyết</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="36"/>
+        <source>Nhận kết quả qua bưu điện</source>
+        <translation type="unfinished">Result can come by post</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="37"/>
+        <source>có thể</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="37"/>
+        <source>không</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="52"/>
+        <source>Giấy tờ cần mang theo (máy sẽ chụp lại):</source>
+        <translation>Papers to bring (the kiosk photographs them):</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="53"/>
+        <source>Không cần giấy tờ bản giấy.</source>
+        <translation>No paper documents needed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="74"/>
+        <source>Bắt đầu khai hồ sơ</source>
+        <translation>Start the application</translation>
     </message>
 </context>
 <context>
@@ -624,12 +1160,22 @@ right here</translation>
         <translation>Submitted at: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="50"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="47"/>
+        <source>Lệ phí: đã thanh toán</source>
+        <translation>Fee: paid</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="48"/>
+        <source>Lệ phí: nộp tại quầy khi nhận kết quả</source>
+        <translation>Fee: pay at the counter when you collect the result</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="54"/>
         <source>Chụp ảnh hoặc ghi lại mã này. Dùng mã để tra cứu tình trạng hồ sơ tại bất kỳ kiosk nào hoặc trên Cổng dịch vụ công.</source>
         <translation>Take a photo of this code or write it down. Use it to check your dossier at any kiosk or on the public service portal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="83"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="87"/>
         <source>Xong — xoá thông tin và kết thúc</source>
         <translation>Done — erase my details and finish</translation>
     </message>
@@ -662,12 +1208,16 @@ right here</translation>
         <translation>Processing time: %1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="79"/>
-        <source>Khi bấm &quot;Gửi hồ sơ&quot;, ông/bà đồng ý gửi các thông tin trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không lưu lại thông tin sau khi gửi xong.</source>
-        <translation>By pressing &quot;Submit dossier&quot; you agree to send the information above to the handling agency through the public service portal. The kiosk keeps nothing once it has been sent.</translation>
+        <location filename="../qml/screens/ReviewScreen.qml" line="103"/>
+        <source>Tôi đồng ý gửi các thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không giữ lại thông tin sau khi gửi xong.</source>
+        <translation>I agree to send the information and documents above to the handling agency through the public-service portal. The kiosk keeps nothing once it is sent.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="91"/>
+        <source>Khi bấm &quot;Gửi hồ sơ&quot;, ông/bà đồng ý gửi các thông tin trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không lưu lại thông tin sau khi gửi xong.</source>
+        <translation type="vanished">By pressing &quot;Submit dossier&quot; you agree to send the information above to the handling agency through the public service portal. The kiosk keeps nothing once it has been sent.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ReviewScreen.qml" line="117"/>
         <source>Gửi hồ sơ</source>
         <translation>Submit dossier</translation>
     </message>
@@ -943,7 +1493,7 @@ right here</translation>
         <translation>File online — get the result at home by post</translation>
     </message>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="97"/>
+        <location filename="../qml/components/TopBar.qml" line="98"/>
         <source>Gọi nhân viên</source>
         <translation>Call staff</translation>
     </message>

@@ -28,10 +28,12 @@ def drive_to(qtbot: QtBot, ui: KioskUi, target: str) -> None:
         ("readCard", k.startDossier),
         ("confirm", None),  # the camera reads the card by itself
         ("procedure", k.confirmDetails),
-        ("form", lambda: k.chooseProcedure(PROCEDURE)),
+        ("procedureInfo", lambda: k.chooseProcedure(PROCEDURE)),
+        ("form", k.beginForm),
         ("documents", lambda: (fill_form(ui), k.submitForm())),
-        ("review", k.documentsDone),  # the marital-status procedure's documents are all optional
-        ("receipt", k.submitDossier),
+        ("delivery", k.documentsDone),  # the marital-status procedure's documents are all optional
+        ("review", lambda: (k.delivery.chooseMethod("online"), k.deliveryDone())),
+        ("receipt", lambda: (k.setConsent(True), k.submitDossier())),  # no fee for this procedure
     ]
     if k.screen == target:
         return

@@ -29,10 +29,15 @@ def test_happy_path_visits_every_screen_in_order() -> None:
     flow.card_accepted(parse_qr_payload(AN))
     flow.confirm_details()
     flow.choose_procedure("1.004873.000.00.00.H26")
+    flow.begin_form()
     flow.form_completed({"marital_status": "single"})
+    flow.delivery_chosen({"method": "online"})
+    flow.give_consent(True)
     flow.submitted("000.00.00.H26-261124-0001")
+    flow.journey_done()
     assert seen == [Screen.LANGUAGE, Screen.HOME, Screen.READ_CARD, Screen.CONFIRM, Screen.PROCEDURE,
-                    Screen.FORM, Screen.REVIEW, Screen.RECEIPT]
+                    Screen.PROCEDURE_INFO, Screen.FORM, Screen.DELIVERY, Screen.REVIEW, Screen.RECEIPT,
+                    Screen.FEEDBACK]
     assert flow.session.language == "en"
     assert flow.session.dossier_code == "000.00.00.H26-261124-0001"
 
@@ -88,17 +93,19 @@ def test_changing_procedure_or_answers_drops_the_idempotency_key() -> None:
     flow = flow_at_confirm()
     flow.confirm_details()
     flow.choose_procedure("A")
-    flow.form_completed({"x": "1"})
+    flow.begin_form()
+    flow.form_completed({"x": "1"})  # → delivery (no paper for "A")
     flow.session.idempotency_key = "key-1"
-    flow.back()  # review -> form
+    flow.back()  # delivery -> form
     flow.form_completed({"x": "1"})
     assert flow.session.idempotency_key == "key-1", "same answers: a retry must reuse the key"
     flow.back()
     flow.form_completed({"x": "2"})
     assert flow.session.idempotency_key is None
     flow.session.idempotency_key = "key-2"
-    flow.back()
-    flow.back()  # form -> procedure
+    flow.back()  # delivery -> form
+    flow.back()  # form -> what the procedure needs
+    flow.back()  # -> procedure list
     flow.choose_procedure("B")
     assert flow.session.idempotency_key is None and flow.session.answers == {}
 
@@ -120,3 +127,88 @@ def test_wipe_forgets_the_citizen() -> None:
     assert flow.session.applicant == {}
     assert flow.session.language == "vi"
     assert "Nguyễn" not in repr(flow.snapshot())
+
+
+def flow_at_review(*, documents: bool = False) -> KioskFlow:
+    flow = flow_at_confirm()
+    flow.confirm_details()
+    flow.choose_procedure("1.001193.000.00.00.H26", needs_documents=documents)
+    flow.begin_form()
+    flow.form_completed({"child_full_name": "Nguyễn Văn Bình"})
+    if documents:
+        flow.documents_completed({"GCS": ["page"]})
+    flow.delivery_chosen({"method": "post", "address": {"province_name": "Hà Nội"}})
+    return flow
+
+
+def test_nothing_is_submitted_without_consent() -> None:
+    flow = flow_at_review()
+    with pytest.raises(FlowError):
+        flow.submitted("000.00.00.H26-261124-0001")
+    flow.give_consent(True)
+    flow.submitted("000.00.00.H26-261124-0001")
+    assert flow.screen is Screen.RECEIPT
+
+
+def test_a_fee_due_goes_through_payment_and_paying_later_is_a_way_out() -> None:
+    flow = flow_at_review()
+    flow.give_consent(True)
+    flow.submitted("000.00.00.H26-261124-0002", payment_due=True)
+    assert flow.screen is Screen.PAYMENT
+    flow.payment_finished(paid=False)
+    assert flow.screen is Screen.RECEIPT and not flow.session.paid
+
+
+def test_a_dossier_queued_offline_cannot_be_paid_yet() -> None:
+    flow = flow_at_review()
+    flow.give_consent(True)
+    flow.submitted(None, offline=True, payment_due=True)
+    assert flow.screen is Screen.RECEIPT and not flow.session.payment_due
+
+
+def test_back_from_delivery_returns_to_documents_when_there_was_paper() -> None:
+    flow = flow_at_review(documents=True)
+    flow.back()
+    assert flow.screen is Screen.DELIVERY
+    flow.back()
+    assert flow.screen is Screen.DOCUMENTS
+    assert flow.session.pages == {"GCS": ["page"]}
+
+
+def test_changing_the_delivery_makes_a_new_submission() -> None:
+    flow = flow_at_review()
+    flow.session.idempotency_key = "k1"
+    flow.back()
+    flow.delivery_chosen({"method": "counter"})
+    assert flow.session.idempotency_key is None
+    with pytest.raises(FlowError):
+        flow.back()
+        flow.delivery_chosen({"method": "pigeon"})
+
+
+def test_account_journey_reads_the_card_then_shows_the_account_screen() -> None:
+    flow = KioskFlow()
+    flow.touch_attract()
+    flow.choose_language("vi")
+    flow.open_account()
+    assert flow.screen is Screen.READ_CARD
+    flow.card_accepted(parse_qr_payload(AN))
+    assert flow.screen is Screen.ACCOUNT
+    assert flow.session.applicant["id_number"].value == "001089012345"
+    flow.journey_done()
+    assert flow.screen is Screen.FEEDBACK
+    flow.wipe()
+    assert flow.session.reading is None and flow.screen is Screen.ATTRACT
+
+
+def test_check_and_guides_start_from_home_and_go_back_there() -> None:
+    flow = KioskFlow()
+    flow.touch_attract()
+    flow.choose_language("vi")
+    flow.check_dossier()
+    assert flow.screen is Screen.CHECK
+    flow.back()
+    flow.open_guides()
+    assert flow.screen is Screen.GUIDES
+    flow.back()
+    assert flow.screen is Screen.HOME

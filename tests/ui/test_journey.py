@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskServices, build_services
 from kiosk.config import KioskConfig
+from kiosk.store.feedback import monthly_report
 from kiosk.ui.demo import run_demo
 from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
@@ -60,8 +62,14 @@ def test_card_to_receipt_reaches_the_portal_once(qtbot: QtBot, ui: KioskUi, serv
 def test_finish_wipes_everything_the_citizen_entered(qtbot: QtBot, ui: KioskUi) -> None:
     drive_to(qtbot, ui, "receipt")
     ui.controller.finish()
+    wait_screen(qtbot, ui, "feedback")  # the survey comes first; it shows nothing of the citizen
+    assert not any(NAME in t or ID_NUMBER in t for t in visible_texts(ui))
+    ui.controller.giveFeedback(4, "Nhân viên nhiệt tình, gọi 0912345678")  # a phone number: comment withheld
     wait_screen(qtbot, ui, "attract")
     k = ui.controller
+    qtbot.waitUntil(lambda: k.tasks.pool.activeThreadCount() == 0)
+    report = monthly_report(k._outbox.session_factory, *datetime.now(UTC).timetuple()[:2])
+    assert report.answers == 1 and report.by_score[4] == 1 and report.comments == []
     leftovers = [t for t in visible_texts(ui) if NAME in t or ID_NUMBER in t]
     assert leftovers == []
     assert k.flow.session.reading is None and k.flow.session.applicant == {}
@@ -105,6 +113,7 @@ def test_portal_down_queues_the_dossier_and_sync_sends_it_later(qtbot: QtBot, ui
     real_portal = services.portal.base_url
     services.portal.base_url = "http://127.0.0.1:9"  # nothing listens there: a pulled cable
     services.portal.retry = dataclasses.replace(services.portal.retry, attempts=1)
+    ui.controller.setConsent(True)
     ui.controller.submitDossier()
     wait_screen(qtbot, ui, "receipt")
     k = ui.controller
@@ -139,9 +148,10 @@ def test_demo_writes_a_screenshot_per_screen(tmp_path: Path, config: KioskConfig
     out = tmp_path / "shots"
     assert run_demo(config, screenshots=out, orientations=["portrait"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 14
-    assert names[0] == "portrait_01_attract.png" and names[-1] == "portrait_14_after_finish.png"
-    assert "portrait_10_documents_low_dpi.png" in names  # the capture screen is part of the story
+    assert len(names) == 18
+    assert names[0] == "portrait_01_attract.png" and names[-1] == "portrait_18_after_finish.png"
+    for step in ("documents_low_dpi", "delivery", "payment", "receipt", "feedback"):
+        assert any(step in name for name in names), step  # every step of the story is in the pictures
 
 
 def test_back_of_the_card_only_is_accepted_with_a_name_warning(qtbot: QtBot, ui: KioskUi) -> None:

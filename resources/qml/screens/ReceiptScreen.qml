@@ -43,7 +43,11 @@ Item {
             Text {
                 Layout.fillWidth: true
                 text: qsTr("Thời gian nộp: %1").arg(kiosk.receiptTime)
+                      + (kiosk.deliverySummary ? "\n" + kiosk.deliverySummary : "")
+                      + (kiosk.paymentDue ? "\n" + (kiosk.paid ? qsTr("Lệ phí: đã thanh toán")
+                                                               : qsTr("Lệ phí: nộp tại quầy khi nhận kết quả")) : "")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.text
+                wrapMode: Text.WordWrap
             }
             Text {
                 Layout.fillWidth: true

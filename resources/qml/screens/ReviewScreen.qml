@@ -70,15 +70,41 @@ Item {
                 }
             }
         }
-        Text {
+        // Consent in plain words, as a big tick box: nothing is sent without it.
+        AbstractButton {
+            id: consentBox
+            objectName: "consent"
             Layout.row: Theme.portrait ? 3 : 2
             Layout.column: Theme.portrait ? 0 : 1
             Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
             Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.fillWidth: true
-            text: qsTr("Khi bấm \"Gửi hồ sơ\", ông/bà đồng ý gửi các thông tin trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không lưu lại thông tin sau khi gửi xong.")
-            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
-            color: Theme.textMuted; wrapMode: Text.WordWrap
+            implicitHeight: consentText.implicitHeight + 2 * Theme.gap
+            focusPolicy: Qt.NoFocus
+            onClicked: kiosk.setConsent(!kiosk.consent)
+            background: Rectangle { radius: Theme.radius; color: kiosk.consent ? Theme.surfaceAlt : Theme.surface
+                                    border.width: 4 * Theme.u
+                                    border.color: kiosk.consent ? Theme.success : Theme.primary }
+            contentItem: RowLayout {
+                spacing: Theme.gap
+                Rectangle {
+                    Layout.leftMargin: Theme.gap
+                    Layout.preferredWidth: 64 * Theme.u; Layout.preferredHeight: 64 * Theme.u
+                    radius: 8 * Theme.u; color: kiosk.consent ? Theme.success : Theme.surface
+                    border.width: 4 * Theme.u; border.color: kiosk.consent ? Theme.success : Theme.primary
+                    Text { anchors.centerIn: parent; text: kiosk.consent ? "✓" : ""; color: "white"
+                           font.pixelSize: Theme.fontLarge; font.bold: true }
+                }
+                Text {
+                    id: consentText
+                    Layout.fillWidth: true
+                    Layout.rightMargin: Theme.gap
+                    text: (kiosk.deliverySummary ? kiosk.deliverySummary + "\n\n" : "")
+                          + qsTr("Tôi đồng ý gửi các thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không giữ lại thông tin sau khi gửi xong.")
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                    color: Theme.text; wrapMode: Text.WordWrap
+                }
+            }
         }
         BigButton {
             Layout.row: Theme.portrait ? 4 : 3
@@ -87,7 +113,7 @@ Item {
             Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             objectName: "submitDossier"
             Layout.fillWidth: true
-            enabled: !kiosk.busy
+            enabled: !kiosk.busy && kiosk.consent
             text: qsTr("Gửi hồ sơ")
             onClicked: kiosk.submitDossier()
         }

@@ -1,0 +1,101 @@
+import QtQuick
+import QtQuick.Layouts
+import "../components"
+
+// The fee: the portal's VietQR for this dossier, waiting for the bank's confirmation, with a way out.
+Item {
+    readonly property var p: kiosk.paymentVm
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        columns: Theme.portrait ? 1 : 2
+        rowSpacing: Theme.gap
+        columnSpacing: Theme.margin
+
+        ScreenTitle {
+            Layout.fillWidth: true
+            Layout.columnSpan: Theme.portrait ? 1 : 2
+            title: qsTr("Nộp lệ phí")
+            subtitle: kiosk.dossierCode
+        }
+        Rectangle {
+            objectName: "paymentQr"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Math.min(620 * Theme.u, parent.width * (Theme.portrait ? 0.7 : 0.4))
+            Layout.preferredHeight: Layout.preferredWidth
+            Layout.rowSpan: Theme.portrait ? 1 : 3
+            radius: Theme.radius
+            color: "white"
+            border.width: 3 * Theme.u
+            border.color: p.state === "paid" ? Theme.success : Theme.border
+            Image {
+                anchors.fill: parent
+                anchors.margins: 24 * Theme.u
+                visible: p.qrSource.length > 0
+                source: p.qrSource
+                fillMode: Image.PreserveAspectFit
+                smooth: false
+            }
+            Text {
+                anchors.centerIn: parent
+                visible: p.qrSource.length === 0
+                text: p.state === "paid" ? "✓" : "…"
+                font.pixelSize: Theme.fontHuge * 2; color: p.state === "paid" ? Theme.success : Theme.textMuted
+            }
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap / 2
+            Text {
+                objectName: "paymentAmount"
+                Layout.fillWidth: true
+                text: p.amount
+                visible: p.amount.length > 0
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontHuge; font.bold: true
+                color: Theme.text; horizontalAlignment: Theme.portrait ? Text.AlignHCenter : Text.AlignLeft
+            }
+            Repeater {
+                model: p.items
+                delegate: Text {
+                    required property string modelData
+                    Layout.fillWidth: true
+                    text: modelData
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted; wrapMode: Text.WordWrap
+                    horizontalAlignment: Theme.portrait ? Text.AlignHCenter : Text.AlignLeft
+                }
+            }
+        }
+        Text {
+            objectName: "paymentMessage"
+            Layout.fillWidth: true
+            text: p.message
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: p.state === "paid"
+            color: p.state === "failed" || p.state === "bad_qr" ? Theme.error
+                 : p.state === "paid" ? Theme.success : Theme.text
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Theme.portrait ? Text.AlignHCenter : Text.AlignLeft
+        }
+        Item { Layout.fillHeight: true }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.columnSpan: Theme.portrait ? 1 : 2
+            spacing: Theme.gap
+            BigButton {
+                objectName: "payLater"
+                Layout.fillWidth: true
+                primary: false
+                visible: p.state !== "paid" && p.state !== "not_required"
+                text: qsTr("Nộp sau tại quầy")
+                onClicked: kiosk.payLater()
+            }
+            BigButton {
+                objectName: "paymentContinue"
+                Layout.fillWidth: true
+                visible: p.state === "paid" || p.state === "not_required"
+                text: qsTr("Tiếp tục")
+                onClicked: kiosk.paymentContinue()
+            }
+        }
+    }
+}
