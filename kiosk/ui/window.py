@@ -18,6 +18,7 @@ from kiosk.app import KioskServices, build_services
 from kiosk.capture.frames import open_frame_source
 from kiosk.capture.resources import resources_dir
 from kiosk.config import KioskConfig
+from kiosk.ui.account import attach_account
 from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.check import attach_check, shutdown_check
 from kiosk.ui.controller import KioskController
@@ -110,6 +111,7 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
     controller.languageChanged.connect(lambda: languages.apply(controller.lang))
     engine.rootContext().setContextProperty("kiosk", controller)
     staff = attach_staff_mode(engine, controller, config, services.portal)
+    attach_account(engine, controller, services.portal)
     attach_check(engine, controller, services.portal, frames)
     attach_guides(engine, controller)
     engine.load(QUrl.fromLocalFile(str(QML_MAIN)))

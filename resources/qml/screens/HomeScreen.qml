@@ -23,7 +23,7 @@ Item {
         BigButton {
             objectName: "openAccount"
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.buttonHeight * 1.5
+            Layout.preferredHeight: Theme.buttonHeight * (Theme.portrait ? 1.5 : 1.2)
             primary: false
             text: qsTr("Đăng nhập / tạo tài khoản")
             subtitle: qsTr("Bằng VNeID hoặc số điện thoại, không cần gõ tên")
