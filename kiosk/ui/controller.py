@@ -26,12 +26,13 @@ from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import Catalogue, Procedure
 from kiosk.store.feedback import record_feedback
-from kiosk.store.outbox import Outbox, OutboxFile
+from kiosk.store.outbox import Outbox, OutboxFile, QueueLimits
 from kiosk.sync.sender import SendOutcome, drain, send_entry
+from kiosk.sync.worker import OutboxWorker
 from kiosk.ui.access import Accessibility
 from kiosk.ui.account import clear_accounts
-from kiosk.ui.check import clear_check
 from kiosk.ui.camera import CameraWorker, LatestFrameProvider
+from kiosk.ui.check import clear_check
 from kiosk.ui.delivery import DeliveryViewModel
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.flow import APPLICANT_FIELDS, KioskFlow, Screen
@@ -103,6 +104,12 @@ class KioskController(QObject):
         self._staff_called = False
         #: The clerk's staff id while assisted mode is on (set by staff mode); recorded on each dossier.
         self.assisted_by: str | None = None
+        # The app's background OutboxWorker (run_kiosk sets it); without one (tests, the demo) the
+        # controller drains the outbox itself on a timer.
+        self.worker: OutboxWorker | None = None
+        # Queue and catalogue limits for new dossiers (None: no limits, as in most tests).
+        self.limits: QueueLimits | None = None
+        self._catalogue_fetched_at: datetime | None = None
 
         self.applicant = DictListModel(("name", "label", "value", "fromCard"), self)
         self.procedures = DictListModel(
@@ -180,6 +187,7 @@ class KioskController(QObject):
         proc = self._procedure()
         if proc is None:
             return {}
+        if_any = " (nếu có)" if self.lang == "vi" else " (if any)"
         return {
             "code": proc.code,
             "fee": money(proc.fee_vnd, self.lang),
@@ -187,9 +195,8 @@ class KioskController(QObject):
             "agency": proc.agency.get(self.lang),
             "byPost": proc.postal_return_allowed,
             "documents": [d.name.get(self.lang) for d in proc.documents],
-            "documentLines": [
-                d.name.get(self.lang) + ("" if d.mandatory else (" (nếu có)" if self.lang == "vi" else " (if any)"))
-                for d in proc.documents],
+            "documentLines": [d.name.get(self.lang) + ("" if d.mandatory else if_any)
+                              for d in proc.documents],
             "field": proc.field.get(self.lang),
             "online": proc.online_level,
         }
@@ -288,6 +295,13 @@ class KioskController(QObject):
 
     @Slot()
     def startDossier(self) -> None:
+        if self.limits is not None:
+            # Too old or too large a queue, or a stale catalogue: refuse before the citizen starts, not
+            # after they typed everything (the refusal is audited for staff).
+            refusal = self._outbox.admission(self.limits, self._catalogue_fetched_at)
+            if refusal is not None:
+                self._set_message(refusal.message_vi if self.lang == "vi" else refusal.message_en)
+                return
         self.flow.start_dossier()
 
     @Slot()
@@ -437,12 +451,14 @@ class KioskController(QObject):
         owner = session.applicant_values().get("id_number") or ""
         kiosk_id = outbox.kiosk_id
         assisted_by = self.assisted_by
+        delivery_method = session.delivery.get("method") or None
 
         def queue_and_send() -> SendOutcome | None:
             files = dossier_files(pages, names, owner, kiosk_id)
             # Queued (encrypted, fsynced) before any attempt to send: nothing is lost if the power or
             # the network goes while the citizen waits.
-            dossier_id = outbox.enqueue(key, code, payload, files=files, assisted_by=assisted_by)
+            dossier_id = outbox.enqueue(key, code, payload, files=files, assisted_by=assisted_by,
+                                        delivery_method=delivery_method)
             item = outbox.for_dossier(dossier_id)
             if item.dossier_code is not None:
                 return SendOutcome(item.id, item.dossier_code, sent=True)
@@ -515,6 +531,9 @@ class KioskController(QObject):
     @Slot()
     def syncNow(self) -> None:
         """Send whatever waits in the outbox (dossiers queued while the portal was unreachable)."""
+        if self.worker is not None:
+            self.worker.wake()  # the app's outbox worker: sends, pulls statuses, orders deliveries
+            return
         if self._syncing:
             return
         self._syncing = True
@@ -674,6 +693,7 @@ class KioskController(QObject):
 
     def _on_catalogue(self, catalogue: Catalogue) -> None:
         self._catalogue = catalogue
+        self._catalogue_fetched_at = datetime.now(UTC)
         self._catalogue_state = "ready"
         self._refresh_procedures()
         self.catalogueChanged.emit()

@@ -14,10 +14,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app import KioskServices, build_services
+from kiosk.app import KioskServices, build_services, make_worker, queue_limits
 from kiosk.capture.frames import open_frame_source
 from kiosk.capture.resources import resources_dir
 from kiosk.config import KioskConfig
+from kiosk.sync.delivery import PortalDeliveryOrders
 from kiosk.ui.account import attach_account
 from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.check import attach_check, shutdown_check
@@ -105,6 +106,7 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
         idle_warning_s=config.ui.idle_warning_s,
         default_language=config.language,
     )
+    controller.limits = queue_limits(config)
     controller.accessibility.configure(text_scale=config.ui.text_scale, speech_engine=config.ui.speech_engine)
     pseudo = pseudo_enabled(config) if pseudo is None else pseudo
     languages = LanguageSwitcher(engine, controller, pseudo=pseudo)
@@ -142,6 +144,11 @@ def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | No
     services = build_services(config)
     try:
         ui = create_ui(services, camera=camera, size=window_size(config))
+        # The outbox worker runs beside the UI on its own thread: sends queued dossiers with back-off,
+        # pulls statuses and orders deliveries by post when results are ready.
+        worker = make_worker(services, delivery=PortalDeliveryOrders(services.outbox, services.portal))
+        ui.controller.worker = worker
+        worker.start()
         ui.staff.exitRequested.connect(app.quit)  # "Exit to desktop", behind the staff PIN
         if fullscreen or config.ui.fullscreen:
             ui.window.showFullScreen()
@@ -159,6 +166,7 @@ def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | No
         code = app.exec()
         wake.stop()
         ui.close()
+        worker.stop()
         return code
     finally:
         services.close()

@@ -163,3 +163,24 @@ def test_back_of_the_card_only_is_accepted_with_a_name_warning(qtbot: QtBot, ui:
     warnings = k.property("cardWarnings")
     assert any("không có dấu" in w for w in warnings)
     assert any("không có dấu" in t for t in visible_texts(ui))
+
+
+def test_a_full_queue_refuses_new_dossiers_before_the_citizen_starts(qtbot: QtBot, ui: KioskUi,
+                                                                     services: KioskServices) -> None:
+    from datetime import timedelta
+
+    from kiosk.store.outbox import QueueLimits
+
+    k = ui.controller
+    drive_to(qtbot, ui, "home")
+    qtbot.waitUntil(lambda: k.tasks.pool.activeThreadCount() == 0)  # the start-up sync has run
+    for n in range(2):  # two dossiers waiting (as if the portal had been down all morning)
+        services.outbox.enqueue(f"00000000-0000-4000-8000-00000000000{n}", "1.004873.000.00.00.H26",
+                                {"applicant": {}, "answers": {}})
+    k.limits = QueueLimits(max_queue_age=timedelta(hours=48), max_queue_size=1,
+                           max_catalogue_age=timedelta(hours=168))
+    k.startDossier()
+    assert k.screen == "home" and k.message  # refused, with the reason on screen
+    k.limits = None
+    k.startDossier()
+    wait_screen(qtbot, ui, "readCard")
