@@ -201,7 +201,8 @@ def apply(text: str, translations: dict[str, str | tuple[str, str]]) -> tuple[st
                             for t in target)
             replacement = rf"\g<1><translation>{forms}\n        </translation>"
         else:
-            pattern = rf"(<source>{src}</source>\s*)<translation type=\"unfinished\"></translation>"
+            # lupdate may have prefilled an unfinished entry from a same-text message elsewhere.
+            pattern = rf"(<source>{src}</source>\s*)<translation type=\"unfinished\">[^<]*</translation>"
             replacement = rf"\g<1><translation>{html.escape(target, quote=False)}</translation>"
         text, n = re.subn(pattern, lambda m, r=replacement: m.expand(r), text)
         done += n

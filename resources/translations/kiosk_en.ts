@@ -555,7 +555,7 @@ right here</translation>
     <message>
         <location filename="../qml/screens/DeliveryScreen.qml" line="231"/>
         <source>Tiếp tục</source>
-        <translation type="unfinished">Continue</translation>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -879,7 +879,7 @@ right here</translation>
     <message>
         <location filename="../qml/screens/PaymentScreen.qml" line="96"/>
         <source>Tiếp tục</source>
-        <translation type="unfinished">Continue</translation>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -970,7 +970,7 @@ right here</translation>
     <message>
         <location filename="../qml/screens/ProcedureInfoScreen.qml" line="34"/>
         <source>%1 ngày làm việc</source>
-        <translation type="unfinished">%1 working days</translation>
+        <translation>%1 working days</translation>
     </message>
     <message>
         <location filename="../qml/screens/ProcedureInfoScreen.qml" line="35"/>
@@ -980,7 +980,7 @@ right here</translation>
     <message>
         <location filename="../qml/screens/ProcedureInfoScreen.qml" line="36"/>
         <source>Nhận kết quả qua bưu điện</source>
-        <translation type="unfinished">Result can come by post</translation>
+        <translation>Result by post</translation>
     </message>
     <message>
         <location filename="../qml/screens/ProcedureInfoScreen.qml" line="37"/>
