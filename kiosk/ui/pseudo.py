@@ -38,7 +38,10 @@ def pseudo(text: str) -> str:
         out.append(match.group())
         last = match.end()
     out.append(text[last:].translate(_ACCENTED))
-    return OPEN + "".join(out) + PAD * max(1, math.ceil(len(text) * GROWTH)) + CLOSE
+    pad = PAD * max(1, math.ceil(len(text) * GROWTH))
+    # Long padding in runs of 8 with spaces between, so it wraps like words instead of running out of a box.
+    pad = " ".join(pad[i:i + 8] for i in range(0, len(pad), 8))
+    return OPEN + "".join(out) + pad + CLOSE
 
 
 class PseudoTranslator(QTranslator):

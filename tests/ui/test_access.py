@@ -106,9 +106,12 @@ def test_top_bar_buttons_cycle_text_size_and_contrast_and_the_wipe_resets_them(q
     click(ui, named(ui, "contrastButton"))
     click(ui, named(ui, "textSizeButton"))
     click(ui, named(ui, "speechButton"))
-    assert (a.property("highContrast"), a.property("textScale"), a.property("speechOn")) == (True, 1.25, True)
+    def state() -> tuple[bool, float, bool]:
+        return a.property("highContrast"), a.property("textScale"), a.property("speechOn")
+
+    assert state() == (True, 1.25, True)
     ui.controller.startOver()
-    assert (a.property("highContrast"), a.property("textScale"), a.property("speechOn")) == (False, 1.0, False)
+    assert state() == (False, 1.0, False)
     assert named(ui, "contrastButton").property("checked") is False
 
 
@@ -174,6 +177,7 @@ def test_tone_row_marks_the_word_before_the_cursor(text: str, cursor: int, mark:
 def test_tone_row_shows_with_the_keyboard_and_marks_the_focused_field(qtbot: QtBot, ui: KioskUi) -> None:
     drive_to(qtbot, ui, "form")
     loader = ui.window.findChild(QQuickItem, "screenLoader")
+    assert loader is not None
     fields = [i for i in items(loader) if "TextField" in i.metaObject().className() and i.isVisible()]
     assert fields, "the form has a text field"
     field = fields[0]
