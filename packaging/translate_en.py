@@ -187,6 +187,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Đang làm việc với Cổng dịch vụ công…": "Talking to the public service portal…",
     "Đăng nhập / tạo tài khoản": "Log in / create an account",
     "Bằng VNeID hoặc số điện thoại, không cần gõ tên": "With VNeID or your phone number, no name to type",
+    "Tìm thủ tục (gõ không dấu cũng được)": "Find a procedure (accents not needed)",
+    "Ví dụ: khai sinh, tam tru, chung thuc": "For example: birth, residence, certified copy",
 }
 
 

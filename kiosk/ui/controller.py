@@ -20,7 +20,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk.capture.card_scan import HINTS, CardScanSession, ScanFeedback
 from kiosk.capture.doc_capture import CapturedPage, component_pdf
 from kiosk.capture.frames import FrameSource
-from kiosk.domain.text import vi_sort_key
+from kiosk.domain.text import matches, vi_sort_key
 from kiosk.portal import forms
 from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import PortalError
@@ -60,6 +60,7 @@ class KioskController(QObject):
     staffCalledChanged = Signal()
     idleChanged = Signal()
     reviewChanged = Signal()
+    procedureFilterChanged = Signal()
     submittedToPortal = Signal(str)  # dossier code; for the demo and tests
 
     def __init__(
@@ -110,6 +111,9 @@ class KioskController(QObject):
         # Queue and catalogue limits for new dossiers (None: no limits, as in most tests).
         self.limits: QueueLimits | None = None
         self._catalogue_fetched_at: datetime | None = None
+        self._procedure_query = ""
+        self._procedure_field = ""
+        self._procedure_fields: list[str] = []
 
         self.applicant = DictListModel(("name", "label", "value", "fromCard"), self)
         self.procedures = DictListModel(
@@ -373,6 +377,27 @@ class KioskController(QObject):
             return
         self.flow.form_completed(forms.final_answers(proc.form, answers))
 
+    @Slot(str)
+    def searchProcedures(self, query: str) -> None:
+        self._procedure_query = query
+        self._refresh_procedures()
+
+    @Slot(str)
+    def chooseProcedureField(self, field: str) -> None:
+        """A category chip (lĩnh vực); the same chip again, or "", shows every procedure."""
+        self._procedure_field = "" if field == self._procedure_field else field
+        self.procedureFilterChanged.emit()
+        self._refresh_procedures()
+
+    def _get_procedure_fields(self) -> list[str]:
+        return list(self._procedure_fields)
+
+    def _get_procedure_field(self) -> str:
+        return self._procedure_field
+
+    procedureFields = Property("QStringList", _get_procedure_fields, notify=procedureFilterChanged)  # type: ignore[arg-type]
+    procedureField = Property(str, _get_procedure_field, notify=procedureFilterChanged)
+
     @Slot()
     def beginForm(self) -> None:
         self.flow.begin_form()
@@ -483,6 +508,8 @@ class KioskController(QObject):
         clear_check(self)
         self.delivery.clear()
         self.payment.clear()
+        self._procedure_query = self._procedure_field = ""
+        self.procedureFilterChanged.emit()
         for model in self._models().values():
             model.set_rows([])
         self._card_state, self._card_hint = "searching", "show_card"
@@ -707,6 +734,18 @@ class KioskController(QObject):
         if self._catalogue is None:
             return
         procs = sorted(self._catalogue.procedures, key=lambda p: vi_sort_key(p.name.get(self.lang)))
+        fields = sorted({p.field.get(self.lang) for p in procs}, key=vi_sort_key)
+        if fields != self._procedure_fields:
+            self._procedure_fields = fields
+            self.procedureFilterChanged.emit()
+        if self._procedure_field:
+            procs = [p for p in procs if p.field.get(self.lang) == self._procedure_field]
+        if self._procedure_query.strip():
+            # Without diacritics and in any tone placement: "dang ky khai sinh", "hoà"/"hòa" alike; the
+            # code works too (from a printed guide).
+            procs = [p for p in procs if matches(self._procedure_query, p.name.get(self.lang))
+                     or matches(self._procedure_query, p.name.get("vi"))
+                     or self._procedure_query.strip() in p.code]
         self.procedures.set_rows([{
             "code": p.code, "name": p.name.get(self.lang), "field": p.field.get(self.lang),
             "fee": money(p.fee_vnd, self.lang), "days": p.processing_days,

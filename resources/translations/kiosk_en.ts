@@ -153,7 +153,7 @@
     <message>
         <location filename="../qml/screens/AccountScreen.qml" line="251"/>
         <source>Hướng camera điện thoại vào mã trên màn hình này.</source>
-        <translation>Point the phone's camera at the code on this screen.</translation>
+        <translation>Point the phone&apos;s camera at the code on this screen.</translation>
     </message>
     <message>
         <location filename="../qml/screens/AccountScreen.qml" line="252"/>
@@ -693,17 +693,17 @@ right here</translation>
         <translation>Very happy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="62"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="63"/>
         <source>Góp ý thêm (không bắt buộc)</source>
         <translation>Any comments (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="73"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="74"/>
         <source>Bỏ qua</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="80"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="81"/>
         <source>Gửi đánh giá</source>
         <translation>Send</translation>
     </message>
@@ -755,57 +755,57 @@ right here</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="12"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="17"/>
         <source>Ông/bà cần làm gì?</source>
         <translation>What would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="13"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="18"/>
         <source>Chạm vào một nút lớn bên dưới.</source>
         <translation>Touch one of the large buttons below.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="19"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="28"/>
         <source>Nộp hồ sơ thủ tục hành chính</source>
         <translation>Submit an administrative dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="20"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="29"/>
         <source>Khai sinh, xác nhận tình trạng hôn nhân, lý lịch tư pháp…</source>
         <translation>Birth registration, marital status, judicial record…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="28"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="39"/>
         <source>Đăng nhập / tạo tài khoản</source>
         <translation>Log in / create an account</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="29"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="40"/>
         <source>Bằng VNeID hoặc số điện thoại, không cần gõ tên</source>
         <translation>With VNeID or your phone number, no name to type</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="41"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="49"/>
         <source>Tra cứu hồ sơ</source>
         <translation>Check a dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="50"/>
         <source>Đưa mã QR trên biên nhận vào camera</source>
         <translation>Show your receipt&apos;s QR code to the camera</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="59"/>
         <source>Hướng dẫn từng bước</source>
         <translation>Step-by-step guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="52"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="60"/>
         <source>Cách làm các thủ tục thường gặp</source>
         <translation>How to do the most common procedures</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="63"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="71"/>
         <source>Cần giúp đỡ? Chạm nút &quot;Gọi nhân viên&quot; ở góc trên, nhân viên bưu điện sẽ đến hỗ trợ.</source>
         <translation>Need help? Touch &quot;Call staff&quot; at the top and a member of the post office staff will come.</translation>
     </message>
@@ -872,12 +872,12 @@ right here</translation>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="89"/>
+        <location filename="../qml/screens/PaymentScreen.qml" line="90"/>
         <source>Nộp sau tại quầy</source>
         <translation>Pay later at the counter</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="96"/>
+        <location filename="../qml/screens/PaymentScreen.qml" line="97"/>
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
@@ -953,57 +953,57 @@ right here</translation>
         <translation>Before you start:</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="32"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="33"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="33"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="34"/>
         <source>Thời gian giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="34"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="35"/>
         <source>trong ngày</source>
         <translation>the same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="34"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="35"/>
         <source>%1 ngày làm việc</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="35"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="36"/>
         <source>Cơ quan giải quyết</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="36"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="37"/>
         <source>Nhận kết quả qua bưu điện</source>
         <translation>Result by post</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="37"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="38"/>
         <source>có thể</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="37"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="38"/>
         <source>không</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="52"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="54"/>
         <source>Giấy tờ cần mang theo (máy sẽ chụp lại):</source>
         <translation>Papers to bring (the kiosk photographs them):</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="53"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="55"/>
         <source>Không cần giấy tờ bản giấy.</source>
         <translation>No paper documents needed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="74"/>
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="77"/>
         <source>Bắt đầu khai hồ sơ</source>
         <translation>Start the application</translation>
     </message>
@@ -1036,22 +1036,32 @@ right here</translation>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="78"/>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="39"/>
+        <source>Tìm thủ tục (gõ không dấu cũng được)</source>
+        <translation>Find a procedure (accents not needed)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="40"/>
+        <source>Ví dụ: khai sinh, tam tru, chung thuc</source>
+        <translation>For example: birth, residence, certified copy</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="119"/>
         <source>Lệ phí: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="79"/>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="120"/>
         <source>Trong ngày</source>
         <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="79"/>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="120"/>
         <source>%1 ngày làm việc</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="80"/>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="121"/>
         <source>Nhận kết quả qua bưu điện</source>
         <translation>Result can come by post</translation>
     </message>

@@ -184,3 +184,20 @@ def test_a_full_queue_refuses_new_dossiers_before_the_citizen_starts(qtbot: QtBo
     k.limits = None
     k.startDossier()
     wait_screen(qtbot, ui, "readCard")
+
+
+def test_procedures_are_found_without_diacritics_and_by_category(qtbot: QtBot, ui: KioskUi) -> None:
+    k = ui.controller
+    drive_to(qtbot, ui, "procedure")
+    everything = k.procedures.rowCount()
+    k.searchProcedures("dang ky khai sinh")
+    names = [r["name"] for r in k.procedures.rows()]
+    assert "Đăng ký khai sinh" in names and len(names) < everything
+    k.searchProcedures("1.004873")  # the code printed on a guide
+    assert [r["code"] for r in k.procedures.rows()] == ["1.004873.000.00.00.H26"]
+    k.searchProcedures("")
+    field = k.property("procedureFields")[0]
+    k.chooseProcedureField(field)
+    assert {r["field"] for r in k.procedures.rows()} == {field}
+    k.chooseProcedureField(field)  # the same chip again: everything
+    assert k.procedures.rowCount() == everything

@@ -33,6 +33,7 @@ Item {
                     required property var modelData
                     objectName: "face_" + modelData.s
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
                     Layout.preferredWidth: 1
                     implicitHeight: faceColumn.implicitHeight + 2 * Theme.gap
                     focusPolicy: Qt.NoFocus

@@ -21,7 +21,8 @@ Item {
         Rectangle {
             objectName: "paymentQr"
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Math.min(620 * Theme.u, parent.width * (Theme.portrait ? 0.7 : 0.4))
+            Layout.preferredWidth: Math.min(620 * Theme.u, parent.width * (Theme.portrait ? 0.7 : 0.4),
+                                            Theme.portrait ? 100000 : parent.height * 0.62)
             Layout.preferredHeight: Layout.preferredWidth
             Layout.rowSpan: Theme.portrait ? 1 : 3
             radius: Theme.radius

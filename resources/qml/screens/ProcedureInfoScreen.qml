@@ -21,6 +21,7 @@ Item {
         }
         Card {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.preferredHeight: factsText.implicitHeight + 2 * Theme.gap
             Layout.alignment: Qt.AlignTop
             Text {
@@ -41,6 +42,7 @@ Item {
         }
         Card {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.fillHeight: true
             Layout.rowSpan: Theme.portrait ? 1 : 2
             ColumnLayout {
@@ -70,6 +72,7 @@ Item {
         BigButton {
             objectName: "beginForm"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.alignment: Qt.AlignBottom
             text: qsTr("Bắt đầu khai hồ sơ")
             onClicked: kiosk.beginForm()

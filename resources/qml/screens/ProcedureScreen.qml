@@ -31,6 +31,47 @@ Item {
             }
             BigButton { text: qsTr("Thử lại"); onClicked: kiosk.loadCatalogue() }
         }
+        // Search without diacritics ("dang ky khai sinh"), or by the code printed on a guide.
+        KioskField {
+            objectName: "procedureSearch"
+            Layout.fillWidth: true
+            visible: kiosk.catalogueState === "ready"
+            label: qsTr("Tìm thủ tục (gõ không dấu cũng được)")
+            placeholder: qsTr("Ví dụ: khai sinh, tam tru, chung thuc")
+            onEdited: (text) => kiosk.searchProcedures(text)
+        }
+        // Categories (lĩnh vực) as big chips that scroll sideways.
+        ListView {
+            id: chips
+            objectName: "procedureFields"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.targetMin
+            visible: kiosk.catalogueState === "ready"
+            orientation: ListView.Horizontal
+            spacing: Theme.gap / 2
+            clip: true
+            model: kiosk.procedureFields
+            delegate: AbstractButton {
+                id: chip
+                required property string modelData
+                height: chips.height
+                width: chipText.implicitWidth + 2 * Theme.gap
+                focusPolicy: Qt.NoFocus
+                onClicked: kiosk.chooseProcedureField(modelData)
+                background: Rectangle {
+                    radius: height / 2
+                    color: kiosk.procedureField === chip.modelData ? Theme.primary : Theme.surface
+                    border.width: 3 * Theme.u; border.color: Theme.primary
+                }
+                contentItem: Text {
+                    id: chipText
+                    text: (kiosk.procedureField === chip.modelData ? "✓ " : "") + chip.modelData
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                    color: kiosk.procedureField === chip.modelData ? Theme.primaryText : Theme.primary
+                    horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter
+                }
+            }
+        }
         ListView {
             id: list
             objectName: "procedureList"
