@@ -189,6 +189,12 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Bằng VNeID hoặc số điện thoại, không cần gõ tên": "With VNeID or your phone number, no name to type",
     "Tìm thủ tục (gõ không dấu cũng được)": "Find a procedure (accents not needed)",
     "Ví dụ: khai sinh, tam tru, chung thuc": "For example: birth, residence, certified copy",
+    "Chỉnh góc": "Corners",
+    "Chỉnh góc trang giấy": "Adjust the page's corners",
+    "Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.": "Drag the four dots onto the four corners of the page.",
+    "Hủy": "Cancel",
+    "Áp dụng": "Apply",
+    "Xóa": "Delete",
 }
 
 

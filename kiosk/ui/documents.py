@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import cv2
 import numpy as np
 from PySide6.QtCore import Property, QObject, QSize, QThread, Signal, Slot
 from PySide6.QtGui import QImage
@@ -25,6 +26,7 @@ from kiosk.capture.doc_capture import (
     LiveFeedback,
     capture_from_camera,
     capture_from_scan,
+    recrop,
 )
 from kiosk.capture.frames import FrameSource, FrameSourceError
 from kiosk.portal.models import RequiredDocument
@@ -34,6 +36,8 @@ from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import pick
 
 log = logging.getLogger(__name__)
+
+ADJUST_WIDTH = 1400  # px of the photo shown for dragging corners (a finger is not more precise)
 
 TEXTS: dict[str, tuple[str, str]] = {
     "camera_problem": ("Không mở được camera tài liệu. Hãy dùng máy quét hoặc gọi nhân viên.",
@@ -47,6 +51,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "bad_photo": ("Không xử lý được ảnh này. Hãy chụp lại.",
                   "This picture could not be processed. Retake it."),
     "scanned": ("Đã quét {n} trang.", "{n} page(s) scanned."),
+    "no_corners": ("Trang quét bằng máy quét không cần chỉnh góc.",
+                   "A scanned page has no corners to adjust."),
 }
 
 
@@ -164,6 +170,8 @@ class DocumentsViewModel(QObject):
         self._scan_job: Any = None
         self._status = ""
         self._generation = 0  # bumped on clear(): late results of a wiped session are dropped
+        self._adjust: tuple[int, str] | None = None  # (index, page id) whose corners are being dragged
+        self._adjust_corners: list[float] = []
         self.components = DictListModel(
             ("typeCode", "name", "mandatory", "pageCount", "ready", "lowDpi"), self)
         self.pages = DictListModel(("pageId", "thumb", "dpi", "lowDpi", "warning", "source", "number"), self)
@@ -194,6 +202,7 @@ class DocumentsViewModel(QObject):
         """Wipe: forget every page and thumbnail of this citizen."""
         self._generation += 1
         self.end()
+        self._adjust = None
         self._pages = {}
         self._required = []
         self._thumbs.clear()
@@ -322,6 +331,85 @@ class DocumentsViewModel(QObject):
         if 0 <= index < len(group) and 0 <= to < len(group) and index != to:
             group.insert(to, group.pop(index))
             self._refresh()
+
+    @Slot(int)
+    def beginAdjust(self, index: int) -> None:
+        """Show page `index`'s photo with its four corners to drag (camera pages only)."""
+        group = self._group()
+        if not 0 <= index < len(group):
+            return
+        page = group[index]
+        if page.original is None or page.corners is None:
+            self._status = pick(TEXTS["no_corners"], self._lang())
+            self.changed.emit()
+            return
+        h, w = page.original.shape[:2]
+        scale = min(1.0, ADJUST_WIDTH / w)
+        size = (round(w * scale), round(h * scale))
+        preview = cv2.resize(page.original, size, interpolation=cv2.INTER_AREA)
+        self._thumbs.put(f"{page.id}-photo", preview)
+        self._adjust = (index, page.id)
+        self._adjust_corners = [v for x, y in page.corners for v in (x / w, y / h)]
+        self.changed.emit()
+
+    @Slot()
+    def cancelAdjust(self) -> None:
+        if self._adjust is not None:
+            self._thumbs.drop(f"{self._adjust[1]}-photo")
+        self._adjust = None
+        self.changed.emit()
+
+    @Slot("QVariantList")
+    def applyCorners(self, corners: list[float]) -> None:
+        """The dragged corners (x0, y0, … x3, y3 as fractions of the photo): straighten the page again."""
+        if self._adjust is None or len(corners) != 8:
+            return
+        index, page_id = self._adjust
+        self.cancelAdjust()
+        group = self._group()
+        if not (0 <= index < len(group) and group[index].id == page_id):
+            return
+        page = group[index]
+        assert page.original is not None
+        h, w = page.original.shape[:2]
+        quad = [(float(corners[2 * i]) * w, float(corners[2 * i + 1]) * h) for i in range(4)]
+        generation = self._generation
+
+        def done(new_page: CapturedPage) -> None:
+            self._processing -= 1
+            if generation == self._generation:
+                current = self._group()
+                at = next((i for i, p in enumerate(current) if p.id == page_id), None)
+                if at is not None:
+                    self._thumbs.drop(page_id)
+                    self._thumbs.put(new_page.id, new_page.thumbnail)
+                    current[at] = new_page
+                    self._status = " ".join(new_page.messages(self._lang()))
+            self._refresh()
+
+        def failed(error: Exception) -> None:
+            self._processing -= 1
+            log.warning("corners not applied: %s", type(error).__name__)
+            if generation == self._generation:
+                self._status = pick(TEXTS["bad_photo"], self._lang())
+            self._refresh()
+
+        self._processing += 1
+        self.changed.emit()
+        self._tasks.run(lambda: recrop(page, quad), done, failed)
+
+    def _get_adjusting(self) -> bool:
+        return self._adjust is not None
+
+    def _get_adjust_source(self) -> str:
+        return f"image://pages/{self._adjust[1]}-photo" if self._adjust else ""
+
+    def _get_adjust_corners(self) -> list[float]:
+        return list(self._adjust_corners) if self._adjust else []
+
+    adjusting = Property(bool, _get_adjusting, notify=changed)
+    adjustSource = Property(str, _get_adjust_source, notify=changed)
+    adjustCorners = Property("QVariantList", _get_adjust_corners, notify=changed)  # type: ignore[arg-type]
 
     @Slot(int)
     def retakePage(self, index: int) -> None:

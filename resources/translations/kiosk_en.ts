@@ -588,6 +588,7 @@ right here</translation>
     </message>
     <message>
         <location filename="../qml/screens/DocumentsScreen.qml" line="132"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="282"/>
         <source>Chụp lại</source>
         <translation>Retake</translation>
     </message>
@@ -640,17 +641,45 @@ right here</translation>
         <translation>No pages of this document yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="282"/>
-        <source>Chụp lại trang %1</source>
-        <translation>Retake page %1</translation>
-    </message>
-    <message>
         <location filename="../qml/screens/DocumentsScreen.qml" line="285"/>
-        <source>Xóa trang %1</source>
-        <translation>Delete page %1</translation>
+        <source>Chỉnh góc</source>
+        <translation>Corners</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="294"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="288"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="321"/>
+        <source>Chỉnh góc trang giấy</source>
+        <translation>Adjust the page's corners</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="322"/>
+        <source>Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.</source>
+        <translation>Drag the four dots onto the four corners of the page.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="394"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="400"/>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Chụp lại trang %1</source>
+        <translation type="vanished">Retake page %1</translation>
+    </message>
+    <message>
+        <source>Xóa trang %1</source>
+        <translation type="vanished">Delete page %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="297"/>
         <source>Xong, tiếp tục</source>
         <translation>Done, continue</translation>
     </message>

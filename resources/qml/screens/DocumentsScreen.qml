@@ -279,11 +279,14 @@ Item {
                 visible: pageList.count > 0
                 PageAction { text: "◀"; enabled: screen.pageIndex > 0; Layout.preferredWidth: 1; Layout.fillWidth: true
                              onClicked: { docs.movePage(screen.pageIndex, screen.pageIndex - 1); screen.selectedPage = screen.pageIndex - 1 } }
-                PageAction { objectName: "retakePage"; text: qsTr("Chụp lại trang %1").arg(screen.pageIndex + 1)
-                             Layout.preferredWidth: 3; Layout.fillWidth: true
+                PageAction { objectName: "retakePage"; text: qsTr("Chụp lại")
+                             Layout.preferredWidth: 2; Layout.fillWidth: true
                              onClicked: { docs.retakePage(screen.pageIndex); screen.selectedPage = -1 } }
-                PageAction { objectName: "deletePage"; text: qsTr("Xóa trang %1").arg(screen.pageIndex + 1); danger: true
-                             Layout.preferredWidth: 3; Layout.fillWidth: true
+                PageAction { objectName: "adjustPage"; text: qsTr("Chỉnh góc")
+                             Layout.preferredWidth: 2; Layout.fillWidth: true
+                             onClicked: docs.beginAdjust(screen.pageIndex) }
+                PageAction { objectName: "deletePage"; text: qsTr("Xóa"); danger: true
+                             Layout.preferredWidth: 2; Layout.fillWidth: true
                              onClicked: { docs.deletePage(screen.pageIndex); screen.selectedPage = -1 } }
                 PageAction { text: "▶"; enabled: screen.pageIndex < pageList.count - 1; Layout.preferredWidth: 1; Layout.fillWidth: true
                              onClicked: { docs.movePage(screen.pageIndex, screen.pageIndex + 1); screen.selectedPage = screen.pageIndex + 1 } }
@@ -295,6 +298,108 @@ Item {
                 subtitle: docs.problemText
                 enabled: docs.problemText.length === 0 && !docs.processing && !docs.scanning
                 onClicked: kiosk.documentsDone()
+            }
+        }
+    }
+
+    // Dragging the page's corners on its photo, when the kiosk found the edges wrongly.
+    Rectangle {
+        id: adjuster
+        objectName: "cornerAdjuster"
+        anchors.fill: parent
+        visible: docs.adjusting
+        color: Theme.background
+        z: 10
+        property var corners: []
+        onVisibleChanged: if (visible) corners = docs.adjustCorners.slice()
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            spacing: Theme.gap
+            ScreenTitle {
+                Layout.fillWidth: true
+                title: qsTr("Chỉnh góc trang giấy")
+                subtitle: qsTr("Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.")
+            }
+            Item {
+                id: photoArea
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Image {
+                    id: photo
+                    anchors.fill: parent
+                    fillMode: Image.PreserveAspectFit
+                    cache: false
+                    source: docs.adjustSource
+                }
+                readonly property real ox: (width - photo.paintedWidth) / 2
+                readonly property real oy: (height - photo.paintedHeight) / 2
+                Canvas {
+                    id: quadCanvas
+                    anchors.fill: parent
+                    onPaint: {
+                        var ctx = getContext("2d")
+                        ctx.reset()
+                        var c = adjuster.corners
+                        if (!c || c.length !== 8) return
+                        ctx.lineWidth = 6 * Theme.u
+                        ctx.strokeStyle = "#f6c445"
+                        ctx.beginPath()
+                        for (var i = 0; i < 4; i++) {
+                            var px = photoArea.ox + c[2 * i] * photo.paintedWidth
+                            var py = photoArea.oy + c[2 * i + 1] * photo.paintedHeight
+                            if (i === 0) ctx.moveTo(px, py); else ctx.lineTo(px, py)
+                        }
+                        ctx.closePath()
+                        ctx.stroke()
+                    }
+                    Connections { target: adjuster; function onCornersChanged() { quadCanvas.requestPaint() } }
+                    Connections { target: photo; function onPaintedWidthChanged() { quadCanvas.requestPaint() } }
+                }
+                Repeater {
+                    model: 4
+                    delegate: Rectangle {
+                        id: handle
+                        required property int index
+                        objectName: "cornerHandle_" + index
+                        width: Theme.targetMin; height: width; radius: width / 2
+                        color: "#cc0b4ea2"; border.width: 4 * Theme.u; border.color: "white"
+                        x: adjuster.corners.length === 8
+                           ? photoArea.ox + adjuster.corners[2 * index] * photo.paintedWidth - width / 2 : 0
+                        y: adjuster.corners.length === 8
+                           ? photoArea.oy + adjuster.corners[2 * index + 1] * photo.paintedHeight - height / 2 : 0
+                        MouseArea {
+                            anchors.fill: parent
+                            anchors.margins: -Theme.gap  // a finger is bigger than the dot
+                            property point grab
+                            onPressed: (mouse) => grab = Qt.point(mouse.x, mouse.y)
+                            onPositionChanged: (mouse) => {
+                                var p = mapToItem(photoArea, mouse.x, mouse.y)
+                                var c = adjuster.corners.slice()
+                                c[2 * handle.index] = Math.max(0, Math.min(1, (p.x - photoArea.ox) / photo.paintedWidth))
+                                c[2 * handle.index + 1] = Math.max(0, Math.min(1, (p.y - photoArea.oy) / photo.paintedHeight))
+                                adjuster.corners = c
+                            }
+                        }
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                BigButton {
+                    objectName: "cancelCorners"
+                    Layout.fillWidth: true
+                    primary: false
+                    text: qsTr("Hủy")
+                    onClicked: docs.cancelAdjust()
+                }
+                BigButton {
+                    objectName: "applyCorners"
+                    Layout.fillWidth: true
+                    text: qsTr("Áp dụng")
+                    onClicked: docs.applyCorners(adjuster.corners)
+                }
             }
         }
     }
