@@ -283,7 +283,7 @@ def test_config_show_prints_the_effective_settings(
     assert settings["database_url"] == f"sqlite:///{data_dir / 'kiosk.db'}"
     assert settings["portal"]["url"] == "https://dichvucong.example/api"
     assert settings["log_level"] == "DEBUG"
-    assert settings["camera"] == {"source": "samples"}
+    assert settings["camera"] == {"source": "samples", "document_source": "documents", "scanner_device": "auto"}
     assert settings["config_file"] is None
 
 
@@ -590,7 +590,8 @@ def test_demo_runs_offscreen_in_a_temporary_data_dir_that_is_removed(
 
     assert code == 1  # the demo's own verdict is the exit status
     [(config, kwargs)] = ui.calls
-    assert kwargs == {"screenshots": tmp_path / "shots", "orientations": ["portrait"], "camera": None}
+    assert kwargs == {"screenshots": tmp_path / "shots", "orientations": ["portrait"], "camera": None,
+                      "all_variants": False, "pseudo": False}
     assert ui.environ == {"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
     assert ui.data_dir_existed
     assert config.data_dir.name == "data" and config.data_dir.parent.name.startswith("kiosk-demo-")

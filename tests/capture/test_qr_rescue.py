@@ -123,7 +123,9 @@ def test_a_frame_without_a_code_gives_nothing_within_the_budget() -> None:
     grey = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
     card = locate_card(grey)
     assert card is not None
-    rescuer = QrRescuer(budget_ms=15.0)
+    # A budget a loaded CI machine can still start attempts in (the rescuer skips an attempt it predicts
+    # would overrun: at 15 ms on a busy shared core it sometimes made none at all).
+    rescuer = QrRescuer(budget_ms=40.0)
     rescuer.rescue(grey, card_quad=card)  # warm-up (first calls allocate)
     start = time.perf_counter()
     result = rescuer.rescue(grey, card_quad=card)
@@ -131,7 +133,7 @@ def test_a_frame_without_a_code_gives_nothing_within_the_budget() -> None:
     assert not result.ok and result.codes == () and result.rescue is None
     assert result.attempts > 0
     assert result.elapsed_ms <= wall_ms + 0.5
-    assert wall_ms < 15.0 + 15.0  # the budget, overrun by at most one attempt (a busy machine gets slack)
+    assert wall_ms < 40.0 + 40.0  # the budget, overrun by at most one attempt (a busy machine gets slack)
     reading = IdCardReader(mrz=False).read_frame(frame)  # the QR path alone
     assert not reading.ok and reading.error_code == "no_code_found" and reading.rescue is None
     assert reading.card_quad is not None  # the hint still says where the card is
