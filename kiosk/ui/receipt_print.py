@@ -193,9 +193,24 @@ def receipt_from_controller(controller: Any, staff: str | None) -> Receipt | Non
         procedure_name=procedure.name.get("vi"),
         applicant_name=name,
         fee_vnd=procedure.fee_vnd,
-        # The delivery choice arrives with the delivery screen; until then results are online.
-        delivery=Delivery(DeliveryMethod.ONLINE),
+        delivery=receipt_delivery(session.delivery),
         kiosk_id=controller._outbox.kiosk_id,
         issued_at=datetime.now().astimezone(),
         staff=staff,
     )
+
+
+def receipt_delivery(choice: dict[str, Any]) -> Delivery:
+    """The delivery screen's choice (flow session) as the receipt's delivery line."""
+    method = choice.get("method")
+    address = choice.get("address") or {}
+    where = ", ".join(str(x) for x in (address.get("street"), address.get("commune_name"),
+                                       address.get("province_name")) if x)
+    if method == "post" and where:
+        return Delivery(DeliveryMethod.POST, address=where)
+    if method == "pickup" and where and "/" in str(choice.get("slot", "")):
+        start, end = (datetime.fromisoformat(t) for t in str(choice["slot"]).split("/", 1))
+        return Delivery(DeliveryMethod.HOME_PICKUP, address=where, pickup_slot=(start, end))
+    if method == "counter":
+        return Delivery(DeliveryMethod.COUNTER)
+    return Delivery(DeliveryMethod.ONLINE)
