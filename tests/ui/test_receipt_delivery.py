@@ -10,7 +10,8 @@ ADDRESS = {"street": "Số 12 ngõ 34", "commune_name": "Phường Nghĩa Đô",
 
 def test_post_and_pickup_carry_the_address_and_the_slot() -> None:
     post = receipt_delivery({"method": "post", "address": ADDRESS})
-    assert post.method is DeliveryMethod.POST and post.address == "Số 12 ngõ 34, Phường Nghĩa Đô, Thành phố Hà Nội"
+    assert post.method is DeliveryMethod.POST
+    assert post.address == "Số 12 ngõ 34, Phường Nghĩa Đô, Thành phố Hà Nội"
     pickup = receipt_delivery({"method": "pickup", "address": ADDRESS,
                                "slot": "2026-12-01T08:00:00+07:00/2026-12-01T10:00:00+07:00"})
     assert pickup.method is DeliveryMethod.HOME_PICKUP and pickup.pickup_slot is not None
