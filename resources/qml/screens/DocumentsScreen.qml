@@ -36,7 +36,7 @@ Item {
             spacing: Theme.gap
             ScreenTitle {
                 Layout.fillWidth: true
-                visible: !Theme.portrait
+                visible: !Theme.portrait && Theme.textScale < 1.2  // large text needs the room more
                 title: qsTr("Chụp giấy tờ")
             }
 
@@ -96,6 +96,8 @@ Item {
                               + (docs.status.length > 0 ? "\n" + docs.status : "")
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
                         color: "#ffffff"; wrapMode: Text.WordWrap
+                        maximumLineCount: Theme.portrait ? 4 : 3
+                        elide: Text.ElideRight
                         verticalAlignment: Text.AlignVCenter
                     }
                 }

@@ -62,7 +62,8 @@ Item {
             Rectangle {
                 Layout.alignment: Qt.AlignHCenter
                 // Smaller in landscape, so the print buttons and "finish" fit below it.
-                Layout.preferredWidth: Math.min((Theme.portrait ? 520 : 400) * Theme.u, parent.width)
+                // Larger text takes the room from the QR (still far above what a phone camera needs).
+                Layout.preferredWidth: Math.min((Theme.portrait ? 520 : 400) * Theme.u / Theme.textScale, parent.width)
                 Layout.preferredHeight: Layout.preferredWidth
                 color: "#ffffff"
                 radius: Theme.radius
