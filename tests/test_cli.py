@@ -283,7 +283,8 @@ def test_config_show_prints_the_effective_settings(
     assert settings["database_url"] == f"sqlite:///{data_dir / 'kiosk.db'}"
     assert settings["portal"]["url"] == "https://dichvucong.example/api"
     assert settings["log_level"] == "DEBUG"
-    assert settings["camera"] == {"source": "samples", "document_source": "documents", "scanner_device": "auto"}
+    assert settings["camera"] == {"source": "samples", "document_source": "documents",
+                                  "scanner_device": "auto"}
     assert settings["config_file"] is None
 
 
