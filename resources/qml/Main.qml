@@ -9,6 +9,10 @@ import "staff"
 ApplicationWindow {
     id: window
     visible: true
+    // A size from the start: before the window manager sizes it (0×0 under X11), every font would be
+    // 0 px and Qt warns for each text item (~20,000 warnings at start-up under xvfb).
+    width: 1080
+    height: 1920
     title: qsTr("Kiosk Dịch vụ công")
     color: Theme.background
     font.family: Theme.fontFamily
@@ -35,7 +39,7 @@ ApplicationWindow {
         "account": "screens/AccountScreen.qml"
     })
 
-    Binding { target: Theme; property: "u"; value: Math.min(window.width, window.height) / 1080 }
+    Binding { target: Theme; property: "u"; value: Math.max(0.2, Math.min(window.width, window.height) / 1080) }
     Binding { target: Theme; property: "portrait"; value: window.height >= window.width }
 
     // Larger text and high contrast are the citizen's choices, kept (and reset by the wipe) in Python.
