@@ -56,32 +56,32 @@ class LatestFrameProvider(QQuickImageProvider):
         return image
 
 
-class CameraWorker(QThread):
-    """Reads frames until stopped. Emits `feedback` for every decoded frame and `frameReady` for the
-    preview; the reading itself travels inside the ScanFeedback (accepted state)."""
+class FrameLoopWorker(QThread):
+    """A camera on its own thread: opens the source, shows each frame in the preview, hands it to
+    `handle` (which returns True to stop), and always closes the source. Subclasses add their signals."""
 
-    feedback = Signal(object)   # ScanFeedback
     frameReady = Signal()
-    failed = Signal(str)        # hint code
+    failed = Signal(str)  # hint code, e.g. "camera_problem"
 
-    def __init__(self, open_source: Callable[[], FrameSource], session: CardScanSession,
-                 provider: LatestFrameProvider) -> None:
+    def __init__(self, open_source: Callable[[], FrameSource], provider: LatestFrameProvider) -> None:
         super().__init__()
         self._open_source = open_source
-        self._session = session
         self._provider = provider
         self._stop = threading.Event()
 
-    def stop(self) -> None:
+    def stop(self, msecs: int = 10000) -> None:
         self._stop.set()
-        self.wait(5000)
+        self.wait(msecs)
+
+    def handle(self, frame: np.ndarray) -> bool:
+        raise NotImplementedError
 
     def run(self) -> None:
         try:
             source = self._open_source()
             source.open()
         except (FrameSourceError, OSError) as error:
-            log.warning("camera could not start: %s", error)
+            log.warning("camera %s could not start: %s", type(self).__name__, error)
             self.failed.emit("camera_problem")
             return
         try:
@@ -92,9 +92,24 @@ class CameraWorker(QThread):
                     continue
                 self._provider.set_image(to_qimage(frame))
                 self.frameReady.emit()
-                fb: ScanFeedback = self._session.feed(frame)
-                self.feedback.emit(fb)
-                if fb.state == "accepted":
+                if self.handle(frame):
                     break
         finally:
             source.close()
+
+
+class CameraWorker(FrameLoopWorker):
+    """The ID-card camera. Emits `feedback` for every decoded frame; the reading itself travels inside the
+    ScanFeedback (accepted state), after which the worker stops."""
+
+    feedback = Signal(object)   # ScanFeedback
+
+    def __init__(self, open_source: Callable[[], FrameSource], session: CardScanSession,
+                 provider: LatestFrameProvider) -> None:
+        super().__init__(open_source, provider)
+        self._session = session
+
+    def handle(self, frame: np.ndarray) -> bool:
+        fb: ScanFeedback = self._session.feed(frame)
+        self.feedback.emit(fb)
+        return fb.state == "accepted"

@@ -9,23 +9,22 @@ the citizen left (or after the wipe) is dropped: `clear()` bumps a generation co
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QThread, Signal, Slot
+import numpy as np
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.capture.frames import FrameSource, FrameSourceError
+from kiosk.capture.frames import FrameSource
 from kiosk.capture.receipt_qr import read_dossier_code
 from kiosk.domain.codes import DOSSIER_CODE_EXAMPLE, parse_dossier_code
 from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import PortalError, PortalNotFound, PortalNotReady
 from kiosk.portal.models import DossierStatus
 from kiosk.portal.service_models import DeliveryOrder, ResultDocument
-from kiosk.ui.camera import LatestFrameProvider, to_qimage
+from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider
 from kiosk.ui.flow import KioskFlow, Screen
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
@@ -142,45 +141,16 @@ def when(at: datetime) -> str:
     return at.astimezone().strftime("%H:%M  %d/%m/%Y")
 
 
-class ReceiptCameraWorker(QThread):
+class ReceiptCameraWorker(FrameLoopWorker):
     """Reads the card camera until a receipt's QR gives a dossier code, or until stopped."""
 
     codeFound = Signal(str)
-    frameReady = Signal()
-    failed = Signal(str)
 
-    def __init__(self, open_source: Callable[[], FrameSource], provider: LatestFrameProvider) -> None:
-        super().__init__()
-        self._open_source = open_source
-        self._provider = provider
-        self._stop = threading.Event()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self.wait(5000)
-
-    def run(self) -> None:
-        try:
-            source = self._open_source()
-            source.open()
-        except (FrameSourceError, OSError) as error:
-            log.warning("camera could not start for the receipt QR: %s", error)
-            self.failed.emit("camera_problem")
-            return
-        try:
-            while not self._stop.is_set():
-                frame = source.read()
-                if frame is None:
-                    time.sleep(0.05)
-                    continue
-                self._provider.set_image(to_qimage(frame))
-                self.frameReady.emit()
-                code = read_dossier_code(frame)
-                if code is not None:
-                    self.codeFound.emit(code)
-                    break
-        finally:
-            source.close()
+    def handle(self, frame: np.ndarray) -> bool:
+        code = read_dossier_code(frame)
+        if code is not None:
+            self.codeFound.emit(code)
+        return code is not None
 
 
 class CheckViewModel(QObject):

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import cv2
 import numpy as np
-from PySide6.QtCore import Property, QObject, QSize, QThread, Signal, Slot
+from PySide6.QtCore import Property, QObject, QSize, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
@@ -28,9 +27,9 @@ from kiosk.capture.doc_capture import (
     capture_from_scan,
     recrop,
 )
-from kiosk.capture.frames import FrameSource, FrameSourceError
+from kiosk.capture.frames import FrameSource
 from kiosk.portal.models import RequiredDocument
-from kiosk.ui.camera import LatestFrameProvider, to_qimage
+from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider, to_qimage
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import pick
@@ -86,55 +85,30 @@ class PageImageProvider(QQuickImageProvider):
         return image
 
 
-class DocumentCameraWorker(QThread):
-    """Reads the document camera until stopped: preview, live feedback, and the full-resolution frame
-    whenever a picture is taken (automatically, or on `capture_next()` from the button)."""
+class DocumentCameraWorker(FrameLoopWorker):
+    """The document camera: live feedback, and the full-resolution frame whenever a picture is taken
+    (automatically, or on `capture_next()` from the button)."""
 
     feedback = Signal(object)  # LiveFeedback
-    frameReady = Signal()
     captured = Signal(object)  # np.ndarray, full resolution
-    failed = Signal(str)
 
     def __init__(self, open_source: Callable[[], FrameSource], session: DocumentCameraSession,
                  provider: LatestFrameProvider) -> None:
-        super().__init__()
-        self._open_source = open_source
+        super().__init__(open_source, provider)
         self._session = session
-        self._provider = provider
-        self._stop = threading.Event()
         self._manual = threading.Event()
 
     def capture_next(self) -> None:
         self._manual.set()
 
-    def stop(self) -> None:
-        self._stop.set()
-        self.wait(10000)
-
-    def run(self) -> None:
-        try:
-            source = self._open_source()
-            source.open()
-        except (FrameSourceError, OSError) as error:
-            log.warning("document camera could not start: %s", error)
-            self.failed.emit("camera_problem")
-            return
-        try:
-            while not self._stop.is_set():
-                frame = source.read()
-                if frame is None:
-                    time.sleep(0.05)
-                    continue
-                self._provider.set_image(to_qimage(frame))
-                self.frameReady.emit()
-                fb = self._session.feed(frame)
-                self.feedback.emit(fb)
-                if fb.capture or self._manual.is_set():
-                    self._manual.clear()
-                    self._session.captured()
-                    self.captured.emit(frame.copy())
-        finally:
-            source.close()
+    def handle(self, frame: np.ndarray) -> bool:
+        fb = self._session.feed(frame)
+        self.feedback.emit(fb)
+        if fb.capture or self._manual.is_set():
+            self._manual.clear()
+            self._session.captured()
+            self.captured.emit(frame.copy())
+        return False
 
 
 class DocumentsViewModel(QObject):
