@@ -195,6 +195,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Hủy": "Cancel",
     "Áp dụng": "Apply",
     "Xóa": "Delete",
+    "Khách tại kiosk đang gọi nhân viên hỗ trợ.": "The citizen at the kiosk is calling for staff.",
 }
 
 

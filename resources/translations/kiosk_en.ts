@@ -577,53 +577,53 @@ right here</translation>
         <translation>Processing the page…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="114"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="116"/>
         <source>Tự chụp: BẬT</source>
         <translation>Auto: ON</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="114"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="116"/>
         <source>Tự chụp: TẮT</source>
         <translation>Auto: OFF</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="132"/>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="282"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="134"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="285"/>
         <source>Chụp lại</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="132"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="134"/>
         <source>Chụp ngay</source>
         <translation>Take picture</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="143"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="145"/>
         <source>Quét 1 trang</source>
         <translation>Scan 1 page</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="152"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="154"/>
         <source>Dừng quét</source>
         <translation>Stop scan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="152"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="154"/>
         <source>Quét cả xấp</source>
         <translation>Scan a stack</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="197"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="200"/>
         <source>(bắt buộc)</source>
         <translation>(required)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="197"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="200"/>
         <source>(nếu có)</source>
         <translation>(if any)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/screens/DocumentsScreen.qml" line="205"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="208"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -631,42 +631,42 @@ right here</translation>
         </translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="255"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="258"/>
         <source>Trang %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="268"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="271"/>
         <source>Chưa có trang nào của giấy tờ này.</source>
         <translation>No pages of this document yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="285"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="288"/>
         <source>Chỉnh góc</source>
         <translation>Corners</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="288"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="291"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="321"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="324"/>
         <source>Chỉnh góc trang giấy</source>
-        <translation>Adjust the page's corners</translation>
+        <translation>Adjust the page&apos;s corners</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="322"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="325"/>
         <source>Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.</source>
         <translation>Drag the four dots onto the four corners of the page.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="394"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="397"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="400"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="403"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
@@ -679,7 +679,7 @@ right here</translation>
         <translation type="vanished">Delete page %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="297"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="300"/>
         <source>Xong, tiếp tục</source>
         <translation>Done, continue</translation>
     </message>
@@ -873,22 +873,22 @@ right here</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="12"/>
+        <location filename="../qml/Main.qml" line="16"/>
         <source>Kiosk Dịch vụ công</source>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="100"/>
+        <location filename="../qml/Main.qml" line="104"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="108"/>
+        <location filename="../qml/Main.qml" line="112"/>
         <source>Làm lại từ đầu</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="117"/>
+        <location filename="../qml/Main.qml" line="121"/>
         <source>Đang gửi hồ sơ…</source>
         <translation>Sending the dossier…</translation>
     </message>
@@ -1214,7 +1214,7 @@ right here</translation>
         <translation>Take a photo of this code or write it down. Use it to check your dossier at any kiosk or on the public service portal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="87"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="88"/>
         <source>Xong — xoá thông tin và kết thúc</source>
         <translation>Done — erase my details and finish</translation>
     </message>
@@ -1305,13 +1305,13 @@ right here</translation>
     </message>
     <message>
         <location filename="../qml/staff/StaffDashboard.qml" line="34"/>
-        <location filename="../qml/staff/StaffDashboard.qml" line="366"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="383"/>
         <source>Máy in phiếu</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
         <location filename="../qml/staff/StaffDashboard.qml" line="35"/>
-        <location filename="../qml/staff/StaffDashboard.qml" line="368"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="385"/>
         <source>Cổng dịch vụ công</source>
         <translation>Public service portal</translation>
     </message>
@@ -1326,187 +1326,192 @@ right here</translation>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="68"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="60"/>
+        <source>Khách tại kiosk đang gọi nhân viên hỗ trợ.</source>
+        <translation>The citizen at the kiosk is calling for staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffDashboard.qml" line="85"/>
         <source>Chế độ nhân viên</source>
         <translation>Staff mode</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="85"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="102"/>
         <source>Chế độ hỗ trợ: BẬT</source>
         <translation>Assisted mode: ON</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="85"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="102"/>
         <source>Chế độ hỗ trợ: TẮT</source>
         <translation>Assisted mode: OFF</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="86"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="103"/>
         <source>Hồ sơ ghi tên bạn là người hỗ trợ</source>
         <translation>Dossiers record you as the assistant</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="87"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="104"/>
         <source>Bật khi bạn giúp người dân nộp hồ sơ</source>
         <translation>Turn on while you help a citizen</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="95"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="112"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="96"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="113"/>
         <source>Về màn hình người dân</source>
         <translation>Back to the citizen&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="108"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="125"/>
         <source>Hồ sơ chờ gửi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="108"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="125"/>
         <source>Thiết bị</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="108"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="125"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="108"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="125"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="149"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="166"/>
         <source>Chờ gửi: %1 · Đang gửi: %2 · Đã gửi: %3 · Lỗi: %4</source>
         <translation>Waiting: %1 · Sending: %2 · Sent: %3 · Failed: %4</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="161"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="178"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="167"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="184"/>
         <source>Chưa có hồ sơ nào trên máy.</source>
         <translation>No dossiers on this kiosk yet.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="219"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="236"/>
         <source>%1 · lúc %2 · %3 lần gửi</source>
         <translation>%1 · at %2 · %3 attempts</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="220"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="237"/>
         <source>hỗ trợ: %1</source>
         <translation>assisted by: %1</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="228"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="245"/>
         <source>Lý do: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="239"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="256"/>
         <source>Gửi lại</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="239"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="256"/>
         <source>Gửi ngay</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="254"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="271"/>
         <source>Đang kiểm tra thiết bị…</source>
         <translation>Checking devices…</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="254"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="271"/>
         <source>Tình trạng thiết bị</source>
         <translation>Device health</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="263"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="280"/>
         <source>Kiểm tra lại</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="323"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="340"/>
         <source>Hồ sơ tiếp nhận hôm nay</source>
         <translation>Dossiers taken today</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="324"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="341"/>
         <source>Đã gửi lên Cổng hôm nay</source>
         <translation>Sent to the portal today</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="325"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="342"/>
         <source>Lỗi cần xử lý (hôm nay)</source>
         <translation>Failed, need action (today)</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="326"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="343"/>
         <source>Có nhân viên hỗ trợ</source>
         <translation>Assisted by staff</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="362"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="379"/>
         <source>Mã kiosk</source>
         <translation>Kiosk id</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="363"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="380"/>
         <source>Ngôn ngữ mặc định</source>
         <translation>Default language</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="364"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="381"/>
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="365"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="382"/>
         <source>Hướng màn hình</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="367"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="384"/>
         <source>Thời gian chờ (giây)</source>
         <translation>Idle timeout (seconds)</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="393"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="410"/>
         <source>Thay đổi cài đặt trong tệp kiosk.toml rồi khởi động lại kiosk.</source>
         <translation>Change settings in kiosk.toml, then restart the kiosk.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="408"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="425"/>
         <source>Thoát chương trình kiosk? Người dân sẽ không dùng được máy.</source>
         <translation>Quit the kiosk program? Citizens will not be able to use the kiosk.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="409"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="426"/>
         <source>Phiên nhân viên tự kết thúc sau 2 phút không thao tác.</source>
         <translation>The staff session ends after 2 minutes without a touch.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="418"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="435"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="425"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="442"/>
         <source>Thoát ngay</source>
         <translation>Quit now</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="425"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="442"/>
         <source>Thoát chương trình</source>
         <translation>Quit the program</translation>
     </message>

@@ -245,3 +245,15 @@ def test_pin_pad_and_dashboard_render_in_both_orientations(qtbot: QtBot, ui: Kio
             assert (image.width(), image.height()) == size
             assert image.save(str(tmp_path / f"dashboard{tab}_{size[0]}x{size[1]}.png"))
             assert small_targets(ui) == []
+
+
+def test_the_dashboard_says_when_a_citizen_called_for_staff(qtbot: QtBot, ui: KioskUi) -> None:
+    from tests.ui.helpers import items
+
+    found = {i.objectName(): i for i in items(ui.window.contentItem())}
+    alert, dashboard = found["staffCallAlert"], found["staffDashboard"]
+    dashboard.setProperty("visible", True)  # as if staff had signed in (the PIN is tested above)
+    assert not alert.property("visible")
+    ui.controller.touchAttract()
+    ui.controller.callStaff()
+    qtbot.waitUntil(lambda: bool(alert.property("visible")))

@@ -168,7 +168,8 @@ Item {
                 objectName: "componentList"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.portrait ? Math.min(contentHeight, 3.3 * (Theme.targetMin + Theme.gap))
-                                                       : Math.min(contentHeight, 2.05 * (Theme.targetMin + Theme.gap))
+                                                       : Math.min(contentHeight, (Theme.textScale > 1.2 ? 1.3 : 2.05)
+                                                                                 * (Theme.targetMin + Theme.gap))
                 clip: true
                 spacing: Theme.gap / 2
                 boundsBehavior: Flickable.StopAtBounds
@@ -219,7 +220,7 @@ Item {
                 objectName: "pageList"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.portrait ? 220 * Theme.u : 220 * Theme.u
-                Layout.minimumHeight: 180 * Theme.u
+                Layout.minimumHeight: (Theme.textScale > 1.2 ? 130 : 180) * Theme.u
                 Layout.fillHeight: !Theme.portrait
                 orientation: ListView.Horizontal
                 spacing: Theme.gap

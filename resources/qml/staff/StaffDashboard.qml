@@ -46,6 +46,23 @@ Rectangle {
         anchors.fill: parent
         spacing: 0
 
+        // A citizen pressed "Gọi nhân viên": say so first, until staff have seen it.
+        Rectangle {
+            objectName: "staffCallAlert"
+            Layout.fillWidth: true
+            Layout.preferredHeight: callText.implicitHeight + 2 * Theme.gap
+            visible: kiosk.staffCalled
+            color: Theme.accent
+            Text {
+                id: callText
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                text: "! " + qsTr("Khách tại kiosk đang gọi nhân viên hỗ trợ.")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
+                color: "white"; wrapMode: Text.WordWrap
+            }
+        }
+
         // Who is signed in, assisted mode, close.
         Rectangle {
             Layout.fillWidth: true
