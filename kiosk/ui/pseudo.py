@@ -24,8 +24,9 @@ _ACCENTED = str.maketrans({
     "A": "Å", "C": "Ĉ", "E": "Ë", "G": "Ĝ", "H": "Ĥ", "I": "Ï", "K": "Ķ", "N": "Ñ", "S": "Š", "T": "Ţ",
     "a": "å", "c": "ĉ", "e": "ë", "g": "ĝ", "h": "ĥ", "k": "ķ", "n": "ñ", "s": "š", "t": "ţ", "y": "ÿ",
 })
-# Placeholders and markup that must reach the screen unchanged: %1, %L1, %n, %Ln, <b>, &amp;.
-_KEEP = re.compile(r"%L?(?:\d+|n)|<[^>]*>|&\w+;")
+# Placeholders and markup that must reach the screen unchanged: %1, %L1, %n, %Ln, <b>, &amp;, and the
+# {name} fields of Python's str.format (texts built in Python are pseudo-translated before formatting).
+_KEEP = re.compile(r"%L?(?:\d+|n)|<[^>]*>|&\w+;|\{\w*\}")
 
 
 def pseudo(text: str) -> str:

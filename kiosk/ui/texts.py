@@ -5,6 +5,8 @@ QML's own strings go through qsTr and the .ts files; these are chosen by the ses
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 Bilingual = tuple[str, str]
 
 APPLICANT_LABELS: dict[str, Bilingual] = {
@@ -38,8 +40,19 @@ MESSAGES: dict[str, Bilingual] = {
 }
 
 
+# Pseudo-translation of the texts built in Python (QML strings go through Qt's translator): set by the
+# window while pseudo mode is on, so overflow from these texts shows in screenshots too.
+_pseudo: Callable[[str], str] | None = None
+
+
+def set_pseudo(transform: Callable[[str], str] | None) -> None:
+    global _pseudo
+    _pseudo = transform
+
+
 def pick(text: Bilingual, lang: str) -> str:
-    return text[0] if lang.startswith("vi") else text[1]
+    chosen = text[0] if lang.startswith("vi") else text[1]
+    return _pseudo(chosen) if _pseudo is not None else chosen
 
 
 def money(vnd: int, lang: str) -> str:

@@ -26,10 +26,12 @@ from kiosk.ui.controller import KioskController
 from kiosk.ui.documents import PageImageProvider
 from kiosk.ui.guides import attach_guides
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.pseudo import pseudo as pseudo_text
 from kiosk.ui.pseudo import pseudo_enabled
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.qt_env import prepare_environment
 from kiosk.ui.staff import StaffViewModel, attach_staff_mode
+from kiosk.ui.texts import set_pseudo
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ class KioskUi:
         shutdown_check(self.controller)
         self.controller.shutdown()
         self.languages.uninstall()
+        set_pseudo(None)
         self.window.close()
         application().removeEventFilter(self.controller.idle)
         # Delete the engine (and with it every binding) while the controller is still alive, so no
@@ -109,6 +112,7 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
     controller.limits = queue_limits(config)
     controller.accessibility.configure(text_scale=config.ui.text_scale, speech_engine=config.ui.speech_engine)
     pseudo = pseudo_enabled(config) if pseudo is None else pseudo
+    set_pseudo(pseudo_text if pseudo else None)
     languages = LanguageSwitcher(engine, controller, pseudo=pseudo)
     controller.languageChanged.connect(lambda: languages.apply(controller.lang))
     engine.rootContext().setContextProperty("kiosk", controller)

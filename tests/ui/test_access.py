@@ -247,3 +247,17 @@ def test_soak_runs_journeys_and_reports_memory(qtbot: QtBot, config: KioskConfig
     assert [s.journey for s in result.samples][-1] == 5
     report = format_soak(result)
     assert "RSS" in report and "warm-up" in report and "5 journeys" in report
+
+
+def test_pseudo_mode_reaches_texts_built_in_python_and_ends_with_the_window(
+    qtbot: QtBot, services: KioskServices
+) -> None:
+    from kiosk.ui.texts import MESSAGES, pick
+
+    ui = open_ui(services, pseudo=True)
+    try:
+        text = pick(MESSAGES["needs_consent"], "vi")
+        assert text.startswith("⟦") and len(text) > len(MESSAGES["needs_consent"][0])
+    finally:
+        ui.close()
+    assert pick(MESSAGES["needs_consent"], "vi") == MESSAGES["needs_consent"][0]
