@@ -25,7 +25,9 @@ Item {
             Layout.columnSpan: Theme.portrait ? 1 : 2
             visible: Theme.portrait
             title: qsTr("Chụp giấy tờ")
-            subtitle: qsTr("Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang nằm yên.")
+            // With large text the live view's own hint says the same: the room goes to the buttons.
+            subtitle: Theme.textScale > 1.2 ? ""
+                      : qsTr("Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang nằm yên.")
         }
 
         // ---- left (landscape) / top (portrait): the live view and how to capture
@@ -45,7 +47,7 @@ Item {
                 objectName: "documentCameraView"
                 Layout.fillWidth: true
                 Layout.fillHeight: !Theme.portrait
-                Layout.preferredHeight: Theme.portrait ? 300 * Theme.u : -1
+                Layout.preferredHeight: Theme.portrait ? (Theme.textScale > 1.2 ? 240 : 300) * Theme.u : -1
                 radius: Theme.radius
                 color: "#202833"
                 clip: true
@@ -167,7 +169,8 @@ Item {
                 id: componentList
                 objectName: "componentList"
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.portrait ? Math.min(contentHeight, 3.3 * (Theme.targetMin + Theme.gap))
+                Layout.preferredHeight: Theme.portrait ? Math.min(contentHeight, (Theme.textScale > 1.2 ? 1.4 : 3.3)
+                                                                                 * (Theme.targetMin + Theme.gap))
                                                        : Math.min(contentHeight, (Theme.textScale > 1.2 ? 1.3 : 2.05)
                                                                                  * (Theme.targetMin + Theme.gap))
                 clip: true
