@@ -5,23 +5,25 @@ import "../components"
 // The four journeys. Portrait: one column, the dossier first and largest. Landscape: the dossier on the
 // left, the other three stacked on the right, so everything fits above the bottom bar.
 Item {
+    // Landscape with large text: the side buttons keep only their titles so all four fit.
+    readonly property bool compact: !Theme.portrait && Theme.textScale > 1.2
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        columns: Theme.portrait ? 2 : 3
+        columns: Theme.portrait || compact ? 2 : 3
         rowSpacing: Theme.gap
         columnSpacing: Theme.gap
         ScreenTitle {
             Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait ? 2 : 3
+            Layout.columnSpan: Theme.portrait || compact ? 2 : 3
             title: qsTr("Ông/bà cần làm gì?")
             subtitle: qsTr("Chạm vào một nút lớn bên dưới.")
         }
         BigButton {
             objectName: "startDossier"
             Layout.fillWidth: true
-            Layout.preferredWidth: 2
-            Layout.columnSpan: Theme.portrait ? 2 : 2
+            Layout.preferredWidth: compact ? 1 : 2
+            Layout.columnSpan: Theme.portrait ? 2 : (compact ? 1 : 2)
             Layout.rowSpan: Theme.portrait ? 1 : 3
             Layout.fillHeight: !Theme.portrait
             Layout.preferredHeight: Theme.buttonHeight * 2.6
@@ -34,35 +36,39 @@ Item {
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             Layout.columnSpan: Theme.portrait ? 2 : 1
-            Layout.preferredHeight: Theme.buttonHeight * (Theme.portrait ? 2.0 : 1.1)
+            Layout.preferredHeight: Theme.portrait ? Theme.buttonHeight * 2.0 : implicitHeight
+            Layout.fillHeight: !Theme.portrait
             primary: false
             text: qsTr("Đăng nhập / tạo tài khoản")
-            subtitle: qsTr("Bằng VNeID hoặc số điện thoại, không cần gõ tên")
+            subtitle: compact ? "" : qsTr("Bằng VNeID hoặc số điện thoại, không cần gõ tên")
             onClicked: kiosk.openAccount()
         }
         BigButton {
             objectName: "checkDossier"
             Layout.fillWidth: true
             Layout.preferredWidth: 1
-            Layout.preferredHeight: Theme.buttonHeight * (Theme.portrait ? 2.0 : 1.1)
+            Layout.preferredHeight: Theme.portrait ? Theme.buttonHeight * 2.0 : implicitHeight
+            Layout.fillHeight: !Theme.portrait
             primary: false
             text: qsTr("Tra cứu hồ sơ")
-            subtitle: qsTr("Đưa mã QR trên biên nhận vào camera")
+            subtitle: compact ? "" : qsTr("Đưa mã QR trên biên nhận vào camera")
             onClicked: kiosk.checkDossier()
         }
         BigButton {
             objectName: "openGuides"
             Layout.fillWidth: true
             Layout.preferredWidth: 1
-            Layout.preferredHeight: Theme.buttonHeight * (Theme.portrait ? 2.0 : 1.1)
+            Layout.preferredHeight: Theme.portrait ? Theme.buttonHeight * 2.0 : implicitHeight
+            Layout.fillHeight: !Theme.portrait
             primary: false
             text: qsTr("Hướng dẫn từng bước")
-            subtitle: qsTr("Cách làm các thủ tục thường gặp")
+            subtitle: compact ? "" : qsTr("Cách làm các thủ tục thường gặp")
             onClicked: kiosk.openGuides()
         }
         Card {
             Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait ? 2 : 3
+            Layout.columnSpan: Theme.portrait || compact ? 2 : 3
+            visible: Theme.textScale <= 1.2  // with large text it does not fit; "Gọi nhân viên" stays on top
             Layout.preferredHeight: help.implicitHeight + 2 * Theme.gap
             Text {
                 id: help
@@ -73,6 +79,6 @@ Item {
                 color: Theme.textMuted; wrapMode: Text.WordWrap
             }
         }
-        Item { Layout.fillHeight: true; Layout.columnSpan: Theme.portrait ? 2 : 3; visible: Theme.portrait }
+        Item { Layout.fillHeight: true; Layout.columnSpan: Theme.portrait || compact ? 2 : 3; visible: Theme.portrait }
     }
 }
