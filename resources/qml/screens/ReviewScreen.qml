@@ -4,6 +4,9 @@ import QtQuick.Layouts
 import "../components"
 
 Item {
+    id: screen
+    // The right-hand column in landscape grows with the text size, so consent and "send" stay on screen.
+    readonly property real side: 640 * Theme.u * Math.min(Theme.textScale, 1.45)
     // Portrait: title, list, action from top to bottom. Landscape: the list on the left, the title and
     // the action on the right, so the list keeps the screen's full height.
     GridLayout {
@@ -15,18 +18,20 @@ Item {
         ScreenTitle {
             Layout.row: Theme.portrait ? 0 : 0
             Layout.column: Theme.portrait ? 0 : 1
-            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
+            Layout.preferredWidth: Theme.portrait ? -1 : screen.side
+            Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             Layout.fillWidth: true
             title: qsTr("Kiểm tra lần cuối")
-            subtitle: kiosk.procedureName
+            subtitle: Theme.portrait || Theme.textScale <= 1.2 ? kiosk.procedureName : ""
         }
         Card {
             Layout.row: Theme.portrait ? 1 : 1
             Layout.column: Theme.portrait ? 0 : 1
-            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
+            Layout.preferredWidth: Theme.portrait ? -1 : screen.side
+            Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             Layout.fillWidth: true
+            // Landscape with large text: the consent and "send" need the room (the fee was on the info screen).
+            visible: Theme.portrait || Theme.textScale <= 1.2
             Layout.preferredHeight: facts.implicitHeight + 2 * Theme.gap
             Text {
                 id: facts
@@ -76,8 +81,8 @@ Item {
             objectName: "consent"
             Layout.row: Theme.portrait ? 3 : 2
             Layout.column: Theme.portrait ? 0 : 1
-            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
+            Layout.preferredWidth: Theme.portrait ? -1 : screen.side
+            Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             Layout.fillWidth: true
             implicitHeight: consentText.implicitHeight + 2 * Theme.gap
             focusPolicy: Qt.NoFocus
@@ -99,7 +104,7 @@ Item {
                     id: consentText
                     Layout.fillWidth: true
                     Layout.rightMargin: Theme.gap
-                    text: (kiosk.deliverySummary ? kiosk.deliverySummary + "\n\n" : "")
+                    text: (kiosk.deliverySummary ? kiosk.deliverySummary + "\n" : "")
                           + qsTr("Tôi đồng ý gửi các thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không giữ lại thông tin sau khi gửi xong.")
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                     color: Theme.text; wrapMode: Text.WordWrap
@@ -109,8 +114,8 @@ Item {
         BigButton {
             Layout.row: Theme.portrait ? 4 : 3
             Layout.column: Theme.portrait ? 0 : 1
-            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
+            Layout.preferredWidth: Theme.portrait ? -1 : screen.side
+            Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             objectName: "submitDossier"
             Layout.fillWidth: true
             enabled: !kiosk.busy && kiosk.consent
