@@ -870,12 +870,14 @@ def _cmd_outbox_purge(args: argparse.Namespace) -> int:
         report = outbox.purge(retention_periods(config), dry_run=args.dry_run)
     except _store_errors() as error:
         return _storage_failed("outbox purge", error)
+    receipts = _purge_receipts(config.data_dir / "receipts", config.retention.sent_days, dry_run=args.dry_run)
     if args.json:
         _print_json({
             "dry_run": report.dry_run,
             "dossier_ids": list(report.dossier_ids),
             "files_removed": report.files_removed,
             "audit_events_removed": report.audit_events_removed,
+            "receipts_removed": receipts,
         })
         return EXIT_OK
     verb = "would purge / sẽ xóa" if report.dry_run else "purged / đã xóa"
@@ -884,6 +886,21 @@ def _cmd_outbox_purge(args: argparse.Namespace) -> int:
     for dossier_id in report.dossier_ids:
         print(f"  {dossier_id}")
     return EXIT_OK
+
+
+def _purge_receipts(folder: Path, days: int, *, dry_run: bool) -> int:
+    """Receipt PDFs saved at the kiosk ("Lưu PDF") follow the dossiers' retention: a masked name is still
+    the citizen's, and nothing of a citizen stays longer than their dossier."""
+    import time
+
+    if not folder.is_dir():
+        return 0
+    cutoff = time.time() - days * 86400
+    old = [p for p in folder.glob("*.pdf") if p.stat().st_mtime < cutoff]
+    if not dry_run:
+        for path in old:
+            path.unlink(missing_ok=True)
+    return len(old)
 
 
 _CONTENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}

@@ -652,3 +652,20 @@ def test_bench_typing_prints_the_three_keyboards(capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     for keyboard in ("long-press", "telex", "tone row"):
         assert keyboard in out
+
+
+def test_outbox_purge_also_removes_old_receipt_pdfs(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    receipts = data_dir / "receipts"
+    receipts.mkdir(parents=True)
+    old, new = receipts / "old.pdf", receipts / "new.pdf"
+    old.write_bytes(b"%PDF-1.4 old")
+    new.write_bytes(b"%PDF-1.4 new")
+    long_ago = time.time() - 40 * 86400  # beyond the default retention of accepted dossiers
+    os.utime(old, (long_ago, long_ago))
+    assert main(["--data-dir", str(data_dir), "outbox", "purge", "--dry-run", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["receipts_removed"] == 1 and old.exists()
+    assert main(["--data-dir", str(data_dir), "outbox", "purge", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["receipts_removed"] == 1
+    assert not old.exists() and new.exists()
