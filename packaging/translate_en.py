@@ -191,11 +191,14 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Ví dụ: khai sinh, tam tru, chung thuc": "For example: birth, residence, certified copy",
     "Chỉnh góc": "Corners",
     "Chỉnh góc trang giấy": "Adjust the page's corners",
-    "Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.": "Drag the four dots onto the four corners of the page.",
+    "Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.":
+        "Drag the four dots onto the four corners of the page.",
     "Hủy": "Cancel",
     "Áp dụng": "Apply",
     "Xóa": "Delete",
     "Khách tại kiosk đang gọi nhân viên hỗ trợ.": "The citizen at the kiosk is calling for staff.",
+    "Có tờ hướng dẫn in mã QR? Đưa mã vào camera, máy sẽ mở đúng thủ tục.":
+        "Have a printed guide with a QR code? Show it to the camera to open its procedure.",
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import cv2
 import numpy as np
@@ -16,6 +16,7 @@ from PySide6.QtQuick import QQuickImageProvider
 
 from kiosk.capture.card_scan import CardScanSession, ScanFeedback
 from kiosk.capture.frames import FrameSource, FrameSourceError
+from kiosk.capture.receipt_qr import read_procedure_code
 
 log = logging.getLogger(__name__)
 
@@ -113,3 +114,20 @@ class CameraWorker(FrameLoopWorker):
         fb: ScanFeedback = self._session.feed(frame)
         self.feedback.emit(fb)
         return fb.state == "accepted"
+
+
+class GuideQrWorker(FrameLoopWorker):
+    """On the procedure list: a printed guide's QR held up to the card camera picks the procedure."""
+
+    procedureFound = Signal(str)
+
+    def __init__(self, open_source: Callable[[], FrameSource], provider: LatestFrameProvider,
+                 known: Collection[str]) -> None:
+        super().__init__(open_source, provider)
+        self._known = frozenset(known)
+
+    def handle(self, frame: np.ndarray) -> bool:
+        code = read_procedure_code(frame, self._known)
+        if code is not None:
+            self.procedureFound.emit(code)
+        return code is not None

@@ -31,7 +31,7 @@ from kiosk.sync.sender import SendOutcome, drain, send_entry
 from kiosk.sync.worker import OutboxWorker
 from kiosk.ui.access import Accessibility
 from kiosk.ui.account import clear_accounts
-from kiosk.ui.camera import CameraWorker, LatestFrameProvider
+from kiosk.ui.camera import CameraWorker, FrameLoopWorker, GuideQrWorker, LatestFrameProvider
 from kiosk.ui.check import clear_check
 from kiosk.ui.delivery import DeliveryViewModel
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
@@ -98,7 +98,7 @@ class KioskController(QObject):
         self._card_state = "searching"
         self._card_hint = "show_card"
         self._frame_tick = 0
-        self._camera: CameraWorker | None = None
+        self._camera: FrameLoopWorker | None = None
         self._scan = CardScanSession()
         self._catalogue: Catalogue | None = None
         self._catalogue_state = "loading"
@@ -582,6 +582,8 @@ class KioskController(QObject):
         self.idle.arm(screen is not Screen.ATTRACT)
         if screen is Screen.READ_CARD:
             self._start_camera()
+        elif screen is Screen.PROCEDURE and self._catalogue is not None:
+            self._start_guide_camera()
         else:
             self._stop_camera()
         if screen is Screen.DOCUMENTS:
@@ -624,6 +626,20 @@ class KioskController(QObject):
         worker.failed.connect(self._on_camera_failed)
         self._camera = worker
         worker.start()
+
+    def _start_guide_camera(self) -> None:
+        """The procedure list also answers to a printed guide's QR shown to the card camera."""
+        self._stop_camera()
+        assert self._catalogue is not None
+        worker = GuideQrWorker(self._open_camera, self._frames, [p.code for p in self._catalogue.procedures])
+        worker.procedureFound.connect(self._on_guide_qr)
+        worker.frameReady.connect(self._on_frame)
+        self._camera = worker
+        worker.start()
+
+    def _on_guide_qr(self, code: str) -> None:
+        if self.flow.screen is Screen.PROCEDURE and self.sender() is self._camera:
+            self.chooseProcedure(code)
 
     def _stop_camera(self) -> None:
         worker, self._camera = self._camera, None
@@ -719,8 +735,11 @@ class KioskController(QObject):
         return value
 
     def _on_catalogue(self, catalogue: Catalogue) -> None:
+        first = self._catalogue is None
         self._catalogue = catalogue
         self._catalogue_fetched_at = datetime.now(UTC)
+        if first and self.flow.screen is Screen.PROCEDURE:
+            self._start_guide_camera()
         self._catalogue_state = "ready"
         self._refresh_procedures()
         self.catalogueChanged.emit()

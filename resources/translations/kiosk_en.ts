@@ -562,68 +562,68 @@ right here</translation>
     <name>DocumentsScreen</name>
     <message>
         <location filename="../qml/screens/DocumentsScreen.qml" line="27"/>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="40"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="42"/>
         <source>Chụp giấy tờ</source>
         <translation>Photograph your documents</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="28"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="30"/>
         <source>Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang nằm yên.</source>
         <translation>Lay each page under the camera, text up. The kiosk takes the picture when the page lies still.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="95"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="97"/>
         <source>Đang xử lý trang…</source>
         <translation>Processing the page…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="116"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="118"/>
         <source>Tự chụp: BẬT</source>
         <translation>Auto: ON</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="116"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="118"/>
         <source>Tự chụp: TẮT</source>
         <translation>Auto: OFF</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="134"/>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="285"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="136"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="288"/>
         <source>Chụp lại</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="134"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="136"/>
         <source>Chụp ngay</source>
         <translation>Take picture</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="145"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="147"/>
         <source>Quét 1 trang</source>
         <translation>Scan 1 page</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="154"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="156"/>
         <source>Dừng quét</source>
         <translation>Stop scan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="154"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="156"/>
         <source>Quét cả xấp</source>
         <translation>Scan a stack</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="200"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="203"/>
         <source>(bắt buộc)</source>
         <translation>(required)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="200"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="203"/>
         <source>(nếu có)</source>
         <translation>(if any)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/screens/DocumentsScreen.qml" line="208"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="211"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -631,42 +631,42 @@ right here</translation>
         </translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="258"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="261"/>
         <source>Trang %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="271"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="274"/>
         <source>Chưa có trang nào của giấy tờ này.</source>
         <translation>No pages of this document yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="288"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="291"/>
         <source>Chỉnh góc</source>
         <translation>Corners</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="291"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="294"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="324"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="327"/>
         <source>Chỉnh góc trang giấy</source>
         <translation>Adjust the page&apos;s corners</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="325"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="328"/>
         <source>Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.</source>
         <translation>Drag the four dots onto the four corners of the page.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="397"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="400"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="403"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="406"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
@@ -679,7 +679,7 @@ right here</translation>
         <translation type="vanished">Delete page %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="300"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="303"/>
         <source>Xong, tiếp tục</source>
         <translation>Done, continue</translation>
     </message>
@@ -784,57 +784,57 @@ right here</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="17"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="19"/>
         <source>Ông/bà cần làm gì?</source>
         <translation>What would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="18"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="20"/>
         <source>Chạm vào một nút lớn bên dưới.</source>
         <translation>Touch one of the large buttons below.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="28"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="30"/>
         <source>Nộp hồ sơ thủ tục hành chính</source>
         <translation>Submit an administrative dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="29"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="31"/>
         <source>Khai sinh, xác nhận tình trạng hôn nhân, lý lịch tư pháp…</source>
         <translation>Birth registration, marital status, judicial record…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="39"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="42"/>
         <source>Đăng nhập / tạo tài khoản</source>
         <translation>Log in / create an account</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="40"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="43"/>
         <source>Bằng VNeID hoặc số điện thoại, không cần gõ tên</source>
         <translation>With VNeID or your phone number, no name to type</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="49"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="53"/>
         <source>Tra cứu hồ sơ</source>
         <translation>Check a dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="50"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="54"/>
         <source>Đưa mã QR trên biên nhận vào camera</source>
         <translation>Show your receipt&apos;s QR code to the camera</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="59"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="64"/>
         <source>Hướng dẫn từng bước</source>
         <translation>Step-by-step guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="60"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="65"/>
         <source>Cách làm các thủ tục thường gặp</source>
         <translation>How to do the most common procedures</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="71"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="77"/>
         <source>Cần giúp đỡ? Chạm nút &quot;Gọi nhân viên&quot; ở góc trên, nhân viên bưu điện sẽ đến hỗ trợ.</source>
         <translation>Need help? Touch &quot;Call staff&quot; at the top and a member of the post office staff will come.</translation>
     </message>
@@ -1075,22 +1075,27 @@ right here</translation>
         <translation>For example: birth, residence, certified copy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="119"/>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="63"/>
+        <source>Có tờ hướng dẫn in mã QR? Đưa mã vào camera, máy sẽ mở đúng thủ tục.</source>
+        <translation>Have a printed guide with a QR code? Show it to the camera to open its procedure.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="144"/>
         <source>Lệ phí: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="120"/>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="145"/>
         <source>Trong ngày</source>
         <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="120"/>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="145"/>
         <source>%1 ngày làm việc</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="121"/>
+        <location filename="../qml/screens/ProcedureScreen.qml" line="146"/>
         <source>Nhận kết quả qua bưu điện</source>
         <translation>Result can come by post</translation>
     </message>
@@ -1222,32 +1227,32 @@ right here</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="21"/>
+        <location filename="../qml/screens/ReviewScreen.qml" line="24"/>
         <source>Kiểm tra lần cuối</source>
         <translation>Final check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="35"/>
+        <location filename="../qml/screens/ReviewScreen.qml" line="40"/>
         <source>Lệ phí: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="36"/>
+        <location filename="../qml/screens/ReviewScreen.qml" line="41"/>
         <source>Cơ quan giải quyết: %1</source>
         <translation>Handled by: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="37"/>
+        <location filename="../qml/screens/ReviewScreen.qml" line="42"/>
         <source>Thời gian giải quyết: trong ngày</source>
         <translation>Processing time: the same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="38"/>
+        <location filename="../qml/screens/ReviewScreen.qml" line="43"/>
         <source>Thời gian giải quyết: %1 ngày làm việc</source>
         <translation>Processing time: %1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="103"/>
+        <location filename="../qml/screens/ReviewScreen.qml" line="108"/>
         <source>Tôi đồng ý gửi các thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không giữ lại thông tin sau khi gửi xong.</source>
         <translation>I agree to send the information and documents above to the handling agency through the public-service portal. The kiosk keeps nothing once it is sent.</translation>
     </message>
@@ -1256,7 +1261,7 @@ right here</translation>
         <translation type="vanished">By pressing &quot;Submit dossier&quot; you agree to send the information above to the handling agency through the public service portal. The kiosk keeps nothing once it has been sent.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="117"/>
+        <location filename="../qml/screens/ReviewScreen.qml" line="122"/>
         <source>Gửi hồ sơ</source>
         <translation>Submit dossier</translation>
     </message>

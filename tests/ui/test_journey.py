@@ -201,3 +201,21 @@ def test_procedures_are_found_without_diacritics_and_by_category(qtbot: QtBot, u
     assert {r["field"] for r in k.procedures.rows()} == {field}
     k.chooseProcedureField(field)  # the same chip again: everything
     assert k.procedures.rowCount() == everything
+
+
+def test_a_printed_guides_qr_opens_its_procedure(qtbot: QtBot, ui: KioskUi, tmp_path: Path) -> None:
+    import segno
+
+    from kiosk.capture.frames import ImageSequenceSource
+
+    guide = tmp_path / "guide.png"
+    segno.make("https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193"
+               ).save(str(guide), scale=10, border=4)
+    k = ui.controller
+    drive_to(qtbot, ui, "procedure")
+    k.set_camera_opener(lambda: ImageSequenceSource([guide], repeat_each=50, fps=20.0))
+    k.back()  # reopen the list with the guide in front of the camera
+    wait_screen(qtbot, ui, "confirm")
+    k.confirmDetails()
+    wait_screen(qtbot, ui, "procedureInfo", 20000)
+    assert k.flow.session.procedure_code == "1.001193.000.00.00.H26"

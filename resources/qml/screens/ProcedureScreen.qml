@@ -40,6 +40,31 @@ Item {
             placeholder: qsTr("Ví dụ: khai sinh, tam tru, chung thuc")
             onEdited: (text) => kiosk.searchProcedures(text)
         }
+        // A printed guide's QR code shown to the camera opens its procedure directly.
+        RowLayout {
+            Layout.fillWidth: true
+            visible: kiosk.catalogueState === "ready"
+            spacing: Theme.gap
+            Rectangle {
+                Layout.preferredWidth: 200 * Theme.u
+                Layout.preferredHeight: 112 * Theme.u
+                radius: Theme.radius / 2
+                color: "#202833"
+                clip: true
+                Image {
+                    anchors.fill: parent
+                    fillMode: Image.PreserveAspectFit
+                    cache: false
+                    source: "image://camera/guide/" + kiosk.frameTick
+                }
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Có tờ hướng dẫn in mã QR? Đưa mã vào camera, máy sẽ mở đúng thủ tục.")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted; wrapMode: Text.WordWrap
+            }
+        }
         // Categories (lĩnh vực) as big chips that scroll sideways.
         ListView {
             id: chips
