@@ -768,15 +768,10 @@ class KioskController(QObject):
         self.procedures.set_rows([{
             "code": p.code, "name": p.name.get(self.lang), "field": p.field.get(self.lang),
             "fee": money(p.fee_vnd, self.lang), "days": p.processing_days,
-            "available": self._available(p), "byPost": p.postal_return_allowed,
-            "note": "" if self._available(p) else pick(MESSAGES["needs_paper"], self.lang),
+            # Every catalogue procedure can be filed here now that paper is captured at the kiosk; the
+            # roles stay so a portal can one day mark a procedure counter-only with a note.
+            "available": True, "byPost": p.postal_return_allowed, "note": "",
         } for p in procs])
-
-    @staticmethod
-    def _available(proc: Procedure) -> bool:
-        # Paper is captured on the documents screen; a procedure is unavailable only when the portal
-        # does not take it online at all.
-        return True
 
     def _on_submitted(self, outcome: SendOutcome | None) -> None:
         self._set_busy(False)

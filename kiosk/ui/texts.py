@@ -26,8 +26,6 @@ MESSAGES: dict[str, Bilingual] = {
     "form_has_errors": ("Một số mục chưa đúng, xin xem các dòng màu đỏ.",
                         "Some answers need attention: see the lines in red."),
     "catalogue_loading": ("Đang tải danh sách thủ tục…", "Loading the list of procedures…"),
-    "needs_paper": ("Thủ tục này cần giấy tờ bản giấy. Xin nhờ nhân viên hỗ trợ tại quầy.",
-                    "This procedure needs paper documents. Please ask the staff at the counter."),
     "queued_offline": ("Chưa kết nối được Cổng dịch vụ công. Hồ sơ đã được lưu an toàn và sẽ tự động "
                        "gửi khi có mạng.",
                        "The portal cannot be reached right now. Your dossier is stored safely and will "
