@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import os
 import re
 import signal
@@ -22,10 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 import requests
-from keyring.backends import fail
 
 from kiosk.app import keyring_fallback_file, open_outbox
 from kiosk.cli import display_problem, main
@@ -34,6 +31,7 @@ from kiosk.portal.models import Catalogue
 from kiosk.sandbox.catalogue import load_seed_catalogue
 from kiosk.sandbox.samples import sample_submission
 from kiosk.store.db import head_revision
+from tests.isolation import isolated_from_the_machine
 
 REPO = Path(__file__).resolve().parent.parent
 CARDS = REPO / "resources" / "samples" / "cards"
@@ -50,24 +48,8 @@ OK_KEYS = {
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """No KIOSK_* settings or user config file from the machine; the file keyring; logging put back."""
-    for name in list(os.environ):
-        if name.startswith("KIOSK_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    previous_keyring = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    try:
+    with isolated_from_the_machine(monkeypatch, tmp_path):
         yield
-    finally:
-        keyring.set_keyring(previous_keyring)
-        for handler in list(root.handlers):
-            if handler not in handlers:
-                root.removeHandler(handler)
-                handler.close()
-        root.setLevel(level)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import logging
 import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -14,11 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import cv2
-import keyring
 import numpy as np
 import pikepdf
 import pytest
-from keyring.backends import fail
 
 from kiosk.bench.docs_corpus import document_photo
 from kiosk.capture.docscan import (
@@ -32,6 +29,7 @@ from kiosk.capture.page_detect import quad_iou
 from kiosk.capture.page_enhance import EnhanceOptions
 from kiosk.cli import main
 from kiosk.domain.documents import PERMANENT, DocumentMetadata
+from tests.isolation import isolated_from_the_machine
 
 CONTRACT_PAGE_KEYS = {"source", "corners", "width_px", "height_px", "effective_dpi", "bytes", "blank",
                       "warnings", "elapsed_ms"}
@@ -39,24 +37,8 @@ CONTRACT_PAGE_KEYS = {"source", "corners", "width_px", "height_px", "effective_d
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """No KIOSK_* settings or user config from the machine; the file keyring; logging put back."""
-    for name in list(os.environ):
-        if name.startswith("KIOSK_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    previous_keyring = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    try:
+    with isolated_from_the_machine(monkeypatch, tmp_path):
         yield
-    finally:
-        keyring.set_keyring(previous_keyring)
-        for handler in list(root.handlers):
-            if handler not in handlers:
-                root.removeHandler(handler)
-                handler.close()
-        root.setLevel(level)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 
 import pytest
 import requests
-from keyring.backend import KeyringBackend
 
 from kiosk.domain.postal import parse_tracking_number
 from kiosk.domain.vietqr import parse_payload
@@ -29,6 +28,7 @@ from kiosk.portal import (
 from kiosk.portal.service_models import Address, DeliveryRequest, PickupRequest, Registration
 from kiosk.sandbox.samples import sample_submission
 from kiosk.sandbox.server import SandboxServer
+from tests.memory_keyring import MemoryKeyring
 from tests.sandbox.conftest import FakeClock
 
 BIRTH = "1.001193.000.00.00.H26"
@@ -44,29 +44,6 @@ ADDRESS = Address(
     province_name="Hà Nội",
     postcode="11000",
 )
-
-
-class MemoryKeyring(KeyringBackend):
-    """The test keyring backend: a dict, so nothing touches the machine's keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        import keyring.errors
-
-        if (service, username) not in self.items:
-            raise keyring.errors.PasswordDeleteError(username)
-        del self.items[(service, username)]
 
 
 @pytest.fixture
@@ -288,7 +265,7 @@ def test_kiosk_token_from_the_keyring(tmp_path: object, clock: FakeClock) -> Non
         with PortalClient(server.base_url, retry=FAST, auth=auth) as portal:
             assert len(portal.get_catalogue().procedures) >= 20
             token = auth.token()
-            assert token and ring.items[(auth.service, "token:KIOSK-HN-01")].endswith(token)
+            assert token and ring.secrets[(auth.service, "token:KIOSK-HN-01")].endswith(token)
             # The portal forgets the token (e.g. a restart): the client fetches a new one by itself.
             http.post(f"{server.base_url}/sandbox/admin/kiosks", json={"kiosk_id": "KIOSK-HN-01"}, timeout=10)
             with pytest.raises(PortalUnauthorized):

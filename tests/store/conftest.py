@@ -13,43 +13,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import keyring
-import keyring.errors
 import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
 from kiosk.store.outbox import Outbox
+from tests.memory_keyring import MemoryKeyring, memory_keyring_installed
 from tests.store.pg import PostgresServer, PostgresUnavailable
 
 BACKENDS = ("sqlite", "postgresql")
 sqlite_only = pytest.mark.parametrize("backend", ["sqlite"])
 postgresql_only = pytest.mark.parametrize("backend", ["postgresql"])
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps secrets in a dict: the real keyring API, no OS store touched."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.secrets[(service, username)]
-        except KeyError:
-            raise keyring.errors.PasswordDeleteError(f"no {username!r} in {service!r}") from None
 
 
 class FakeClock:
@@ -67,13 +43,8 @@ class FakeClock:
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
+    with memory_keyring_installed() as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @dataclass(frozen=True)
