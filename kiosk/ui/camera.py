@@ -74,8 +74,16 @@ class FrameLoopWorker(QThread):
         self._stop.set()
         self.wait(msecs)
 
+    def retire(self) -> None:
+        """Stop the thread and let Qt delete the object once its queued signals are gone."""
+        self.stop()
+        self.deleteLater()
+
     def handle(self, frame: np.ndarray) -> bool:
-        raise NotImplementedError
+        """What each subclass does with a frame (decode a card, find a page, read a QR); True stops the
+        loop. Deliberately abstract: the base class only owns the thread, the source and the preview
+        (an ABC metaclass does not mix with QThread's)."""
+        raise NotImplementedError(f"{type(self).__name__} must implement handle()")
 
     def run(self) -> None:
         try:

@@ -229,8 +229,7 @@ class CheckViewModel(QObject):
     def _stop_camera(self) -> None:
         worker, self._camera = self._camera, None
         if worker is not None:
-            worker.stop()
-            worker.deleteLater()
+            worker.retire()
 
     @property
     def camera_running(self) -> bool:

@@ -33,7 +33,7 @@ from kiosk.ui.access import Accessibility
 from kiosk.ui.account import clear_accounts
 from kiosk.ui.camera import CameraWorker, FrameLoopWorker, GuideQrWorker, LatestFrameProvider
 from kiosk.ui.check import clear_check
-from kiosk.ui.delivery import DeliveryViewModel
+from kiosk.ui.delivery import DeliveryViewModel, address_line
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.flow import APPLICANT_FIELDS, KioskFlow, Screen
 from kiosk.ui.idle import IdleGuard
@@ -644,8 +644,7 @@ class KioskController(QObject):
     def _stop_camera(self) -> None:
         worker, self._camera = self._camera, None
         if worker is not None:
-            worker.stop()
-            worker.deleteLater()
+            worker.retire()
 
     def _on_frame(self) -> None:
         self._frame_tick += 1
@@ -889,9 +888,7 @@ def delivery_summary(delivery: dict[str, Any], lang: str) -> str:
         return "Nhận kết quả trực tuyến (trên Cổng dịch vụ công)" if vi else "Online (on the portal)"
     if method == "counter":
         return "Nhận tại bộ phận một cửa" if vi else "At the one-stop counter"
-    address = delivery.get("address") or {}
-    where = ", ".join(x for x in (address.get("street"), address.get("commune_name"),
-                                  address.get("province_name")) if x)
+    where = address_line(delivery)
     if method == "post":
         service = delivery.get("service") == "express"
         if vi:

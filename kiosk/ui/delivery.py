@@ -45,6 +45,13 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+def address_line(delivery: dict[str, Any]) -> str:
+    """The chosen address as one line (house/street, commune, province), "" when there is none."""
+    address = delivery.get("address") or {}
+    return ", ".join(str(x) for x in (address.get("street"), address.get("commune_name"),
+                                      address.get("province_name")) if x)
+
+
 @cache
 def admin_units() -> AdminUnits:
     return load_admin_units()

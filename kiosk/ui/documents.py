@@ -423,8 +423,7 @@ class DocumentsViewModel(QObject):
     def _stop_camera(self) -> None:
         worker, self._camera = self._camera, None
         if worker is not None:
-            worker.stop()
-            worker.deleteLater()
+            worker.retire()
 
     def _on_frame(self) -> None:
         self._frame_tick += 1

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.receipts.model import Delivery, DeliveryMethod, Receipt
+from kiosk.ui.delivery import address_line
 from kiosk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -203,9 +204,7 @@ def receipt_from_controller(controller: Any, staff: str | None) -> Receipt | Non
 def receipt_delivery(choice: dict[str, Any]) -> Delivery:
     """The delivery screen's choice (flow session) as the receipt's delivery line."""
     method = choice.get("method")
-    address = choice.get("address") or {}
-    where = ", ".join(str(x) for x in (address.get("street"), address.get("commune_name"),
-                                       address.get("province_name")) if x)
+    where = address_line(choice)
     if method == "post" and where:
         return Delivery(DeliveryMethod.POST, address=where)
     if method == "pickup" and where and "/" in str(choice.get("slot", "")):
