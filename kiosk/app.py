@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.config import KioskConfig
+from kiosk.portal.auth import KioskAuth, enrolled_auth, require_secure_url
 from kiosk.portal.client import PortalClient
 from kiosk.sandbox.server import SandboxServer
 from kiosk.store import db
@@ -22,6 +23,7 @@ from kiosk.store.crypto import DataKeyStore, Sealer
 from kiosk.store.files import EncryptedFileStore
 from kiosk.store.keyring_file import choose_backend
 from kiosk.store.outbox import Outbox, QueueLimits, RetentionPeriods, StorageError
+from kiosk.sync.delivery import PortalDeliveryOrders
 from kiosk.sync.worker import OrdersDelivery, OutboxWorker, WorkerProgress, WorkerSettings
 
 log = logging.getLogger(__name__)
@@ -29,17 +31,28 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class KioskServices:
+    """Everything the window, `kiosk worker`, `kiosk demo` and the tests run on, built once by
+    `build_services`: the outbox, the portal client, and the one outbox worker (with the delivery-by-post
+    ordering wired in). Nobody else assembles these."""
+
     config: KioskConfig
     outbox: Outbox
     portal: PortalClient
     portal_url: str
     sandbox: SandboxServer | None = None
+    worker: OutboxWorker | None = None
     _closed: bool = field(default=False, repr=False)
+
+    @property
+    def limits(self) -> QueueLimits:
+        return queue_limits(self.config)
 
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
+        if self.worker is not None:
+            self.worker.stop()
         self.portal.close()
         if self.sandbox is not None:
             self.sandbox.stop()
@@ -104,6 +117,7 @@ def retention_periods(config: KioskConfig) -> RetentionPeriods:
         sent=timedelta(days=config.retention.sent_days),
         failed=timedelta(days=config.retention.failed_days),
         audit=timedelta(days=config.retention.audit_days),
+        pending_post=timedelta(days=config.retention.pending_post_days),
     )
 
 
@@ -133,13 +147,31 @@ def start_portal(config: KioskConfig) -> tuple[str, SandboxServer | None]:
     return url, sandbox
 
 
-def build_services(config: KioskConfig) -> KioskServices:
+def build_services(
+    config: KioskConfig, *, on_progress: Callable[[WorkerProgress], None] | None = None
+) -> KioskServices:
+    """The composition root. The worker is built (not started): the window starts it in the background,
+    `kiosk worker` runs it in the foreground, tests call `run_once()`."""
     outbox = open_outbox(config)
     url, sandbox = start_portal(config)
     try:
-        portal = PortalClient(url, timeout=config.portal.timeout_s)
+        portal = make_portal_client(config, url)
     except BaseException:
         if sandbox is not None:
             sandbox.stop()
         raise
-    return KioskServices(config=config, outbox=outbox, portal=portal, portal_url=url, sandbox=sandbox)
+    services = KioskServices(config=config, outbox=outbox, portal=portal, portal_url=url, sandbox=sandbox)
+    services.worker = make_worker(services, on_progress=on_progress,
+                                  delivery=PortalDeliveryOrders(outbox, portal))
+    return services
+
+
+def make_portal_client(config: KioskConfig, url: str) -> PortalClient:
+    """The portal client: https:// (or http:// on loopback only), authenticated with the kiosk's
+    credentials enrolled in the keyring (`kiosk portal enrol`) when there are any."""
+    require_secure_url(url)
+    return PortalClient(url, timeout=config.portal.timeout_s, auth=portal_auth(config))
+
+
+def portal_auth(config: KioskConfig) -> KioskAuth | None:
+    return enrolled_auth(config.kiosk_id, choose_backend(keyring_fallback_file(config)))

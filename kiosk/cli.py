@@ -299,8 +299,22 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--answers", type=Path, metavar="FILE.json",
                         help='{"applicant": {...}, "answers": {...}} (default: sample answers)')
     create.add_argument("--key", metavar="KEY", help="idempotency key (default: a new UUID)")
-    create.add_argument("--delivery", metavar="METHOD", help='result delivery, e.g. "post"')
+    create.add_argument("--delivery", choices=("online", "counter", "post"), default="online",
+                        help="how the result comes back (default online); post uses --address, else the "
+                        "applicant's address from the answers")
+    create.add_argument("--address", metavar="TEXT",
+                        help='postal address "house and street, commune, province" (with --delivery post)')
+    create.add_argument("--postage", choices=("vietqr", "cod"), default="vietqr",
+                        help="post: postage paid with the fee (vietqr, default) or cash on delivery (cod)")
     create.add_argument("--json", action="store_true", help="print one JSON object")
+
+    portal = command(commands, "portal", None, "this kiosk's credentials on the portal")
+    portal_commands = portal.add_subparsers(dest="portal_command", metavar="COMMAND", required=True)
+    enrol = command(portal_commands, "enrol", _cmd_portal_enrol,
+                    "store the kiosk's portal secret in the keyring (the sandbox issues one itself)")
+    enrol.add_argument("--secret-stdin", action="store_true",
+                       help="read the secret the portal operator issued from stdin (else: ask the sandbox)")
+    enrol.add_argument("--json", action="store_true", help="print one JSON object")
 
     keys = command(commands, "keys", None, "the data keys that encrypt dossiers at rest")
     keys_commands = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
@@ -753,37 +767,85 @@ def _store_errors() -> tuple[type[Exception], ...]:
 def _cmd_worker(args: argparse.Namespace) -> int:
     config = _load(args)
     _start_logging(config, quiet_console=args.once)
-    from kiosk.app import start_portal
-    from kiosk.portal.client import PortalClient
-    from kiosk.sync.worker import OutboxWorker, WorkerSettings
+    from kiosk.app import build_services
+    from kiosk.portal.auth import InsecurePortalUrl
 
     try:
-        outbox = _open_outbox(config)
+        services = build_services(config)
     except _store_errors() as error:
         return _storage_failed("worker", error)
-    settings = WorkerSettings.from_config(config.sync)
-    if args.interval is not None:
-        settings = dataclasses.replace(settings, interval=args.interval)
+    except InsecurePortalUrl as error:
+        return _storage_failed("worker", error)
+    try:
+        worker = services.worker
+        assert worker is not None
+        if args.interval is not None:
+            worker.settings = dataclasses.replace(worker.settings, interval=args.interval)
+        # Keep the cached catalogue fresh: `kiosk dossier create` checks dossiers against it offline.
+        from kiosk.portal.catalogue_cache import CatalogueCache
+
+        CatalogueCache(config.data_dir).refresh(services.portal)
+        if args.once:
+            summary = worker.run_once()
+            _print_json(summary.as_json())
+            if summary.error:
+                print(f"{PROG}: worker: {summary.error}", file=sys.stderr)
+                return EXIT_FAILED
+            return EXIT_OK
+        log.info("worker sending to %s (waits at most %g s between rounds)", services.portal_url,
+                 worker.settings.interval)
+        stop = threading.Event()
+        with _sigterm_sets(stop), suppress(KeyboardInterrupt):
+            worker.run_forever(stop)
+        log.info("worker stopped")
+        return EXIT_OK
+    finally:
+        services.close()
+
+
+def _cmd_portal_enrol(args: argparse.Namespace) -> int:
+    """`kiosk portal enrol`: the kiosk's secret into the keyring, then one token exchange to prove it."""
+    config = _load(args)
+    _start_logging(config, quiet_console=True)
+    import requests
+
+    from kiosk.app import keyring_fallback_file, start_portal
+    from kiosk.portal.auth import InsecurePortalUrl, KioskAuth, require_secure_url
+    from kiosk.portal.client import PortalClient
+    from kiosk.portal.errors import PortalError
+    from kiosk.store.keyring_file import choose_backend
+
     url, sandbox = start_portal(config)
     try:
-        with PortalClient(url, timeout=config.portal.timeout_s) as portal:
-            worker = OutboxWorker(outbox, portal, settings)
-            if args.once:
-                summary = worker.run_once()
-                _print_json(summary.as_json())
-                if summary.error:
-                    print(f"{PROG}: worker: {summary.error}", file=sys.stderr)
-                    return EXIT_FAILED
-                return EXIT_OK
-            log.info("worker sending to %s (waits at most %g s between rounds)", url, settings.interval)
-            stop = threading.Event()
-            with _sigterm_sets(stop), suppress(KeyboardInterrupt):
-                worker.run_forever(stop)
-            log.info("worker stopped")
-            return EXIT_OK
+        require_secure_url(url)
+        if args.secret_stdin:
+            secret = sys.stdin.readline().strip()
+        else:  # the training portal issues credentials on request (a real portal's operator does it)
+            response = requests.post(f"{url.rstrip('/')}/sandbox/admin/kiosks",
+                                     json={"kiosk_id": config.kiosk_id}, timeout=config.portal.timeout_s)
+            response.raise_for_status()
+            secret = str(response.json()["secret"])
+        if not secret:
+            print(f"{PROG}: portal enrol: no secret given / chưa có mã bí mật", file=sys.stderr)
+            return EXIT_USAGE
+        auth = KioskAuth(config.kiosk_id, backend=choose_backend(keyring_fallback_file(config)))
+        auth.store_secret(secret)
+        with PortalClient(url, timeout=config.portal.timeout_s, auth=auth) as portal:
+            portal.authenticate()
+    except InsecurePortalUrl as error:
+        return _storage_failed("portal enrol", error)
+    except (requests.RequestException, KeyError, ValueError, PortalError) as error:
+        print(f"{PROG}: portal enrol: không đăng ký được máy với Cổng / enrolment failed: "
+              f"{type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_FAILED
     finally:
         if sandbox is not None:
             sandbox.stop()
+    if args.json:
+        _print_json({"kiosk_id": config.kiosk_id, "portal": url, "authenticated": True})
+    else:
+        print(f"kiosk {config.kiosk_id} enrolled on {url} / đã đăng ký máy với Cổng")
+    return EXIT_OK
 
 
 def outbox_entry_record(item: OutboxItem) -> dict[str, Any]:
@@ -907,15 +969,26 @@ _CONTENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "ima
 
 
 def _cmd_dossier_create(args: argparse.Namespace) -> int:
-    """`kiosk dossier create --procedure CODE --owner ID --attach [TYPE=]FILE... [--json]`: queue a dossier
-    (files first, then one transaction) and print `{"id", "dossier_id", "idempotency_key"}`."""
+    """`kiosk dossier create --procedure CODE --owner ID --attach [TYPE=]FILE... [--delivery post] [--json]`:
+    check the dossier against the (cached) catalogue, queue it (files first, then one transaction) and
+    print `{"id", "dossier_id", "idempotency_key"}`. A dossier the portal could never accept: exit 2."""
     import uuid
 
     config = _load(args)
     _start_logging(config, quiet_console=True)
-    from kiosk.store.outbox import OutboxFile
+    from kiosk.domain.dossier import Dossier, DossierDocument
 
-    applicant, answers, type_codes = _dossier_defaults(args.procedure, args.owner)
+    def refuse(message_vi: str, message_en: str) -> int:
+        print(f"{PROG}: dossier create: {message_vi}", file=sys.stderr)
+        print(f"{PROG}: dossier create: {message_en}", file=sys.stderr)
+        return EXIT_USAGE
+
+    catalogue = _cached_catalogue(config)
+    if catalogue is None:
+        return refuse("chưa có danh mục thủ tục trên máy (chạy máy hoặc `kiosk worker` khi có mạng).",
+                      "no procedure catalogue on this kiosk yet (run the kiosk or the worker online once)")
+    procedure = catalogue.find(args.procedure)
+    applicant, answers, type_codes = _dossier_defaults(procedure, args.owner)
     if args.answers is not None:
         try:
             given = json.loads(args.answers.read_text(encoding="utf-8"))
@@ -927,7 +1000,7 @@ def _cmd_dossier_create(args: argparse.Namespace) -> int:
         applicant.update(given.get("applicant") or {})
         answers = dict(given.get("answers") or {})
     applicant["id_number"] = args.owner
-    files = []
+    documents = []
     for index, spec in enumerate(args.attach):
         type_code, sep, path_text = spec.partition("=")
         if not sep:
@@ -938,18 +1011,31 @@ def _cmd_dossier_create(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"{PROG}: dossier create: {path}: {error.strerror or error}", file=sys.stderr)
             return EXIT_USAGE
-        files.append(OutboxFile(
+        documents.append(DossierDocument(
             type_code=type_code,
             filename=path.name,
             content_type=_CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream"),
             content=content,
             metadata={"owner_id_number": args.owner, "document_name": type_code},
         ))
+    from kiosk.sync.submit import DossierRefused, check_against, queue_dossier
+
+    try:
+        delivery = _cli_delivery(args, applicant, answers)
+        dossier = Dossier(procedure_code=args.procedure, applicant=applicant, answers=answers,
+                          documents=tuple(documents), delivery=delivery,
+                          fee_vnd=procedure.fee_vnd if procedure is not None else 0)
+        check_against(procedure, dossier)
+    except DossierRefused as error:
+        return refuse(error.message_vi, error.message_en)
+    except ValueError as error:
+        return refuse(f"địa chỉ nhận kết quả chưa dùng được ({error}); hãy ghi --address "
+                      "\"số nhà đường, xã/phường, tỉnh/thành\".",
+                      f"no usable postal address ({error}); give --address \"street, commune, province\"")
     key = args.key or str(uuid.uuid4())
     try:
         outbox = _open_outbox(config)
-        dossier_id = outbox.enqueue(key, args.procedure, {"applicant": applicant, "answers": answers},
-                                    files=files, delivery_method=args.delivery)
+        dossier_id = queue_dossier(outbox, dossier, key)
         item = outbox.for_dossier(dossier_id)
     except ValueError as error:
         print(f"{PROG}: dossier create: {error}", file=sys.stderr)
@@ -963,15 +1049,50 @@ def _cmd_dossier_create(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _dossier_defaults(procedure_code: str, owner: str) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
-    """Applicant, answers and document-type codes for a procedure of the sandbox's seed catalogue (sample
-    answers, for training and tests); empty answers for a procedure it does not know."""
+def _cli_delivery(args: argparse.Namespace, applicant: dict[str, Any], answers: dict[str, Any]) -> Any:
+    """--delivery/--address/--postage as a DeliveryChoice; post without --address takes the applicant's
+    address (the answers' `address`, else the card's). ValueError when no address can be made."""
+    from kiosk.domain.admin_units import load_admin_units
+    from kiosk.domain.dossier import (
+        DeliveryChoice,
+        DeliveryMethod,
+        PostageFeePayment,
+        address_from_text,
+    )
+
+    method = DeliveryMethod(args.delivery)
+    if not method.by_post:
+        return DeliveryChoice(method)
+    text = args.address or answers.get("address") or applicant.get("address") or ""
+    phone = str(applicant.get("phone") or answers.get("phone") or "")
+    address = address_from_text(str(text), recipient_name=str(applicant.get("full_name") or ""), phone=phone,
+                                units=load_admin_units())
+    if address is None:
+        raise ValueError(f"cannot tell the commune and province of {text!r}" if text else "no address")
+    payment = PostageFeePayment.VIETQR if args.postage == "vietqr" else PostageFeePayment.CASH_ON_DELIVERY
+    # The quote is the economy tariff's floor; the portal prices the postage itself on payment.
+    return DeliveryChoice(method, address=address, postal_fee_vnd=16_500, fee_payment=payment)
+
+
+def _cached_catalogue(config: KioskConfig) -> Any:
+    """The catalogue cached on this kiosk (data folder); for the built-in sandbox, its seed catalogue."""
+    from kiosk.portal.catalogue_cache import CatalogueCache
     from kiosk.portal.models import Catalogue
     from kiosk.sandbox.catalogue import load_seed_catalogue
+
+    cached = CatalogueCache(config.data_dir).load()
+    if cached is not None:
+        return cached
+    if config.portal.url == "sandbox":
+        return Catalogue.from_json(json.loads(load_seed_catalogue().body))
+    return None
+
+
+def _dossier_defaults(procedure: Any, owner: str) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
+    """Applicant, answers and document-type codes for a catalogue procedure (sample answers, for training
+    and tests); empty answers for none."""
     from kiosk.sandbox.samples import SAMPLE_APPLICANT, sample_answers
 
-    catalogue = Catalogue.from_json(json.loads(load_seed_catalogue().body))
-    procedure = catalogue.find(procedure_code)
     applicant: dict[str, Any] = dict(SAMPLE_APPLICANT)
     applicant["id_number"] = owner
     if procedure is None:

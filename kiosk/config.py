@@ -135,9 +135,15 @@ class RetentionConfig:
     failed_days: int = 90
     #: Days audit events are kept.
     audit_days: int = 365
+    #: Days at most a sent dossier whose result is to come home by post is kept (sealed) while it waits
+    #: for the portal's "done" and its postal order (the address is needed then); sent_days does not apply.
+    pending_post_days: int = 60
 
     def __post_init__(self) -> None:
-        for name in ("sent_days", "failed_days", "audit_days"):
+        # sent_days 0: purge as soon as the portal has it (a dossier waiting for its postal order stays).
+        if self.sent_days < 0:
+            _fail(f"retention.sent_days must be 0 or more, not {self.sent_days}")
+        for name in ("failed_days", "audit_days", "pending_post_days"):
             if getattr(self, name) < 1:
                 _fail(f"retention.{name} must be at least 1 day, not {getattr(self, name)}")
 

@@ -179,7 +179,7 @@ def test_an_explicitly_named_file_must_exist(tmp_path: Path) -> None:
         ("[portal]\ntimeout_s = 0", "portal.timeout_s must be positive"),
         ("[ui]\nidle_timeout_s = 30\nidle_warning_s = 30", "ui.idle_warning_s"),
         ("[ui]\ntext_scale = 9.0", "ui.text_scale"),
-        ("[retention]\nsent_days = 0", "retention.sent_days"),
+        ("[retention]\nsent_days = -1", "retention.sent_days"),
         ("kiosk_id = 'has space'", "kiosk_id"),
         ("language = 'Vietnamese'", "language"),
         ("log_level = 'loud'", "log_level must be one of"),

@@ -68,3 +68,39 @@ class KioskAuth:
     def forget_token(self) -> None:
         with contextlib.suppress(keyring.errors.PasswordDeleteError):
             self._ring().delete_password(self.service, f"token:{self.kiosk_id}")
+
+
+class InsecurePortalUrl(ValueError):
+    """A plain-http portal URL that is not on this machine: dossiers would cross the network in clear."""
+
+    message_vi = ("Địa chỉ Cổng dịch vụ công phải dùng https:// (chỉ cho phép http:// với máy này, "
+                  "127.0.0.1 hoặc localhost).")
+    message_en = "The portal URL must use https:// (http:// only for this machine: 127.0.0.1 or localhost)."
+
+
+_LOOPBACK = ("localhost", "::1")
+
+
+def require_secure_url(url: str) -> str:
+    """`url` unchanged when it is https://, or http:// to a loopback address (the built-in sandbox, a
+    local training portal); otherwise InsecurePortalUrl."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        return url
+    host = (parts.hostname or "").lower()
+    loopback = host in _LOOPBACK
+    if not loopback:
+        with contextlib.suppress(ValueError):
+            loopback = ipaddress.ip_address(host).is_loopback
+    if parts.scheme == "http" and loopback:
+        return url
+    raise InsecurePortalUrl(f"refusing portal URL {url!r}: only https://, or http:// on loopback")
+
+
+def enrolled_auth(kiosk_id: str, backend: KeyringBackend | None = None) -> KioskAuth | None:
+    """The kiosk's portal credentials when a secret was enrolled (`kiosk portal enrol`), else None."""
+    auth = KioskAuth(kiosk_id, backend=backend)
+    return auth if auth.secret() else None

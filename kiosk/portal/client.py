@@ -148,7 +148,8 @@ class PortalClient:
             "/dossiers",
             expect=(200, 201),
             idempotent=self.retry.retry_submit,
-            headers={"Idempotency-Key": sub.idempotency_key},
+            headers={"Idempotency-Key": sub.idempotency_key,
+                     **({"X-Citizen-Session": sub.citizen_session} if sub.citizen_session else {})},
             files_factory=files,
         )
         return _parse("POST /dossiers", SubmissionResult.from_json, body)

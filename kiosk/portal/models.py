@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from functools import cached_property
 from typing import Any, Literal, NamedTuple, TypeVar, cast, get_args
 
@@ -35,8 +36,28 @@ PREFILL_SOURCES: tuple[str, ...] = (
     "card.issue_date",
 )
 
-# Dossier statuses the sandbox uses today; portals may send others, so status stays a plain string.
-STATUS_RECEIVED = "received"
+
+class PortalStatus(StrEnum):
+    """A dossier's status on the portal: the contract's vocabulary (the `PortalStatus` enum of
+    kiosk/portal/openapi.yaml). The sandbox emits exactly these; the worker decides what each one means
+    for the kiosk (kiosk.sync.worker.STATUS_HANDLING), and a test keeps the two in step."""
+
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    NEEDS_MORE_INFORMATION = "needs_more_information"  # "cần bổ sung": the citizen must add something
+    DONE = "done"  # processed, the result is issued: it can be fetched, handed over or posted
+    REJECTED = "rejected"
+
+    @classmethod
+    def parse(cls, word: str) -> PortalStatus | None:
+        """The status for a word from the wire; None for a word outside the contract."""
+        try:
+            return cls(word)
+        except ValueError:
+            return None
+
+
+STATUS_RECEIVED = PortalStatus.RECEIVED.value
 
 T = TypeVar("T")
 
@@ -485,6 +506,11 @@ class DossierSubmission:
     answers: dict[str, Any]
     documents: tuple[DocumentUpload, ...] = ()
     assisted_by: str | None = None
+    #: The delivery part (kiosk.domain.dossier.DeliveryChoice.to_json() plus the pickup booking, if any).
+    delivery: dict[str, Any] | None = None
+    #: The citizen's portal session token: sent as the X-Citizen-Session header so the dossier is filed
+    #: under their account; never in the manifest (the content hash) and never in a repr.
+    citizen_session: str | None = field(default=None, repr=False, compare=False)
 
     @staticmethod
     def part_name(index: int) -> str:
@@ -501,6 +527,7 @@ class DossierSubmission:
                     "applicant": dict(self.applicant),
                     "answers": dict(self.answers),
                     "assisted_by": self.assisted_by,
+                    **({"delivery": dict(self.delivery)} if self.delivery else {}),
                     "documents": [
                         {
                             "part": self.part_name(index),

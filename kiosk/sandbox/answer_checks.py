@@ -104,3 +104,21 @@ def check_documents(procedure: wire.Procedure, documents: list[wire.DocumentMani
         if required.mandatory and required.type_code not in attached:
             problems[f"documents.{required.type_code}"] = "mandatory component is missing"
     return problems
+
+
+def check_delivery(procedure: wire.Procedure, delivery: wire.SubmissionDelivery | None) -> dict[str, str]:
+    """Post needs an address and a procedure that returns results by post; a home pickup also needs a
+    procedure that accepts the paper dossier by post (`postal_submission_allowed`) and a slot."""
+    if delivery is None or delivery.method in ("online", "counter"):
+        return {}
+    problems: dict[str, str] = {}
+    if delivery.address is None:
+        problems["delivery.address"] = "required for delivery by post"
+    if not procedure.postal_return_allowed:
+        problems["delivery.method"] = "this procedure does not return results by post"
+    if delivery.method == "pickup":
+        if not procedure.postal_submission_allowed:
+            problems["delivery.method"] = "this procedure does not accept the paper dossier by post"
+        if not delivery.pickup_slot_id:
+            problems["delivery.pickup_slot_id"] = "required for a home pickup"
+    return problems

@@ -31,7 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk.domain.codes import format_dossier_code, parse_dossier_code
 from kiosk.sandbox import wire_models as wire
-from kiosk.sandbox.answer_checks import check_answers, check_applicant, check_documents
+from kiosk.sandbox.answer_checks import check_answers, check_applicant, check_delivery, check_documents
 from kiosk.sandbox.api_errors import ApiError
 from kiosk.sandbox.catalogue import SandboxCatalogue, canonical_json_bytes, load_seed_catalogue
 from kiosk.sandbox.faults import install_faults
@@ -161,6 +161,7 @@ class _DossierReceiver:
                 for name, reason in check_answers(procedure, manifest.answers).items()
             },
             **check_documents(procedure, manifest.documents),
+            **check_delivery(procedure, manifest.delivery),
         }
         if problems:
             raise ApiError(
@@ -277,8 +278,20 @@ def _submission(record: DossierRecord, duplicate: bool) -> wire.SubmissionResult
     )
 
 
-def _admin_view(record: DossierRecord) -> dict[str, Any]:
+def _admin_view(
+    record: DossierRecord, owner_account: str | None = None, order: wire.DeliveryOrder | None = None
+) -> dict[str, Any]:
+    delivery = record.manifest.get("delivery") or {}
     return {
+        "owner_account": owner_account,
+        "delivery_method": delivery.get("method"),
+        "postal_fee_payment": delivery.get("postal_fee_payment"),
+        "pickup_booking_id": delivery.get("pickup_booking_id"),
+        "delivery_order": None if order is None else {
+            "tracking_number": order.tracking_number,
+            "service": order.quote.service,
+            "created_at": order.created_at.isoformat(),
+        },
         "idempotency_key": record.idempotency_key,
         "dossier_code": record.dossier_code,
         "procedure_code": record.procedure_code,
@@ -383,8 +396,17 @@ def create_app(
                 alias="Idempotency-Key", description="Made by the kiosk per dossier; reused on every retry"
             ),
         ] = None,
+        citizen_session: Annotated[
+            str | None,
+            Header(
+                alias="X-Citizen-Session",
+                description="The citizen's session (after VNeID or account login): the dossier is filed "
+                "under their account instead of the kiosk's",
+            ),
+        ] = None,
     ) -> Response:
         """Receive one dossier: a JSON part ``dossier`` plus one file part per document."""
+        owner = services.account_for_session(citizen_session).account_id if citizen_session else None
         if not idempotency_key:
             raise ApiError(400, "missing_idempotency_key", "the Idempotency-Key header is required")
         if not 8 <= len(idempotency_key) <= 128 or not set(idempotency_key) <= _KEY_CHARS:
@@ -396,6 +418,10 @@ def create_app(
                 record, duplicate = await run_in_threadpool(receiver.receive, idempotency_key, form)
         except StarletteHTTPException as error:  # raised by the multipart parser for a malformed body
             raise ApiError(400, "invalid_multipart", str(error.detail)) from None
+        if owner is not None and not duplicate:
+            with store.transaction() as conn:
+                conn.execute("INSERT OR IGNORE INTO dossier_owners (dossier_code, account_id) VALUES (?, ?)",
+                             (record.dossier_code, owner))
         body = _submission(record, duplicate).model_dump(mode="json")
         headers = {"Location": f"/api/v1/dossiers/{record.dossier_code}"}
         return JSONResponse(body, status_code=200 if duplicate else 201, headers=headers)
@@ -433,7 +459,11 @@ def create_app(
 
     @app.get("/sandbox/admin/dossiers", include_in_schema=False)
     def admin_dossiers() -> list[dict[str, Any]]:
-        return [_admin_view(record) for record in store.list_dossiers()]
+        owners = dict(store.query("SELECT dossier_code, account_id FROM dossier_owners"))
+        orders = {code: wire.DeliveryOrder.model_validate_json(body)
+                  for code, body in store.query("SELECT dossier_code, body_json FROM deliveries")}
+        return [_admin_view(record, owners.get(record.dossier_code), orders.get(record.dossier_code))
+                for record in store.list_dossiers()]
 
     @app.get("/sandbox/admin/files/{sha256}", include_in_schema=False)
     def admin_file(sha256: str) -> FileResponse:

@@ -27,6 +27,7 @@ from typing import Any
 
 from kiosk.domain.postal import make_tracking_number
 from kiosk.domain.vietqr import MAX_PURPOSE, VietQR
+from kiosk.portal.models import PortalStatus
 from kiosk.sandbox import wire_models as wire
 from kiosk.sandbox.api_errors import ApiError
 from kiosk.sandbox.catalogue import SandboxCatalogue, canonical_json_bytes
@@ -44,12 +45,13 @@ PICKUP_CAPACITY = 2
 PICKUP_DAYS_AHEAD = 14
 PICKUP_HOURS = ((8, 10), (10, 12), (14, 16), (16, 18))
 
-STATUS_RECEIVED = "received"
-STATUS_PROCESSING = "processing"
-STATUS_NEEDS_INFO = "needs_more_information"
-STATUS_DONE = "done"
-STATUS_REJECTED = "rejected"
-STATUSES = (STATUS_RECEIVED, STATUS_PROCESSING, STATUS_NEEDS_INFO, STATUS_DONE, STATUS_REJECTED)
+# The contract's vocabulary (kiosk.portal.models.PortalStatus): the sandbox emits nothing else.
+STATUS_RECEIVED = PortalStatus.RECEIVED.value
+STATUS_PROCESSING = PortalStatus.PROCESSING.value
+STATUS_NEEDS_INFO = PortalStatus.NEEDS_MORE_INFORMATION.value
+STATUS_DONE = PortalStatus.DONE.value
+STATUS_REJECTED = PortalStatus.REJECTED.value
+STATUSES = tuple(status.value for status in PortalStatus)
 
 _SERVICE_CODES = {"economy": "CTN001", "express": "ETN011"}
 _S10_PREFIX = {"economy": "RR", "express": "EE"}
@@ -410,7 +412,21 @@ class PortalServices:
                 items.append(
                     wire.PaymentItem(code=charge.code, name=charge.name, amount_vnd=charge.amount_vnd * units)
                 )
+        postage = self.postage_paid_with_fee(record)
+        if postage:
+            items.append(wire.PaymentItem(code="CUOC_BUU_CHINH", name=_lt("Cước chuyển phát kết quả",
+                                                                         "Postage for the result"),
+                                          amount_vnd=postage))
         return items
+
+    def postage_paid_with_fee(self, record: DossierRecord) -> int:
+        """The postage the citizen chose to pay with the fee (VietQR), at the portal's own quote."""
+        delivery = record.manifest.get("delivery") or {}
+        if delivery.get("postal_fee_payment") != "vietqr" or not delivery.get("address"):
+            return 0
+        request = wire.QuoteRequest(address=wire.Address.model_validate(delivery["address"]),
+                                    service=delivery.get("service") or "economy")
+        return self.quote(request).total_vnd
 
     def _payment_row(self, code: str) -> wire.PaymentRequest | None:
         rows = self.store.query(
@@ -467,8 +483,9 @@ class PortalServices:
         return payment
 
     def mark_paid(self, code: str) -> wire.PaymentRequest:
-        """Admin: the bank reported the transfer."""
-        payment = self.get_payment(code)
+        """Admin: the bank reported the transfer (the payment request is made first if nobody asked yet,
+        e.g. for a dossier queued from the command line)."""
+        payment, _ = self.request_payment(code)
         if payment.status == "pending":
             with self.store.transaction() as conn:
                 conn.execute(

@@ -139,6 +139,10 @@ CREATE TABLE IF NOT EXISTS tracking_events (
     code TEXT NOT NULL,
     location TEXT
 );
+CREATE TABLE IF NOT EXISTS dossier_owners (
+    dossier_code TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS pickups (
     booking_id TEXT PRIMARY KEY,
     idempotency_key TEXT NOT NULL UNIQUE,

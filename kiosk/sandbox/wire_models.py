@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kiosk.portal.models import PortalStatus
+
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 PROCEDURE_CODE_PATTERN = r"^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$"
 FieldTypeName = Literal["text", "date", "select", "number", "phone", "textarea", "checkbox"]
@@ -147,17 +149,20 @@ class DossierManifest(_Strict):
     answers: dict[str, Any] = Field(description="Form answers keyed by form field name")
     assisted_by: str | None = Field(default=None, max_length=64, description="Staff member who helped")
     documents: list[DocumentManifest] = Field(default_factory=list)
+    delivery: SubmissionDelivery | None = Field(
+        default=None, description="How the citizen wants the result (and, for pickup, how the paper comes in)"
+    )
 
 
 class SubmissionResult(BaseModel):
     dossier_code: str = Field(examples=["000.00.00.H26-250701-0001"], description="<unit code>-YYMMDD-XXXX")
-    status: str
+    status: PortalStatus
     received_at: datetime
     duplicate: bool = Field(description="True when this Idempotency-Key was already received")
 
 
 class StatusEntry(BaseModel):
-    status: str
+    status: PortalStatus
     at: datetime
     note: str | None = None
 
@@ -165,7 +170,7 @@ class StatusEntry(BaseModel):
 class DossierStatus(BaseModel):
     dossier_code: str
     procedure_code: str
-    status: str
+    status: PortalStatus
     received_at: datetime
     history: list[StatusEntry]
     result_ready: bool = False
@@ -322,6 +327,21 @@ class Address(_Strict):
 PostalService = Literal["economy", "express"]
 
 
+class SubmissionDelivery(_Strict):
+    """The delivery part of a submission: the portal (and the post office behind it) learns the citizen's
+    choice with the dossier, not only when the result is ready."""
+
+    method: Literal["online", "counter", "post", "pickup"]
+    service: PostalService | None = None
+    address: Address | None = Field(default=None, description="Required for post and pickup")
+    pickup_slot_id: str | None = Field(default=None, max_length=64)
+    pickup_booking_id: str | None = Field(default=None, max_length=64)
+    postal_fee_vnd: int = Field(default=0, ge=0, le=10_000_000, description="The quoted postage")
+    postal_fee_payment: Literal["none", "vietqr", "cash_on_delivery"] = Field(
+        default="none", description="vietqr: paid with the fee at the kiosk; cash_on_delivery: to the postman"
+    )
+
+
 class QuoteRequest(_Strict):
     address: Address
     service: PostalService
@@ -384,3 +404,6 @@ class PickupBooking(BaseModel):
     slot: PickupSlot
     address: Address
     created_at: datetime
+
+
+DossierManifest.model_rebuild()

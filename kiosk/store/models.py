@@ -156,6 +156,8 @@ class OutboxEntry(Base):
     next_status_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     #: The delivery order (result by post) once one was placed: the carrier's reference.
     delivery_ref: Mapped[str | None] = mapped_column(String(ID_LEN))
+    #: Why the delivery order was refused for good (for staff; no personal data). Set: no more tries.
+    delivery_error: Mapped[str | None] = mapped_column(Text())
     #: When the retention purge removed the dossier's personal data and files (the row stays, clear).
     purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 

@@ -64,6 +64,9 @@ from kiosk.store.models import (
 
 log = logging.getLogger(__name__)
 
+#: Delivery choices whose result comes home by post (a home pickup returns the result by post too).
+POSTAL_METHODS = frozenset({"post", "pickup"})
+
 # Idempotency keys and procedure codes go to clear columns: short, plain tokens only.
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _MAX_ERROR_CHARS = 500
@@ -141,6 +144,9 @@ class RetentionPeriods:
     sent: timedelta = timedelta(days=3)
     failed: timedelta = timedelta(days=90)
     audit: timedelta = timedelta(days=365)
+    #: A dossier whose result is to come home by post stays (sealed) until its postal order is placed or
+    #: refused for good, at most this long after it was sent (longer than any processing time).
+    pending_post: timedelta = timedelta(days=60)
 
 
 @dataclass(frozen=True)
@@ -211,6 +217,14 @@ class OutboxItem:
     delivery_ref: str | None = None
     purged_at: datetime | None = None
     delivery_method: str | None = None
+    delivery_error: str | None = None
+
+    @property
+    def awaits_postal_order(self) -> bool:
+        """Accepted, the result to come home by post, and no order placed or refused yet: its address must
+        stay (sealed) until the order is placed."""
+        return (self.delivery_method in POSTAL_METHODS and self.delivery_ref is None
+                and self.delivery_error is None and self.server_status != "rejected")
 
 
 def retry_delay(
@@ -724,8 +738,20 @@ class Outbox:
             if entry is None:
                 raise UnknownDossierError(f"no outbox entry {entry_id}")
             entry.delivery_ref = reference
+            entry.delivery_error = None
             entry.updated_at = self._now()
             self._audit(session, "dossier.delivery_ordered", self.kiosk_id, entry.dossier_id)
+
+    def record_delivery_failed(self, entry_id: int, reason: str) -> None:
+        """The delivery order was refused for good: staff see `reason`; the dossier is no longer kept for
+        it (purge treats it like any sent dossier)."""
+        with self._sessions.begin() as session:
+            entry = session.get(OutboxEntry, entry_id)
+            if entry is None:
+                raise UnknownDossierError(f"no outbox entry {entry_id}")
+            entry.delivery_error = redact(reason)[:500] or "refused"
+            entry.updated_at = self._now()
+            self._audit(session, "dossier.delivery_failed", self.kiosk_id, entry.dossier_id)
 
     # --- limits that protect the citizen ----------------------------------------------------------------
 
@@ -794,12 +820,20 @@ class Outbox:
 
     def purge(self, periods: RetentionPeriods, *, dry_run: bool = False) -> PurgeReport:
         """Remove the personal data and files of dossiers past their retention period: accepted by the
-        portal (`sent`/`duplicate`) more than `periods.sent` ago, or refused for good and untouched for
+        portal (`sent`/`duplicate`) more than `periods.sent` ago (but a dossier still waiting for its postal
+        order only after `periods.pending_post`), or refused for good and untouched for
         `periods.failed`. Their clear rows stay (marked `purged_at`) with a `dossier.purged` audit event.
         Audit events older than `periods.audit` are deleted. `dry_run` reports without changing anything.
         """
         now = self._now()
         done = (ClientStatus.SENT.value, ClientStatus.DUPLICATE.value)
+        # Kept (sealed) while its result is to come home by post and no order was placed or refused yet:
+        # the worker needs the address when the portal says "done" (see OutboxItem.awaits_postal_order).
+        awaits_post = (
+            func.coalesce(Dossier.delivery_method, "").in_(POSTAL_METHODS)
+            & OutboxEntry.delivery_ref.is_(None) & OutboxEntry.delivery_error.is_(None)
+            & (func.coalesce(OutboxEntry.server_status, "") != "rejected")
+        )
         with self._sessions() as session:
             rows = session.execute(
                 select(OutboxEntry.id, OutboxEntry.dossier_id, OutboxEntry.client_status)
@@ -807,7 +841,8 @@ class Outbox:
                 .where(self._mine())
                 .where(OutboxEntry.purged_at.is_(None))
                 .where(
-                    (OutboxEntry.client_status.in_(done) & (OutboxEntry.sent_at <= now - periods.sent))
+                    (OutboxEntry.client_status.in_(done) & (OutboxEntry.sent_at <= now - periods.sent)
+                     & (~awaits_post | (OutboxEntry.sent_at <= now - periods.pending_post)))
                     | (
                         (OutboxEntry.client_status == ClientStatus.FAILED.value)
                         & (OutboxEntry.updated_at <= now - periods.failed)
@@ -1074,4 +1109,5 @@ def _item(row: Row[OutboxEntry, str, str, str, str | None, str | None, str | Non
         delivery_ref=entry.delivery_ref,
         purged_at=entry.purged_at,
         delivery_method=delivery_method,
+        delivery_error=entry.delivery_error,
     )

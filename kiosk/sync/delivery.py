@@ -1,8 +1,9 @@
 """Ordering the delivery of a result by post (BCCI), for the outbox worker.
 
-The citizen chose the address at the kiosk; it travels encrypted inside the dossier's payload
-(`payload["delivery"]`). When the portal says the result is ready, the worker calls `order_delivery`:
-the address is decrypted only for that call, and the order's idempotency key is derived from the
+The citizen chose the address at the kiosk; it travels in the submission (so the portal knows it from the
+start) and stays sealed in the outbox (kiosk.domain.dossier.DeliveryChoice) until the order is placed.
+When the portal says `done`, the worker calls `order_delivery`: the address is decrypted only for that
+call, and the order's idempotency key is derived from the
 dossier id, so a retry after a crash or a timeout can never create a second parcel.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 
+from kiosk.domain.dossier import Dossier, PostageFeePayment
 from kiosk.portal.interface import PortalAPI
 from kiosk.portal.service_models import Address, DeliveryRequest
 from kiosk.store.outbox import Outbox
@@ -30,11 +32,13 @@ class PortalDeliveryOrders:
         self._portal = portal
 
     def order_delivery(self, dossier_code: str, dossier_id: str) -> str:
-        delivery = self._outbox.load_payload(dossier_id).get("delivery") or {}
-        if delivery.get("method") != "post" or not delivery.get("address"):
+        choice = Dossier.delivery_in(self._outbox.load_payload(dossier_id))
+        if not choice.by_post or choice.address is None:
             raise DeliveryNotRequested(f"dossier {dossier_id} did not ask for delivery by post")
-        request = DeliveryRequest(address=Address.from_json(delivery["address"]),
-                                  service=str(delivery.get("service") or "economy"))
+        # Postage paid with the fee (VietQR) is not collected again; cash on delivery is, by the postman.
+        cod = choice.postal_fee_vnd if choice.fee_payment is PostageFeePayment.CASH_ON_DELIVERY else 0
+        request = DeliveryRequest(address=Address.from_json(choice.address.to_json()),
+                                  service=choice.service.value, cod_amount_vnd=cod)
         key = str(uuid.uuid5(_ORDER_NAMESPACE, dossier_id))
         order = self._portal.order_delivery(dossier_code, request, key)
         return order.tracking_number

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import logging
 import random
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
+from kiosk.domain.dossier import DeliveryMethod, Dossier, DossierDocument
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import DocumentUpload, DossierSubmission, SubmissionResult
+from kiosk.portal.service_models import Address, PickupBooking, PickupRequest
 from kiosk.store.crypto import CryptoError, MissingKeyError
 from kiosk.store.files import FileStoreError
 from kiosk.store.outbox import InvalidTransitionError, Outbox, OutboxFile, OutboxItem, retry_delay
@@ -25,6 +28,14 @@ log = logging.getLogger(__name__)
 
 class SubmitsDossiers(Protocol):
     def submit_dossier(self, sub: DossierSubmission) -> SubmissionResult: ...
+
+
+@runtime_checkable
+class BooksPickups(Protocol):
+    def book_pickup(self, request: PickupRequest, idempotency_key: str) -> PickupBooking: ...
+
+
+_PICKUP_NAMESPACE = uuid.UUID("0b6c6a5e-3f0e-4d55-8a55-3c6f3b0f9b21")
 
 
 @dataclass(frozen=True)
@@ -69,38 +80,89 @@ class SendOutcome:
         return self.error is not None and not self.error.retryable
 
 
-def submission_from_payload(
-    item: OutboxItem, payload: dict[str, object], files: Sequence[OutboxFile] = ()
+def dossier_of(item: OutboxItem, payload: dict[str, object], files: Sequence[OutboxFile] = ()) -> Dossier:
+    """The typed dossier of one outbox entry: its sealed payload plus its files, in order."""
+    return Dossier.from_payload(
+        item.procedure_code,
+        payload,
+        assisted_by=item.assisted_by,
+        documents=tuple(
+            DossierDocument(type_code=file.type_code, filename=file.filename, content_type=file.content_type,
+                            content=file.content, metadata=dict(file.metadata))
+            for file in files
+        ),
+    )
+
+
+def pickup_key(idempotency_key: str) -> str:
+    """The home pickup's booking key, derived from the dossier's: a retry books the same slot once."""
+    return str(uuid.uuid5(_PICKUP_NAMESPACE, idempotency_key))
+
+
+def submission_of(
+    item: OutboxItem, dossier: Dossier, *, pickup_booking_id: str | None = None,
+    citizen_session: str | None = None,
 ) -> DossierSubmission:
-    """The portal request for one outbox entry: its decrypted payload plus its files, in order, as the
-    documents of the same multipart request."""
-    applicant = payload.get("applicant") or {}
-    answers = payload.get("answers") or {}
-    assert isinstance(applicant, dict) and isinstance(answers, dict)
+    """The portal request for one dossier: the fields, the delivery part and the documents as the parts
+    of the same multipart request."""
+    delivery = None
+    if dossier.delivery.method is not DeliveryMethod.ONLINE:
+        choice = dossier.delivery
+        delivery = {"method": choice.method.value}
+        if choice.by_post:
+            assert choice.address is not None
+            delivery.update(service=choice.service.value, address=choice.address.to_json(),
+                            postal_fee_vnd=choice.postal_fee_vnd, postal_fee_payment=choice.fee_payment.value)
+        if choice.pickup_slot_id:
+            delivery["pickup_slot_id"] = choice.pickup_slot_id
+        if pickup_booking_id:
+            delivery["pickup_booking_id"] = pickup_booking_id
     return DossierSubmission(
         idempotency_key=item.idempotency_key,
         kiosk_id=item.kiosk_id,
         procedure_code=item.procedure_code,
-        applicant={str(k): (None if v is None else str(v)) for k, v in applicant.items()},
-        answers=dict(answers),
+        applicant=dict(dossier.applicant),
+        answers=dict(dossier.answers),
         documents=tuple(
-            DocumentUpload(
-                type_code=file.type_code,
-                filename=file.filename,
-                content_type=file.content_type,
-                content=file.content,
-                metadata=dict(file.metadata),
-            )
-            for file in files
+            DocumentUpload(type_code=doc.type_code, filename=doc.filename, content_type=doc.content_type,
+                           content=doc.content, metadata=dict(doc.metadata))
+            for doc in dossier.documents
         ),
         assisted_by=item.assisted_by,
+        delivery=delivery,
+        citizen_session=citizen_session,
     )
 
 
+def submission_from_payload(
+    item: OutboxItem, payload: dict[str, object], files: Sequence[OutboxFile] = ()
+) -> DossierSubmission:
+    """The portal request for one outbox entry, from its decrypted payload and files."""
+    return submission_of(item, dossier_of(item, payload, files))
+
+
+def book_pickup(portal: object, item: OutboxItem, dossier: Dossier) -> str | None:
+    """Book the postman's visit for a home pickup before the dossier goes in (idempotent by a key derived
+    from the dossier's); None when the choice is not a pickup. The portal refuses a pickup for a
+    procedure that does not take the paper dossier by post (`postal_submission_allowed`)."""
+    choice = dossier.delivery
+    if choice.method is not DeliveryMethod.PICKUP:
+        return None
+    if not isinstance(portal, BooksPickups):
+        raise TypeError("this portal cannot book a home pickup")
+    assert choice.address is not None and choice.pickup_slot_id is not None
+    request = PickupRequest(slot_id=choice.pickup_slot_id,
+                            address=Address.from_json(choice.address.to_json()),
+                            procedure_code=item.procedure_code)
+    return portal.book_pickup(request, pickup_key(item.idempotency_key)).booking_id
+
+
 def send_entry(
-    outbox: Outbox, portal: SubmitsDossiers, item: OutboxItem, policy: SendPolicy | None = None
+    outbox: Outbox, portal: SubmitsDossiers, item: OutboxItem, policy: SendPolicy | None = None,
+    *, citizen_session: str | None = None,
 ) -> SendOutcome | None:
-    """Claim `item` and send it. None when another sender claimed it first.
+    """Claim `item` and send it. None when another sender claimed it first. `citizen_session` (memory
+    only, from the submit use case right after review) files the dossier under the citizen's account.
 
     A portal error is returned in the outcome (the entry queued again after a back-off, or failed for
     good on a 4xx); a dossier whose own data cannot be read (FileStoreError, CryptoError) is marked failed
@@ -111,9 +173,9 @@ def send_entry(
     except InvalidTransitionError:
         return None
     try:
-        submission = submission_from_payload(
-            item, outbox.load_payload(item.dossier_id), outbox.load_files(item.dossier_id)
-        )
+        dossier = dossier_of(item, outbox.load_payload(item.dossier_id), outbox.load_files(item.dossier_id))
+        booking = book_pickup(portal, item, dossier)
+        submission = submission_of(item, dossier, pickup_booking_id=booking, citizen_session=citizen_session)
         result = portal.submit_dossier(submission)
     except FileStoreError as error:
         # A stored file is missing or damaged: retrying cannot help, staff must look at it.

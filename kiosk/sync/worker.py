@@ -10,8 +10,9 @@ A round:
    hammered once per dossier; a 4xx fails the entry for staff with the portal's reason; "duplicate" is a
    success. A dossier whose own data cannot be read is failed for staff and the round goes on;
 3. pull the portal's status of accepted dossiers that are due for a pull, and store it;
-4. for dossiers whose result is ready and that asked for delivery by post, call the `OrdersDelivery`
-   (if one is wired) and store its reference.
+4. for dossiers the portal says are `done` (the result is issued) and that asked for delivery by post,
+   call the `OrdersDelivery` and store its reference (the tracking number). What each portal status means
+   is one table, `STATUS_HANDLING`, keyed by the contract's `PortalStatus`.
 
 Between rounds the worker sleeps until the next entry is due, at most `interval`; `wake()` starts a round
 at once (the app calls it right after queueing a dossier).
@@ -25,25 +26,50 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import Enum
 from typing import Any, Protocol
 
 from kiosk.portal.errors import PortalError, PortalNotFound
-from kiosk.portal.models import DossierStatus
+from kiosk.portal.models import DossierStatus, PortalStatus
 from kiosk.store.crypto import CryptoError
 from kiosk.store.files import FileStoreError
 from kiosk.store.models import ClientStatus, utc_now
 from kiosk.store.outbox import Outbox, OutboxItem
-from kiosk.sync.sender import SendPolicy, SubmitsDossiers, send_entry
+from kiosk.sync.sender import SendPolicy, SubmitsDossiers, send_entry, staff_reason
 
 log = logging.getLogger(__name__)
 
-#: Portal statuses after which nothing changes any more: status pulls stop.
-FINAL_SERVER_STATUSES = frozenset(
-    {"completed", "returned", "delivered", "rejected", "cancelled", "withdrawn", "closed"}
-)
-#: Portal statuses that mean "the result is ready to be handed over": a delivery by post can be ordered.
-RESULT_READY_STATUSES = frozenset({"result_ready", "completed", "returned"})
+class StatusHandling(Enum):
+    """What a portal status means for the kiosk."""
+
+    KEEP_PULLING = "keep_pulling"  # still moving on the portal: pull again later
+    RESULT_READY = "result_ready"  # the result is issued: order the delivery by post, then stop pulling
+    FINAL = "final"  # nothing will change any more (and nothing to deliver): stop pulling
+
+
+#: Every status of the contract (kiosk.portal.models.PortalStatus) and what the worker does about it.
+#: A test checks that every status the sandbox can emit has an entry.
+STATUS_HANDLING: dict[PortalStatus, StatusHandling] = {
+    PortalStatus.RECEIVED: StatusHandling.KEEP_PULLING,
+    PortalStatus.PROCESSING: StatusHandling.KEEP_PULLING,
+    PortalStatus.NEEDS_MORE_INFORMATION: StatusHandling.KEEP_PULLING,  # the citizen supplements, it moves on
+    PortalStatus.DONE: StatusHandling.RESULT_READY,
+    PortalStatus.REJECTED: StatusHandling.FINAL,
+}
+
+
+def handling_of(word: str) -> StatusHandling:
+    """A word outside the contract is logged and pulled again: never mistaken for "done"."""
+    status = PortalStatus.parse(word)
+    if status is None:
+        log.warning("portal status %r is not in the contract; pulling again later", word[:64])
+        return StatusHandling.KEEP_PULLING
+    return STATUS_HANDLING[status]
+
+
 DELIVERY_BY_POST = "post"
+#: Choices whose result comes home by post (a home pickup also returns the result by post).
+POSTAL_METHODS = frozenset({"post", "pickup"})
 
 
 class PullsStatus(Protocol):
@@ -55,8 +81,8 @@ class WorkerPortal(SubmitsDossiers, PullsStatus, Protocol):
 
 
 class OrdersDelivery(Protocol):
-    """Orders the delivery of a dossier's result by post (BCCI). Not wired yet: the portal client is
-    being extended for it. Return the carrier's reference (e.g. an S10 tracking number); raise a
+    """Orders the delivery of a dossier's result by post (BCCI): kiosk.sync.delivery.PortalDeliveryOrders,
+    wired by kiosk.app. Return the carrier's reference (e.g. an S10 tracking number); raise a
     PortalError when it cannot be ordered now (retryable) or at all."""
 
     def order_delivery(self, dossier_code: str, dossier_id: str) -> str: ...
@@ -264,28 +290,45 @@ class OutboxWorker:
                 self.outbox.record_server_status(item.id, item.server_status or "unknown", None)
                 continue
             word = status.status[:64] or "unknown"
-            final = word in FINAL_SERVER_STATUSES
-            self.outbox.record_server_status(item.id, word, None if final else self.settings.status_interval)
+            handling = handling_of(word)
             summary.statuses += 1
-            self._maybe_order_delivery(item, word, summary)
+            ordered = False
+            if handling is StatusHandling.RESULT_READY:
+                ordered = self._maybe_order_delivery(item, summary)
+            waiting_for_order = (handling is StatusHandling.RESULT_READY and self._wants_post(item)
+                                 and not ordered)
+            stop_pulling = handling is not StatusHandling.KEEP_PULLING and not waiting_for_order
+            self.outbox.record_server_status(
+                item.id, word, None if stop_pulling else self.settings.status_interval)
 
-    def _maybe_order_delivery(self, item: OutboxItem, status: str, summary: RoundSummary) -> None:
-        if (
-            self.delivery is None
-            or item.delivery_method != DELIVERY_BY_POST
-            or item.delivery_ref is not None
-            or status not in RESULT_READY_STATUSES
-            or item.dossier_code is None
-        ):
-            return
+    def _wants_post(self, item: OutboxItem) -> bool:
+        return (self.delivery is not None and item.delivery_method in POSTAL_METHODS
+                and item.delivery_ref is None and item.delivery_error is None)
+
+    def _maybe_order_delivery(self, item: OutboxItem, summary: RoundSummary) -> bool:
+        """True when an order was placed now; False when none is needed or it failed (pulls go on, so the
+        next round tries again)."""
+        if not self._wants_post(item) or item.dossier_code is None:
+            return False
+        assert self.delivery is not None
         try:
             reference = self.delivery.order_delivery(item.dossier_code, item.dossier_id)
         except PortalError as error:
             log.warning("delivery order for entry %s not placed (%s, retryable=%s)", item.id,
                         type(error).__name__, error.retryable)
-            return
+            if not error.retryable:
+                # Refused for good (e.g. the procedure does not return by post): staff see it; the
+                # dossier is no longer held back from purge by a delivery that will never happen.
+                self.outbox.record_delivery_failed(item.id, staff_reason(error))
+                return True
+            return False
+        except Exception as error:  # its data cannot be read, or no postal choice: staff must look
+            log.error("delivery order for entry %s impossible: %s", item.id, type(error).__name__)
+            self.outbox.record_delivery_failed(item.id, f"{type(error).__name__}: {error}"[:500])
+            return True
         self.outbox.record_delivery(item.id, reference)
         summary.deliveries += 1
+        return True
 
     # --- the loop -------------------------------------------------------------------------------------
 

@@ -11,26 +11,29 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.capture.card_scan import HINTS, CardScanSession, ScanFeedback
 from kiosk.capture.doc_capture import CapturedPage, component_pdf
 from kiosk.capture.frames import FrameSource
+from kiosk.domain.dossier import DeliveryChoice, Dossier, DossierDocument, PortalSessionRef
 from kiosk.domain.text import matches, vi_sort_key
 from kiosk.portal import forms
 from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import Catalogue, Procedure
+from kiosk.portal.service_models import CitizenSession
 from kiosk.store.feedback import record_feedback
 from kiosk.store.outbox import Outbox, OutboxFile, QueueLimits
-from kiosk.sync.sender import SendOutcome, drain, send_entry
+from kiosk.sync.submit import SubmitOutcome, submit_dossier
 from kiosk.sync.worker import OutboxWorker
 from kiosk.ui.access import Accessibility
-from kiosk.ui.account import clear_accounts
+from kiosk.ui.account import AccountViewModel, clear_accounts
 from kiosk.ui.camera import CameraWorker, FrameLoopWorker, GuideQrWorker, LatestFrameProvider
 from kiosk.ui.check import clear_check
 from kiosk.ui.delivery import DeliveryViewModel, address_line
@@ -44,7 +47,6 @@ from kiosk.ui.texts import APPLICANT_LABELS, MESSAGES, SEX_TEXT, money, pick
 
 log = logging.getLogger(__name__)
 
-SYNC_INTERVAL_MS = 30_000
 
 
 class KioskController(QObject):
@@ -91,7 +93,6 @@ class KioskController(QObject):
         self.idle.expired.connect(self.startOver)
         self.idle.warningChanged.connect(self.idleChanged)
         self.idle.secondsLeftChanged.connect(self.idleChanged)
-        self._syncing = False
 
         self._busy = False
         self._message = ""
@@ -105,8 +106,8 @@ class KioskController(QObject):
         self._staff_called = False
         #: The clerk's staff id while assisted mode is on (set by staff mode); recorded on each dossier.
         self.assisted_by: str | None = None
-        # The app's background OutboxWorker (run_kiosk sets it); without one (tests, the demo) the
-        # controller drains the outbox itself on a timer.
+        # The outbox worker built by the composition root (kiosk.app.KioskRuntime): the one thing that
+        # sends queued dossiers, pulls statuses and orders deliveries. The controller only wakes it.
         self.worker: OutboxWorker | None = None
         # Queue and catalogue limits for new dossiers (None: no limits, as in most tests).
         self.limits: QueueLimits | None = None
@@ -134,8 +135,6 @@ class KioskController(QObject):
         self.payment = PaymentViewModel(tasks=self.tasks, portal=portal, language=lang, parent=self)
         self.payment.paid.connect(self._on_paid)
 
-        self._sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
-        self._sync_timer.timeout.connect(self.syncNow)
 
     def set_camera_opener(self, open_camera: Callable[[], FrameSource]) -> None:
         """Swap the camera (staff choosing another device; the demo playing its own images)."""
@@ -144,12 +143,10 @@ class KioskController(QObject):
     # ------------------------------------------------------------------ life cycle
     def start(self) -> None:
         self.loadCatalogue()
-        self._sync_timer.start()
         self.syncNow()
 
     def shutdown(self) -> None:
         self.accessibility.stop()
-        self._sync_timer.stop()
         self.idle.stop()
         self._stop_camera()
         self.documents.end()
@@ -467,27 +464,33 @@ class KioskController(QObject):
             session.idempotency_key = str(uuid.uuid4())
         key, code = session.idempotency_key, session.procedure_code
         assert code is not None
-        payload = {"applicant": session.applicant_values(), "answers": dict(session.answers),
-                   "delivery": dict(session.delivery)}
         outbox, portal = self._outbox, self._portal
         proc = self._procedure()
         names = {d.type_code: d.name.get("vi") for d in proc.documents} if proc else {}
         pages = {type_code: list(group) for type_code, group in session.pages.items()}
-        owner = session.applicant_values().get("id_number") or ""
+        applicant = session.applicant_values()
+        owner = applicant.get("id_number") or ""
         kiosk_id = outbox.kiosk_id
-        assisted_by = self.assisted_by
-        delivery_method = session.delivery.get("method") or None
+        try:
+            delivery = DeliveryChoice.from_json(session.delivery)
+        except ValueError:
+            log.error("the delivery choice does not hold together; the citizen chooses again")
+            self._set_message(pick(MESSAGES["save_failed"], self.lang))
+            return
+        citizen = citizen_session(self)
+        base = Dossier(procedure_code=code, applicant=applicant, answers=dict(session.answers),
+                       delivery=delivery, fee_vnd=proc.fee_vnd if proc else 0, assisted_by=self.assisted_by,
+                       portal_session=None if citizen is None else PortalSessionRef(
+                           citizen.session_token, citizen.account.account_id))
 
-        def queue_and_send() -> SendOutcome | None:
+        def queue_and_send() -> SubmitOutcome:
             files = dossier_files(pages, names, owner, kiosk_id)
+            dossier = replace(base, documents=tuple(
+                DossierDocument(f.type_code, f.filename, f.content_type, f.content, f.metadata)
+                for f in files))
             # Queued (encrypted, fsynced) before any attempt to send: nothing is lost if the power or
             # the network goes while the citizen waits.
-            dossier_id = outbox.enqueue(key, code, payload, files=files, assisted_by=assisted_by,
-                                        delivery_method=delivery_method)
-            item = outbox.for_dossier(dossier_id)
-            if item.dossier_code is not None:
-                return SendOutcome(item.id, item.dossier_code, sent=True)
-            return send_entry(outbox, portal, item)
+            return submit_dossier(outbox, portal, dossier, key)
 
         self._set_busy(True)
         self.tasks.run(queue_and_send, self._on_submitted, self._on_submit_error)
@@ -557,23 +560,10 @@ class KioskController(QObject):
 
     @Slot()
     def syncNow(self) -> None:
-        """Send whatever waits in the outbox (dossiers queued while the portal was unreachable)."""
+        """Ask the outbox worker (kiosk.app builds it; the controller never sends on its own) for a round
+        now: it sends queued dossiers, pulls statuses and orders deliveries."""
         if self.worker is not None:
-            self.worker.wake()  # the app's outbox worker: sends, pulls statuses, orders deliveries
-            return
-        if self._syncing:
-            return
-        self._syncing = True
-        outbox, portal = self._outbox, self._portal
-
-        def done(_: object) -> None:
-            self._syncing = False
-
-        def failed(error: Exception) -> None:
-            log.warning("background sync failed: %s", type(error).__name__)
-            done(None)
-
-        self.tasks.run(lambda: drain(outbox, portal), done, failed)
+            self.worker.wake()
 
     # ------------------------------------------------------------------ reactions
     def _on_screen(self, screen: Screen) -> None:
@@ -595,6 +585,7 @@ class KioskController(QObject):
             proc = self._procedure()
             session = self.flow.session
             self.delivery.begin(post_allowed=bool(proc and proc.postal_return_allowed),
+                                pickup_allowed=bool(proc and proc.postal_submission_allowed),
                                 recipient=session.applicant_values().get("full_name") or "",
                                 previous=session.delivery)
         if screen is Screen.PAYMENT and self.flow.session.dossier_code:
@@ -772,19 +763,22 @@ class KioskController(QObject):
             "available": True, "byPost": p.postal_return_allowed, "note": "",
         } for p in procs])
 
-    def _on_submitted(self, outcome: SendOutcome | None) -> None:
+    def _on_submitted(self, submitted: SubmitOutcome) -> None:
         self._set_busy(False)
-        if outcome is not None and outcome.sent and outcome.dossier_code:
+        outcome = submitted.send
+        if submitted.dossier_code:
             proc = self._procedure()
-            self.flow.submitted(outcome.dossier_code, payment_due=bool(proc and proc.fee_vnd > 0))
-            self.submittedToPortal.emit(outcome.dossier_code)
+            self.flow.submitted(submitted.dossier_code, payment_due=bool(proc and proc.fee_vnd > 0))
+            self.submittedToPortal.emit(submitted.dossier_code)
             return
         if outcome is not None and outcome.permanent_failure and outcome.error is not None:
             self._set_message(outcome.error.user_message(self.lang))
             return
-        # Queued: the background sync sends it when the portal is back.
+        # Queued: the outbox worker sends it when the portal is back.
         self.flow.submitted(None, offline=True)
         self._set_message(pick(MESSAGES["queued_offline"], self.lang))
+        if self.worker is not None:
+            self.worker.wake()
 
     def _on_paid(self) -> None:
         if self.flow.screen is Screen.PAYMENT:
@@ -862,6 +856,14 @@ class KioskController(QObject):
     reviewModel = Property(QObject, _review_model, constant=True)
     docs = Property(QObject, _documents_vm, constant=True)
     access = Property(QObject, _access_vm, constant=True)
+
+
+def citizen_session(controller: QObject) -> CitizenSession | None:
+    """The portal session of the citizen who logged in (VNeID or account) during this visit, if any."""
+    for account in controller.findChildren(AccountViewModel):
+        if account.citizen_session is not None:
+            return account.citizen_session
+    return None
 
 
 def dossier_files(pages: dict[str, list[CapturedPage]], names: dict[str, str], owner_id: str,

@@ -17,6 +17,13 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.domain.admin_units import AdminUnits, load_admin_units
+from kiosk.domain.dossier import (
+    DeliveryChoice,
+    DeliveryMethod,
+    PostageFeePayment,
+    PostalAddress,
+    PostalService,
+)
 from kiosk.portal.interface import PortalAPI
 from kiosk.portal.service_models import Address, DeliveryRequest, PickupSlot, Quote
 from kiosk.ui.list_models import DictListModel
@@ -67,6 +74,8 @@ class DeliveryViewModel(QObject):
         self._portal = portal
         self._lang = language
         self._post_allowed = True
+        self._pickup_allowed = False
+        self._postage_payment = PostageFeePayment.VIETQR.value
         self._values: dict[str, str] = {}
         self._method = ""
         self._service = "economy"
@@ -82,8 +91,13 @@ class DeliveryViewModel(QObject):
         self.slots = DictListModel(("slotId", "label", "available"), self)
 
     # ------------------------------------------------------------------ life cycle
-    def begin(self, *, post_allowed: bool, recipient: str, previous: dict[str, Any]) -> None:
+    def begin(self, *, post_allowed: bool, recipient: str, previous: dict[str, Any],
+              pickup_allowed: bool = False) -> None:
+        """`post_allowed`: the procedure returns results by post; `pickup_allowed`: it also takes the paper
+        dossier by post (`postal_submission_allowed`), so a postman can collect it at home."""
         self._post_allowed = post_allowed
+        self._pickup_allowed = post_allowed and pickup_allowed
+        self._postage_payment = str(previous.get("fee_payment") or PostageFeePayment.VIETQR.value)
         self._values = {"recipient": recipient, "phone": "", "street": "", "province": "", "commune": ""}
         self._values.update({k: str(v) for k, v in previous.items() if k in self._values and v})
         self._method = str(previous.get("method", ""))
@@ -119,6 +133,12 @@ class DeliveryViewModel(QObject):
 
     def _get_post_allowed(self) -> bool:
         return self._post_allowed
+
+    def _get_pickup_allowed(self) -> bool:
+        return self._pickup_allowed
+
+    def _get_postage_payment(self) -> str:
+        return self._postage_payment
 
     def _get_recipient(self) -> str:
         return self._get("recipient")
@@ -165,6 +185,9 @@ class DeliveryViewModel(QObject):
 
     method = Property(str, _get_method, notify=changed)
     postAllowed = Property(bool, _get_post_allowed, notify=changed)
+    pickupAllowed = Property(bool, _get_pickup_allowed, notify=changed)
+    #: "vietqr" (postage paid with the fee at the kiosk) or "cash_on_delivery" (to the postman).
+    postagePayment = Property(str, _get_postage_payment, notify=changed)
     recipient = Property(str, _get_recipient, notify=changed)
     phone = Property(str, _get_phone, notify=changed)
     street = Property(str, _get_street, notify=changed)
@@ -195,6 +218,8 @@ class DeliveryViewModel(QObject):
     @Slot(str)
     def chooseMethod(self, method: str) -> None:
         if method not in METHODS or (method in ("post", "pickup") and not self._post_allowed):
+            return
+        if method == "pickup" and not self._pickup_allowed:
             return
         self._method = method
         if method == "pickup" and not self._slots:
@@ -238,6 +263,12 @@ class DeliveryViewModel(QObject):
             self.changed.emit()
 
     @Slot(str)
+    def choosePostagePayment(self, payment: str) -> None:
+        if payment in (PostageFeePayment.VIETQR.value, PostageFeePayment.CASH_ON_DELIVERY.value):
+            self._postage_payment = payment
+            self.changed.emit()
+
+    @Slot(str)
     def chooseSlot(self, slot_id: str) -> None:
         self._slot_id = slot_id
         self.changed.emit()
@@ -271,24 +302,34 @@ class DeliveryViewModel(QObject):
                        street=self._get("street").strip(), commune_code=commune.code,
                        commune_name=commune.name, province_code=province.code, province_name=province.name)
 
-    def choice(self) -> dict[str, Any]:
-        """What goes into the dossier (personal data: it is encrypted in the outbox with the rest)."""
-        out: dict[str, Any] = {"method": self._method}
+    def typed_choice(self) -> DeliveryChoice:
+        """The choice as the dossier carries it (kiosk.domain.dossier); raises ValueError if incomplete."""
+        method = DeliveryMethod(self._method)
+        if not method.by_post:
+            return DeliveryChoice(method)
         address = self.address()
-        if self._method in ("post", "pickup") and address is not None:
-            out["address"] = address.to_json()
-            out.update(recipient=self._get("recipient"), phone=self._get("phone"),
-                       street=self._get("street"), province=self._get("province"),
-                       commune=self._get("commune"))
-        if self._method == "post":
-            out["service"] = self._service
-            if self._quote is not None:
-                out["quote_vnd"] = self._quote.total_vnd
-        if self._method == "pickup":
-            out["slot_id"] = self._slot_id
-            slot = next((s for s in self._slots if s.slot_id == self._slot_id), None)
-            if slot is not None:
-                out["slot"] = f"{slot.start.isoformat()}/{slot.end.isoformat()}"
+        slot = next((s for s in self._slots if s.slot_id == self._slot_id), None)
+        fee = self._quote.total_vnd if self._quote is not None else 0
+        return DeliveryChoice(
+            method=method,
+            address=None if address is None else PostalAddress.from_json(address.to_json()),
+            service=PostalService(self._service),
+            postal_fee_vnd=fee,
+            # Paid with the fee by VietQR when the postage is known now; otherwise the postman collects it.
+            fee_payment=(PostageFeePayment(self._postage_payment) if fee
+                         else PostageFeePayment.CASH_ON_DELIVERY),
+            pickup_slot_id=self._slot_id or None if method is DeliveryMethod.PICKUP else None,
+            pickup_slot=(f"{slot.start.isoformat()}/{slot.end.isoformat()}"
+                         if slot is not None and method is DeliveryMethod.PICKUP else None),
+        )
+
+    def choice(self) -> dict[str, Any]:
+        """What goes into the flow's session: the typed choice's JSON (personal data: it is sealed in the
+        outbox with the rest), plus the raw fields so the screen can be reopened as it was left."""
+        out = self.typed_choice().to_json()
+        if self._method in ("post", "pickup"):
+            out.update(recipient=self._get("recipient"), phone=self._get("phone"), street=self._get("street"),
+                       province=self._get("province"), commune=self._get("commune"))
         return out
 
     # ------------------------------------------------------------------ background

@@ -1,53 +1,55 @@
-"""Ordering the result's delivery by post from the address the citizen chose at the kiosk."""
+"""Ordering the result's delivery by post from the address the citizen chose at the kiosk, against the
+real sandbox: the chosen address and service reach the order, and a retry never makes a second parcel."""
 
 from __future__ import annotations
 
-import uuid
-from typing import Any
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+import requests
 
-from kiosk.portal.service_models import DeliveryRequest
+from kiosk.app import KioskServices, build_services
+from kiosk.config import load_config
+from kiosk.domain.dossier import DeliveryChoice, DeliveryMethod, PostalService
+from kiosk.domain.postal import parse_tracking_number
 from kiosk.sync.delivery import DeliveryNotRequested, PortalDeliveryOrders
-
-ADDRESS = {"recipient_name": "Nguyễn Văn An", "phone": "0912345678", "street": "Số 12 ngõ 34",
-           "commune_code": "00166", "commune_name": "Phường Nghĩa Đô", "province_code": "01",
-           "province_name": "Thành phố Hà Nội", "postcode": ""}
+from kiosk.sync.submit import submit_dossier
+from tests.sync.test_postal_chain import ADDRESS, BY_POST, make_dossier
 
 
-class FakeOutbox:
-    def __init__(self, payload: dict[str, Any]) -> None:
-        self.payload = payload
-
-    def load_payload(self, dossier_id: str) -> dict[str, Any]:
-        return self.payload
-
-
-class RecordingPortal:
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, DeliveryRequest, str]] = []
-
-    def order_delivery(self, code: str, request: DeliveryRequest, key: str) -> Any:
-        self.calls.append((code, request, key))
-        return type("Order", (), {"tracking_number": "RB123456785VN"})()
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[KioskServices]:
+    svc = build_services(load_config(data_dir=tmp_path / "data", environ={}))
+    yield svc
+    svc.close()
 
 
-def _orders(payload: dict[str, Any], portal: RecordingPortal) -> PortalDeliveryOrders:
-    return PortalDeliveryOrders(FakeOutbox(payload), portal)  # type: ignore[arg-type]
+def _submitted(services: KioskServices, delivery: DeliveryChoice, key: str) -> tuple[str, str]:
+    procedure = services.portal.get_catalogue().find(BY_POST)
+    assert procedure is not None
+    outcome = submit_dossier(services.outbox, services.portal, make_dossier(procedure, delivery), key)
+    assert outcome.dossier_code is not None
+    url = f"{services.portal_url}/sandbox/admin/dossiers/{quote(outcome.dossier_code, safe='')}/status"
+    requests.post(url, json={"status": "done"}, timeout=10).raise_for_status()
+    return outcome.dossier_code, outcome.dossier_id
 
 
-def test_the_order_uses_the_chosen_address_and_a_key_stable_across_retries() -> None:
-    portal = RecordingPortal()
-    orders = _orders({"delivery": {"method": "post", "service": "express", "address": ADDRESS}}, portal)
-    assert orders.order_delivery("000.00.00.H26-261130-0001", "d-1") == "RB123456785VN"
-    orders.order_delivery("000.00.00.H26-261130-0001", "d-1")
-    (code, request, key), (_, _, again) = portal.calls
-    assert code == "000.00.00.H26-261130-0001"
-    assert request.address.commune_name == "Phường Nghĩa Đô" and request.service == "express"
-    assert key == again and uuid.UUID(key).version == 5  # a retry can never make a second parcel
+def test_the_order_uses_the_chosen_address_and_a_key_stable_across_retries(services: KioskServices) -> None:
+    code, dossier_id = _submitted(
+        services, DeliveryChoice(DeliveryMethod.POST, address=ADDRESS, service=PostalService.EXPRESS),
+        "order-0001")
+    orders = PortalDeliveryOrders(services.outbox, services.portal)
+    first = orders.order_delivery(code, dossier_id)
+    assert orders.order_delivery(code, dossier_id) == first, "a retry can never make a second parcel"
+    tracking = parse_tracking_number(first)
+    assert tracking.check_digit_ok and tracking.service == "EE", "express, as chosen"
+    order = services.portal.get_delivery(code)
+    assert order.address.commune_name == "Phường Nghĩa Đô" and order.address.recipient_name == "Nguyễn Văn An"
 
 
-def test_no_order_without_a_postal_choice() -> None:
-    orders = _orders({"delivery": {"method": "counter"}}, RecordingPortal())
+def test_no_order_without_a_postal_choice(services: KioskServices) -> None:
+    code, dossier_id = _submitted(services, DeliveryChoice(DeliveryMethod.COUNTER), "order-0002")
     with pytest.raises(DeliveryNotRequested):
-        orders.order_delivery("000.00.00.H26-261130-0001", "d-1")
+        PortalDeliveryOrders(services.outbox, services.portal).order_delivery(code, dossier_id)

@@ -1,0 +1,107 @@
+"""Submit: the one use case from "the citizen confirmed the review" to the outbox (and, when the portal
+answers, to the portal). The controller, `kiosk dossier create`, the benches and the tests call it; none
+of them knows the shape of the sealed payload.
+
+    outcome = submit_dossier(outbox, portal, dossier, key)              # the kiosk, right after review
+    dossier_id = queue_dossier(outbox, dossier, key)                    # the CLI: the worker sends it
+
+The dossier is queued (encrypted, files first, fsynced) before any attempt to send it: nothing is lost
+if the power or the network goes while the citizen waits. A send that fails leaves it queued for the
+worker; the citizen's portal session is used for the immediate attempt only (it lives in memory).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.domain.dossier import DeliveryMethod, Dossier
+from kiosk.portal.models import Procedure
+from kiosk.store.outbox import Outbox, OutboxFile
+from kiosk.sync.sender import SendOutcome, SubmitsDossiers, send_entry
+
+#: The file types of the contract (openapi.yaml: documents' content_type).
+PORTAL_FILE_TYPES = ("application/pdf", "image/jpeg", "image/png")
+
+
+class DossierRefused(ValueError):
+    """The dossier cannot be accepted as it is (checked against the catalogue before queueing)."""
+
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_vi = message_vi
+        self.message_en = message_en
+
+
+@dataclass(frozen=True)
+class SubmitOutcome:
+    dossier_id: str
+    entry_id: int
+    #: The portal's dossier code when it accepted the dossier now; None when it waits in the outbox.
+    dossier_code: str | None
+    send: SendOutcome | None = None
+
+
+def check_against(procedure: Procedure | None, dossier: Dossier, procedure_code: str | None = None) -> None:
+    """Refuse what the portal can never accept: an unknown procedure, a document type it does not list,
+    a file type it does not take, a delivery by post it does not offer."""
+    code = procedure_code or dossier.procedure_code
+    if procedure is None:
+        raise DossierRefused(f"Thủ tục {code} không có trong danh mục của Cổng dịch vụ công.",
+                             f"procedure {code} is not in the portal's catalogue")
+    specs = {doc.type_code: doc for doc in procedure.documents}
+    for document in dossier.documents:
+        spec = specs.get(document.type_code)
+        if spec is None:
+            raise DossierRefused(
+                f"Thủ tục {code} không có loại giấy tờ {document.type_code}.",
+                f"procedure {code} has no document type {document.type_code} "
+                f"(it takes {', '.join(sorted(specs)) or 'none'})")
+        if document.content_type.split(";")[0].strip().lower() not in PORTAL_FILE_TYPES:
+            raise DossierRefused(
+                f"Cổng dịch vụ công không nhận tệp {document.filename} ({document.content_type}); "
+                "chỉ nhận PDF, JPEG hoặc PNG.",
+                f"the portal does not take {document.filename} ({document.content_type}); "
+                "only PDF, JPEG or PNG")
+    attached = {document.type_code for document in dossier.documents}
+    missing = [doc.type_code for doc in procedure.documents
+               if doc.mandatory and doc.type_code not in attached]
+    if missing:
+        raise DossierRefused(f"Còn thiếu giấy tờ bắt buộc: {', '.join(missing)}.",
+                             f"mandatory documents missing: {', '.join(missing)}")
+    method = dossier.delivery.method
+    if method.by_post and not procedure.postal_return_allowed:
+        raise DossierRefused(f"Thủ tục {code} không trả kết quả qua bưu chính.",
+                             f"procedure {code} does not return results by post")
+    if method is DeliveryMethod.PICKUP and not procedure.postal_submission_allowed:
+        raise DossierRefused(f"Thủ tục {code} không nhận hồ sơ giấy qua bưu chính (không hẹn bưu tá được).",
+                             f"procedure {code} does not take the paper dossier by post (no home pickup)")
+
+
+def outbox_files(dossier: Dossier) -> list[OutboxFile]:
+    return [
+        OutboxFile(type_code=doc.type_code, filename=doc.filename, content_type=doc.content_type,
+                   content=doc.content, metadata=dict(doc.metadata))
+        for doc in dossier.documents
+    ]
+
+
+def queue_dossier(outbox: Outbox, dossier: Dossier, idempotency_key: str) -> str:
+    """Seal the dossier and its files into the outbox (idempotent by the key); returns its dossier id."""
+    return outbox.enqueue(
+        idempotency_key, dossier.procedure_code, dossier.payload(), files=outbox_files(dossier),
+        assisted_by=dossier.assisted_by, delivery_method=dossier.delivery.method.value,
+    )
+
+
+def submit_dossier(
+    outbox: Outbox, portal: SubmitsDossiers, dossier: Dossier, idempotency_key: str
+) -> SubmitOutcome:
+    """Queue the dossier, then try to send it at once (under the citizen's portal session, if any)."""
+    dossier_id = queue_dossier(outbox, dossier, idempotency_key)
+    item = outbox.for_dossier(dossier_id)
+    if item.dossier_code is not None:  # a second tap on "submit": it is on the portal already
+        return SubmitOutcome(dossier_id, item.id, item.dossier_code)
+    session = dossier.portal_session.token if dossier.portal_session is not None else None
+    send = send_entry(outbox, portal, item, citizen_session=session)
+    code = send.dossier_code if send is not None and send.sent else None
+    return SubmitOutcome(dossier_id, item.id, code, send)
