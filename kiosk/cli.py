@@ -265,7 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_outbox.add_argument("--json", action="store_true", help="print the results as one JSON object")
 
     worker = command(commands, "worker", _cmd_worker, "send queued dossiers to the portal")
-    worker.add_argument("--once", action="store_true", help="send what is due once, print a summary, exit")
+    worker.add_argument("--once", action="store_true",
+                        help="one round now (send what is due, pull every open status, order deliveries), "
+                        "print a summary, exit")
     worker.add_argument(
         "--interval",
         type=_positive_float,
@@ -781,12 +783,12 @@ def _cmd_worker(args: argparse.Namespace) -> int:
         assert worker is not None
         if args.interval is not None:
             worker.settings = dataclasses.replace(worker.settings, interval=args.interval)
-        # Keep the cached catalogue fresh: `kiosk dossier create` checks dossiers against it offline.
-        from kiosk.portal.catalogue_cache import CatalogueCache
-
-        CatalogueCache(config.data_dir).refresh(services.portal)
         if args.once:
-            summary = worker.run_once()
+            summary = worker.run_once(pull_all=True)
+            # Keep the cached catalogue fresh: `kiosk dossier create` checks dossiers against it offline.
+            from kiosk.portal.catalogue_cache import CatalogueCache
+
+            CatalogueCache(config.data_dir).refresh(services.portal)
             _print_json(summary.as_json())
             if summary.error:
                 print(f"{PROG}: worker: {summary.error}", file=sys.stderr)
@@ -1080,12 +1082,21 @@ def _cached_catalogue(config: KioskConfig) -> Any:
     from kiosk.portal.models import Catalogue
     from kiosk.sandbox.catalogue import load_seed_catalogue
 
-    cached = CatalogueCache(config.data_dir).load()
+    cache = CatalogueCache(config.data_dir)
+    cached = cache.load()
     if cached is not None:
         return cached
     if config.portal.url == "sandbox":
         return Catalogue.from_json(json.loads(load_seed_catalogue().body))
-    return None
+    from kiosk.app import make_portal_client
+    from kiosk.portal.errors import PortalError
+
+    try:  # none cached yet: fetch it once, if the portal answers
+        with make_portal_client(config, config.portal.url) as portal:
+            return cache.refresh(portal)[0]
+    except (PortalError, ValueError) as error:
+        log.warning("no catalogue: %s", type(error).__name__)
+        return None
 
 
 def _dossier_defaults(procedure: Any, owner: str) -> tuple[dict[str, Any], dict[str, Any], list[str]]:

@@ -696,15 +696,17 @@ class Outbox:
 
     # --- after sending: the portal's status, delivery -------------------------------------------------
 
-    def due_status_pulls(self, limit: int = 50) -> list[OutboxItem]:
-        """Accepted dossiers whose portal status should be pulled now, oldest pull first."""
+    def due_status_pulls(self, limit: int = 50, *, ahead_of_schedule: bool = False) -> list[OutboxItem]:
+        """Accepted dossiers whose portal status should be pulled now, oldest pull first
+        (`ahead_of_schedule`: every dossier whose pulls are not over, due or not: a manual round)."""
         now = self._now()
+        horizon = datetime.max.replace(tzinfo=now.tzinfo) if ahead_of_schedule else now
         with self._sessions() as session:
             rows = session.execute(
                 _item_query()
                 .where(OutboxEntry.client_status.in_((ClientStatus.SENT.value, ClientStatus.DUPLICATE.value)))
                 .where(Dossier.dossier_code.is_not(None))
-                .where(OutboxEntry.next_status_at.is_not(None), OutboxEntry.next_status_at <= now)
+                .where(OutboxEntry.next_status_at.is_not(None), OutboxEntry.next_status_at <= horizon)
                 .where(self._mine())
                 .order_by(OutboxEntry.next_status_at, OutboxEntry.id)
                 .limit(limit)

@@ -217,13 +217,15 @@ class OutboxWorker:
 
     # --- one round ------------------------------------------------------------------------------------
 
-    def run_once(self) -> RoundSummary:
+    def run_once(self, *, pull_all: bool = False) -> RoundSummary:
+        """One round. `pull_all` (a manual `kiosk worker --once`): pull every status whose pulls are not
+        over, not only those due, so an operator's round sees what the portal says now."""
         with self._lock:
             summary = RoundSummary()
             try:
                 summary.recovered = len(self.outbox.recover_stale())
                 self._send(summary)
-                self._pull_statuses(summary)
+                self._pull_statuses(summary, pull_all)
             except Exception as error:  # the database went away, the disk failed...: next round retries
                 summary.error = f"{type(error).__name__}: {error}"
                 log.error("outbox worker round failed: %s", summary.error)
@@ -270,8 +272,8 @@ class OutboxWorker:
             summary.outage = type(outcome.error).__name__ if outcome.error is not None else "error"
             return
 
-    def _pull_statuses(self, summary: RoundSummary) -> None:
-        for item in self.outbox.due_status_pulls(self.settings.status_batch):
+    def _pull_statuses(self, summary: RoundSummary, pull_all: bool = False) -> None:
+        for item in self.outbox.due_status_pulls(self.settings.status_batch, ahead_of_schedule=pull_all):
             if self._stop.is_set():
                 return
             assert item.dossier_code is not None
