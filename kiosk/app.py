@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -175,3 +176,39 @@ def make_portal_client(config: KioskConfig, url: str) -> PortalClient:
 
 def portal_auth(config: KioskConfig) -> KioskAuth | None:
     return enrolled_auth(config.kiosk_id, choose_backend(keyring_fallback_file(config)))
+
+
+# --- the programs built on the services (Qt is imported only here, when one of them runs) -------------
+
+
+def run_window(config: KioskConfig, *, fullscreen: bool = False, camera: str | None = None) -> int:
+    """`kiosk run`: the window on the kiosk's services, the outbox worker beside it."""
+    services = build_services(config)
+    try:
+        from kiosk.ui.window import run_kiosk
+
+        return run_kiosk(services, fullscreen=fullscreen, camera=camera)
+    finally:
+        services.close()
+
+
+def run_demo(config: KioskConfig, **options: Any) -> int:
+    """`kiosk demo`: scripted journeys on the kiosk's own services (worker included)."""
+    services = build_services(config)
+    try:
+        from kiosk.ui.demo import run_demo as run_journeys
+
+        return run_journeys(services, **options)
+    finally:
+        services.close()
+
+
+def run_soak(config: KioskConfig, journeys: int, **options: Any) -> Any:
+    """`kiosk bench soak`: N journeys in one window on the kiosk's own services."""
+    services = build_services(config)
+    try:
+        from kiosk.ui.soak import run_soak_ui
+
+        return run_soak_ui(services, journeys, **options)
+    finally:
+        services.close()

@@ -474,9 +474,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
             print(f"kiosk: ({problem})", file=sys.stderr)
         return EXIT_FAILED
     _start_logging(config, quiet_console=False)
-    from kiosk.ui.window import run_kiosk  # Qt: only here
+    from kiosk.app import run_window  # Qt: only when it runs
 
-    return run_kiosk(config, fullscreen=args.fullscreen, camera=args.camera)
+    return run_window(config, fullscreen=args.fullscreen, camera=args.camera)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -493,7 +493,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     try:
         config = _load(args, data_dir=data_dir)
         _start_logging(config, quiet_console=False)
-        from kiosk.ui.demo import run_demo  # Qt: only here
+        from kiosk.app import run_demo  # Qt: only when it runs
 
         return run_demo(
             config,
@@ -1154,14 +1154,14 @@ def _cmd_bench_soak(args: argparse.Namespace) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     try:
         config = _load(args, data_dir=scratch / "data")
+        from kiosk.app import run_soak  # Qt: only when it runs
         from kiosk.bench.soak import print_soak
-        from kiosk.ui.soak import run_soak_ui  # Qt: only here
 
         def progress(sample: Any) -> None:
             print(f"{PROG} bench soak: {sample.journey} journeys, {sample.seconds:.0f} s, "
                   f"RSS {sample.rss / 2**20:.1f} MB", file=sys.stderr, flush=True)
 
-        result = run_soak_ui(config, args.journeys, progress=progress)
+        result = run_soak(config, args.journeys, progress=progress)
         if args.json:
             print(json.dumps(result.to_json_dict(), indent=2))
         else:

@@ -30,6 +30,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk.domain.codes import format_dossier_code, parse_dossier_code
+from kiosk.portal.models import PortalStatus
 from kiosk.sandbox import wire_models as wire
 from kiosk.sandbox.answer_checks import check_answers, check_applicant, check_delivery, check_documents
 from kiosk.sandbox.api_errors import ApiError
@@ -272,7 +273,7 @@ class _DossierReceiver:
 def _submission(record: DossierRecord, duplicate: bool) -> wire.SubmissionResult:
     return wire.SubmissionResult(
         dossier_code=record.dossier_code,
-        status=record.status,
+        status=PortalStatus(record.status),
         received_at=record.received_at,
         duplicate=duplicate,
     )
@@ -451,9 +452,10 @@ def create_app(
         return wire.DossierStatus(
             dossier_code=record.dossier_code,
             procedure_code=record.procedure_code,
-            status=record.status,
+            status=PortalStatus(record.status),
             received_at=record.received_at,
-            history=[wire.StatusEntry(status=h.status, at=h.at, note=h.note) for h in record.history],
+            history=[wire.StatusEntry(status=PortalStatus(h.status), at=h.at, note=h.note)
+                     for h in record.history],
             result_ready=services.result_ready(record.dossier_code),
         )
 

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from kiosk.domain.dossier import DeliveryMethod, Dossier, DossierDocument
 from kiosk.portal.errors import PortalError
@@ -105,7 +105,7 @@ def submission_of(
 ) -> DossierSubmission:
     """The portal request for one dossier: the fields, the delivery part and the documents as the parts
     of the same multipart request."""
-    delivery = None
+    delivery: dict[str, Any] | None = None
     if dossier.delivery.method is not DeliveryMethod.ONLINE:
         choice = dossier.delivery
         delivery = {"method": choice.method.value}

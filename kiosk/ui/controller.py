@@ -768,7 +768,10 @@ class KioskController(QObject):
         outcome = submitted.send
         if submitted.dossier_code:
             proc = self._procedure()
-            self.flow.submitted(submitted.dossier_code, payment_due=bool(proc and proc.fee_vnd > 0))
+            # The fee, plus the postage when the citizen pays it now (VietQR) rather than to the postman.
+            postage = DeliveryChoice.from_json(self.flow.session.delivery).postage_due_at_kiosk
+            due = (proc.fee_vnd if proc else 0) + postage
+            self.flow.submitted(submitted.dossier_code, payment_due=due > 0)
             self.submittedToPortal.emit(submitted.dossier_code)
             return
         if outcome is not None and outcome.permanent_failure and outcome.error is not None:

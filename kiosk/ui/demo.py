@@ -17,12 +17,11 @@ from urllib.parse import quote
 import requests
 from PySide6.QtCore import QEventLoop, QTimer
 
-from kiosk.app import KioskServices, build_services
 from kiosk.capture.doc_samples import sample_documents_dir
 from kiosk.capture.frames import FrameSource, ImageSequenceSource
 from kiosk.capture.resources import sample_cards_dir
-from kiosk.config import KioskConfig
 from kiosk.sandbox.samples import sample_answers
+from kiosk.ui.services import UiServices
 from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, application, create_ui
 
 log = logging.getLogger(__name__)
@@ -75,7 +74,7 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> No
 
 
 class Journey:
-    def __init__(self, ui: KioskUi, services: KioskServices, out_dir: Path, prefix: str) -> None:
+    def __init__(self, ui: KioskUi, services: UiServices, out_dir: Path, prefix: str) -> None:
         self.ui = ui
         self.kiosk = ui.controller
         self.services = services
@@ -206,13 +205,15 @@ class Journey:
                 self.kiosk.setAnswer(row["name"], str(value))
 
 
-def run_demo(config: KioskConfig, *, screenshots: Path, orientations: list[str] | None = None,
+def run_demo(services: UiServices, *, screenshots: Path, orientations: list[str] | None = None,
              camera: str | None = None, all_variants: bool = False, pseudo: bool = False) -> int:
     """One journey per orientation; with `all_variants` also at 150 % text, high contrast and pseudo-
-    translated; with `pseudo` every journey pseudo-translated."""
+    translated; with `pseudo` every journey pseudo-translated. The services (kiosk.app.run_demo builds
+    them) are the kiosk's own, outbox worker included: it runs in the background as on a real kiosk."""
     application()
     screenshots.mkdir(parents=True, exist_ok=True)
-    services = build_services(config)
+    if services.worker is not None:
+        services.worker.start()
     codes: list[str] = []
     shots: list[Path] = []
     try:
@@ -243,7 +244,8 @@ def run_demo(config: KioskConfig, *, screenshots: Path, orientations: list[str] 
         print(f"demo failed: {error}")
         return 1
     finally:
-        services.close()
+        if services.worker is not None:
+            services.worker.stop()
     return 0 if codes else 1
 
 

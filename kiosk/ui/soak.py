@@ -14,13 +14,12 @@ from typing import Any
 
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.app import KioskServices, build_services
 from kiosk.bench.soak import SoakResult, SoakSample, run_soak
 from kiosk.capture.frames import FrameSource, ImageSequenceSource
 from kiosk.capture.resources import sample_cards_dir
-from kiosk.config import KioskConfig
 from kiosk.sandbox.samples import sample_answers
 from kiosk.ui.demo import spin
+from kiosk.ui.services import UiServices
 from kiosk.ui.window import PORTRAIT, KioskUi, application, create_ui
 
 #: Xác nhận tình trạng hôn nhân: no fee and no mandatory documents, so a journey takes seconds.
@@ -39,7 +38,7 @@ def soak_camera() -> FrameSource:
 
 
 class SoakDriver:
-    def __init__(self, ui: KioskUi, services: KioskServices) -> None:
+    def __init__(self, ui: KioskUi, services: UiServices) -> None:
         self.ui = ui
         self.kiosk = ui.controller
         self.services = services
@@ -137,20 +136,16 @@ class SoakDriver:
         return getattr(self.kiosk, name)
 
 
-def run_soak_ui(config: KioskConfig, journeys: int, *, warmup: int | None = None,
+def run_soak_ui(services: UiServices, journeys: int, *, warmup: int | None = None,
                 progress: Callable[[SoakSample], None] | None = None) -> SoakResult:
-    """N journeys in one kiosk UI (portrait, offscreen when QT_QPA_PLATFORM says so) against `config`'s
-    portal (the sandbox unless configured otherwise)."""
+    """N journeys in one kiosk UI (portrait, offscreen when QT_QPA_PLATFORM says so) on `services`
+    (kiosk.app.run_soak builds them against the config's portal, the sandbox unless configured)."""
     application()
-    services = build_services(config)
+    ui = create_ui(services, size=PORTRAIT)
     try:
-        ui = create_ui(services, size=PORTRAIT)
-        try:
-            ui.controller.set_camera_opener(soak_camera)
-            ui.window.show()
-            driver = SoakDriver(ui, services)
-            return run_soak(driver.journey, journeys, warmup=warmup, progress=progress)
-        finally:
-            ui.close()
+        ui.controller.set_camera_opener(soak_camera)
+        ui.window.show()
+        driver = SoakDriver(ui, services)
+        return run_soak(driver.journey, journeys, warmup=warmup, progress=progress)
     finally:
-        services.close()
+        ui.close()

@@ -14,11 +14,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app import KioskServices, build_services, make_worker, queue_limits
 from kiosk.capture.frames import open_frame_source
 from kiosk.capture.resources import resources_dir
 from kiosk.config import KioskConfig
-from kiosk.sync.delivery import PortalDeliveryOrders
 from kiosk.ui.account import attach_account
 from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.check import attach_check, shutdown_check
@@ -30,6 +28,7 @@ from kiosk.ui.pseudo import pseudo as pseudo_text
 from kiosk.ui.pseudo import pseudo_enabled
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.qt_env import prepare_environment
+from kiosk.ui.services import UiServices
 from kiosk.ui.staff import StaffViewModel, attach_staff_mode
 from kiosk.ui.texts import set_pseudo
 
@@ -81,7 +80,7 @@ def _log_qml_errors(errors: list[QQmlError]) -> None:
         log.warning("QML: %s", error.toString())
 
 
-def create_ui(services: KioskServices, *, camera: str | None = None,
+def create_ui(services: UiServices, *, camera: str | None = None,
               size: tuple[int, int] = PORTRAIT, pseudo: bool | None = None) -> KioskUi:
     application()
     config = services.config
@@ -109,7 +108,8 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
         idle_warning_s=config.ui.idle_warning_s,
         default_language=config.language,
     )
-    controller.limits = queue_limits(config)
+    controller.limits = services.limits
+    controller.worker = services.worker  # the controller only wakes it; kiosk.app built it
     controller.accessibility.configure(text_scale=config.ui.text_scale, speech_engine=config.ui.speech_engine)
     pseudo = pseudo_enabled(config) if pseudo is None else pseudo
     set_pseudo(pseudo_text if pseudo else None)
@@ -143,16 +143,17 @@ def window_size(config: KioskConfig) -> tuple[int, int]:
     return width, height
 
 
-def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | None = None) -> int:
+def run_kiosk(services: UiServices, *, fullscreen: bool = False, camera: str | None = None) -> int:
+    """Show the kiosk on `services` (built by kiosk.app.run_window) until it quits; the outbox worker runs
+    beside the UI on its own thread for that time: it sends queued dossiers with back-off, pulls statuses
+    and orders deliveries by post when results are ready."""
     app = application()
-    services = build_services(config)
-    try:
-        ui = create_ui(services, camera=camera, size=window_size(config))
-        # The outbox worker runs beside the UI on its own thread: sends queued dossiers with back-off,
-        # pulls statuses and orders deliveries by post when results are ready.
-        worker = make_worker(services, delivery=PortalDeliveryOrders(services.outbox, services.portal))
-        ui.controller.worker = worker
+    config = services.config
+    ui = create_ui(services, camera=camera, size=window_size(config))
+    worker = services.worker
+    if worker is not None:
         worker.start()
+    try:
         ui.staff.exitRequested.connect(app.quit)  # "Exit to desktop", behind the staff PIN
         if fullscreen or config.ui.fullscreen:
             ui.window.showFullScreen()
@@ -170,7 +171,7 @@ def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | No
         code = app.exec()
         wake.stop()
         ui.close()
-        worker.stop()
         return code
     finally:
-        services.close()
+        if worker is not None:
+            worker.stop()

@@ -11,10 +11,9 @@ import pytest
 import requests
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskServices, build_services
+from kiosk.app import KioskServices, build_services, run_demo
 from kiosk.config import KioskConfig
 from kiosk.store.feedback import monthly_report
-from kiosk.ui.demo import run_demo
 from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
 from tests.ui.helpers import drive_to, visible_texts, wait_screen
@@ -120,14 +119,20 @@ def test_portal_down_queues_the_dossier_and_sync_sends_it_later(qtbot: QtBot, ui
     assert k.submittedOffline and k.dossierCode == "" and k.receiptReference
     assert services.outbox.counts()["queued"] == 1
     assert admin_dossiers(services) == []
-    # The network returns; the background sync (normally every 30 s) sends the queued dossier.
+    # The network returns; the outbox worker sends the queued dossier.
     services.portal.base_url = real_portal
     entry = services.outbox.entries()[0]
     with services.outbox._sessions.begin() as session:  # make it due now instead of after the back-off
         from kiosk.store.models import OutboxEntry
         session.get(OutboxEntry, entry.id).next_attempt_at = entry.created_at  # type: ignore[union-attr]
-    k.syncNow()
-    qtbot.waitUntil(lambda: services.outbox.counts()["sent"] == 1, timeout=10000)
+    worker = services.worker  # the real outbox worker, as the window runs it
+    assert worker is not None and k.worker is worker
+    worker.start()
+    try:
+        k.syncNow()  # wakes the worker (the controller never sends on its own)
+        qtbot.waitUntil(lambda: services.outbox.counts()["sent"] == 1, timeout=10000)
+    finally:
+        worker.stop()
     assert len(admin_dossiers(services)) == 1
 
 

@@ -1,0 +1,93 @@
+"""The citizen's postal chain in the window, with the production wiring (kiosk.app.build_services: the
+real worker, the real sandbox over HTTP): choose post → the postage joins the VietQR payment → pay →
+the portal marks the dossier `done` → the worker orders the delivery → the tracking number and its
+events appear on the check screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import quote
+
+import pytest
+import requests
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import KioskServices
+from kiosk.domain.postal import parse_tracking_number
+from kiosk.ui.check import CheckViewModel
+from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
+from tests.ui.conftest import assert_ui_idle, card_camera
+from tests.ui.helpers import drive_to, wait_screen
+
+
+@pytest.fixture
+def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
+    kiosk_ui = create_ui(services, size=PORTRAIT)
+    kiosk_ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    kiosk_ui.window.show()
+    yield kiosk_ui
+    kiosk_ui.close()
+    assert_ui_idle(kiosk_ui)
+
+
+def choose_post(qtbot: QtBot, ui: KioskUi) -> None:
+    d = ui.controller.delivery
+    d.chooseMethod("post")
+    d.setField("phone", "0912345678")
+    d.chooseProvince("01")
+    d.searchCommunes("nghia do")
+    d.chooseCommune(d.communes.rows()[0]["code"])
+    d.setField("street", "Số 12 ngõ 34 Hoàng Quốc Việt")
+    qtbot.waitUntil(lambda: "16.500" in d.property("quoteText"), timeout=15000)
+    assert d.property("postagePayment") == "vietqr"
+
+
+def test_post_pay_done_worker_orders_and_the_check_screen_tracks_it(
+    qtbot: QtBot, ui: KioskUi, services: KioskServices
+) -> None:
+    k = ui.controller
+    drive_to(qtbot, ui, "delivery")
+    choose_post(qtbot, ui)
+    k.deliveryDone()
+    wait_screen(qtbot, ui, "review")
+    k.setConsent(True)
+    k.submitDossier()
+    # A procedure without a fee: the postage alone makes a payment due, in the same VietQR transfer.
+    wait_screen(qtbot, ui, "payment", 30000)
+    code = k.dossierCode
+    qtbot.waitUntil(lambda: k.payment.state == "waiting", timeout=15000)
+    payment = services.portal.get_payment(code)
+    assert [item.code for item in payment.items] == ["CUOC_BUU_CHINH"] and payment.amount_vnd == 16_500
+    admin = f"{services.portal_url}/sandbox/admin"
+    requests.post(f"{admin}/payments/{quote(code, safe='')}/pay", timeout=10).raise_for_status()
+    wait_screen(qtbot, ui, "receipt", 30000)
+
+    requests.post(f"{admin}/dossiers/{quote(code, safe='')}/status", json={"status": "done"},
+                  timeout=10).raise_for_status()
+    worker = services.worker
+    assert worker is not None and k.worker is worker, "the window runs on the composition root's worker"
+    worker.start()
+    try:
+        k.syncNow()  # a round now; the first status pull is not due yet, so pull like `worker --once`
+        summary = worker.run_once(pull_all=True)
+    finally:
+        worker.stop()
+    assert summary.deliveries == 1
+    [entry] = services.outbox.entries()
+    assert entry.delivery_ref is not None and parse_tracking_number(entry.delivery_ref).check_digit_ok
+
+    k.finish()
+    wait_screen(qtbot, ui, "feedback")
+    k.skipFeedback()
+    wait_screen(qtbot, ui, "attract")
+    k.touchAttract()
+    k.chooseLanguage("vi")
+    k.checkDossier()
+    wait_screen(qtbot, ui, "check")
+    [check] = k.findChildren(CheckViewModel)
+    check.lookup(code)
+    qtbot.waitUntil(lambda: check.property("state") == "found", timeout=15000)
+    assert check.property("trackingNumber") == entry.delivery_ref
+    assert check.property("byPost") and check.property("status") == "done"
+    events = [row for row in check.tracking.rows()]
+    assert events and "Bưu cục đã nhận" in str(events[0])
