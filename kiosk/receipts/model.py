@@ -49,6 +49,10 @@ class Delivery:
     pickup_slot: tuple[datetime, datetime] | None = None
     #: Where to collect the result for COUNTER, e.g. "Bộ phận Một cửa phường Nghĩa Đô".
     counter: str | None = None
+    #: The postage for POST / HOME_PICKUP (0: not quoted), and whether the postman collects it (cash on
+    #: delivery) rather than it being paid at the kiosk with the fee.
+    postage_vnd: int = 0
+    postage_cash_on_delivery: bool = False
 
     def __post_init__(self) -> None:
         needs_address = self.method in (DeliveryMethod.POST, DeliveryMethod.HOME_PICKUP)
@@ -154,6 +158,22 @@ def delivery_text(delivery: Delivery) -> str:
     return f"Bưu điện đến nhận hồ sơ tại nhà / Home pickup, {slot}: {address}"
 
 
+def postage_text(delivery: Delivery) -> str | None:
+    """Who pays the postage and when, said plainly (None: no result by post)."""
+    if delivery.method not in (DeliveryMethod.POST, DeliveryMethod.HOME_PICKUP):
+        return None
+    amount = (format_vnd(delivery.postage_vnd) if delivery.postage_vnd
+              else "theo giá bưu điện / at the post's rate")
+    if delivery.postage_cash_on_delivery:
+        return f"{amount}, trả bưu tá khi nhận (COD) / paid to the postman on delivery"
+    return f"{amount}, đã nộp cùng lệ phí (VietQR) / paid with the fee (VietQR)"
+
+
+def postage_fields(delivery: Delivery) -> list[Field]:
+    postage = postage_text(delivery)
+    return [] if postage is None else [Field("Cước chuyển phát", "Postage", postage)]
+
+
 def receipt_content(receipt: Receipt) -> ReceiptContent:
     fields: list[Field] = [
         Field("Mã hồ sơ", "Dossier code", receipt.dossier_code, big=True),
@@ -161,6 +181,7 @@ def receipt_content(receipt: Receipt) -> ReceiptContent:
         Field("Người nộp", "Applicant", mask_name(receipt.applicant_name)),
         Field("Lệ phí", "Fee", fee_text(receipt.fee_vnd)),
         Field("Nhận kết quả", "Result", delivery_text(receipt.delivery)),
+        *postage_fields(receipt.delivery),
         Field("Thời gian", "Date", format_datetime(receipt.issued_at)),
         Field("Kiosk", "Kiosk", receipt.kiosk_id),
     ]

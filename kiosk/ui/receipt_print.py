@@ -16,8 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk.domain.dossier import DeliveryChoice, PostageFeePayment
 from kiosk.receipts.model import Delivery, DeliveryMethod, Receipt
-from kiosk.ui.delivery import address_line
 from kiosk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -202,14 +202,20 @@ def receipt_from_controller(controller: Any, staff: str | None) -> Receipt | Non
 
 
 def receipt_delivery(choice: dict[str, Any]) -> Delivery:
-    """The delivery screen's choice (flow session) as the receipt's delivery line."""
-    method = choice.get("method")
-    where = address_line(choice)
-    if method == "post" and where:
-        return Delivery(DeliveryMethod.POST, address=where)
-    if method == "pickup" and where and "/" in str(choice.get("slot", "")):
-        start, end = (datetime.fromisoformat(t) for t in str(choice["slot"]).split("/", 1))
-        return Delivery(DeliveryMethod.HOME_PICKUP, address=where, pickup_slot=(start, end))
-    if method == "counter":
+    """The delivery screen's choice (flow session; kiosk.domain.dossier.DeliveryChoice) as the receipt's
+    delivery line, postage and who pays it included."""
+    try:
+        typed = DeliveryChoice.from_json(choice)
+    except ValueError:
+        return Delivery(DeliveryMethod.ONLINE)
+    where = typed.address.line() if typed.address is not None else ""
+    postage = {"postage_vnd": typed.postal_fee_vnd,
+               "postage_cash_on_delivery": typed.fee_payment is PostageFeePayment.CASH_ON_DELIVERY}
+    if typed.method.value == "post" and where:
+        return Delivery(DeliveryMethod.POST, address=where, **postage)
+    if typed.method.value == "pickup" and where and "/" in str(typed.pickup_slot or ""):
+        start, end = (datetime.fromisoformat(t) for t in str(typed.pickup_slot).split("/", 1))
+        return Delivery(DeliveryMethod.HOME_PICKUP, address=where, pickup_slot=(start, end), **postage)
+    if typed.method.value == "counter":
         return Delivery(DeliveryMethod.COUNTER)
     return Delivery(DeliveryMethod.ONLINE)
