@@ -993,6 +993,19 @@ class Outbox:
                 raise UnknownDossierError(f"no outbox entry {entry_id}")
             return _item(row)
 
+    def find_by_receipt_reference(self, reference: str) -> OutboxItem | None:
+        """This kiosk's dossier whose receipt shows `reference` (the first 8 hex digits of its idempotency
+        key, printed on the receipt of a dossier queued while offline); None when there is none."""
+        ref = reference.strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{8}", ref):
+            return None
+        with self._sessions() as session:
+            rows = session.execute(
+                _item_query().where(Dossier.idempotency_key.like(f"{ref}-%")).where(self._mine())
+                .order_by(OutboxEntry.id.desc()).limit(1)
+            ).all()
+        return _item(rows[0]) if rows else None
+
     def for_dossier(self, dossier_id: str) -> OutboxItem:
         """The entry of one dossier (the kiosk sends a citizen's own dossier right after queueing it)."""
         with self._sessions() as session:

@@ -9,6 +9,7 @@ the citizen left (or after the wipe) is dropped: `clear()` bumps a generation co
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,8 +23,9 @@ from kiosk.capture.receipt_qr import read_dossier_code
 from kiosk.domain.codes import DOSSIER_CODE_EXAMPLE, parse_dossier_code
 from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import PortalError, PortalNotFound, PortalNotReady
-from kiosk.portal.models import DossierStatus
+from kiosk.portal.models import DossierStatus, StatusChange
 from kiosk.portal.service_models import DeliveryOrder, ResultDocument
+from kiosk.store.outbox import Outbox, OutboxItem
 from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider
 from kiosk.ui.flow import KioskFlow, Screen
 from kiosk.ui.list_models import DictListModel
@@ -45,6 +47,11 @@ STATUS_TEXT: dict[str, tuple[Bilingual, Bilingual]] = {
                                 "hoặc nhờ nhân viên hỗ trợ.",
                                 "The office needs more documents or details from you. See the note below "
                                 "or ask the staff.")),
+    "queued": (("Đang chờ gửi lên Cổng", "Waiting to be sent"),
+               ("Hồ sơ đã được lưu an toàn trên máy này và sẽ tự gửi lên Cổng dịch vụ công khi có mạng. "
+                "Khi gửi xong, hồ sơ có mã riêng để tra cứu ở bất kỳ đâu.",
+                "The dossier is stored safely on this kiosk and is sent to the portal by itself when the "
+                "network is back. Once sent, it gets a code you can check anywhere.")),
     "done": (("Đã có kết quả", "Done"),
              ("Hồ sơ đã giải quyết xong.", "Your dossier has been dealt with.")),
     "rejected": (("Bị từ chối", "Rejected"),
@@ -107,6 +114,20 @@ class DossierLookup:
     delivery: DeliveryOrder | None
 
 
+#: The reference printed on the receipt of a dossier queued while offline (kiosk.sync.submit).
+RECEIPT_REFERENCE = re.compile(r"[0-9A-F]{8}")
+
+
+def queued_lookup(
+    item: OutboxItem, procedure_names: Callable[[str], tuple[str, str] | None]
+) -> DossierLookup:
+    """A dossier still in this kiosk's outbox, shown with the status "queued" (not a portal status)."""
+    names = procedure_names(item.procedure_code)
+    status = DossierStatus(dossier_code="", procedure_code=item.procedure_code, status="queued",
+                           history=(StatusChange(status="queued", at=item.created_at, note=None),))
+    return DossierLookup(status, names[0] if names else item.procedure_code, names, None, None)
+
+
 def check_code(text: str) -> tuple[str | None, str | None]:
     """(canonical code, None) or (None, text key of what is wrong)."""
     if not text.strip():
@@ -163,8 +184,11 @@ class CheckViewModel(QObject):
                  open_camera: Callable[[], FrameSource], frames: LatestFrameProvider,
                  language: Callable[[], str],
                  procedure_names: Callable[[str], tuple[str, str] | None] = lambda code: None,
+                 outbox: Outbox | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: This kiosk's outbox: a receipt reference of a dossier queued offline is looked up there.
+        self._outbox = outbox
         self._flow = flow
         self._portal = portal
         self._tasks = tasks
@@ -242,6 +266,9 @@ class CheckViewModel(QObject):
         if self._state == "loading":
             return
         code, problem = check_code(text)
+        if code is None and self._outbox is not None and RECEIPT_REFERENCE.fullmatch(text.strip().upper()):
+            self._start_lookup(text.strip().upper())
+            return
         if code is None:
             self._code_error = pick(TEXTS[problem or "bad_code"], self.lang)
             self.changed.emit()
@@ -300,7 +327,19 @@ class CheckViewModel(QObject):
             if generation == self._generation:
                 self._on_failed(error)
 
-        self._tasks.run(lambda: lookup_dossier(portal, code, names), done, failed)
+        outbox = self._outbox
+
+        def find() -> DossierLookup:
+            if not RECEIPT_REFERENCE.fullmatch(code):
+                return lookup_dossier(portal, code, names)
+            item = outbox.find_by_receipt_reference(code) if outbox is not None else None
+            if item is None:
+                raise PortalNotFound(f"no dossier with receipt reference {code} on this kiosk")
+            if item.dossier_code is not None:  # sent since: the portal knows it by its code now
+                return lookup_dossier(portal, item.dossier_code, names)
+            return queued_lookup(item, names)
+
+        self._tasks.run(find, done, failed)
 
     def _on_found(self, found: DossierLookup) -> None:
         self._found = found
@@ -456,7 +495,7 @@ def attach_check(engine: Any, controller: Any, portal: PortalClient,
         return (proc.name.vi, proc.name.en) if proc is not None else None
 
     check = CheckViewModel(
-        flow=controller.flow, portal=portal, tasks=controller.tasks,
+        flow=controller.flow, portal=portal, tasks=controller.tasks, outbox=controller._outbox,
         open_camera=lambda: controller._open_camera(), frames=frames,
         language=lambda: controller.lang, procedure_names=procedure_names, parent=controller,
     )

@@ -91,3 +91,51 @@ def test_post_pay_done_worker_orders_and_the_check_screen_tracks_it(
     assert check.property("byPost") and check.property("status") == "done"
     events = [row for row in check.tracking.rows()]
     assert events and "Bưu cục đã nhận" in str(events[0])
+
+
+def test_an_offline_receipt_code_is_found_on_this_kiosk_then_by_its_portal_code(
+    qtbot: QtBot, ui: KioskUi, services: KioskServices
+) -> None:
+    import dataclasses
+
+    k = ui.controller
+    drive_to(qtbot, ui, "review")
+    real_portal = services.portal.base_url
+    services.portal.base_url = "http://127.0.0.1:9"  # a pulled cable
+    services.portal.retry = dataclasses.replace(services.portal.retry, attempts=1)
+    k.setConsent(True)
+    k.submitDossier()
+    wait_screen(qtbot, ui, "receipt", 30000)
+    reference = k.receiptReference
+    assert k.submittedOffline and len(reference) == 8
+    k.finish()
+    wait_screen(qtbot, ui, "feedback")
+    k.skipFeedback()
+    wait_screen(qtbot, ui, "attract")
+
+    k.touchAttract()
+    k.chooseLanguage("vi")
+    k.checkDossier()
+    wait_screen(qtbot, ui, "check")
+    [check] = k.findChildren(CheckViewModel)
+    check.lookup(reference)
+    qtbot.waitUntil(lambda: check.property("state") == "found", timeout=15000)
+    assert check.property("status") == "queued" and "chờ gửi" in check.property("statusText")
+
+    services.portal.base_url = real_portal  # the network is back; the worker sends it
+    worker = services.worker
+    assert worker is not None
+    with services.outbox._sessions.begin() as session:  # due now rather than after the back-off
+        from kiosk.store.models import OutboxEntry
+
+        entry = services.outbox.entries()[0]
+        session.get(OutboxEntry, entry.id).next_attempt_at = entry.created_at  # type: ignore[union-attr]
+    assert worker.run_once().sent == 1
+    check.searchAgain()
+    check.lookup(reference)
+    qtbot.waitUntil(lambda: check.property("state") == "found" and check.property("status") == "received",
+                    timeout=15000)
+    assert services.outbox.entries()[0].dossier_code is not None, "sent: now the portal's status shows"
+    check.searchAgain()
+    check.lookup("ABCDEF12")
+    qtbot.waitUntil(lambda: check.property("state") == "not_found", timeout=15000)
