@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Any, Protocol, runtime_checkable
 
 from kiosk.domain.dossier import DeliveryMethod, Dossier, DossierDocument
-from kiosk.portal.errors import PortalError
+from kiosk.portal.errors import PortalError, PortalUnauthorized
 from kiosk.portal.models import DocumentUpload, DossierSubmission, SubmissionResult
 from kiosk.portal.service_models import Address, PickupBooking, PickupRequest
 from kiosk.store.crypto import CryptoError, MissingKeyError
@@ -176,7 +176,15 @@ def send_entry(
         dossier = dossier_of(item, outbox.load_payload(item.dossier_id), outbox.load_files(item.dossier_id))
         booking = book_pickup(portal, item, dossier)
         submission = submission_of(item, dossier, pickup_booking_id=booking, citizen_session=citizen_session)
-        result = portal.submit_dossier(submission)
+        try:
+            result = portal.submit_dossier(submission)
+        except PortalUnauthorized as error:
+            if not citizen_session or error.code != "session_expired":
+                raise
+            # The citizen's login ran out while they filled the form: file it under the kiosk rather
+            # than hold the dossier back (the portal links it to their ID number all the same).
+            log.warning("dossier entry %s: the citizen's session expired; sent under the kiosk", item.id)
+            result = portal.submit_dossier(submission_of(item, dossier, pickup_booking_id=booking))
     except FileStoreError as error:
         # A stored file is missing or damaged: retrying cannot help, staff must look at it.
         outbox.mark_failed(item.id, f"dossier files unreadable: {error}", permanent=True)

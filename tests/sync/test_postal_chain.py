@@ -191,6 +191,10 @@ def test_a_dossier_filed_after_login_is_under_the_citizens_account(
     assert on_portal(services, outcome.dossier_code)["owner_account"] == session.account.account_id
     sealed = services.outbox.load_payload(outcome.dossier_id)
     assert session.session_token not in json.dumps(sealed), "the session never reaches the disk"
+    expired = make_dossier(procedure, DeliveryChoice(), portal_session=PortalSessionRef("expired-token", "x"))
+    late = submit_dossier(services.outbox, services.portal, expired, "login-0002")
+    assert late.dossier_code is not None, "an expired login does not hold the dossier back"
+    assert on_portal(services, late.dossier_code)["owner_account"] is None
     later = queue_dossier(services.outbox, make_dossier(procedure, DeliveryChoice()), "kiosk-0001")
     assert services.worker is not None and services.worker.run_once().sent == 1
     code = services.outbox.for_dossier(later).dossier_code
