@@ -78,6 +78,9 @@ class Receipt:
     portal_url: str = DEFAULT_PORTAL_URL
     #: The clerk who assisted, "Name (staff id)"; None when the citizen used the kiosk alone.
     staff: str | None = None
+    #: Printed again later (from the check screen): marked "BẢN IN LẠI" so two papers never pass for two
+    #: dossiers.
+    reprint: bool = False
 
     def __post_init__(self) -> None:
         if not self.dossier_code.strip():
@@ -178,7 +181,8 @@ def receipt_content(receipt: Receipt) -> ReceiptContent:
     fields: list[Field] = [
         Field("Mã hồ sơ", "Dossier code", receipt.dossier_code, big=True),
         Field("Thủ tục", "Procedure", f"{nfc(receipt.procedure_name)} ({receipt.procedure_code})"),
-        Field("Người nộp", "Applicant", mask_name(receipt.applicant_name)),
+        *([Field("Người nộp", "Applicant", mask_name(receipt.applicant_name))]
+          if receipt.applicant_name else []),  # a reprint does not know the name any more
         Field("Lệ phí", "Fee", fee_text(receipt.fee_vnd)),
         Field("Nhận kết quả", "Result", delivery_text(receipt.delivery)),
         *postage_fields(receipt.delivery),
@@ -192,10 +196,13 @@ def receipt_content(receipt: Receipt) -> ReceiptContent:
         f"Tra cứu hồ sơ: quét mã QR này tại bất kỳ kiosk nào, hoặc nhập mã hồ sơ tại {portal}.",
         f"Check status: scan this QR at any kiosk, or enter the dossier code at {portal}.",
     )
-    footer = ("Giữ phiếu này đến khi nhận kết quả. / Keep this receipt until you get the result.",)
+    footer: tuple[str, ...] = (
+        "Giữ phiếu này đến khi nhận kết quả. / Keep this receipt until you get the result.",)
+    if receipt.reprint:
+        footer = (f"BẢN IN LẠI lúc {format_datetime(receipt.issued_at)} / Reprinted", *footer)
     return ReceiptContent(
-        title_vi="PHIẾU TIẾP NHẬN HỒ SƠ",
-        title_en="Dossier receipt",
+        title_vi="PHIẾU TIẾP NHẬN HỒ SƠ" + (" — BẢN IN LẠI" if receipt.reprint else ""),
+        title_en="Dossier receipt" + (" — reprint" if receipt.reprint else ""),
         fields=tuple(fields),
         status_help=status_help,
         footer=footer,

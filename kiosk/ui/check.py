@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -25,10 +26,12 @@ from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import PortalError, PortalNotFound, PortalNotReady
 from kiosk.portal.models import DossierStatus, StatusChange
 from kiosk.portal.service_models import DeliveryOrder, ResultDocument
+from kiosk.receipts.model import Receipt
 from kiosk.store.outbox import Outbox, OutboxItem
 from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider
 from kiosk.ui.flow import KioskFlow, Screen
 from kiosk.ui.list_models import DictListModel
+from kiosk.ui.receipt_print import ReceiptPrinter, receipt_from_lookup
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Bilingual, pick
 
@@ -185,8 +188,14 @@ class CheckViewModel(QObject):
                  language: Callable[[], str],
                  procedure_names: Callable[[str], tuple[str, str] | None] = lambda code: None,
                  outbox: Outbox | None = None,
+                 reprinter: Callable[[Callable[[], Receipt | None]], QObject] | None = None,
+                 procedure_fee: Callable[[str], int] = lambda code: 0,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._procedure_fee = procedure_fee
+        #: Prints the found dossier's receipt again, marked "BẢN IN LẠI" (QML:
+        #: check.reprinterModel.printReceipt()).
+        self.reprinter = reprinter(self.reprint_receipt) if reprinter is not None else None
         #: This kiosk's outbox: a receipt reference of a dossier queued offline is looked up there.
         self._outbox = outbox
         self._flow = flow
@@ -457,6 +466,20 @@ class CheckViewModel(QObject):
             return found.delivery.tracking_number
         return (found.result.tracking_number or "") if found.result else ""
 
+    def reprint_receipt(self) -> Receipt | None:
+        """The receipt of the dossier on screen, again (None while none with a portal code is shown)."""
+        found = self._found
+        if found is None or not found.status.dossier_code:
+            return None
+        kiosk_id = self._outbox.kiosk_id if self._outbox is not None else ""
+        return receipt_from_lookup(found, kiosk_id=kiosk_id,
+                                   fee_vnd=self._procedure_fee(found.status.procedure_code))
+
+    def _get_reprinter(self) -> QObject | None:
+        return self.reprinter
+
+    reprinterModel = Property(QObject, _get_reprinter, constant=True)
+
     def _get_history_model(self) -> QObject:
         return self.history
 
@@ -484,7 +507,8 @@ class CheckViewModel(QObject):
 
 
 def attach_check(engine: Any, controller: Any, portal: PortalClient,
-                 frames: LatestFrameProvider) -> CheckViewModel:
+                 frames: LatestFrameProvider, *, printer_spec: str = "dummy",
+                 pdf_dir: Path | None = None) -> CheckViewModel:
     """Make the check view-model and expose it to QML as `check` (call before the QML loads; `shutdown()`
     it before the controller's). The camera is the card camera (whatever the controller opens now); the
     preview goes through the same `image://camera` provider, free while the card screen is not shown."""
@@ -494,8 +518,18 @@ def attach_check(engine: Any, controller: Any, portal: PortalClient,
         proc = catalogue.find(code) if catalogue is not None else None
         return (proc.name.vi, proc.name.en) if proc is not None else None
 
+    def procedure_fee(code: str) -> int:
+        catalogue = controller._catalogue
+        proc = catalogue.find(code) if catalogue is not None else None
+        return proc.fee_vnd if proc is not None else 0
+
+    def reprinter(receipt: Callable[[], Receipt | None]) -> QObject:
+        return ReceiptPrinter(printer_spec=printer_spec, pdf_dir=pdf_dir or Path("receipts"), receipt=receipt,
+                              tasks=controller.tasks, parent=controller)
+
     check = CheckViewModel(
         flow=controller.flow, portal=portal, tasks=controller.tasks, outbox=controller._outbox,
+        reprinter=reprinter, procedure_fee=procedure_fee,
         open_camera=lambda: controller._open_camera(), frames=frames,
         language=lambda: controller.lang, procedure_names=procedure_names, parent=controller,
     )

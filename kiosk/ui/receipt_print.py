@@ -219,3 +219,28 @@ def receipt_delivery(choice: dict[str, Any]) -> Delivery:
     if typed.method.value == "counter":
         return Delivery(DeliveryMethod.COUNTER)
     return Delivery(DeliveryMethod.ONLINE)
+
+
+def receipt_from_lookup(found: Any, *, kiosk_id: str, fee_vnd: int) -> Receipt:
+    """A reprint of a dossier's receipt from what the portal says (check screen): marked "BẢN IN LẠI".
+    The citizen's name is not printed (the visit that knew it is over); the address comes masked from the
+    postal order, if there is one."""
+    status, delivery_order = found.status, found.delivery
+    if delivery_order is not None:
+        address = delivery_order.address
+        where = ", ".join(x for x in (address.street, address.commune_name, address.province_name) if x)
+        delivery = Delivery(DeliveryMethod.POST, address=where)
+    else:
+        delivery = Delivery(DeliveryMethod.ONLINE)
+    names = found.procedure_names
+    return Receipt(
+        dossier_code=status.dossier_code,
+        procedure_code=status.procedure_code,
+        procedure_name=names[0] if names else status.procedure_code,
+        applicant_name="",
+        fee_vnd=fee_vnd,
+        delivery=delivery,
+        kiosk_id=kiosk_id,
+        issued_at=datetime.now().astimezone(),
+        reprint=True,
+    )

@@ -118,7 +118,8 @@ def create_ui(services: UiServices, *, camera: str | None = None,
     engine.rootContext().setContextProperty("kiosk", controller)
     staff = attach_staff_mode(engine, controller, config, services.portal)
     attach_account(engine, controller, services.portal)
-    attach_check(engine, controller, services.portal, frames)
+    attach_check(engine, controller, services.portal, frames, printer_spec=config.ui.printer,
+                 pdf_dir=config.data_dir / "receipts")
     attach_guides(engine, controller)
     engine.load(QUrl.fromLocalFile(str(QML_MAIN)))
     roots: list[QObject] = engine.rootObjects()

@@ -139,3 +139,35 @@ def test_an_offline_receipt_code_is_found_on_this_kiosk_then_by_its_portal_code(
     check.searchAgain()
     check.lookup("ABCDEF12")
     qtbot.waitUntil(lambda: check.property("state") == "not_found", timeout=15000)
+
+
+def test_a_reprint_from_the_check_screen_is_marked_and_shows_no_name(
+    qtbot: QtBot, ui: KioskUi, services: KioskServices
+) -> None:
+    from kiosk.receipts.model import DeliveryMethod, receipt_content
+
+    k = ui.controller
+    drive_to(qtbot, ui, "receipt")
+    code = k.dossierCode
+    k.finish()
+    wait_screen(qtbot, ui, "feedback")
+    k.skipFeedback()
+    wait_screen(qtbot, ui, "attract")
+    k.touchAttract()
+    k.chooseLanguage("vi")
+    k.checkDossier()
+    wait_screen(qtbot, ui, "check")
+    [check] = k.findChildren(CheckViewModel)
+    assert check.reprint_receipt() is None, "nothing found yet: nothing to reprint"
+    check.lookup(code)
+    qtbot.waitUntil(lambda: check.property("state") == "found", timeout=15000)
+    receipt = check.reprint_receipt()
+    assert receipt is not None and receipt.reprint and receipt.dossier_code == code
+    assert receipt.delivery.method is DeliveryMethod.ONLINE
+    content = receipt_content(receipt)
+    assert "BẢN IN LẠI" in content.title_vi and content.footer[0].startswith("BẢN IN LẠI")
+    assert "Nguyễn" not in str(content) and "Người nộp" not in [f.label_vi for f in content.fields]
+    printer = check.property("reprinterModel")
+    printer.printReceipt()  # the dummy printer: the same path a real one takes
+    qtbot.waitUntil(lambda: printer.property("state") in ("printed", "failed"), timeout=15000)
+    assert printer.property("state") == "printed"
