@@ -26,7 +26,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from typing import Any
 import requests
 
 from kiosk.bench.report import format_table
+from kiosk.domain.dossier import Dossier, DossierDocument
 from kiosk.portal.client import PortalClient, RetryPolicy
 from kiosk.portal.models import Catalogue, DossierSubmission, SubmissionResult
 from kiosk.sandbox.catalogue import load_seed_catalogue
@@ -44,8 +45,9 @@ from kiosk.store.crypto import DataKeyStore, Sealer
 from kiosk.store.files import EncryptedFileStore
 from kiosk.store.keyring_file import ProtectedFileKeyring
 from kiosk.store.models import ClientStatus, utc_now
-from kiosk.store.outbox import Outbox, OutboxFile, OutboxItem
-from kiosk.sync.sender import SendPolicy, submission_from_payload
+from kiosk.store.outbox import Outbox, OutboxItem
+from kiosk.sync.sender import SendPolicy, submission_of
+from kiosk.sync.submit import queue_dossier
 from kiosk.sync.worker import OutboxWorker, WorkerSettings
 
 PROCEDURE = "2.000815.000.00.00.H26"
@@ -142,20 +144,22 @@ class _TimedPortal:
         return self.client.get_dossier(code)
 
 
-def _documents(index: int, doc_kb: int) -> list[OutboxFile]:
+def _documents(index: int, doc_kb: int) -> tuple[DossierDocument, ...]:
     header = f"%PDF-1.4\n% bench dossier {index}\n".encode()
-    return [
-        OutboxFile(TYPE_CODE, f"bench-{index}-{part}.pdf", "application/pdf",
-                   header + os.urandom(doc_kb * 1024 - len(header)), {"document_name": TYPE_CODE})
+    return tuple(
+        DossierDocument(TYPE_CODE, f"bench-{index}-{part}.pdf", "application/pdf",
+                        header + os.urandom(doc_kb * 1024 - len(header)), {"document_name": TYPE_CODE})
         for part in (0, 1)
-    ]
+    )
 
 
-def _payload() -> dict[str, Any]:
+def _dossier() -> Dossier:
+    """The bench's dossier (the same typed value the kiosk submits), documents added per run."""
     catalogue = Catalogue.from_json(json.loads(load_seed_catalogue().body))
     procedure = catalogue.find(PROCEDURE)
     assert procedure is not None
-    return {"applicant": dict(SAMPLE_APPLICANT), "answers": sample_answers(procedure)}
+    return Dossier(procedure_code=PROCEDURE, applicant=dict(SAMPLE_APPLICANT),
+                   answers=sample_answers(procedure), fee_vnd=procedure.fee_vnd)
 
 
 def _outbox(folder: Path, name: str) -> tuple[Outbox, Any]:
@@ -211,7 +215,7 @@ def run_bench(
 ) -> BenchResult:
     say = progress or (lambda message: None)
     result = BenchResult(count, doc_kb, fault_rate)
-    payload = _payload()
+    template = _dossier()
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-outbox-") as scratch:
         folder = Path(scratch)
         with SandboxServer(folder / "portal") as sandbox:
@@ -229,7 +233,7 @@ def run_bench(
                         item = OutboxItem(0, "", f"bench-base-{i:06d}", PROCEDURE, "BENCH-01", None,
                                           ClientStatus.QUEUED, None, None, 0, None, now, now, now, None)
                         t0 = time.perf_counter()
-                        client.submit_dossier(submission_from_payload(item, payload, docs))
+                        client.submit_dossier(submission_of(item, replace(template, documents=docs)))
                         times.append(time.perf_counter() - t0)
                     seconds = time.perf_counter() - start
                 result.phases.append(PhaseResult("baseline", n_base, seconds, statistics.median(times) * 1000,
@@ -244,8 +248,8 @@ def run_bench(
                             start = time.perf_counter()
                             for i in range(count):
                                 t0 = time.perf_counter()
-                                outbox.enqueue(f"bench{len(result.phases)}-{i:06d}", PROCEDURE, payload,
-                                               files=_documents(i, doc_kb))
+                                queue_dossier(outbox, replace(template, documents=_documents(i, doc_kb)),
+                                              f"bench{len(result.phases)}-{i:06d}")
                                 times.append(time.perf_counter() - t0)
                             seconds = time.perf_counter() - start
                         if not name:

@@ -209,13 +209,13 @@ def receipt_delivery(choice: dict[str, Any]) -> Delivery:
     except ValueError:
         return Delivery(DeliveryMethod.ONLINE)
     where = typed.address.line() if typed.address is not None else ""
-    postage = {"postage_vnd": typed.postal_fee_vnd,
-               "postage_cash_on_delivery": typed.fee_payment is PostageFeePayment.CASH_ON_DELIVERY}
+    fee, cod = typed.postal_fee_vnd, typed.fee_payment is PostageFeePayment.CASH_ON_DELIVERY
     if typed.method.value == "post" and where:
-        return Delivery(DeliveryMethod.POST, address=where, **postage)
+        return Delivery(DeliveryMethod.POST, address=where, postage_vnd=fee, postage_cash_on_delivery=cod)
     if typed.method.value == "pickup" and where and "/" in str(typed.pickup_slot or ""):
         start, end = (datetime.fromisoformat(t) for t in str(typed.pickup_slot).split("/", 1))
-        return Delivery(DeliveryMethod.HOME_PICKUP, address=where, pickup_slot=(start, end), **postage)
+        return Delivery(DeliveryMethod.HOME_PICKUP, address=where, pickup_slot=(start, end), postage_vnd=fee,
+                        postage_cash_on_delivery=cod)
     if typed.method.value == "counter":
         return Delivery(DeliveryMethod.COUNTER)
     return Delivery(DeliveryMethod.ONLINE)
