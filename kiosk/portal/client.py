@@ -16,7 +16,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
@@ -37,7 +37,7 @@ from kiosk.portal.errors import (
     PortalUnauthorized,
     PortalUnavailable,
 )
-from kiosk.portal.models import Catalogue, DossierStatus, DossierSubmission, SubmissionResult
+from kiosk.portal.models import Catalogue, DocumentUpload, DossierStatus, DossierSubmission, SubmissionResult
 from kiosk.portal.service_models import (
     CatalogueVersion,
     CitizenSession,
@@ -153,6 +153,37 @@ class PortalClient:
             files_factory=files,
         )
         return _parse("POST /dossiers", SubmissionResult.from_json, body)
+
+    def supplement_dossier(
+        self, code: str, documents: Sequence[DocumentUpload], idempotency_key: str, note: str | None = None
+    ) -> SubmissionResult:
+        """Add documents to a dossier the portal marked "cần bổ sung" (needs_more_information); the same
+        key and documents again is a duplicate, not a second supplement."""
+        if not IDEMPOTENCY_KEY_RE.fullmatch(idempotency_key):
+            raise ValueError("idempotency key must be 8–128 characters of A–Z a–z 0–9 . _ : -")
+        manifest = json.dumps({
+            "documents": [
+                {"part": DossierSubmission.part_name(i), "type_code": d.type_code, "filename": d.filename,
+                 "content_type": d.content_type, "sha256": d.sha256, "size": d.size,
+                 "metadata": dict(d.metadata)}
+                for i, d in enumerate(documents)
+            ],
+            "note": note,
+        }, ensure_ascii=False).encode("utf-8")
+
+        def files() -> list[tuple[str, tuple[str | None, bytes, str]]]:
+            parts: list[tuple[str, tuple[str | None, bytes, str]]] = [
+                ("supplement", (None, manifest, "application/json; charset=utf-8"))
+            ]
+            for index, doc in enumerate(documents):
+                name = DossierSubmission.part_name(index)
+                parts.append((name, (name, doc.content, doc.content_type)))
+            return parts
+
+        body = self._call("POST", f"/dossiers/{quote(code.strip(), safe='')}/supplements", expect=(200, 201),
+                          idempotent=self.retry.retry_submit, headers={"Idempotency-Key": idempotency_key},
+                          files_factory=files)
+        return _parse("POST /dossiers/{code}/supplements", SubmissionResult.from_json, body)
 
     def get_dossier(self, code: str) -> DossierStatus:
         body = self._call("GET", f"/dossiers/{quote(code.strip(), safe='')}", expect=(200,), idempotent=True)

@@ -6,10 +6,11 @@ The UI, the sync worker and the CLI depend on this Protocol, not on a concrete c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
-from kiosk.portal.models import Catalogue, DossierStatus, DossierSubmission, SubmissionResult
+from kiosk.portal.models import Catalogue, DocumentUpload, DossierStatus, DossierSubmission, SubmissionResult
 from kiosk.portal.service_models import (
     CatalogueVersion,
     CitizenSession,
@@ -39,6 +40,9 @@ class PortalAPI(Protocol):
     # dossiers (submit must be idempotent by sub.idempotency_key)
     def submit_dossier(self, sub: DossierSubmission) -> SubmissionResult: ...
     def get_dossier(self, code: str) -> DossierStatus: ...
+    def supplement_dossier(
+        self, code: str, documents: Sequence[DocumentUpload], idempotency_key: str, note: str | None = None
+    ) -> SubmissionResult: ...
 
     # citizen accounts and e-ID login
     def register_account(self, registration: Registration) -> OtpChallenge: ...

@@ -92,6 +92,26 @@ _SUBMIT_REQUEST_BODY: dict[str, Any] = {
 }
 
 
+_SUPPLEMENT_REQUEST_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["supplement"],
+                "properties": {"supplement": {"$ref": "#/components/schemas/SupplementManifest"}},
+                "additionalProperties": {
+                    "type": "string",
+                    "contentMediaType": "application/octet-stream",
+                    "description": "One file part per entry of supplement.documents, named by its `part`",
+                },
+            },
+            "encoding": {"supplement": {"contentType": "application/json"}},
+        }
+    },
+}
+
+
 def _nfc(value: Any) -> Any:
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
@@ -218,13 +238,60 @@ class _DossierReceiver:
             ) from None
         return wire.DossierManifest.model_validate(_nfc(manifest.model_dump(mode="json")))
 
-    def _uploads(self, form: FormData, manifest: wire.DossierManifest) -> dict[str, UploadFile]:
+    def supplement(self, code: str, idempotency_key: str, form: FormData) -> tuple[DossierRecord, bool]:
+        """Documents added to a dossier the portal asked more of ("cần bổ sung"); idempotent by the key
+        (the same key and content again: the dossier as it is, duplicate). Moves it back to processing."""
+        part = form.get("supplement")
+        if part is None:
+            raise ApiError(400, "invalid_multipart", "the request needs a multipart part named 'supplement'")
+        raw = part.file.read() if isinstance(part, UploadFile) else part.encode("utf-8")
+        try:
+            manifest = wire.SupplementManifest.model_validate_json(raw)
+        except ValidationError as error:
+            raise ApiError(422, "invalid_supplement_json", "the 'supplement' part does not match the schema",
+                           fields=_validation_fields(error)) from None
+        uploads = self._uploads(form, manifest, extra_part="supplement")
+        content_hash = hashlib.sha256(canonical_json_bytes(manifest.model_dump(mode="json"))).hexdigest()
+        record = self.store.get_dossier(code)
+        if record is None:
+            raise ApiError(404, "dossier_not_found", f"no dossier {code}", "Không tìm thấy hồ sơ với mã này.")
+        rows = self.store.query(
+            "SELECT dossier_code, content_hash FROM supplements WHERE idempotency_key = ?", (idempotency_key,)
+        )
+        if rows:
+            if tuple(rows[0]) != (code, content_hash):
+                raise self._conflict(record)
+            return record, True
+        if record.status != "needs_more_information":
+            raise ApiError(409, "not_awaiting_supplement", f"dossier {code} is {record.status}",
+                           "Hồ sơ này không ở trạng thái cần bổ sung.")
+        problems = {f"documents[{i}].content_type": "must be application/pdf, image/jpeg or image/png"
+                    for i, doc in enumerate(manifest.documents)
+                    if doc.content_type.split(";")[0].strip().lower() not in
+                    ("application/pdf", "image/jpeg", "image/png")}
+        if problems:
+            raise ApiError(422, "invalid_supplement", "the supplement's files are not accepted",
+                           "Tệp bổ sung không đúng định dạng.", problems)
+        for document in manifest.documents:
+            self.store.save_file(uploads[document.part].file)
+        now = self.clock()
+        with self.store.transaction() as conn:
+            conn.execute("INSERT INTO supplements (idempotency_key, dossier_code, content_hash, body_json, "
+                         "created_at) VALUES (?, ?, ?, ?, ?)",
+                         (idempotency_key, code, content_hash, manifest.model_dump_json(), now.isoformat()))
+        self.store.add_status(code, "processing", now, "Đã bổ sung hồ sơ")
+        updated = self.store.get_dossier(code)
+        assert updated is not None
+        return updated, False
+
+    def _uploads(self, form: FormData, manifest: wire.DossierManifest | wire.SupplementManifest,
+                 extra_part: str = "dossier") -> dict[str, UploadFile]:
         declared = [document.part for document in manifest.documents]
         if len(declared) > MAX_DOCUMENTS:
             raise ApiError(400, "too_many_documents", f"at most {MAX_DOCUMENTS} documents per dossier")
         if len(set(declared)) != len(declared):
             raise ApiError(400, "invalid_multipart", "document part names repeat")
-        extra = [key for key in form if key != "dossier" and key not in declared]
+        extra = [key for key in form if key != extra_part and key not in declared]
         if extra:
             raise ApiError(400, "unexpected_part", f"parts not declared in the dossier: {sorted(set(extra))}")
         uploads: dict[str, UploadFile] = {}
@@ -426,6 +493,44 @@ def create_app(
         body = _submission(record, duplicate).model_dump(mode="json")
         headers = {"Location": f"/api/v1/dossiers/{record.dossier_code}"}
         return JSONResponse(body, status_code=200 if duplicate else 201, headers=headers)
+
+    @app.post(
+        "/api/v1/dossiers/{dossier_code}/supplements",
+        response_model=wire.SubmissionResult,
+        status_code=201,
+        tags=["portal"],
+        operation_id="supplementDossier",
+        responses={
+            200: {"model": wire.SubmissionResult, "description": "Duplicate of an accepted supplement"},
+            **_errors(400, 404, 409, 422, 500),
+        },
+        openapi_extra={"requestBody": _SUPPLEMENT_REQUEST_BODY},
+    )
+    async def supplement_dossier(
+        dossier_code: str,
+        request: Request,
+        idempotency_key: Annotated[
+            str | None, Header(alias="Idempotency-Key", description="Made by the kiosk per supplement")
+        ] = None,
+    ) -> Response:
+        """Add documents to a dossier the portal marked ``needs_more_information`` ("cần bổ sung")."""
+        try:
+            code = str(parse_dossier_code(dossier_code))
+        except ValueError as error:
+            raise ApiError(422, "invalid_dossier_code", str(error),
+                           "Mã hồ sơ không đúng định dạng.") from None
+        key = idempotency_key or ""
+        if not 8 <= len(key) <= 128 or not set(key) <= _KEY_CHARS:
+            raise ApiError(400, "invalid_idempotency_key",
+                           "Idempotency-Key must be 8–128 of A–Z a–z 0–9 . _ : -")
+        idempotency_key = key
+        try:
+            async with request.form(max_files=MAX_DOCUMENTS, max_fields=4) as form:
+                record, duplicate = await run_in_threadpool(receiver.supplement, code, idempotency_key, form)
+        except StarletteHTTPException as error:
+            raise ApiError(400, "invalid_multipart", str(error.detail)) from None
+        body = _submission(record, duplicate).model_dump(mode="json")
+        return JSONResponse(body, status_code=200 if duplicate else 201)
 
     @app.get(
         "/api/v1/dossiers/{dossier_code}",

@@ -139,6 +139,13 @@ CREATE TABLE IF NOT EXISTS tracking_events (
     code TEXT NOT NULL,
     location TEXT
 );
+CREATE TABLE IF NOT EXISTS supplements (
+    idempotency_key TEXT PRIMARY KEY,
+    dossier_code TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    body_json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS dossier_owners (
     dossier_code TEXT PRIMARY KEY,
     account_id TEXT NOT NULL

@@ -154,6 +154,14 @@ class DossierManifest(_Strict):
     )
 
 
+class SupplementManifest(_Strict):
+    """The JSON part ``supplement`` of a supplement ("bổ sung hồ sơ"): documents added to a dossier the
+    portal marked ``needs_more_information``, one file part per entry."""
+
+    documents: list[DocumentManifest] = Field(min_length=1)
+    note: str | None = Field(default=None, max_length=500)
+
+
 class SubmissionResult(BaseModel):
     dossier_code: str = Field(examples=["000.00.00.H26-250701-0001"], description="<unit code>-YYMMDD-XXXX")
     status: PortalStatus

@@ -207,3 +207,28 @@ def _due_now(services: KioskServices, entry_id: int) -> None:
 
     services.outbox.record_server_status(entry_id, services.outbox.get(entry_id).server_status or "received",
                                          timedelta(seconds=-1))
+
+
+def test_a_dossier_marked_needs_more_information_is_supplemented_once(
+    services: KioskServices, catalogue: Catalogue
+) -> None:
+    from kiosk.portal.errors import PortalRejected
+    from kiosk.sync.supplement import supplement_dossier
+
+    procedure = catalogue.find(BY_POST)
+    assert procedure is not None
+    outcome = submit_dossier(services.outbox, services.portal, make_dossier(procedure, DeliveryChoice()),
+                             "supp-0001")
+    code = outcome.dossier_code
+    assert code is not None
+    extra = (DossierDocument("CT01", "bo-sung.pdf", "application/pdf", tiny_pdf("bo sung"), {}),)
+    with pytest.raises(PortalRejected):  # not asked for anything: nothing to add
+        supplement_dossier(services.portal, code, extra)
+    admin(services, f"dossiers/{quote(code, safe='')}/status",
+          {"status": "needs_more_information", "note": "Thiếu giấy xác nhận chỗ ở"})
+    first = supplement_dossier(services.portal, code, extra, note="Bổ sung giấy xác nhận")
+    again = supplement_dossier(services.portal, code, extra, note="Bổ sung giấy xác nhận")
+    assert first.status == "processing" and not first.duplicate and again.duplicate
+    history = services.portal.get_dossier(code).history
+    assert [h.status for h in history][-2:] == ["needs_more_information", "processing"]
+    assert handling_of(services.portal.get_dossier(code).status) is StatusHandling.KEEP_PULLING
