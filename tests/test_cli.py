@@ -532,7 +532,10 @@ class RecordingUi:
         self.environ: dict[str, str | None] = {}
         self.data_dir_existed = False
 
-    def __call__(self, config: Any, **kwargs: Any) -> int:
+    def __call__(self, services: Any, **kwargs: Any) -> int:
+        # The UI receives the composition root's services (kiosk.app.build_services), worker included.
+        assert services.worker is not None and services.outbox is not None
+        config = services.config
         self.calls.append((config, kwargs))
         self.environ = {k: os.environ.get(k) for k in ("QT_QPA_PLATFORM", "QT_QUICK_BACKEND")}
         self.data_dir_existed = Path(config.data_dir).parent.is_dir()
