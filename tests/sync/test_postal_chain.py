@@ -132,7 +132,7 @@ def test_post_pay_done_then_the_real_worker_orders_delivery(
     assert worker.run_once().deliveries == 0, "one parcel, however many rounds"
 
 
-def test_a_failed_order_is_retried_and_the_dossier_kept_until_then(
+def test_purge_keeps_a_dossier_until_its_postal_order_is_placed(
     services: KioskServices, catalogue: Catalogue, config: KioskConfig
 ) -> None:
     procedure = catalogue.find(BY_POST)
