@@ -22,7 +22,7 @@ from tests.store.conftest import Database, postgresql_only, sqlite_only
 
 TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event", "dossier_file"}
 # The newest migration: bump it with every new revision so a missing or mis-chained one shows up here.
-LATEST = "0003"
+LATEST = "0004_fleet"  # the lead re-chains helpers' 0004_* migrations at merge
 
 
 def _url(path: Path) -> str:
