@@ -92,10 +92,14 @@ def create_app(engine: Engine, settings: FleetSettings) -> FastAPI:
         for name, value in (("commune", commune), ("group", group)):
             if value and not ev._CODE.fullmatch(value):
                 raise HTTPException(422, f"{name}: a code")
-        token = await run_in_threadpool(store.enrol, kiosk_id, str(body.get("name", kiosk_id))[:200],
-                                        commune, group)
-        return {"kiosk_id": kiosk_id, "token": token,
-                "hotline_after_s": int(settings.rules.hotline_after.total_seconds())}
+        token = await run_in_threadpool(
+            store.enrol, kiosk_id, str(body.get("name", kiosk_id))[:200], commune, group
+        )
+        return {
+            "kiosk_id": kiosk_id,
+            "token": token,
+            "hotline_after_s": int(settings.rules.hotline_after.total_seconds()),
+        }
 
     @app.post("/api/v1/events")
     async def post_events(request: Request) -> dict[str, Any]:
@@ -130,16 +134,21 @@ def create_app(engine: Engine, settings: FleetSettings) -> FastAPI:
         call = store.call(call_id)
         if call is None or call.kiosk_id != kiosk_id:
             return {"call_id": call_id, "state": "unknown"}  # not arrived yet (still in the kiosk's outbox)
-        return {"call_id": call_id, "state": call.state,
-                "acknowledged_at": call.acknowledged_at.isoformat() if call.acknowledged_at else None}
+        return {
+            "call_id": call_id,
+            "state": call.state,
+            "acknowledged_at": call.acknowledged_at.isoformat() if call.acknowledged_at else None,
+        }
 
     # --- operators ------------------------------------------------------------------------------------
 
     @app.get("/login", response_class=HTMLResponse)
     def login_page() -> str:
-        return ('<!doctype html><meta charset="utf-8"><title>Đăng nhập</title><form method="post" '
-                'action="/login"><label>Mã quản trị / admin token <input name="token" type="password" '
-                'autofocus></label> <button>Đăng nhập / Log in</button></form>')
+        return (
+            '<!doctype html><meta charset="utf-8"><title>Đăng nhập</title><form method="post" '
+            'action="/login"><label>Mã quản trị / admin token <input name="token" type="password" '
+            "autofocus></label> <button>Đăng nhập / Log in</button></form>"
+        )
 
     @app.post("/login")
     async def login(request: Request) -> Response:
@@ -192,8 +201,14 @@ def create_app(engine: Engine, settings: FleetSettings) -> FastAPI:
         except StaffError as error:
             raise HTTPException(422, str(error)) from None
         group = body.get("group")
-        await run_in_threadpool(store.put_staff, staff_id[:32], str(body.get("name", ""))[:200], role,
-                                hash_pin(pin, ScryptParams()), None if group is None else str(group))
+        await run_in_threadpool(
+            store.put_staff,
+            staff_id[:32],
+            str(body.get("name", ""))[:200],
+            role,
+            hash_pin(pin, ScryptParams()),
+            None if group is None else str(group),
+        )
         return {"id": staff_id, "role": role}
 
     @app.put("/api/v1/settings/{group}/{key}")
@@ -209,12 +224,16 @@ def create_app(engine: Engine, settings: FleetSettings) -> FastAPI:
         links = []
         for period in ("2026-11", "2026-Q4"):
             for by in reports.DIMENSIONS:
-                formats = " ".join(f'<a href="/api/v1/reports?period={period}&by={by}&format={f}">{f}</a>'
-                                   for f in ("json", "csv", "xlsx", "pdf"))
+                formats = " ".join(
+                    f'<a href="/api/v1/reports?period={period}&by={by}&format={f}">{f}</a>'
+                    for f in ("json", "csv", "xlsx", "pdf")
+                )
                 links.append(f"<li>{period} theo {by}: {formats}</li>")
-        return ('<!doctype html><meta charset="utf-8"><title>Báo cáo</title><h1>Báo cáo / Reports</h1>'
-                '<p>/api/v1/reports?period=YYYY-MM|YYYY-Qn&amp;by=province|kiosk|unit|commune|procedure'
-                '&amp;format=json|csv|xlsx|pdf</p><ul>' + "".join(links) + "</ul>")
+        return (
+            '<!doctype html><meta charset="utf-8"><title>Báo cáo</title><h1>Báo cáo / Reports</h1>'
+            "<p>/api/v1/reports?period=YYYY-MM|YYYY-Qn&amp;by=province|kiosk|unit|commune|procedure"
+            "&amp;format=json|csv|xlsx|pdf</p><ul>" + "".join(links) + "</ul>"
+        )
 
     @app.get("/api/v1/reports")
     def report(request: Request, period: str, by: str = "province", format: str = "json") -> Response:
@@ -228,8 +247,11 @@ def create_app(engine: Engine, settings: FleetSettings) -> FastAPI:
         if format not in reports.EXPORTS:
             raise HTTPException(422, "format: json, csv, xlsx or pdf")
         media, suffix = reports.EXPORTS[format]
-        return Response(reports.export(built, format), media_type=media, headers={
-            "content-disposition": f'attachment; filename="kiosk-report-{period}-{by}.{suffix}"'})
+        return Response(
+            reports.export(built, format),
+            media_type=media,
+            headers={"content-disposition": f'attachment; filename="kiosk-report-{period}-{by}.{suffix}"'},
+        )
 
     # --- open -----------------------------------------------------------------------------------------
 

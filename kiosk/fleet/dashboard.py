@@ -32,9 +32,19 @@ class KioskState:
 
     def to_json(self) -> dict[str, Any]:
         k = self.kiosk
-        return {"id": k.id, "name": k.name, "commune": k.commune, "group": k.group, "level": self.level,
-                "reasons": self.reasons, "last_seen_at": k.last_seen_at.isoformat() if k.last_seen_at else None,
-                "queued": k.queued, "oldest_age_s": k.oldest_age_s, "health": k.health, "version": k.version}
+        return {
+            "id": k.id,
+            "name": k.name,
+            "commune": k.commune,
+            "group": k.group,
+            "level": self.level,
+            "reasons": self.reasons,
+            "last_seen_at": k.last_seen_at.isoformat() if k.last_seen_at else None,
+            "queued": k.queued,
+            "oldest_age_s": k.oldest_age_s,
+            "health": k.health,
+            "version": k.version,
+        }
 
 
 def assess(kiosk: FleetKiosk, now: datetime, rules: AlertRules) -> KioskState:
@@ -61,19 +71,31 @@ def assess(kiosk: FleetKiosk, now: datetime, rules: AlertRules) -> KioskState:
     return state
 
 
-def snapshot(kiosks: list[FleetKiosk], calls: list[FleetStaffCall], now: datetime,
-             rules: AlertRules) -> dict[str, Any]:
+def snapshot(
+    kiosks: list[FleetKiosk], calls: list[FleetStaffCall], now: datetime, rules: AlertRules
+) -> dict[str, Any]:
     states = [assess(k, now, rules) for k in kiosks]
     names = {k.id: k.name for k in kiosks}
     return {
         "now": now.isoformat(),
         "counts": {level: sum(s.level == level for s in states) for level in ("green", "amber", "red")},
         "kiosks": [s.to_json() for s in states],
-        "alerts": [{"kiosk_id": s.kiosk.id, "level": s.level, "reason": r}
-                   for s in states if s.level != "green" for r in s.reasons],
-        "calls": [{"call_id": c.call_id, "kiosk_id": c.kiosk_id, "kiosk_name": names.get(c.kiosk_id, ""),
-                   "called_at": c.called_at.isoformat(),
-                   "waiting_s": max(0, int((now - c.called_at).total_seconds()))} for c in calls],
+        "alerts": [
+            {"kiosk_id": s.kiosk.id, "level": s.level, "reason": r}
+            for s in states
+            if s.level != "green"
+            for r in s.reasons
+        ],
+        "calls": [
+            {
+                "call_id": c.call_id,
+                "kiosk_id": c.kiosk_id,
+                "kiosk_name": names.get(c.kiosk_id, ""),
+                "called_at": c.called_at.isoformat(),
+                "waiting_s": max(0, int((now - c.called_at).total_seconds())),
+            }
+            for c in calls
+        ],
     }
 
 
@@ -87,35 +109,48 @@ def render_fragment(snap: dict[str, Any]) -> str:
     """The live part of the page (calls, alerts, kiosks), fetched again by the page every two seconds."""
     out: list[str] = []
     counts = snap["counts"]
-    out.append(f'<p class="counts"><span class="dot green"></span>{counts["green"]} '
-               f'<span class="dot amber"></span>{counts["amber"]} <span class="dot red"></span>{counts["red"]}'
-               f' — {len(snap["kiosks"])} kiosk</p>')
+    out.append(
+        f'<p class="counts"><span class="dot green"></span>{counts["green"]} '
+        f'<span class="dot amber"></span>{counts["amber"]} <span class="dot red"></span>{counts["red"]}'
+        f" — {len(snap['kiosks'])} kiosk</p>"
+    )
     out.append(f'<h2>Gọi nhân viên / Staff calls ({len(snap["calls"])})</h2><ul id="calls">')
     for call in snap["calls"]:
-        out.append(f'<li class="call" data-call="{escape(call["call_id"])}"><b>{escape(call["kiosk_name"])}'
-                   f'</b> ({escape(call["kiosk_id"])}) — chờ {call["waiting_s"]} s '
-                   f'<button class="ack" data-call="{escape(call["call_id"])}">Đã nhận — đang đến / '
-                   f'Acknowledge</button></li>')
+        out.append(
+            f'<li class="call" data-call="{escape(call["call_id"])}"><b>{escape(call["kiosk_name"])}'
+            f"</b> ({escape(call['kiosk_id'])}) — chờ {call['waiting_s']} s "
+            f'<button class="ack" data-call="{escape(call["call_id"])}">Đã nhận — đang đến / '
+            f"Acknowledge</button></li>"
+        )
     if not snap["calls"]:
         out.append('<li class="none">Không có / none</li>')
     out.append('</ul><h2>Cảnh báo / Alerts</h2><ul id="alerts">')
     for alert in snap["alerts"][:200]:
-        out.append(f'<li class="{alert["level"]}">{escape(alert["kiosk_id"])}: {escape(alert["reason"])}</li>')
+        out.append(
+            f'<li class="{alert["level"]}">{escape(alert["kiosk_id"])}: {escape(alert["reason"])}</li>'
+        )
     if not snap["alerts"]:
         out.append('<li class="none">Không có / none</li>')
-    out.append('</ul><h2>Kiosk</h2><table id="kiosks"><thead><tr><th></th><th>Kiosk</th><th>Xã/phường</th>'
-               '<th>Lần cuối / last seen</th><th>Hàng đợi / queue</th>'
-               + "".join(f"<th>{d}</th>" for d in DEVICES_SHOWN) + "<th>Phiên bản</th></tr></thead><tbody>")
+    out.append(
+        '</ul><h2>Kiosk</h2><table id="kiosks"><thead><tr><th></th><th>Kiosk</th><th>Xã/phường</th>'
+        "<th>Lần cuối / last seen</th><th>Hàng đợi / queue</th>"
+        + "".join(f"<th>{d}</th>" for d in DEVICES_SHOWN)
+        + "<th>Phiên bản</th></tr></thead><tbody>"
+    )
     for k in snap["kiosks"]:
         health = k["health"] or {}
-        cells = "".join(f'<td class="dev {escape(str(health.get(d, "")))}">{escape(str(health.get(d, "—")))}</td>'
-                        for d in DEVICES_SHOWN)
-        queue = f'{k["queued"]} / {k["oldest_age_s"] // 60} ph' if k["queued"] else "0"
-        out.append(f'<tr class="kiosk {k["level"]}" data-kiosk="{escape(k["id"])}" '
-                   f'title="{escape("; ".join(k["reasons"]))}"><td><span class="dot {k["level"]}"></span></td>'
-                   f'<td>{escape(k["name"])}<br><small>{escape(k["id"])}</small></td>'
-                   f'<td>{escape(k["commune"])}</td><td>{_local(k["last_seen_at"])}</td><td>{queue}</td>'
-                   f'{cells}<td>{escape(k["version"] or "—")}</td></tr>')
+        cells = "".join(
+            f'<td class="dev {escape(str(health.get(d, "")))}">{escape(str(health.get(d, "—")))}</td>'
+            for d in DEVICES_SHOWN
+        )
+        queue = f"{k['queued']} / {k['oldest_age_s'] // 60} ph" if k["queued"] else "0"
+        out.append(
+            f'<tr class="kiosk {k["level"]}" data-kiosk="{escape(k["id"])}" '
+            f'title="{escape("; ".join(k["reasons"]))}"><td><span class="dot {k["level"]}"></span></td>'
+            f"<td>{escape(k['name'])}<br><small>{escape(k['id'])}</small></td>"
+            f"<td>{escape(k['commune'])}</td><td>{_local(k['last_seen_at'])}</td><td>{queue}</td>"
+            f"{cells}<td>{escape(k['version'] or '—')}</td></tr>"
+        )
     out.append("</tbody></table>")
     return "".join(out)
 

@@ -28,9 +28,17 @@ STAFF_CALL = "staff_call"
 VERSION = "version"
 
 #: A dossier's life as the fleet sees it. `received_by_post`: the post picked the documents up at the
-#: citizen's home (tiếp nhận qua BCCI); `returned_by_post`: the result went home by post (trả kết quả qua BCCI).
-STAGES = ("submitted_online", "queued", "sent", "delivery_chosen", "received_by_post", "returned_by_post",
-          "paid")
+#: citizen's home (tiếp nhận qua BCCI); `returned_by_post`: the result went home by post
+#: (trả kết quả qua BCCI).
+STAGES = (
+    "submitted_online",
+    "queued",
+    "sent",
+    "delivery_chosen",
+    "received_by_post",
+    "returned_by_post",
+    "paid",
+)
 DELIVERY_METHODS = ("counter", "post", "electronic")
 LEVELS = ("ok", "warn", "error", "absent")
 DEVICES = ("printer", "scanner", "camera", "portal", "disk")

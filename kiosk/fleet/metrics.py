@@ -18,14 +18,18 @@ from prometheus_client.registry import Collector
 class FleetMetrics:
     def __init__(self, snapshot: Callable[[], dict[str, Any]]) -> None:
         self.registry = CollectorRegistry()
-        self.events = Counter("fleet_events_ingested", "Fleet events stored (new), by type", ["type"],
-                              registry=self.registry)
-        self.duplicates = Counter("fleet_events_duplicate", "Fleet events received again and ignored",
-                                  registry=self.registry)
-        self.rejected = Counter("fleet_events_rejected", "Fleet events refused by the schema",
-                                registry=self.registry)
-        self.batch_seconds = Histogram("fleet_ingest_batch_seconds", "Time to store one batch",
-                                       registry=self.registry)
+        self.events = Counter(
+            "fleet_events_ingested", "Fleet events stored (new), by type", ["type"], registry=self.registry
+        )
+        self.duplicates = Counter(
+            "fleet_events_duplicate", "Fleet events received again and ignored", registry=self.registry
+        )
+        self.rejected = Counter(
+            "fleet_events_rejected", "Fleet events refused by the schema", registry=self.registry
+        )
+        self.batch_seconds = Histogram(
+            "fleet_ingest_batch_seconds", "Time to store one batch", registry=self.registry
+        )
         self.registry.register(_StateCollector(snapshot))
 
 
@@ -42,8 +46,9 @@ class _StateCollector(Collector):
         calls = GaugeMetricFamily("fleet_staff_calls_open", "Staff calls not yet acknowledged")
         calls.add_metric([], len(snap["calls"]))
         yield calls
-        queue = GaugeMetricFamily("fleet_kiosk_queue_oldest_seconds", "Age of the oldest queued dossier",
-                                  labels=["kiosk"])
+        queue = GaugeMetricFamily(
+            "fleet_kiosk_queue_oldest_seconds", "Age of the oldest queued dossier", labels=["kiosk"]
+        )
         queued = GaugeMetricFamily("fleet_kiosk_queued", "Dossiers queued on the kiosk", labels=["kiosk"])
         up = GaugeMetricFamily("fleet_kiosk_up", "1 green, 0.5 amber, 0 red", labels=["kiosk"])
         for kiosk in snap["kiosks"]:

@@ -26,8 +26,13 @@ DIMENSIONS = ("province", "kiosk", "unit", "commune", "procedure")
 RECEIVED_BY_POST_TARGET = 0.05
 RETURNED_BY_POST_TARGET = 0.20
 SATISFIED_MEAN = 4.0
-CRITERIA_COLUMNS = {"access": "access", "procedure": "procedure_score", "staff": "staff", "result": "result",
-                    "time": "time"}
+CRITERIA_COLUMNS = {
+    "access": "access",
+    "procedure": "procedure_score",
+    "staff": "staff",
+    "result": "result",
+    "time": "time",
+}
 _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 
@@ -37,7 +42,7 @@ class PeriodError(ValueError):
 
 
 def months_of(period: str) -> list[str]:
-    """"2026-11" → ["2026-11"]; "2026-Q4" → ["2026-10", "2026-11", "2026-12"]."""
+    """ "2026-11" → ["2026-11"]; "2026-Q4" → ["2026-10", "2026-11", "2026-12"]."""
     if _MONTH.fullmatch(period):
         return [period]
     match = _QUARTER.fullmatch(period)
@@ -77,20 +82,27 @@ class ReportRow:
     def satisfied_share(self) -> float | None:
         return _share(self.satisfied, self.answers)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, digits: int | None = 4) -> dict[str, Any]:
         def rounded(value: float | None) -> float | None:
-            return None if value is None else round(value, 4)
+            return value if value is None or digits is None else round(value, digits)
 
         received, returned = self.received_share, self.returned_share
         return {
-            "key": self.key, "filed": self.filed, "online": self.online, "queued": self.queued,
+            "key": self.key,
+            "filed": self.filed,
+            "online": self.online,
+            "queued": self.queued,
             "online_share": rounded(_share(self.online, self.filed)),
-            "received_by_post": self.received_by_post, "received_by_post_share": rounded(received),
+            "received_by_post": self.received_by_post,
+            "received_by_post_share": rounded(received),
             "received_by_post_target_met": None if received is None else received >= RECEIVED_BY_POST_TARGET,
-            "returned_by_post": self.returned_by_post, "returned_by_post_share": rounded(returned),
+            "returned_by_post": self.returned_by_post,
+            "returned_by_post_share": rounded(returned),
             "returned_by_post_target_met": None if returned is None else returned >= RETURNED_BY_POST_TARGET,
-            "paid_online": self.paid_online, "fees_vnd": self.fees_vnd,
-            "feedback_answers": self.answers, "satisfied_share": rounded(self.satisfied_share),
+            "paid_online": self.paid_online,
+            "fees_vnd": self.fees_vnd,
+            "feedback_answers": self.answers,
+            "satisfied_share": rounded(self.satisfied_share),
             "criteria": {k: rounded(v) for k, v in self.criteria.items()},
         }
 
@@ -104,10 +116,18 @@ class Report:
     total: ReportRow
 
     def to_json(self) -> dict[str, Any]:
-        return {"period": self.period, "months": self.months, "by": self.by, "timezone": "Asia/Ho_Chi_Minh",
-                "targets": {"received_by_post": RECEIVED_BY_POST_TARGET,
-                            "returned_by_post": RETURNED_BY_POST_TARGET},
-                "rows": [r.to_json() for r in self.rows], "total": self.total.to_json()}
+        return {
+            "period": self.period,
+            "months": self.months,
+            "by": self.by,
+            "timezone": "Asia/Ho_Chi_Minh",
+            "targets": {
+                "received_by_post": RECEIVED_BY_POST_TARGET,
+                "returned_by_post": RETURNED_BY_POST_TARGET,
+            },
+            "rows": [r.to_json() for r in self.rows],
+            "total": self.total.to_json(),
+        }
 
 
 def _dimension(model: Any, by: str) -> Any:
@@ -143,48 +163,79 @@ def _count_if(condition: Any) -> Any:
 def _dossier_rows(session: Session, months: list[str], by: str) -> dict[str, ReportRow]:
     d = FleetDossier
     key = _dimension(d, by).label("key")
-    query = (select(key, func.count(), _count_if(d.channel == "submitted_online"),
-                    _count_if(d.channel == "queued"), _count_if(d.received_by_post_at.is_not(None)),
-                    _count_if(d.returned_by_post_at.is_not(None)), _count_if(d.paid_at.is_not(None)),
-                    func.coalesce(func.sum(d.fee_vnd), 0))
-             .where(d.month.in_(months), d.channel.is_not(None)).group_by(key))
+    query = (
+        select(
+            key,
+            func.count(),
+            _count_if(d.channel == "submitted_online"),
+            _count_if(d.channel == "queued"),
+            _count_if(d.received_by_post_at.is_not(None)),
+            _count_if(d.returned_by_post_at.is_not(None)),
+            _count_if(d.paid_at.is_not(None)),
+            func.coalesce(func.sum(d.fee_vnd), 0),
+        )
+        .where(d.month.in_(months), d.channel.is_not(None))
+        .group_by(key)
+    )
     out: dict[str, ReportRow] = {}
     for k, filed, online, queued, received, returned, paid, fees in session.execute(query):
-        out[str(k)] = ReportRow(str(k), int(filed), int(online or 0), int(queued or 0), int(received or 0),
-                                int(returned or 0), int(paid or 0), int(fees or 0))
+        out[str(k)] = ReportRow(
+            str(k),
+            int(filed),
+            int(online or 0),
+            int(queued or 0),
+            int(received or 0),
+            int(returned or 0),
+            int(paid or 0),
+            int(fees or 0),
+        )
     return out
 
 
-def _feedback_rows(session: Session, months: list[str],
-                   by: str) -> dict[str, tuple[int, int, dict[str, float | None]]]:
+def _feedback_rows(
+    session: Session, months: list[str], by: str
+) -> dict[str, tuple[int, int, dict[str, float | None]]]:
     f = FleetFeedback
     key = _dimension(f, by).label("key")
     averages = [func.avg(getattr(f, column)) for column in CRITERIA_COLUMNS.values()]
-    query = (select(key, func.count(), func.sum(case((f.mean >= SATISFIED_MEAN, 1), else_=0)).cast(Integer),
-                    *averages).where(f.month.in_(months)).group_by(key))
+    query = (
+        select(
+            key, func.count(), func.sum(case((f.mean >= SATISFIED_MEAN, 1), else_=0)).cast(Integer), *averages
+        )
+        .where(f.month.in_(months))
+        .group_by(key)
+    )
     out: dict[str, tuple[int, int, dict[str, float | None]]] = {}
     for k, answers, satisfied, *means in session.execute(query):
-        out[str(k)] = (int(answers), int(satisfied or 0),
-                       {name: None if m is None else float(m) for name, m in zip(CRITERIA_COLUMNS, means,
-                                                                                   strict=True)})
+        out[str(k)] = (
+            int(answers),
+            int(satisfied or 0),
+            {name: None if m is None else float(m) for name, m in zip(CRITERIA_COLUMNS, means, strict=True)},
+        )
     return out
 
 
 # --- exports --------------------------------------------------------------------------------------------
 
 COLUMNS = (
-    ("key", "Nhóm / group"), ("filed", "Hồ sơ / filed"), ("online", "Nộp ngay / online"),
-    ("queued", "Xếp hàng / queued"), ("received_by_post", "Nhận qua BCCI / received by post"),
-    ("received_by_post_share", "Tỷ lệ nhận (≥ 5 %)"), ("returned_by_post", "Trả qua BCCI / returned by post"),
-    ("returned_by_post_share", "Tỷ lệ trả (≥ 20 %)"), ("paid_online", "Thanh toán trực tuyến / paid online"),
-    ("fees_vnd", "Phí (VND) / fees"), ("feedback_answers", "Phiếu khảo sát / answers"),
+    ("key", "Nhóm / group"),
+    ("filed", "Hồ sơ / filed"),
+    ("online", "Nộp ngay / online"),
+    ("queued", "Xếp hàng / queued"),
+    ("received_by_post", "Nhận qua BCCI / received by post"),
+    ("received_by_post_share", "Tỷ lệ nhận (mục tiêu 5 %)"),
+    ("returned_by_post", "Trả qua BCCI / returned by post"),
+    ("returned_by_post_share", "Tỷ lệ trả (mục tiêu 20 %)"),
+    ("paid_online", "Thanh toán trực tuyến / paid online"),
+    ("fees_vnd", "Phí (VND) / fees"),
+    ("feedback_answers", "Phiếu khảo sát / answers"),
     ("satisfied_share", "Hài lòng / satisfied"),
 )
 _SHARES = {"received_by_post_share", "returned_by_post_share", "satisfied_share"}
 
 
-def _table(report: Report) -> list[list[Any]]:
-    return [[row.to_json()[name] for name, _ in COLUMNS] for row in [*report.rows, report.total]]
+def _table(report: Report, *, digits: int | None = 4) -> list[list[Any]]:
+    return [[row.to_json(digits=digits)[name] for name, _ in COLUMNS] for row in [*report.rows, report.total]]
 
 
 def to_csv(report: Report) -> str:
@@ -231,7 +282,7 @@ def to_xlsx(report: Report) -> bytes:
 
 def to_pdf(report: Report, *, max_chart_bars: int = 20) -> bytes:
     from reportlab.graphics.charts.barcharts import VerticalBarChart
-    from reportlab.graphics.shapes import Drawing, Line, String
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -260,19 +311,28 @@ def to_pdf(report: Report, *, max_chart_bars: int = 20) -> bytes:
         return str(value)
 
     data = [[Paragraph(label, cell) for _, label in COLUMNS]]
-    for values in _table(report):
+    for values in _table(report, digits=None):
         data.append([Paragraph(shown(name, v), cell) for (name, _), v in zip(COLUMNS, values, strict=True)])
     table = Table(data, repeatRows=1, colWidths=[40 * mm] + [20 * mm] * (len(COLUMNS) - 1))
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
-                               ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f3f3f3")),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
+                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f3f3f3")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
 
     rows = report.rows[:max_chart_bars] or [report.total]
     drawing = Drawing(260 * mm, 70 * mm)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 15 * mm, 12 * mm, 200 * mm, 50 * mm
-    chart.data = [[(r.received_share or 0) * 100 for r in rows], [(r.returned_share or 0) * 100 for r in rows]]
+    chart.data = [
+        [(r.received_share or 0) * 100 for r in rows],
+        [(r.returned_share or 0) * 100 for r in rows],
+    ]
     chart.categoryAxis.categoryNames = [r.key[:14] for r in rows]
     chart.categoryAxis.labels.fontName = regular
     chart.categoryAxis.labels.fontSize = 6
@@ -286,36 +346,62 @@ def to_pdf(report: Report, *, max_chart_bars: int = 20) -> bytes:
     drawing.add(chart)
     for target, color in ((RECEIVED_BY_POST_TARGET, "#3b7dd8"), (RETURNED_BY_POST_TARGET, "#e39b2d")):
         y = chart.y + chart.height * target * 100 / chart.valueAxis.valueMax
-        drawing.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=colors.HexColor(color),
-                         strokeDashArray=[3, 2]))
-    drawing.add(String(chart.x + chart.width + 4 * mm, chart.y + chart.height - 6 * mm,
-                       "■ nhận qua BCCI (mục tiêu 5 %)", fontName=regular, fontSize=7,
-                       fillColor=colors.HexColor("#3b7dd8")))
-    drawing.add(String(chart.x + chart.width + 4 * mm, chart.y + chart.height - 12 * mm,
-                       "■ trả qua BCCI (mục tiêu 20 %)", fontName=regular, fontSize=7,
-                       fillColor=colors.HexColor("#e39b2d")))
+        drawing.add(
+            Line(
+                chart.x,
+                y,
+                chart.x + chart.width,
+                y,
+                strokeColor=colors.HexColor(color),
+                strokeDashArray=[3, 2],
+            )
+        )
+    for row, (label, color) in enumerate(
+        (("nhận qua BCCI (mục tiêu 5 %)", "#3b7dd8"), ("trả qua BCCI (mục tiêu 20 %)", "#e39b2d"))
+    ):
+        x, y = chart.x + chart.width + 4 * mm, chart.y + chart.height - (6 + 6 * row) * mm
+        drawing.add(Rect(x, y, 3 * mm, 3 * mm, fillColor=colors.HexColor(color), strokeColor=None))
+        drawing.add(String(x + 4 * mm, y + 0.5 * mm, label, fontName=regular, fontSize=7))
 
     total = report.total
-    summary = (f"Hồ sơ nộp tại kiosk: {total.filed} (nộp ngay {total.online}, xếp hàng {total.queued}). "
-               f"Nhận qua bưu chính: {shown('received_by_post_share', total.received_share)} (mục tiêu ≥ 5 %); "
-               f"trả kết quả qua bưu chính: {shown('returned_by_post_share', total.returned_share)} "
-               f"(mục tiêu ≥ 20 %); thanh toán trực tuyến: {total.paid_online}; hài lòng: "
-               f"{shown('satisfied_share', total.satisfied_share)} của {total.answers} phiếu.")
+    summary = (
+        f"Hồ sơ nộp tại kiosk: {total.filed} (nộp ngay {total.online}, xếp hàng {total.queued}). "
+        f"Nhận qua bưu chính: {shown('received_by_post_share', total.received_share)} "
+        f"(mục tiêu tối thiểu 5 %); "
+        f"trả kết quả qua bưu chính: {shown('returned_by_post_share', total.returned_share)} "
+        f"(mục tiêu tối thiểu 20 %); thanh toán trực tuyến: {total.paid_online}; hài lòng: "
+        f"{shown('satisfied_share', total.satisfied_share)} của {total.answers} phiếu."
+    )
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                                 topMargin=12 * mm, bottomMargin=12 * mm,
-                                 title=f"Báo cáo kiosk {report.period}")
-    document.build([
-        Paragraph(f"Báo cáo kiosk Dịch vụ công — {report.period} — theo {report.by}", title),
-        Paragraph(f"Tháng (giờ Việt Nam): {', '.join(report.months)}", body), Spacer(1, 3 * mm),
-        Paragraph(summary, body), Spacer(1, 3 * mm), drawing, Spacer(1, 3 * mm), table,
-    ])
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+        title=f"Báo cáo kiosk {report.period}",
+    )
+    document.build(
+        [
+            Paragraph(f"Báo cáo kiosk Dịch vụ công — {report.period} — theo {report.by}", title),
+            Paragraph(f"Tháng (giờ Việt Nam): {', '.join(report.months)}", body),
+            Spacer(1, 3 * mm),
+            Paragraph(summary, body),
+            Spacer(1, 3 * mm),
+            drawing,
+            Spacer(1, 3 * mm),
+            table,
+        ]
+    )
     return buffer.getvalue()
 
 
-EXPORTS = {"csv": ("text/csv; charset=utf-8", "csv"),
-           "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-           "pdf": ("application/pdf", "pdf")}
+EXPORTS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "pdf": ("application/pdf", "pdf"),
+}
 
 
 def export(report: Report, fmt: str) -> bytes:

@@ -44,14 +44,26 @@ def admin_token(data_dir: Path) -> str:
     return token
 
 
-def serve(data_dir: Path, *, database: str | None, host: str, port: int, webhook: str | None,
-          silent_minutes: float, queue_hours: float, hotline_minutes: float) -> None:
+def serve(
+    data_dir: Path,
+    *,
+    database: str | None,
+    host: str,
+    port: int,
+    webhook: str | None,
+    silent_minutes: float,
+    queue_hours: float,
+    hotline_minutes: float,
+) -> None:
     url = database or os.environ.get("KIOSK_FLEET_DATABASE") or trial_url(data_dir)
     token = admin_token(data_dir)
     engine = open_database(url)
     notifier: Notifier = WebhookNotifier(webhook) if webhook else NullNotifier()
-    rules = AlertRules(silent_after=timedelta(minutes=silent_minutes), queue_too_old=timedelta(hours=queue_hours),
-                       hotline_after=timedelta(minutes=hotline_minutes))
+    rules = AlertRules(
+        silent_after=timedelta(minutes=silent_minutes),
+        queue_too_old=timedelta(hours=queue_hours),
+        hotline_after=timedelta(minutes=hotline_minutes),
+    )
     app = create_app(engine, FleetSettings(admin_token=token, rules=rules, notifier=notifier))
     shown = engine.url.render_as_string(hide_password=True)
     print(f"kiosk fleet: database {shown}", flush=True)
@@ -66,8 +78,15 @@ class FleetServer:
         requests.get(server.base_url + "/healthz")
     """
 
-    def __init__(self, engine: Engine, settings: FleetSettings, host: str = "127.0.0.1", port: int = 0,
-                 *, startup_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: FleetSettings,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        startup_timeout: float = 10.0,
+    ) -> None:
         self.engine, self.settings, self.host, self.port = engine, settings, host, port
         self.startup_timeout = startup_timeout
         self.base_url = ""
@@ -82,11 +101,19 @@ class FleetServer:
         sock.bind((self.host, self.port))
         sock.listen(256)
         self._socket = sock
-        config = uvicorn.Config(app, log_config=None, access_log=False, log_level="warning", lifespan="off",
-                                timeout_graceful_shutdown=5, server_header=False)
+        config = uvicorn.Config(
+            app,
+            log_config=None,
+            access_log=False,
+            log_level="warning",
+            lifespan="off",
+            timeout_graceful_shutdown=5,
+            server_header=False,
+        )
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},
-                                        name="fleet-service", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [sock]}, name="fleet-service", daemon=True
+        )
         self._thread.start()
         host, port = sock.getsockname()[:2]
         self.base_url = f"http://{host}:{port}"

@@ -1,4 +1,4 @@
-"""The fleet service's database: schema setup, enrolment, idempotent ingestion, staff calls, staff and settings.
+"""The fleet service's database: schema, enrolment, idempotent ingestion, staff calls, staff, settings.
 
 Ingestion is one transaction per batch: `INSERT … ON CONFLICT (event_id) DO NOTHING RETURNING event_id`
 says which events are new, and only those update the projections (kiosk state, dossiers, feedback, staff
@@ -39,8 +39,16 @@ from kiosk.store.db import make_engine
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 ROLES = ("clerk", "operator", "province_admin")
-_FIRST_WINS = ("channel", "filed_at", "month", "sent_at", "received_by_post_at", "returned_by_post_at",
-               "paid_at", "fee_vnd")
+_FIRST_WINS = (
+    "channel",
+    "filed_at",
+    "month",
+    "sent_at",
+    "received_by_post_at",
+    "returned_by_post_at",
+    "paid_at",
+    "fee_vnd",
+)
 _LAST_WINS = ("procedure", "unit", "delivery")
 
 
@@ -79,17 +87,22 @@ def open_database(url: str) -> Engine:
     with engine.begin() as connection:
         row = connection.execute(select(FleetMeta.value).where(FleetMeta.key == "schema_version")).scalar()
         if row is None:
-            connection.execute(_insert(connection, FleetMeta).values(key="schema_version",
-                                                                     value=str(SCHEMA_VERSION))
-                               .on_conflict_do_nothing())
+            connection.execute(
+                _insert(connection, FleetMeta)
+                .values(key="schema_version", value=str(SCHEMA_VERSION))
+                .on_conflict_do_nothing()
+            )
         elif row != str(SCHEMA_VERSION):
-            raise FleetSchemaError(f"fleet schema version {row} in the database, this service knows "
-                                   f"{SCHEMA_VERSION}")
+            raise FleetSchemaError(
+                f"fleet schema version {row} in the database, this service knows {SCHEMA_VERSION}"
+            )
     return engine
 
 
 def _insert(connection: Connection | Session, model: Any) -> Any:
-    dialect = connection.get_bind().dialect.name if isinstance(connection, Session) else connection.dialect.name
+    dialect = (
+        connection.get_bind().dialect.name if isinstance(connection, Session) else connection.dialect.name
+    )
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
 
 
@@ -142,20 +155,34 @@ class FleetStore:
                 raise UnknownKiosk(kiosk_id)
             commune = kiosk.commune
             unique = {e.id: e for e in batch}  # the same id twice in one batch is one event
-            rows = [{"event_id": e.id, "kiosk_id": kiosk_id, "type": e.type, "at": e.at, "received_at": now,
-                     "data": e.data} for e in unique.values()]
-            statement = (_insert(connection, FleetEventRow).values(rows)
-                         .on_conflict_do_nothing(index_elements=["event_id"])
-                         .returning(FleetEventRow.event_id))
+            rows = [
+                {
+                    "event_id": e.id,
+                    "kiosk_id": kiosk_id,
+                    "type": e.type,
+                    "at": e.at,
+                    "received_at": now,
+                    "data": e.data,
+                }
+                for e in unique.values()
+            ]
+            statement = (
+                _insert(connection, FleetEventRow)
+                .values(rows)
+                .on_conflict_do_nothing(index_elements=["event_id"])
+                .returning(FleetEventRow.event_id)
+            )
             new_ids = set(connection.execute(statement).scalars())
             fresh = sorted((unique[i] for i in new_ids), key=lambda e: e.at)
             self._project(connection, kiosk_id, commune, fresh, now)
-        calls = tuple(e.data["call_id"] for e in fresh
-                      if e.type == ev.STAFF_CALL and e.data["action"] == "call")
+        calls = tuple(
+            e.data["call_id"] for e in fresh if e.type == ev.STAFF_CALL and e.data["action"] == "call"
+        )
         return IngestResult(len(fresh), len(batch) - len(fresh), calls, dict(Counter(e.type for e in fresh)))
 
-    def _project(self, connection: Connection, kiosk_id: str, commune: str, fresh: list[ev.FleetEvent],
-                 now: datetime) -> None:
+    def _project(
+        self, connection: Connection, kiosk_id: str, commune: str, fresh: list[ev.FleetEvent], now: datetime
+    ) -> None:
         state: dict[str, Any] = {"last_seen_at": now}
         dossiers: dict[str, dict[str, Any]] = {}
         feedback: list[dict[str, Any]] = []
@@ -170,16 +197,24 @@ class FleetStore:
             elif event.type == ev.VERSION:
                 state["version"] = data["version"]
             elif event.type == ev.DOSSIER:
-                row = dossiers.setdefault(data["dossier_ref"], {"kiosk_id": kiosk_id,
-                                                                "dossier_ref": data["dossier_ref"],
-                                                                "commune": commune})
+                row = dossiers.setdefault(
+                    data["dossier_ref"],
+                    {"kiosk_id": kiosk_id, "dossier_ref": data["dossier_ref"], "commune": commune},
+                )
                 _merge_dossier(row, event)
             elif event.type == ev.FEEDBACK:
                 feedback.append(_feedback_row(event, kiosk_id, commune))
             elif event.type == ev.STAFF_CALL:
                 if data["action"] == "call":
-                    calls.append({"call_id": data["call_id"], "kiosk_id": kiosk_id, "called_at": event.at,
-                                  "received_at": now, "state": "open"})
+                    calls.append(
+                        {
+                            "call_id": data["call_id"],
+                            "kiosk_id": kiosk_id,
+                            "called_at": event.at,
+                            "received_at": now,
+                            "state": "open",
+                        }
+                    )
                 else:
                     cancels.append(data["call_id"])
         self._update_kiosk(connection, kiosk_id, state)
@@ -191,23 +226,27 @@ class FleetStore:
             excluded = insert.excluded
             set_ = {c: func.coalesce(table.c[c], excluded[c]) for c in _FIRST_WINS}
             set_.update({c: func.coalesce(excluded[c], table.c[c]) for c in _LAST_WINS})
-            connection.execute(insert.on_conflict_do_update(index_elements=["kiosk_id", "dossier_ref"],
-                                                            set_=set_))
+            connection.execute(
+                insert.on_conflict_do_update(index_elements=["kiosk_id", "dossier_ref"], set_=set_)
+            )
         if feedback:
             connection.execute(_insert(connection, FleetFeedback).values(feedback).on_conflict_do_nothing())
         if calls:
             connection.execute(_insert(connection, FleetStaffCall).values(calls).on_conflict_do_nothing())
         if cancels:
-            connection.execute(update(FleetStaffCall)
-                               .where(FleetStaffCall.call_id.in_(cancels), FleetStaffCall.state == "open")
-                               .values(state="cancelled"))
+            connection.execute(
+                update(FleetStaffCall)
+                .where(FleetStaffCall.call_id.in_(cancels), FleetStaffCall.state == "open")
+                .values(state="cancelled")
+            )
 
     @staticmethod
     def _update_kiosk(connection: Connection, kiosk_id: str, state: dict[str, Any]) -> None:
         # Device, queue and version state only move forward in time: a late batch from a kiosk that was
         # offline must not overwrite what a newer heartbeat already said.
-        current = connection.execute(select(FleetKiosk.health_at, FleetKiosk.queue_at)
-                                     .where(FleetKiosk.id == kiosk_id)).one()
+        current = connection.execute(
+            select(FleetKiosk.health_at, FleetKiosk.queue_at).where(FleetKiosk.id == kiosk_id)
+        ).one()
         if "health_at" in state and current.health_at is not None and state["health_at"] <= current.health_at:
             del state["health"], state["health_at"]
         if "queue_at" in state and current.queue_at is not None and state["queue_at"] <= current.queue_at:
@@ -219,8 +258,13 @@ class FleetStore:
 
     def open_calls(self) -> list[FleetStaffCall]:
         with self.sessions() as session:
-            return list(session.scalars(select(FleetStaffCall).where(FleetStaffCall.state == "open")
-                                        .order_by(FleetStaffCall.called_at)))
+            return list(
+                session.scalars(
+                    select(FleetStaffCall)
+                    .where(FleetStaffCall.state == "open")
+                    .order_by(FleetStaffCall.called_at)
+                )
+            )
 
     def call(self, call_id: str) -> FleetStaffCall | None:
         with self.sessions() as session:
@@ -228,16 +272,18 @@ class FleetStore:
 
     def acknowledge(self, call_id: str, by: str) -> bool:
         with self.sessions.begin() as session:
-            result = session.execute(update(FleetStaffCall)
-                                     .where(FleetStaffCall.call_id == call_id, FleetStaffCall.state == "open")
-                                     .values(state="acknowledged", acknowledged_at=self._clock(),
-                                             acknowledged_by=by[:64]))
+            result = session.execute(
+                update(FleetStaffCall)
+                .where(FleetStaffCall.call_id == call_id, FleetStaffCall.state == "open")
+                .values(state="acknowledged", acknowledged_at=self._clock(), acknowledged_by=by[:64])
+            )
             return bool(getattr(result, "rowcount", 0))
 
     # --- central staff and settings ---------------------------------------------------------------------
 
-    def put_staff(self, staff_id: str, name: str, role: str, pin_hash: dict[str, Any],
-                  group: str | None = None) -> None:
+    def put_staff(
+        self, staff_id: str, name: str, role: str, pin_hash: dict[str, Any], group: str | None = None
+    ) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
         with self.sessions.begin() as session:
@@ -258,20 +304,28 @@ class FleetStore:
             kiosk = session.get(FleetKiosk, kiosk_id)
             if kiosk is None:
                 raise UnknownKiosk(kiosk_id)
-            staff = session.scalars(select(FleetStaff).where((FleetStaff.group.is_(None))
-                                                             | (FleetStaff.group == kiosk.group))
-                                    .order_by(FleetStaff.id))
+            staff = session.scalars(
+                select(FleetStaff)
+                .where((FleetStaff.group.is_(None)) | (FleetStaff.group == kiosk.group))
+                .order_by(FleetStaff.id)
+            )
             settings: dict[str, Any] = {}
             for group in ("*", kiosk.group):  # the kiosk's own group overrides the fleet-wide value
                 for setting in session.scalars(select(FleetSetting).where(FleetSetting.group == group)):
                     settings[setting.key] = setting.value
-            return {"kiosk_id": kiosk.id, "group": kiosk.group, "settings": settings,
-                    "staff": [{"id": s.id, "name": s.name, "role": s.role, "pin": s.pin} for s in staff]}
+            return {
+                "kiosk_id": kiosk.id,
+                "group": kiosk.group,
+                "settings": settings,
+                "staff": [{"id": s.id, "name": s.name, "role": s.role, "pin": s.pin} for s in staff],
+            }
 
     def counts(self) -> dict[str, int]:
         with self.sessions() as session:
-            return {"events": session.scalar(select(func.count()).select_from(FleetEventRow)) or 0,
-                    "dossiers": session.scalar(select(func.count()).select_from(FleetDossier)) or 0}
+            return {
+                "events": session.scalar(select(func.count()).select_from(FleetEventRow)) or 0,
+                "dossiers": session.scalar(select(func.count()).select_from(FleetDossier)) or 0,
+            }
 
 
 def _merge_dossier(row: dict[str, Any], event: ev.FleetEvent) -> None:
@@ -298,12 +352,21 @@ def _merge_dossier(row: dict[str, Any], event: ev.FleetEvent) -> None:
 
 def _feedback_row(event: ev.FleetEvent, kiosk_id: str, commune: str) -> dict[str, Any]:
     scores: dict[str, int] = event.data["scores"]
-    return {"event_id": event.id, "kiosk_id": kiosk_id, "commune": commune,
-            "procedure": event.data["procedure"], "unit": event.data.get("unit"), "at": event.at,
-            "month": local_month(event.at), "access": scores.get("access"),
-            "procedure_score": scores.get("procedure"), "staff": scores.get("staff"),
-            "result": scores.get("result"), "time": scores.get("time"),
-            "mean": sum(scores.values()) / len(scores)}
+    return {
+        "event_id": event.id,
+        "kiosk_id": kiosk_id,
+        "commune": commune,
+        "procedure": event.data["procedure"],
+        "unit": event.data.get("unit"),
+        "at": event.at,
+        "month": local_month(event.at),
+        "access": scores.get("access"),
+        "procedure_score": scores.get("procedure"),
+        "staff": scores.get("staff"),
+        "result": scores.get("result"),
+        "time": scores.get("time"),
+        "mean": sum(scores.values()) / len(scores),
+    }
 
 
 def parse_batch(raw: Iterable[object]) -> tuple[list[ev.FleetEvent], list[dict[str, str]]]:

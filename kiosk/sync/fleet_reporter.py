@@ -25,6 +25,7 @@ from typing import Any
 import keyring
 import keyring.errors
 import requests
+from keyring.backend import KeyringBackend
 
 from kiosk.fleet import events as ev
 from kiosk.store.fleet_outbox import FleetOutbox
@@ -53,13 +54,16 @@ class Enrolment:
     hotline_after_s: int = int(DEFAULT_HOTLINE_AFTER.total_seconds())
 
 
-def save_enrolment(enrolment: Enrolment) -> None:
-    keyring.set_password(KEYRING_SERVICE, KEYRING_USER, json.dumps(asdict(enrolment)))
+def save_enrolment(enrolment: Enrolment, backend: KeyringBackend | None = None) -> None:
+    """Into `backend` (the kiosk's chosen keyring, see kiosk.store.keyring_file), else the default one."""
+    (backend or keyring.get_keyring()).set_password(
+        KEYRING_SERVICE, KEYRING_USER, json.dumps(asdict(enrolment))
+    )
 
 
-def load_enrolment() -> Enrolment | None:
+def load_enrolment(backend: KeyringBackend | None = None) -> Enrolment | None:
     try:
-        raw = keyring.get_password(KEYRING_SERVICE, KEYRING_USER)
+        raw = (backend or keyring.get_keyring()).get_password(KEYRING_SERVICE, KEYRING_USER)
     except keyring.errors.KeyringError:
         return None
     return Enrolment(**json.loads(raw)) if raw else None
@@ -68,20 +72,32 @@ def load_enrolment() -> Enrolment | None:
 class FleetClient:
     """HTTP to the fleet service with this kiosk's token; every request bounded by a timeout."""
 
-    def __init__(self, url: str, token: str, *, timeout: float = TIMEOUT_S,
-                 session: requests.Session | None = None) -> None:
+    def __init__(
+        self, url: str, token: str, *, timeout: float = TIMEOUT_S, session: requests.Session | None = None
+    ) -> None:
         self.url = url.rstrip("/")
         self.timeout = timeout
         self.session = session or requests.Session()
         self.session.headers["Authorization"] = f"Bearer {token}"
 
     @classmethod
-    def enrol(cls, url: str, admin_token: str, kiosk_id: str, *, name: str = "", commune: str = "",
-              group: str = "default", timeout: float = TIMEOUT_S) -> Enrolment:
-        response = requests.post(f"{url.rstrip('/')}/api/v1/enrol", timeout=timeout,
-                                 headers={"Authorization": f"Bearer {admin_token}"},
-                                 json={"kiosk_id": kiosk_id, "name": name or kiosk_id, "commune": commune,
-                                       "group": group})
+    def enrol(
+        cls,
+        url: str,
+        admin_token: str,
+        kiosk_id: str,
+        *,
+        name: str = "",
+        commune: str = "",
+        group: str = "default",
+        timeout: float = TIMEOUT_S,
+    ) -> Enrolment:
+        response = requests.post(
+            f"{url.rstrip('/')}/api/v1/enrol",
+            timeout=timeout,
+            headers={"Authorization": f"Bearer {admin_token}"},
+            json={"kiosk_id": kiosk_id, "name": name or kiosk_id, "commune": commune, "group": group},
+        )
         if response.status_code != 200:
             raise FleetUnavailable(f"enrolment refused: HTTP {response.status_code} {response.text[:200]}")
         body = response.json()
@@ -89,8 +105,11 @@ class FleetClient:
 
     def post_events(self, batch: list[ev.FleetEvent]) -> dict[str, Any]:
         try:
-            response = self.session.post(f"{self.url}/api/v1/events", timeout=self.timeout,
-                                         json={"events": [e.to_json() for e in batch]})
+            response = self.session.post(
+                f"{self.url}/api/v1/events",
+                timeout=self.timeout,
+                json={"events": [e.to_json() for e in batch]},
+            )
         except requests.RequestException as error:
             raise FleetUnavailable(type(error).__name__) from error
         if response.status_code != 200:
@@ -120,8 +139,14 @@ class FlushResult:
 
 
 class FleetReporter:
-    def __init__(self, outbox: FleetOutbox, client: FleetClient, *,
-                 clock: Callable[[], datetime] = utc_now, batch: int = BATCH) -> None:
+    def __init__(
+        self,
+        outbox: FleetOutbox,
+        client: FleetClient,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        batch: int = BATCH,
+    ) -> None:
         self.outbox = outbox
         self.client = client
         self.clock = clock
@@ -149,14 +174,21 @@ class FleetReporter:
                 except FleetUnavailable as error:
                     self.failures += 1
                     self.next_attempt_at = self.clock() + self.backoff()
-                    log.info("fleet service unavailable (%s); %d events wait, next try at %s", error,
-                             self.outbox.backlog(), self.next_attempt_at.isoformat(timespec="seconds"))
+                    log.info(
+                        "fleet service unavailable (%s); %d events wait, next try at %s",
+                        error,
+                        self.outbox.backlog(),
+                        self.next_attempt_at.isoformat(timespec="seconds"),
+                    )
                     result.failed = True
                     return result
                 refused = {str(r.get("id")): str(r.get("reason")) for r in answer.get("rejected", [])}
                 if refused:
-                    log.warning("fleet service refused %d events: %s", len(refused),
-                                "; ".join(sorted(set(refused.values())))[:300])
+                    log.warning(
+                        "fleet service refused %d events: %s",
+                        len(refused),
+                        "; ".join(sorted(set(refused.values())))[:300],
+                    )
                     self.outbox.mark_rejected(refused)
                 self.outbox.mark_sent([e.id for e in batch if e.id not in refused])
                 result.sent += int(answer.get("accepted", 0))
@@ -181,9 +213,14 @@ class StaffCalls:
     waiting ("waiting"), or whether to show the hotline ("hotline": nobody answered within the time, or the
     service cannot be reached). `status` does one short HTTP request: call it from a worker thread."""
 
-    def __init__(self, outbox: FleetOutbox, reporter: FleetReporter | None, *,
-                 hotline_after: timedelta = DEFAULT_HOTLINE_AFTER,
-                 clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        outbox: FleetOutbox,
+        reporter: FleetReporter | None,
+        *,
+        hotline_after: timedelta = DEFAULT_HOTLINE_AFTER,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
         self.outbox = outbox
         self.reporter = reporter
         self.hotline_after = hotline_after
@@ -197,7 +234,9 @@ class StaffCalls:
         self._called_at[call_id] = at
         if self.reporter is not None:  # send now, not at the next round of the loop
             reporter = self.reporter
-            threading.Thread(target=lambda: reporter.flush(force=True), name="fleet-call", daemon=True).start()
+            threading.Thread(
+                target=lambda: reporter.flush(force=True), name="fleet-call", daemon=True
+            ).start()
         return call_id
 
     def cancel(self, call_id: str) -> None:
@@ -219,9 +258,9 @@ class StaffCalls:
         return "waiting"
 
 
-def reporter_from_keyring(outbox: FleetOutbox) -> FleetReporter | None:
+def reporter_from_keyring(outbox: FleetOutbox, backend: KeyringBackend | None = None) -> FleetReporter | None:
     """The reporter for this kiosk's enrolment, or None when the kiosk is not enrolled (events still kept)."""
-    enrolment = load_enrolment()
+    enrolment = load_enrolment(backend)
     if enrolment is None:
         return None
     return FleetReporter(outbox, FleetClient(enrolment.url, enrolment.token))

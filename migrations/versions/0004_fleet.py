@@ -21,8 +21,9 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table(
         "fleet_outbox",
-        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True,
-                  autoincrement=True),
+        sa.Column(
+            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True
+        ),
         sa.Column("event_id", sa.String(36), nullable=False),
         sa.Column("type", sa.String(32), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),

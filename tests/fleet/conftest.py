@@ -73,7 +73,10 @@ def admin_session() -> requests.Session:
 
 
 def enrol(base_url: str, kiosk_id: str, commune: str = "phuong-ba-dinh", group: str = "default") -> str:
-    response = admin_session().post(f"{base_url}/api/v1/enrol", json={
-        "kiosk_id": kiosk_id, "name": f"Kiosk {kiosk_id}", "commune": commune, "group": group}, timeout=10)
+    response = admin_session().post(
+        f"{base_url}/api/v1/enrol",
+        json={"kiosk_id": kiosk_id, "name": f"Kiosk {kiosk_id}", "commune": commune, "group": group},
+        timeout=10,
+    )
     response.raise_for_status()
     return str(response.json()["token"])

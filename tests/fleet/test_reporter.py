@@ -65,16 +65,28 @@ def _week_offline(outbox: FleetOutbox, dossiers: Outbox, clock: Clock, reporter:
             recorded += 1
         for n in range(12):
             at = start + timedelta(days=day, hours=1, minutes=20 * n)
-            applicant = {"applicant": {"full_name": NAME, "id_number": ID_NUMBER, "phone": PHONE,
-                                       "address": "12 Lê Lợi, Quận 1"}}
+            applicant = {
+                "applicant": {
+                    "full_name": NAME,
+                    "id_number": ID_NUMBER,
+                    "phone": PHONE,
+                    "address": "12 Lê Lợi, Quận 1",
+                }
+            }
             dossier_id = dossiers.enqueue(f"idem-{day}-{n}", PROCEDURE, applicant, delivery_method="post")
             outbox.record_dossier("queued", dossier_id, PROCEDURE, unit="H48.01", at=at)
             outbox.record_dossier("delivery_chosen", dossier_id, PROCEDURE, delivery="post", at=at)
-            outbox.record(ev.FEEDBACK, {"procedure": PROCEDURE, "unit": "H48.01",
-                                        "scores": {"access": 5, "staff": 4, "time": 3}}, at=at)
+            outbox.record(
+                ev.FEEDBACK,
+                {"procedure": PROCEDURE, "unit": "H48.01", "scores": {"access": 5, "staff": 4, "time": 3}},
+                at=at,
+            )
             recorded += 3
-        outbox.record(ev.QUEUE, {"queued": 12 * (day + 1), "oldest_age_s": 86400 * day},
-                      at=start + timedelta(days=day, hours=23))
+        outbox.record(
+            ev.QUEUE,
+            {"queued": 12 * (day + 1), "oldest_age_s": 86400 * day},
+            at=start + timedelta(days=day, hours=23),
+        )
         recorded += 1
         clock.now = start + timedelta(days=day + 1)
         result = reporter.flush()  # the daily attempt fails: nobody listens
@@ -83,8 +95,8 @@ def _week_offline(outbox: FleetOutbox, dossiers: Outbox, clock: Clock, reporter:
 
 
 def test_a_week_offline_then_every_event_arrives_exactly_once(
-        fleet_url: str, kiosk_sessions: sessionmaker[Session], tmp_path: Path,
-        request: pytest.FixtureRequest) -> None:
+    fleet_url: str, kiosk_sessions: sessionmaker[Session], tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     fleet_engine = open_database(fleet_url)
     clock = Clock()
     outbox = FleetOutbox(kiosk_sessions, clock=clock)
@@ -136,12 +148,16 @@ def test_a_week_offline_then_every_event_arrives_exactly_once(
 
 def _all_rows_as_text(engine: Engine) -> str:
     with engine.connect() as connection:
-        return "\n".join(str(row) for table in FleetBase.metadata.sorted_tables
-                         for row in connection.execute(table.select()))
+        return "\n".join(
+            str(row)
+            for table in FleetBase.metadata.sorted_tables
+            for row in connection.execute(table.select())
+        )
 
 
-def test_staff_call_acknowledged_or_hotline(fleet_service: FleetServer,
-                                             kiosk_sessions: sessionmaker[Session]) -> None:
+def test_staff_call_acknowledged_or_hotline(
+    fleet_service: FleetServer, kiosk_sessions: sessionmaker[Session]
+) -> None:
     clock = Clock()
     clock.now = datetime.now(UTC)
     outbox = FleetOutbox(kiosk_sessions, clock=clock)
@@ -152,8 +168,9 @@ def test_staff_call_acknowledged_or_hotline(fleet_service: FleetServer,
     answered = calls.call_staff()
     reporter.flush(force=True)  # call_staff also sends at once on a thread; this makes it certain
     assert calls.status(answered) == "waiting"
-    admin_session().post(f"{fleet_service.base_url}/api/v1/staff-calls/{answered}/ack",
-                         timeout=10).raise_for_status()
+    admin_session().post(
+        f"{fleet_service.base_url}/api/v1/staff-calls/{answered}/ack", timeout=10
+    ).raise_for_status()
     assert calls.status(answered) == "acknowledged"
 
     unanswered = calls.call_staff()

@@ -15,8 +15,12 @@ T0 = datetime(2026, 11, 3, 2, 0, tzinfo=UTC)
 
 
 def _post(base: str, token: str, events: list[dict[str, object]]) -> dict[str, object]:
-    response = requests.post(f"{base}/api/v1/events", json={"events": events},
-                             headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    response = requests.post(
+        f"{base}/api/v1/events",
+        json={"events": events},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
     response.raise_for_status()
     result: dict[str, object] = response.json()
     return result
@@ -26,13 +30,18 @@ def _events() -> list[dict[str, object]]:
     ref = ev.dossier_ref("d-1")
     made = [
         ev.new_event(ev.HEARTBEAT, {"uptime_s": 60}, T0),
-        ev.new_event(ev.DEVICE_HEALTH, {"printer": "ok", "scanner": "error", "camera": "ok", "portal": "ok"},
-                     T0),
+        ev.new_event(
+            ev.DEVICE_HEALTH, {"printer": "ok", "scanner": "error", "camera": "ok", "portal": "ok"}, T0
+        ),
         ev.new_event(ev.QUEUE, {"queued": 2, "oldest_age_s": 7200}, T0),
-        ev.new_event(ev.DOSSIER, {"stage": "queued", "dossier_ref": ref, "procedure": "1.001612",
-                                  "unit": "H48.01"}, T0),
-        ev.new_event(ev.DOSSIER, {"stage": "sent", "dossier_ref": ref, "procedure": "1.001612"},
-                     T0 + timedelta(minutes=5)),
+        ev.new_event(
+            ev.DOSSIER, {"stage": "queued", "dossier_ref": ref, "procedure": "1.001612", "unit": "H48.01"}, T0
+        ),
+        ev.new_event(
+            ev.DOSSIER,
+            {"stage": "sent", "dossier_ref": ref, "procedure": "1.001612"},
+            T0 + timedelta(minutes=5),
+        ),
         ev.new_event(ev.VERSION, {"version": "0.1.0"}, T0),
     ]
     return [e.to_json() for e in made]
@@ -82,8 +91,15 @@ def test_kiosks_and_operators_need_their_tokens(fleet_service: FleetServer) -> N
     assert requests.get(f"{base}/api/v1/dashboard", timeout=10).status_code == 401
     old = enrol(base, "hn-03")
     new = enrol(base, "hn-03")  # re-enrolment revokes the old token
-    assert requests.post(f"{base}/api/v1/events", json={"events": []}, timeout=10,
-                         headers={"Authorization": f"Bearer {old}"}).status_code == 401
+    assert (
+        requests.post(
+            f"{base}/api/v1/events",
+            json={"events": []},
+            timeout=10,
+            headers={"Authorization": f"Bearer {old}"},
+        ).status_code
+        == 401
+    )
     assert _post(base, new, [])["accepted"] == 0
 
 
@@ -109,15 +125,23 @@ def test_staff_and_settings_reach_the_kiosks_of_their_group(fleet_service: Fleet
     token = enrol(base, "hn-05", group="buu-dien")
     enrol(base, "hn-06", group="mot-cua")
     admin = admin_session()
-    admin.put(f"{base}/api/v1/staff/NV001", json={"name": "Trần Thị Bình", "role": "clerk", "pin": "482915",
-                                                  "group": "buu-dien"}, timeout=30).raise_for_status()
-    admin.put(f"{base}/api/v1/staff/QT01", json={"name": "Lê Văn Cường", "role": "province_admin",
-                                                 "pin": "739164"}, timeout=30).raise_for_status()
+    admin.put(
+        f"{base}/api/v1/staff/NV001",
+        json={"name": "Trần Thị Bình", "role": "clerk", "pin": "482915", "group": "buu-dien"},
+        timeout=30,
+    ).raise_for_status()
+    admin.put(
+        f"{base}/api/v1/staff/QT01",
+        json={"name": "Lê Văn Cường", "role": "province_admin", "pin": "739164"},
+        timeout=30,
+    ).raise_for_status()
     admin.put(f"{base}/api/v1/settings/*/idle_timeout_s", json={"value": 120}, timeout=10).raise_for_status()
-    admin.put(f"{base}/api/v1/settings/buu-dien/idle_timeout_s", json={"value": 180},
-              timeout=10).raise_for_status()
-    config = requests.get(f"{base}/api/v1/config", headers={"Authorization": f"Bearer {token}"},
-                          timeout=10).json()
+    admin.put(
+        f"{base}/api/v1/settings/buu-dien/idle_timeout_s", json={"value": 180}, timeout=10
+    ).raise_for_status()
+    config = requests.get(
+        f"{base}/api/v1/config", headers={"Authorization": f"Bearer {token}"}, timeout=10
+    ).json()
     assert [s["id"] for s in config["staff"]] == ["NV001", "QT01"]
     assert config["staff"][0]["pin"]["alg"] == "scrypt" and "482915" not in str(config)
     assert config["settings"] == {"idle_timeout_s": 180}
@@ -131,7 +155,10 @@ def test_metrics_are_in_the_prometheus_text_format(fleet_service: FleetServer) -
     _post(base, token, _events())
     text = requests.get(f"{base}/metrics", timeout=10).text
     families = {f.name: f for f in text_string_to_metric_families(text)}
-    ingested = {s.labels["type"]: s.value for s in families["fleet_events_ingested"].samples
-                if s.name.endswith("_total")}
+    ingested = {
+        s.labels["type"]: s.value
+        for s in families["fleet_events_ingested"].samples
+        if s.name.endswith("_total")
+    }
     assert ingested["dossier"] == 2 and ingested["heartbeat"] == 1
     assert any(s.labels == {"state": "red"} and s.value == 1 for s in families["fleet_kiosks"].samples)
