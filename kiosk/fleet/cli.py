@@ -32,7 +32,7 @@ def register(commands: Any, bench_commands: Any, command: CommandMaker, load: Lo
     serve.add_argument(
         "--database",
         metavar="URL",
-        help="PostgreSQL URL for production (default $KIOSK_FLEET_DATABASE, else a SQLite "
+        help="PostgreSQL URL for production (default $FLEET_DATABASE_URL, else a SQLite "
         "file in <data dir>/fleet/ for a trial)",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -59,7 +59,7 @@ def register(commands: Any, bench_commands: Any, command: CommandMaker, load: Lo
     )
     enrol.add_argument("--url", required=True, help="the fleet service, e.g. https://fleet.example.gov.vn")
     enrol.add_argument(
-        "--admin-token", default=None, help="the service's admin token (default $KIOSK_FLEET_ADMIN_TOKEN)"
+        "--admin-token", default=None, help="the service's admin token (default $FLEET_ADMIN_TOKEN)"
     )
     enrol.add_argument("--name", default="", help="shown on the dashboard (default: the kiosk id)")
     enrol.add_argument("--commune", default="", help="commune/ward code, for the reports")
@@ -136,11 +136,11 @@ def _enrol(args: argparse.Namespace, load: Load) -> int:
     from kiosk.sync.fleet_reporter import FleetClient, FleetUnavailable, save_enrolment
 
     config = load(args)
-    token = args.admin_token or os.environ.get("KIOSK_FLEET_ADMIN_TOKEN", "")
+    token = args.admin_token or os.environ.get("FLEET_ADMIN_TOKEN", "")
     if not token:
         print(
             "kiosk fleet enrol: cần mã quản trị / the admin token is needed (--admin-token or "
-            "$KIOSK_FLEET_ADMIN_TOKEN)",
+            "$FLEET_ADMIN_TOKEN)",
             file=sys.stderr,
         )
         return EXIT_USAGE

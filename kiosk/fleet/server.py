@@ -1,8 +1,8 @@
 """`kiosk fleet serve`: the fleet service in the foreground (uvicorn).
 
-Production: `--database postgresql+psycopg://…` (or $KIOSK_FLEET_DATABASE), a PostgreSQL the province runs
+Production: `--database postgresql+psycopg://…` (or $FLEET_DATABASE_URL), a PostgreSQL the province runs
 or rents. A trial needs nothing: without a URL the service keeps a SQLite file in `<data dir>/fleet/`.
-The admin token comes from $KIOSK_FLEET_ADMIN_TOKEN, else a file next to the trial database (made on the
+The admin token comes from $FLEET_ADMIN_TOKEN, else a file next to the trial database (made on the
 first start, mode 0600) — it is printed at start so the operator can log in and enrol kiosks.
 """
 
@@ -30,7 +30,7 @@ def trial_url(data_dir: Path) -> str:
 
 
 def admin_token(data_dir: Path) -> str:
-    from_env = os.environ.get("KIOSK_FLEET_ADMIN_TOKEN", "").strip()
+    from_env = os.environ.get("FLEET_ADMIN_TOKEN", "").strip()
     if from_env:
         return from_env
     path = data_dir / "fleet" / "admin-token"
@@ -55,7 +55,7 @@ def serve(
     queue_hours: float,
     hotline_minutes: float,
 ) -> None:
-    url = database or os.environ.get("KIOSK_FLEET_DATABASE") or trial_url(data_dir)
+    url = database or os.environ.get("FLEET_DATABASE_URL") or trial_url(data_dir)
     token = admin_token(data_dir)
     engine = open_database(url)
     notifier: Notifier = WebhookNotifier(webhook) if webhook else NullNotifier()
