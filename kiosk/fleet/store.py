@@ -9,6 +9,7 @@ and SQLite (the trial's embedded default) alike.
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -17,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
@@ -155,24 +156,7 @@ class FleetStore:
                 raise UnknownKiosk(kiosk_id)
             commune = kiosk.commune
             unique = {e.id: e for e in batch}  # the same id twice in one batch is one event
-            rows = [
-                {
-                    "event_id": e.id,
-                    "kiosk_id": kiosk_id,
-                    "type": e.type,
-                    "at": e.at,
-                    "received_at": now,
-                    "data": e.data,
-                }
-                for e in unique.values()
-            ]
-            statement = (
-                _insert(connection, FleetEventRow)
-                .values(rows)
-                .on_conflict_do_nothing(index_elements=["event_id"])
-                .returning(FleetEventRow.event_id)
-            )
-            new_ids = set(connection.execute(statement).scalars())
+            new_ids = _insert_events(connection, kiosk_id, list(unique.values()), now)
             fresh = sorted((unique[i] for i in new_ids), key=lambda e: e.at)
             self._project(connection, kiosk_id, commune, fresh, now)
         calls = tuple(
@@ -222,17 +206,17 @@ class FleetStore:
             table = FleetDossier.__table__
             columns = ("kiosk_id", "dossier_ref", "commune", *_FIRST_WINS, *_LAST_WINS)
             values = [{c: row.get(c) for c in columns} for row in dossiers.values()]
-            insert = _insert(connection, FleetDossier).values(values)
+            insert = _insert(connection, FleetDossier)
             excluded = insert.excluded
             set_ = {c: func.coalesce(table.c[c], excluded[c]) for c in _FIRST_WINS}
             set_.update({c: func.coalesce(excluded[c], table.c[c]) for c in _LAST_WINS})
             connection.execute(
-                insert.on_conflict_do_update(index_elements=["kiosk_id", "dossier_ref"], set_=set_)
+                insert.on_conflict_do_update(index_elements=["kiosk_id", "dossier_ref"], set_=set_), values
             )
         if feedback:
-            connection.execute(_insert(connection, FleetFeedback).values(feedback).on_conflict_do_nothing())
+            connection.execute(_insert(connection, FleetFeedback).on_conflict_do_nothing(), feedback)
         if calls:
-            connection.execute(_insert(connection, FleetStaffCall).values(calls).on_conflict_do_nothing())
+            connection.execute(_insert(connection, FleetStaffCall).on_conflict_do_nothing(), calls)
         if cancels:
             connection.execute(
                 update(FleetStaffCall)
@@ -326,6 +310,34 @@ class FleetStore:
                 "events": session.scalar(select(func.count()).select_from(FleetEventRow)) or 0,
                 "dossiers": session.scalar(select(func.count()).select_from(FleetDossier)) or 0,
             }
+
+
+# PostgreSQL: one constant statement over arrays (unnest), parsed and planned once per connection, instead
+# of a VALUES list whose SQL text changes with every batch size.
+_PG_INSERT_EVENTS = text(
+    "INSERT INTO fleet_event (event_id, kiosk_id, type, at, received_at, data) "
+    "SELECT e.id, :kiosk, e.type, e.at, :now, CAST(e.data AS jsonb) "
+    "FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[]), CAST(:ats AS timestamptz[]), "
+    "CAST(:datas AS text[])) AS e(id, type, at, data) "
+    "ON CONFLICT (event_id) DO NOTHING RETURNING event_id"
+)
+
+
+def _insert_events(connection: Connection, kiosk_id: str, batch: list[ev.FleetEvent], now: datetime) -> set[str]:
+    """Store the events that are new; returns their ids (the others were stored before)."""
+    if connection.dialect.name == "postgresql":
+        params = {"kiosk": kiosk_id, "now": now, "ids": [e.id for e in batch], "types": [e.type for e in batch],
+                  "ats": [e.at for e in batch], "datas": [json.dumps(e.data) for e in batch]}
+        return set(connection.execute(_PG_INSERT_EVENTS, params).scalars())
+    rows = [{"event_id": e.id, "kiosk_id": kiosk_id, "type": e.type, "at": e.at, "received_at": now,
+             "data": e.data} for e in batch]
+    # executemany: compiled once and cached; SQLAlchemy batches the rows itself, RETURNING included.
+    statement = (
+        _insert(connection, FleetEventRow)
+        .on_conflict_do_nothing(index_elements=["event_id"])
+        .returning(FleetEventRow.event_id)
+    )
+    return set(connection.execute(statement, rows).scalars())
 
 
 def _merge_dossier(row: dict[str, Any], event: ev.FleetEvent) -> None:
