@@ -46,7 +46,7 @@ class FleetBenchResult:
     kiosks: int
     days: int
     events_planned: int
-    events_sent: int = 0
+    events_sent: int = 0  # new events the service stored (its own count)
     duplicates: int = 0
     send_seconds: float = 0.0
     stopped_early: bool = False
@@ -69,16 +69,25 @@ def _kiosk_days(index: int, days: int) -> Iterator[list[dict[str, Any]]]:
         base = START + timedelta(days=day)
         out: list[dict[str, Any]] = []
 
-        def add(type_: str, at: datetime, data: dict[str, Any]) -> None:
-            out.append({"id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "type": type_,
-                        "at": at.isoformat(), "data": data})
+        def add(type_: str, at: datetime, data: dict[str, Any], out: list[dict[str, Any]] = out) -> None:
+            out.append(
+                {
+                    "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    "type": type_,
+                    "at": at.isoformat(),
+                    "data": data,
+                }
+            )
 
         for hour in range(0, 24, 2):
             add("heartbeat", base + timedelta(hours=hour), {"uptime_s": hour * 3600})
         for hour in (7, 15):
             failing = rng.random() < 0.02
-            add("device_health", base + timedelta(hours=hour),
-                {"printer": "error" if failing else "ok", "scanner": "ok", "camera": "ok", "portal": "ok"})
+            add(
+                "device_health",
+                base + timedelta(hours=hour),
+                {"printer": "error" if failing else "ok", "scanner": "ok", "camera": "ok", "portal": "ok"},
+            )
         for hour in range(0, 24, 4):
             add("queue", base + timedelta(hours=hour), {"queued": rng.randint(0, 2), "oldest_age_s": 60})
         if day == 0:
@@ -99,20 +108,36 @@ def _kiosk_days(index: int, days: int) -> Iterator[list[dict[str, Any]]]:
                 add("dossier", at, {"stage": "delivery_chosen", "delivery": "post", **common})
                 add("dossier", at + timedelta(days=5), {"stage": "returned_by_post", **common})
             if rng.random() < 0.4:
-                add("dossier", at, {"stage": "paid", "fee_vnd": rng.choice((20_000, 50_000, 100_000)),
-                                    **common})
+                add(
+                    "dossier",
+                    at,
+                    {"stage": "paid", "fee_vnd": rng.choice((20_000, 50_000, 100_000)), **common},
+                )
         for _ in range(4):
-            add("feedback", base + timedelta(hours=rng.randint(8, 17)),
-                {"procedure": rng.choice(PROCEDURES), "unit": rng.choice(UNITS),
-                 "scores": {c: rng.randint(2, 5) for c in ("access", "procedure", "staff", "result", "time")}})
+            add(
+                "feedback",
+                base + timedelta(hours=rng.randint(8, 17)),
+                {
+                    "procedure": rng.choice(PROCEDURES),
+                    "unit": rng.choice(UNITS),
+                    "scores": {
+                        c: rng.randint(2, 5) for c in ("access", "procedure", "staff", "result", "time")
+                    },
+                },
+            )
         if rng.random() < 0.3:
-            add("staff_call", base + timedelta(hours=10), {"call_id": uuid.UUID(int=rng.getrandbits(128)).hex,
-                                                           "action": "call"})
+            add(
+                "staff_call",
+                base + timedelta(hours=10),
+                {"call_id": uuid.UUID(int=rng.getrandbits(128)).hex, "action": "call"},
+            )
         yield out
 
 
-def _events_per_kiosk(days: int) -> int:
-    return sum(len(day) for day in _kiosk_days(0, days))
+def _events_estimate(kiosks: int, days: int) -> int:
+    """About how many events the run will send (from the first few kiosks' exact counts)."""
+    sample = min(kiosks, 5)
+    return round(sum(len(d) for k in range(sample) for d in _kiosk_days(k, days)) / sample * kiosks)
 
 
 def _free_port() -> int:
@@ -124,16 +149,34 @@ def _free_port() -> int:
 def _start_service(url: str, port: int, data_dir: str) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env["FLEET_ADMIN_TOKEN"] = ADMIN
-    return subprocess.Popen([sys.executable, "-m", "kiosk", "fleet", "serve", "--database", url, "--port",
-                             str(port), "--data-dir", data_dir, "--silent-minutes", "100000000"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "fleet",
+            "serve",
+            "--database",
+            url,
+            "--port",
+            str(port),
+            "--data-dir",
+            data_dir,
+            "--silent-minutes",
+            "100000000",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_ready(base: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the fleet service exited: {process.stderr.read()[-2000:] if process.stderr else ''}")
+            output = process.stderr.read()[-2000:].decode(errors="replace") if process.stderr else ""
+            raise RuntimeError(f"the fleet service exited: {output}")
         try:
             if requests.get(f"{base}/healthz", timeout=2).ok:
                 return
@@ -152,13 +195,20 @@ def _median_seconds(call: Callable[[], requests.Response], runs: int) -> float:
     return statistics.median(times)
 
 
-def run_bench(*, kiosks: int = 500, days: int = 30, database: str | None = None, max_seconds: float = 900.0,
-              senders: int = 4, progress: Callable[[str], None] = lambda _: None) -> FleetBenchResult:
+def run_bench(
+    *,
+    kiosks: int = 500,
+    days: int = 30,
+    database: str | None = None,
+    max_seconds: float = 900.0,
+    senders: int = 4,
+    progress: Callable[[str], None] = lambda _: None,
+) -> FleetBenchResult:
     import tempfile
 
     from kiosk.fleet.pgcluster import TemporaryCluster
 
-    result = FleetBenchResult(kiosks, days, _events_per_kiosk(days) * kiosks)
+    result = FleetBenchResult(kiosks, days, _events_estimate(kiosks, days))
     with ExitStack() as stack:
         scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="kiosk-bench-fleet-"))
         if database is None:
@@ -184,18 +234,28 @@ def run_bench(*, kiosks: int = 500, days: int = 30, database: str | None = None,
         progress(f"enrolling {kiosks} kiosks")
         tokens = []
         for index in range(kiosks):
-            response = admin.post(f"{base}/api/v1/enrol", timeout=30, json={
-                "kiosk_id": f"kiosk-{index:05d}", "name": f"Kiosk {index}", "commune": f"xa-{index % 120:03d}",
-                "group": f"g{index % 10}"})
+            response = admin.post(
+                f"{base}/api/v1/enrol",
+                timeout=30,
+                json={
+                    "kiosk_id": f"kiosk-{index:05d}",
+                    "name": f"Kiosk {index}",
+                    "commune": f"xa-{index % 120:03d}",
+                    "group": f"g{index % 10}",
+                },
+            )
             response.raise_for_status()
             tokens.append(response.json()["token"])
 
-        progress(f"sending {result.events_planned:,} events ({kiosks} kiosks × {days} days), "
-                 f"{senders} connections, at most {max_seconds:.0f} s")
+        progress(
+            f"sending {result.events_planned:,} events ({kiosks} kiosks × {days} days), "
+            f"{senders} connections, at most {max_seconds:.0f} s"
+        )
         deadline = time.monotonic() + max_seconds
         lock = threading.Lock()
         next_kiosk = iter(range(kiosks))
         failures: list[str] = []
+        done: list[int] = []
 
         def sender() -> None:
             session = requests.Session()
@@ -208,21 +268,25 @@ def run_bench(*, kiosks: int = 500, days: int = 30, database: str | None = None,
                 pending: list[dict[str, Any]] = []
                 for day in _kiosk_days(index, days):
                     pending.extend(day)
-                    while len(pending) >= BATCH or (pending and day is None):
+                    while len(pending) >= BATCH:
                         if not _post(session, base, pending[:BATCH]):
                             return
                         pending = pending[BATCH:]
                     if time.monotonic() >= deadline:
                         return
-                while pending:
-                    if not _post(session, base, pending[:BATCH]):
-                        return
-                    pending = pending[BATCH:]
+                if pending and not _post(session, base, pending):
+                    return
+                with lock:
+                    done.append(index)
 
         def _post(session: requests.Session, base_url: str, batch: list[dict[str, Any]]) -> bool:
             try:
-                response = session.post(f"{base_url}/api/v1/events", data=json.dumps({"events": batch}),
-                                        headers={"content-type": "application/json"}, timeout=60)
+                response = session.post(
+                    f"{base_url}/api/v1/events",
+                    data=json.dumps({"events": batch}),
+                    headers={"content-type": "application/json"},
+                    timeout=60,
+                )
                 response.raise_for_status()
             except requests.RequestException as error:
                 failures.append(str(error)[:200])
@@ -240,8 +304,9 @@ def run_bench(*, kiosks: int = 500, days: int = 30, database: str | None = None,
                     sent = result.events_sent
                 progress(f"{sent:,} events stored, {sent / max(1e-9, time.perf_counter() - started):,.0f}/s")
 
-        threads = [threading.Thread(target=sender, name=f"bench-kiosk-{n}", daemon=True)
-                   for n in range(senders)]
+        threads = [
+            threading.Thread(target=sender, name=f"bench-kiosk-{n}", daemon=True) for n in range(senders)
+        ]
         started = time.perf_counter()
         for thread in threads:
             thread.start()
@@ -250,19 +315,22 @@ def run_bench(*, kiosks: int = 500, days: int = 30, database: str | None = None,
         for thread in threads:
             thread.join(timeout=max_seconds + 120)
         result.send_seconds = time.perf_counter() - started
-        result.stopped_early = result.events_sent + result.duplicates < result.events_planned
+        result.stopped_early = len(done) < kiosks
         if failures:
             result.notes.append(f"send failures: {failures[0]}")
         result.ingest_events_per_s = result.events_sent / result.send_seconds if result.send_seconds else 0.0
 
         progress("timing the dashboard and the quarterly report")
         result.dashboard_s = _median_seconds(lambda: admin.get(f"{base}/", timeout=30), 7)
-        result.dashboard_json_s = _median_seconds(lambda: admin.get(f"{base}/api/v1/dashboard", timeout=30), 7)
+        result.dashboard_json_s = _median_seconds(
+            lambda: admin.get(f"{base}/api/v1/dashboard", timeout=30), 7
+        )
         quarter = "2026-Q4"
 
         def report(by: str, fmt: str = "json") -> requests.Response:
-            return admin.get(f"{base}/api/v1/reports", params={"period": quarter, "by": by, "format": fmt},
-                             timeout=120)
+            return admin.get(
+                f"{base}/api/v1/reports", params={"period": quarter, "by": by, "format": fmt}, timeout=120
+            )
 
         result.quarter_report_s = _median_seconds(lambda: report("kiosk"), 3)
         result.quarter_report_by_procedure_s = _median_seconds(lambda: report("procedure"), 3)
@@ -270,10 +338,12 @@ def run_bench(*, kiosks: int = 500, days: int = 30, database: str | None = None,
         engine = create_engine(database)
         try:
             with engine.connect() as connection:
-                result.database_bytes = int(connection.execute(
-                    text("SELECT pg_database_size(current_database())")).scalar() or 0)
-                result.fleet_event_rows = int(connection.execute(text("SELECT count(*) FROM fleet_event"))
-                                              .scalar() or 0)
+                result.database_bytes = int(
+                    connection.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0
+                )
+                result.fleet_event_rows = int(
+                    connection.execute(text("SELECT count(*) FROM fleet_event")).scalar() or 0
+                )
         finally:
             engine.dispose()
     return result
@@ -290,19 +360,36 @@ def print_result(result: FleetBenchResult, *, as_json: bool = False) -> None:
 
     rows = [
         ("kiosks × days", f"{result.kiosks} × {result.days}", ""),
-        ("events planned / stored", f"{result.events_planned:,} / {result.events_sent:,}"
-         + (" (stopped at --max-seconds)" if result.stopped_early else ""), ""),
-        ("ingest, events/s", f"{result.ingest_events_per_s:,.0f}",
-         f"≥ {GOALS['ingest_events_per_s']:,.0f} {verdict(result.ingest_events_per_s >= 2000)}"),
-        ("dashboard page (median)", f"{result.dashboard_s * 1000:,.0f} ms",
-         f"≤ 1 s {verdict(result.dashboard_s <= 1.0)}"),
+        (
+            "events (≈ planned) / stored",
+            f"≈{result.events_planned:,} / {result.events_sent:,}"
+            + (" (stopped at --max-seconds)" if result.stopped_early else ""),
+            "",
+        ),
+        (
+            "ingest, events/s",
+            f"{result.ingest_events_per_s:,.0f}",
+            f"≥ {GOALS['ingest_events_per_s']:,.0f} {verdict(result.ingest_events_per_s >= 2000)}",
+        ),
+        (
+            "dashboard page (median)",
+            f"{result.dashboard_s * 1000:,.0f} ms",
+            f"≤ 1 s {verdict(result.dashboard_s <= 1.0)}",
+        ),
         ("dashboard JSON (median)", f"{result.dashboard_json_s * 1000:,.0f} ms", ""),
-        ("quarter report by kiosk (median)", f"{result.quarter_report_s * 1000:,.0f} ms",
-         f"≤ 5 s {verdict(result.quarter_report_s <= 5.0)}"),
+        (
+            "quarter report by kiosk (median)",
+            f"{result.quarter_report_s * 1000:,.0f} ms",
+            f"≤ 5 s {verdict(result.quarter_report_s <= 5.0)}",
+        ),
         ("quarter report by procedure", f"{result.quarter_report_by_procedure_s * 1000:,.0f} ms", ""),
         ("quarter report by commune, PDF", f"{result.quarter_report_pdf_s * 1000:,.0f} ms", ""),
-        ("database size", f"{mb:,.1f} MB ({result.fleet_event_rows:,} event rows, "
-         f"{result.database_bytes / max(1, result.fleet_event_rows):,.0f} B/event)", ""),
+        (
+            "database size",
+            f"{mb:,.1f} MB ({result.fleet_event_rows:,} event rows, "
+            f"{result.database_bytes / max(1, result.fleet_event_rows):,.0f} B/event)",
+            "",
+        ),
         ("database", result.database, ""),
     ]
     width = max(len(r[0]) for r in rows)

@@ -74,7 +74,9 @@ def assess(kiosk: FleetKiosk, now: datetime, rules: AlertRules) -> KioskState:
 def snapshot(
     kiosks: list[FleetKiosk], calls: list[FleetStaffCall], now: datetime, rules: AlertRules
 ) -> dict[str, Any]:
-    states = [assess(k, now, rules) for k in kiosks]
+    # Worst first: with hundreds of kiosks, the ones that need someone are at the top.
+    order = {"red": 0, "amber": 1, "green": 2}
+    states = sorted((assess(k, now, rules) for k in kiosks), key=lambda s: (order[s.level], s.kiosk.id))
     names = {k.id: k.name for k in kiosks}
     return {
         "now": now.isoformat(),

@@ -64,8 +64,19 @@ class TemporaryCluster:
             for path in (self.root, data):
                 os.chown(path, entry.pw_uid, entry.pw_gid)
         self._run("initdb", "-D", str(data), "-U", USER, "--auth=trust", "--encoding=UTF8", "--no-locale")
-        self._run("pg_ctl", "-D", str(data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
-                  "-o", f"-k {self.root} -c listen_addresses=''", "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(data),
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-k {self.root} -c listen_addresses=''",
+            "start",
+        )
         self._run("createdb", "-h", str(self.root), "-U", USER, "fleet")
         return f"postgresql+psycopg://{USER}@/fleet?host={self.root}"
 
@@ -83,6 +94,7 @@ class TemporaryCluster:
     def __enter__(self) -> str:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()

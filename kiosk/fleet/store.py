@@ -323,14 +323,31 @@ _PG_INSERT_EVENTS = text(
 )
 
 
-def _insert_events(connection: Connection, kiosk_id: str, batch: list[ev.FleetEvent], now: datetime) -> set[str]:
+def _insert_events(
+    connection: Connection, kiosk_id: str, batch: list[ev.FleetEvent], now: datetime
+) -> set[str]:
     """Store the events that are new; returns their ids (the others were stored before)."""
     if connection.dialect.name == "postgresql":
-        params = {"kiosk": kiosk_id, "now": now, "ids": [e.id for e in batch], "types": [e.type for e in batch],
-                  "ats": [e.at for e in batch], "datas": [json.dumps(e.data) for e in batch]}
+        params = {
+            "kiosk": kiosk_id,
+            "now": now,
+            "ids": [e.id for e in batch],
+            "types": [e.type for e in batch],
+            "ats": [e.at for e in batch],
+            "datas": [json.dumps(e.data) for e in batch],
+        }
         return set(connection.execute(_PG_INSERT_EVENTS, params).scalars())
-    rows = [{"event_id": e.id, "kiosk_id": kiosk_id, "type": e.type, "at": e.at, "received_at": now,
-             "data": e.data} for e in batch]
+    rows = [
+        {
+            "event_id": e.id,
+            "kiosk_id": kiosk_id,
+            "type": e.type,
+            "at": e.at,
+            "received_at": now,
+            "data": e.data,
+        }
+        for e in batch
+    ]
     # executemany: compiled once and cached; SQLAlchemy batches the rows itself, RETURNING included.
     statement = (
         _insert(connection, FleetEventRow)
