@@ -171,6 +171,8 @@ def _kiosk_sessions(config: KioskConfig) -> Any:
 
 
 def _send(args: argparse.Namespace, load: Load) -> int:
+    import requests
+
     from kiosk.store.fleet_outbox import FleetOutbox
     from kiosk.sync.fleet_reporter import reporter_from_keyring
 
@@ -183,6 +185,15 @@ def _send(args: argparse.Namespace, load: Load) -> int:
         )
         return EXIT_FAILED
     result = reporter.flush(max_batches=args.max_batches, force=True)
+    config_cached = False
+    if not result.failed:  # reachable: refresh the central staff and settings cache as well
+        from kiosk.fleet.central_config import CACHE_NAME, write_cache
+
+        try:
+            write_cache(config.data_dir / CACHE_NAME, reporter.client.config())
+            config_cached = True
+        except (OSError, ValueError, requests.RequestException):
+            config_cached = False
     print(
         json.dumps(
             {
@@ -191,6 +202,7 @@ def _send(args: argparse.Namespace, load: Load) -> int:
                 "rejected": result.rejected,
                 "failed": result.failed,
                 "pending": outbox.backlog(),
+                "config_cached": config_cached,
             }
         )
     )

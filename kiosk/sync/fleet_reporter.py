@@ -264,3 +264,19 @@ def reporter_from_keyring(outbox: FleetOutbox, backend: KeyringBackend | None = 
     if enrolment is None:
         return None
     return FleetReporter(outbox, FleetClient(enrolment.url, enrolment.token))
+
+
+def record_status(
+    outbox: FleetOutbox,
+    *,
+    levels: dict[str, str],
+    queued: int,
+    oldest_age_s: int,
+    uptime_s: int | None = None,
+) -> None:
+    """The periodic status a kiosk reports: heartbeat, device health and queue. `levels` maps a device
+    (printer, scanner, camera, portal, disk — e.g. from kiosk.health's checks: `{c.key: c.level.value}`) to
+    ok / warn / error; other keys are left out (the whitelist would refuse them)."""
+    outbox.record(ev.HEARTBEAT, {} if uptime_s is None else {"uptime_s": uptime_s})
+    outbox.record(ev.DEVICE_HEALTH, {k: v for k, v in levels.items() if k in ev.DEVICES and v in ev.LEVELS})
+    outbox.record(ev.QUEUE, {"queued": queued, "oldest_age_s": max(0, oldest_age_s)})

@@ -19,6 +19,7 @@ import requests
 from kiosk.cli import main
 from kiosk.config import load_config
 from kiosk.fleet import events as ev
+from kiosk.fleet.central_config import CACHE_NAME, verify_cached_pin
 from kiosk.store import db
 from kiosk.store.fleet_outbox import FleetOutbox
 from tests.isolation import isolated_from_the_machine
@@ -111,10 +112,22 @@ def test_enrol_send_and_report_from_the_command_line(
         outbox.record_dossier("submitted_online", "d-1", "1.001612", unit="H48.01", at=at)
         outbox.record_dossier("returned_by_post", "d-1", "1.001612", at=at)
         outbox.record(ev.HEARTBEAT, {"uptime_s": 5}, at=at)
+        requests.put(
+            f"{served}/api/v1/staff/NV007",
+            headers={"Authorization": f"Bearer {ADMIN}"},
+            timeout=30,
+            json={"name": "Phạm Thu Hà", "role": "operator", "pin": "583920"},
+        ).raise_for_status()
         capsys.readouterr()
         assert main(["fleet", "send", "--data-dir", str(data)]) == 0
         sent = json.loads(capsys.readouterr().out)
-        assert (sent["sent"], sent["pending"], sent["failed"]) == (3, 0, False)
+        assert (sent["sent"], sent["pending"], sent["failed"], sent["config_cached"]) == (3, 0, False, True)
+        # Central staff log in with their PIN on the kiosk while it is offline (from the cache).
+        cache = data / CACHE_NAME
+        assert oct(cache.stat().st_mode & 0o777) == "0o600" and "583920" not in cache.read_text()
+        member = verify_cached_pin(cache, "NV007", "583920")
+        assert member is not None and member.role == "operator"
+        assert verify_cached_pin(cache, "NV007", "583921") is None
 
         assert main(["report", "--month", "2026-11", "--format", "json", "--data-dir", str(data)]) == 0
         offline = json.loads(capsys.readouterr().out)
