@@ -27,7 +27,7 @@ from kiosk.fleet import reports
 from kiosk.fleet.dashboard import AlertRules, render_fragment, render_page, snapshot
 from kiosk.fleet.metrics import FleetMetrics
 from kiosk.fleet.notify import Notifier, NullNotifier
-from kiosk.fleet.store import ROLES, FleetStore, UnknownKiosk, parse_batch, utc_now
+from kiosk.fleet.store import ROLES, TIMEZONE, FleetStore, UnknownKiosk, parse_batch, utc_now
 from kiosk.store.models import ID_LEN
 
 log = logging.getLogger(__name__)
@@ -85,12 +85,12 @@ def create_app(engine: Engine, settings: FleetSettings) -> FastAPI:
         admin(request)
         body = await json_body(request)
         kiosk_id = str(body.get("kiosk_id", ""))
-        if not kiosk_id or len(kiosk_id) > ID_LEN or not ev._CODE.fullmatch(kiosk_id):
+        if not kiosk_id or len(kiosk_id) > ID_LEN or not ev.CODE.fullmatch(kiosk_id):
             raise HTTPException(422, "kiosk_id: 1–64 of A-Z a-z 0-9 . _ : -")
         commune = str(body.get("commune", ""))
         group = str(body.get("group", "default")) or "default"
         for name, value in (("commune", commune), ("group", group)):
-            if value and not ev._CODE.fullmatch(value):
+            if value and not ev.CODE.fullmatch(value):
                 raise HTTPException(422, f"{name}: a code")
         token = await run_in_threadpool(
             store.enrol, kiosk_id, str(body.get("name", kiosk_id))[:200], commune, group
@@ -222,7 +222,9 @@ def create_app(engine: Engine, settings: FleetSettings) -> FastAPI:
     def reports_page(request: Request) -> str:
         admin(request)
         links = []
-        for period in ("2026-11", "2026-Q4"):
+        local = utc_now().astimezone(TIMEZONE)
+        this_month, this_quarter = local.strftime("%Y-%m"), f"{local.year}-Q{(local.month - 1) // 3 + 1}"
+        for period in (this_month, this_quarter):
             for by in reports.DIMENSIONS:
                 formats = " ".join(
                     f'<a href="/api/v1/reports?period={period}&by={by}&format={f}">{f}</a>'

@@ -47,7 +47,7 @@ CRITERIA = ("access", "procedure", "staff", "result", "time")
 CALL_ACTIONS = ("call", "cancel")
 
 MAX_BATCH = 1000
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
+CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
 _REF = re.compile(r"[0-9a-f]{32}")
 _VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}")
 
@@ -103,7 +103,7 @@ class _Scores:
 
 
 _Field = _Int | _OneOf | _Pattern | _Scores
-_CODE_FIELD = _Pattern(_CODE)
+_CODE_FIELD = _Pattern(CODE)
 _LEVEL = _OneOf(LEVELS)
 
 #: type -> {field: (spec, required)}

@@ -171,6 +171,7 @@ def test_exports_csv_xlsx_and_a_readable_pdf(filled: str, tmp_path: Path) -> Non
         response.raise_for_status()
         return response.content
 
+    assert "format=pdf" in admin.get(f"{filled}/reports", timeout=10).text
     rows = list(csv.DictReader(io.StringIO(get("csv").decode())))
     assert [(r["key"], r["filed"], r["returned_by_post_share"]) for r in rows] == [
         ("kiosk-a", "10", "0.3"),
