@@ -280,3 +280,43 @@ def record_status(
     outbox.record(ev.HEARTBEAT, {} if uptime_s is None else {"uptime_s": uptime_s})
     outbox.record(ev.DEVICE_HEALTH, {k: v for k, v in levels.items() if k in ev.DEVICES and v in ev.LEVELS})
     outbox.record(ev.QUEUE, {"queued": queued, "oldest_age_s": max(0, oldest_age_s)})
+
+
+@dataclass
+class FleetLink:
+    """Everything the kiosk app needs for the fleet, in one object (Qt-free): the outbox to record events,
+    the reporter (None when the kiosk is not enrolled: events are kept and go out once it is), the staff
+    calls, and the background thread that sends. `stop()` ends the thread (bounded)."""
+
+    outbox: FleetOutbox
+    reporter: FleetReporter | None
+    staff_calls: StaffCalls
+    _stop: threading.Event
+    _thread: threading.Thread | None
+
+    def stop(self, timeout: float = 15.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+
+def start_fleet_link(
+    outbox: FleetOutbox, backend: KeyringBackend | None = None, *, interval: float = 30.0
+) -> FleetLink:
+    enrolment = load_enrolment(backend)
+    reporter = (
+        None if enrolment is None else FleetReporter(outbox, FleetClient(enrolment.url, enrolment.token))
+    )
+    hotline = timedelta(seconds=enrolment.hotline_after_s) if enrolment else DEFAULT_HOTLINE_AFTER
+    stop = threading.Event()
+    thread = None
+    if reporter is not None:
+        thread = threading.Thread(
+            target=reporter.run,
+            args=(stop,),
+            kwargs={"interval": interval},
+            name="fleet-reporter",
+            daemon=True,
+        )
+        thread.start()
+    return FleetLink(outbox, reporter, StaffCalls(outbox, reporter, hotline_after=hotline), stop, thread)

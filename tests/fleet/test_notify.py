@@ -95,3 +95,24 @@ def test_the_kiosk_status_reaches_the_dashboard(fleet_service: FleetServer, tmp_
     (kiosk,) = admin_session().get(f"{fleet_service.base_url}/api/v1/dashboard", timeout=10).json()["kiosks"]
     assert kiosk["health"] == {"printer": "warn", "scanner": "ok"} and kiosk["queued"] == 3
     assert kiosk["level"] == "amber"
+
+
+def test_the_fleet_link_sends_in_the_background_until_stopped(
+    fleet_service: FleetServer, tmp_path: Path
+) -> None:
+    from kiosk.sync.fleet_reporter import save_enrolment, start_fleet_link
+
+    url = f"sqlite:///{tmp_path / 'kiosk.db'}"
+    db.upgrade(url)
+    outbox = FleetOutbox(db.session_factory(db.make_engine(url)))
+    save_enrolment(FleetClient.enrol(fleet_service.base_url, ADMIN, "hn-link-01"))
+    link = start_fleet_link(outbox, interval=0.2)
+    try:
+        call_id = link.staff_calls.call_staff()
+        deadline = datetime.now(UTC).timestamp() + 10
+        while outbox.backlog() and datetime.now(UTC).timestamp() < deadline:
+            threading.Event().wait(0.1)
+        assert outbox.backlog() == 0 and link.staff_calls.status(call_id) == "waiting"
+    finally:
+        link.stop()
+    assert link._thread is not None and not link._thread.is_alive()
