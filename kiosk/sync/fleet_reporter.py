@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -40,6 +41,7 @@ BACKOFF_FIRST = timedelta(seconds=5)
 BACKOFF_MAX = timedelta(minutes=15)
 TIMEOUT_S = 10.0
 DEFAULT_HOTLINE_AFTER = timedelta(minutes=3)
+HEARTBEAT_EVERY = timedelta(minutes=5)
 
 
 class FleetUnavailable(RuntimeError):
@@ -197,10 +199,25 @@ class FleetReporter:
                 self.failures, self.next_attempt_at = 0, None
         return result
 
-    def run(self, stop: threading.Event, *, interval: float = 30.0) -> None:
-        """Flush every `interval` seconds (sooner after `wake`), until `stop` is set."""
+    def run(
+        self,
+        stop: threading.Event,
+        *,
+        interval: float = 30.0,
+        heartbeat_every: timedelta | None = HEARTBEAT_EVERY,
+    ) -> None:
+        """Flush every `interval` seconds until `stop` is set; record a heartbeat every `heartbeat_every`, so
+        a kiosk with nothing else to say still shows as alive (the dashboard turns it red after 10 min)."""
+        started = time.monotonic()
+        last_heartbeat: datetime | None = None
         while not stop.is_set():
             try:
+                now = self.clock()
+                if heartbeat_every is not None and (
+                    last_heartbeat is None or now - last_heartbeat >= heartbeat_every
+                ):
+                    self.outbox.record(ev.HEARTBEAT, {"uptime_s": int(time.monotonic() - started)}, at=now)
+                    last_heartbeat = now
                 self.flush()
             except Exception:  # a bug must not kill the loop that reports it
                 log.exception("fleet reporter failed")
