@@ -114,7 +114,9 @@ def test_the_fleet_link_sends_in_the_background_until_stopped(
             threading.Event().wait(0.1)
         assert outbox.backlog() == 0 and link.staff_calls.status(call_id) == "waiting"
         heartbeat = 'fleet_events_ingested_total{type="heartbeat"} 1.0'  # alive with nothing else to say
-        while heartbeat not in (metrics := requests.get(f"{fleet_service.base_url}/metrics", timeout=10).text):
+        while heartbeat not in (
+            metrics := requests.get(f"{fleet_service.base_url}/metrics", timeout=10).text
+        ):
             assert datetime.now(UTC).timestamp() < deadline, metrics
             threading.Event().wait(0.1)
     finally:
