@@ -20,3 +20,8 @@ lint: setup
 
 clean:
 	rm -rf .venv out .pytest_cache .mypy_cache .ruff_cache
+
+# The fleet dashboard in a real browser (installs Debian's chromium + chromium-driver if missing); not in `make test`.
+.PHONY: proof-fleet-browser
+proof-fleet-browser: setup
+	@bash tests/fleet_browser/run.sh $(ARGS)

@@ -339,6 +339,10 @@ def build_parser() -> argparse.ArgumentParser:
     staff_unlock = command(staff_commands, "unlock", _cmd_staff_unlock, "lift a lockout after wrong PINs")
     staff_unlock.add_argument("staff_id", metavar="ID")
 
+    from kiosk.fleet.cli import register as register_fleet  # `fleet`, `report`, `bench fleet`
+
+    register_fleet(commands, bench_commands, command, _load)
+
     command(commands, "version", _cmd_version, "print the kiosk's version")
     return parser
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +23,8 @@ from kiosk.store.models import AuditEvent, utc_now
 KIND = "feedback.given"
 SCORES = (1, 2, 3, 4, 5)  # very unhappy … very happy (the faces on screen)
 MAX_COMMENT = 500
+#: Months are cut where the provinces cut them.
+REPORT_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def record_feedback(sessions: sessionmaker[Session], kiosk_id: str, journey: str, score: int,
@@ -59,8 +62,10 @@ class FeedbackReport:
 
 
 def monthly_report(sessions: sessionmaker[Session], year: int, month: int) -> FeedbackReport:
-    start = datetime(year, month, 1, tzinfo=UTC)
-    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=UTC)
+    """The answers of one calendar month in Vietnam (an answer at 00:30 on the 1st, local time, is that
+    month's, although it is still the previous month in UTC)."""
+    start = datetime(year, month, 1, tzinfo=REPORT_TIMEZONE)
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=REPORT_TIMEZONE)
     report = FeedbackReport(month=f"{year:04d}-{month:02d}")
     with sessions() as session:
         rows = session.scalars(select(AuditEvent).where(AuditEvent.kind == KIND, AuditEvent.at >= start,

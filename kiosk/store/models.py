@@ -200,3 +200,8 @@ class AuditEvent(Base):
     kiosk_id: Mapped[str] = mapped_column(String(ID_LEN))
     dossier_id: Mapped[str | None] = mapped_column(String(UUID_LEN), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
+
+
+# The fleet-event outbox's table lives in its own module; importing it here registers it with Base.metadata
+# wherever the models are loaded (migrations, their drift check), like every other table.
+from kiosk.store import fleet_outbox as _fleet_outbox  # noqa: E402, F401

@@ -22,7 +22,7 @@ from tests.store.conftest import Database, postgresql_only, sqlite_only
 
 TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event", "dossier_file"}
 # The newest migration: bump it with every new revision so a missing or mis-chained one shows up here.
-LATEST = "0004_loop"  # the lead re-chains migrations at merge
+LATEST = "0005"
 
 
 def _url(path: Path) -> str:

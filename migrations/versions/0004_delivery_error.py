@@ -1,6 +1,6 @@
 """Postal chain: why a delivery order was refused for good (the dossier is then no longer kept for it).
 
-Revision ID: 0004_loop
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-03
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004_loop"
+revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
