@@ -7,6 +7,7 @@ driver whose read never returns; the inner run must fail with pytest-timeout's r
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -41,11 +42,15 @@ def test_the_next_test() -> None:
 def _run_inner(tmp_path: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], float]:
     inner = tmp_path / "test_inner.py"
     inner.write_text(INNER_TESTS, encoding="utf-8")
+    # The suite's own configuration and conftest (its xdist timeout hook), on the inner file only.
+    hook = "from tests.conftest import pytest_timeout_set_timer  # noqa: F401\n"
+    (tmp_path / "conftest.py").write_text(hook, encoding="utf-8")
     command = [sys.executable, "-m", "pytest", "-c", str(REPO / "pyproject.toml"), "--rootdir", str(tmp_path),
                "-p", "no:cacheprovider", "-o", f"timeout={INNER_TIMEOUT_S}", "-q", str(inner), *extra]
     started = time.monotonic()
-    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=BOUND_S * 2,
-                            check=False)
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=BOUND_S * 2, check=False)
     return result, time.monotonic() - started
 
 
@@ -64,5 +69,6 @@ def test_under_xdist_only_the_stuck_test_fails_and_the_run_goes_on(tmp_path: Pat
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "test_a_driver_that_never_answers" in output and "crashed" in output, output
+    assert "Timeout" in output and "in snap" in output, output  # the worker's stacks reach the console
     assert "1 failed, 1 passed" in output, output  # the worker was replaced and ran the next test
     assert elapsed < BOUND_S, f"the inner run took {elapsed:.1f} s"
