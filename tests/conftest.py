@@ -43,6 +43,14 @@ LEVELS: dict[str, str] = {
     "bench": "bench",
 }
 SWEEP_FILES = {"test_contract_schemathesis.py"}
+# Longer than the 90 s of pyproject.toml, on purpose: these prove a promise over many real processes (SIGKILL
+# mid-write, an outage that lasts, a soak) and take 10-30 s on an idle 2-core machine. A test's own
+# @pytest.mark.timeout wins.
+LONG_TIMEOUTS_S: dict[str, float] = {
+    "tests/proof/test_crash_safety.py": 300,
+    "tests/proof/test_outage.py": 300,  # waits up to 90 s itself for the flaky portal to drain the queue
+    "tests/ui/test_documents.py": 240,  # scans the test feeder's 10 sheets at 200 dpi (waits up to 120 s)
+}
 
 
 def level_of(path: Path) -> str:
@@ -71,7 +79,11 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        item.add_marker(level_of(Path(str(item.path))))
+        path = Path(str(item.path))
+        item.add_marker(level_of(path))
+        relative = path.resolve().relative_to(TESTS.parent).as_posix()
+        if relative in LONG_TIMEOUTS_S and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(LONG_TIMEOUTS_S[relative]))
         function = getattr(item, "obj", None)
         # Property-based sweeps (hypothesis, schemathesis) are also `sweep`: `-m "not sweep"` skips them.
         if item.path.name in SWEEP_FILES or getattr(function, "is_hypothesis_test", False):
