@@ -17,7 +17,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 INNER_TIMEOUT_S = 3
-BOUND_S = 60  # interpreter start, collection and the inner timeout, with room for a loaded machine
+# Interpreter start, collection (and under xdist a worker, twice) plus the inner timeout: ~10 s on an idle
+# machine, 65 s seen with six other test runs on its 2 cores. The point is "bounded", not "fast".
+BOUND_S = 120
 
 INNER_TESTS = '''
 import threading
@@ -50,7 +52,7 @@ def _run_inner(tmp_path: Path, *extra: str) -> tuple[subprocess.CompletedProcess
     started = time.monotonic()
     env = dict(os.environ, PYTHONPATH=str(REPO))
     result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
-                            timeout=BOUND_S * 2, check=False)
+                            timeout=BOUND_S + 30, check=False)
     return result, time.monotonic() - started
 
 
