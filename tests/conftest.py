@@ -49,8 +49,8 @@ SWEEP_FILES = {"test_contract_schemathesis.py"}
 LONG_TIMEOUTS_S: dict[str, float] = {
     "tests/proof/test_crash_safety.py": 300,
     "tests/proof/test_outage.py": 300,  # waits up to 90 s itself for the flaky portal to drain the queue
-    "tests/ui/test_documents.py": 240,
-    "tests/test_suite_cannot_hang.py": 300,  # inner pytest runs, bounded at 120 s each  # scans the test feeder's 10 sheets at 200 dpi (waits up to 120 s)
+    "tests/ui/test_documents.py": 240,  # scans the test feeder's 10 sheets at 200 dpi (waits up to 120 s)
+    "tests/test_suite_cannot_hang.py": 300,  # inner pytest runs, bounded at 120 s each
 }
 
 
