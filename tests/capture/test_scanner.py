@@ -393,8 +393,9 @@ def _scan_ignoring_cancel(scanner: Scanner, cancel: threading.Event) -> None:
 
 # -- the scanner service: a driver that stops answering cannot hang the kiosk
 
-# The test backend made to block: one byte per read and 0.2 s before each, so a 40×50 mm page would take
-# about half an hour inside SANE's C read call.
+# The test backend made to block: a whole-glass colour page at 300 dpi (16.7 MB) handed over one byte per
+# read, with the backend's longest delay (0.2 s) before each chunk it produces: minutes inside SANE's C read
+# calls, however idle the machine (a small page at this pace can finish in 2 s: it did once).
 BLOCKING: dict[str, OptionValue] = {"test-picture": "Color pattern", "read-limit": True, "read-limit-size": 1,
                                     "read-delay": True, "read-delay-duration": 200_000}
 DEADLINE_S = 2.0
@@ -406,8 +407,7 @@ def test_a_page_that_does_not_come_in_time_kills_the_driver_and_the_next_scan_wo
         first_pid = service.pid
         started = time.monotonic()
         with pytest.raises(ScannerNotResponding) as caught:
-            service.scan(DEVICE, ScanSettings(mode="gray", dpi=50, area_mm=SMALL), feeder=False,
-                         options=BLOCKING)
+            service.scan(DEVICE, ScanSettings(mode="color", dpi=300), feeder=False, options=BLOCKING)
         elapsed = time.monotonic() - started
         assert DEADLINE_S <= elapsed < DEADLINE_S + 5  # the deadline, then the kill (not the half hour)
         assert caught.value.device == DEVICE and caught.value.pages == []
