@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both set everything up first.
-.PHONY: setup run test demo lint clean
+.PHONY: setup run test test-fast demo lint clean
 
 setup:
 	@bash packaging/bootstrap.sh
@@ -7,8 +7,13 @@ setup:
 run: setup
 	@bash packaging/run.sh $(ARGS)
 
+# Lint, types, contracts, then every test on both cores (README "Tests").
 test: setup
 	@bash packaging/test.sh $(ARGS)
+
+# The inner loop: the pure unit tests only, no lint (seconds).
+test-fast: setup
+	@bash packaging/test.sh --fast $(ARGS)
 
 demo: setup
 	.venv/bin/kiosk demo --screenshots out/screenshots

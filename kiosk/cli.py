@@ -730,13 +730,13 @@ def _cmd_bench_docscan(args: argparse.Namespace) -> int:
 
 
 def _cmd_scanner_list(args: argparse.Namespace) -> int:
-    from kiosk.capture.scanner import cli_list
+    from kiosk.capture.scanner_cli import cli_list
 
     return cli_list(args.json, local_only=args.local)
 
 
 def _cmd_scanner_scan(args: argparse.Namespace) -> int:
-    from kiosk.capture.scanner import cli_scan
+    from kiosk.capture.scanner_cli import cli_scan
 
     return cli_scan(args.device, args.output, args.source, args.mode, args.dpi, args.json)
 

@@ -15,3 +15,119 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 from kiosk.ui.qt_env import prepare_environment
 
 prepare_environment()
+
+
+# ------------------------------------------------------------------------------------------------------------
+# The pyramid: one level per test, from its folder (README "Tests"). `make test-fast` runs `-m unit`.
+
+import sys  # noqa: E402 (the environment above must be set before anything imports Qt)
+import threading  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+TESTS = Path(__file__).resolve().parent
+LEVELS: dict[str, str] = {
+    # pure: one module, no server, no QML, no device, no subprocess
+    "domain": "unit", "portal": "unit", "receipts": "unit", "staff": "unit",
+    "test_config.py": "unit", "test_logs.py": "unit", "test_layering.py": "unit",
+    # Qt view-models and QML screens
+    "ui": "ui",
+    # real counterparts together: images through the capture pipelines and SANE, PostgreSQL, the sandbox
+    # over HTTP, the worker, the CLI in processes
+    "capture": "e2e", "store": "e2e", "sync": "e2e", "sandbox": "e2e", "test_cli.py": "e2e",
+    "test_health.py": "e2e",
+    # the promises, each proved end to end
+    "proof": "proof", "test_suite_cannot_hang.py": "proof",
+    # `kiosk bench` commands run and print their tables
+    "bench": "bench",
+}
+SWEEP_FILES = {"test_contract_schemathesis.py"}
+# Longer than the 90 s of pyproject.toml, on purpose: these prove a promise over many real processes (SIGKILL
+# mid-write, an outage that lasts, a soak) and take 10-30 s on an idle 2-core machine. A test's own
+# @pytest.mark.timeout wins.
+LONG_TIMEOUTS_S: dict[str, float] = {
+    "tests/proof/test_crash_safety.py": 300,
+    "tests/proof/test_outage.py": 300,  # waits up to 90 s itself for the flaky portal to drain the queue
+    "tests/ui/test_documents.py": 240,  # scans the test feeder's 10 sheets at 200 dpi (waits up to 120 s)
+    "tests/test_suite_cannot_hang.py": 300,  # inner pytest runs, bounded at 120 s each
+}
+
+
+def level_of(path: Path) -> str:
+    """The pyramid level of a test file, from its first part under tests/ (a new folder must be added)."""
+    first = path.resolve().relative_to(TESTS).parts[0]
+    try:
+        return LEVELS[first]
+    except KeyError:
+        raise pytest.UsageError(
+            f"tests/{first} has no pyramid level: add it to LEVELS in tests/conftest.py") from None
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With `-m <one level>` (as `make test-fast` runs `-m unit`), folders of other levels are not even
+    imported: collecting the whole tree (Qt, OpenCV, FastAPI) would cost more than the unit tests."""
+    expr = str(config.getoption("markexpr", "") or "").strip()
+    if expr not in set(LEVELS.values()):
+        return None
+    try:
+        parts = collection_path.resolve().relative_to(TESTS).parts
+    except ValueError:
+        return None
+    level = LEVELS.get(parts[0]) if len(parts) == 1 else None
+    return True if level is not None and level != expr else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.path))
+        item.add_marker(level_of(path))
+        relative = path.resolve().relative_to(TESTS.parent).as_posix()
+        if relative in LONG_TIMEOUTS_S and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(LONG_TIMEOUTS_S[relative]))
+        function = getattr(item, "obj", None)
+        # Property-based sweeps (hypothesis, schemathesis) are also `sweep`: `-m "not sweep"` skips them.
+        if item.path.name in SWEEP_FILES or getattr(function, "is_hypothesis_test", False):
+            item.add_marker("sweep")
+
+
+# ------------------------------------------------------------------------------------------------------------
+# A hung test under xdist: pytest-timeout's report goes to the worker's captured output, which dies with the
+# worker. This timer writes the stacks to the worker's real stderr first (the controller shows it), then ends
+# the worker as pytest-timeout would; xdist reports the test as crashed and starts a new worker.
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings: object) -> bool | None:
+    if not os.environ.get("PYTEST_XDIST_WORKER") or getattr(settings, "method", "") != "thread":
+        return None
+    timeout = float(getattr(settings, "timeout", 0) or 0)
+    if timeout <= 0:
+        return None
+
+    def dump_and_exit() -> None:
+        import pytest_timeout
+
+        capture = item.config.pluginmanager.getplugin("capturemanager")
+        if capture is not None:
+            capture.suspend_global_capture(item)
+        from _pytest._io import TerminalWriter
+
+        writer = TerminalWriter(sys.__stderr__)
+        writer.sep("+", f"Timeout ({timeout:g} s) in {item.nodeid} on {os.environ['PYTEST_XDIST_WORKER']}")
+        pytest_timeout.dump_stacks(writer)
+        writer.sep("+", "Timeout")
+        writer.flush()
+        os._exit(1)
+
+    timer = threading.Timer(timeout, dump_and_exit)
+    timer.name = f"pytest_timeout {item.nodeid}"
+    timer.daemon = True
+
+    def cancel() -> None:
+        timer.cancel()
+        timer.join()
+
+    item.cancel_timeout = cancel  # type: ignore[attr-defined]  # pytest-timeout's cancel hook calls it
+    timer.start()
+    return True

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import glob
 import logging
+import queue
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Any, Protocol, Self, TypeVar, runtime_checkable
 
 import cv2
 import numpy as np
@@ -25,7 +27,14 @@ from kiosk.capture.resources import sample_cards_dir
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 DOCCAM_ASK = (9999, 9999)
+# A V4L2 camera opens in well under a second and delivers a frame every 33-200 ms; a USB camera that stops
+# answering blocks inside OpenCV's C++ for ever. Past these the camera counts as not answering.
+OPEN_DEADLINE_S = 10.0
+READ_DEADLINE_S = 2.0
+CLOSE_DEADLINE_S = 2.0
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".webp", ".tif", ".tiff"})
 
 
@@ -98,21 +107,101 @@ def _as_bgr(frame: np.ndarray) -> np.ndarray:
     return frame
 
 
-class OpenCvCameraSource(_ContextManaged):
-    """A V4L2 / DirectShow / AVFoundation camera through cv2.VideoCapture."""
+class CameraNotAnswering(CameraUnavailable):
+    """A native camera call did not come back within its deadline (the driver is stuck)."""
 
-    def __init__(self, index: int = 0, width: int = 1280, height: int = 720, *, mjpeg: bool = False) -> None:
+
+class _DeadlineCalls:
+    """A camera's native calls, run one at a time on a thread of their own, each awaited at most a deadline.
+
+    Nothing can interrupt a C call, so a call past its deadline is abandoned: its thread stays with it, the
+    camera counts as `stalled` and later calls fail at once (rather than queueing behind the stuck one)
+    until it comes back, if it ever does. The caller (a live loop, the GUI) is never blocked longer than
+    the deadline."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._jobs: queue.SimpleQueue[tuple[Callable[[], Any], dict[str, Any], threading.Event] | None] = (
+            queue.SimpleQueue())
+        self._thread = threading.Thread(target=self._run, name=f"camera-io {name}", daemon=True)
+        self._stalled = threading.Event()
+        self._lock = threading.Lock()  # a call returning just as its caller gives up is not a stall
+        self._thread.start()
+
+    @property
+    def stalled(self) -> bool:
+        return self._stalled.is_set()
+
+    def call(self, fn: Callable[[], T], deadline: float, what: str) -> T:
+        if self._stalled.is_set():
+            raise CameraNotAnswering(f"{self.name}: still waiting for an earlier call to return")
+        box: dict[str, Any] = {}
+        done = threading.Event()
+        self._jobs.put((fn, box, done))
+        if not done.wait(deadline):
+            with self._lock:
+                if not done.is_set():
+                    self._stalled.set()
+            if self._stalled.is_set():
+                log.error("%s: %s did not return within %g s", self.name, what, deadline)
+                raise CameraNotAnswering(f"{self.name}: {what} did not return within {deadline:g} s")
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
+
+    def stop(self, last: Callable[[], Any] | None, deadline: float) -> None:
+        """Run `last` (the release) after any call still running, then end the thread; wait at most
+        `deadline` for it (a stuck call keeps both for as long as it stays stuck)."""
+        done = threading.Event()
+        if last is not None:
+            self._jobs.put((last, {}, done))
+        self._jobs.put(None)
+        if last is not None and not done.wait(deadline):
+            log.error("%s: not released within %g s (a call is stuck); left to its thread", self.name,
+                      deadline)
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            fn, box, done = job
+            try:
+                box["value"] = fn()
+            except Exception as error:  # handed to the caller, on its thread
+                box["error"] = error
+            finally:
+                with self._lock:
+                    self._stalled.clear()  # it came back: the camera answers again
+                    done.set()
+
+
+class OpenCvCameraSource(_ContextManaged):
+    """A V4L2 / DirectShow / AVFoundation camera through cv2.VideoCapture.
+
+    OpenCV's calls run on a thread of the source's own with deadlines (`open_deadline`, `read_deadline`): a
+    camera that stops answering makes `open()` raise CameraNotAnswering and `read()` return None (the
+    `stalled` property says why), instead of freezing the live loop or the screen that waits for it.
+    `capture_factory` stands in for cv2.VideoCapture in tests."""
+
+    def __init__(self, index: int = 0, width: int = 1280, height: int = 720, *, mjpeg: bool = False,
+                 open_deadline: float = OPEN_DEADLINE_S, read_deadline: float = READ_DEADLINE_S,
+                 capture_factory: Callable[[int], Any] = cv2.VideoCapture) -> None:
         self.index = index
         self.width = width
         self.height = height
         self.mjpeg = mjpeg
         self.name = f"camera:{index}"
-        self._capture: cv2.VideoCapture | None = None
+        self.open_deadline = open_deadline
+        self.read_deadline = read_deadline
+        self._factory = capture_factory
+        self._capture: Any = None
+        self._calls: _DeadlineCalls | None = None
 
-    def open(self) -> None:
-        if self._capture is not None:
-            return
-        capture = cv2.VideoCapture(self.index)
+    @property
+    def stalled(self) -> bool:
+        """A native call has not come back within its deadline (frames read as None meanwhile)."""
+        return self._calls is not None and self._calls.stalled
+
+    def _open_capture(self) -> Any:
+        capture = self._factory(self.index)
         if not capture.isOpened():
             capture.release()
             raise CameraUnavailable(
@@ -122,18 +211,34 @@ class OpenCvCameraSource(_ContextManaged):
         capture.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
         capture.set(cv2.CAP_PROP_FRAME_HEIGHT, self.height)
         capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # the newest frame, not one queued a second ago
-        self._capture = capture
+        return capture
+
+    def open(self) -> None:
+        if self._capture is not None:
+            return
+        calls = _DeadlineCalls(self.name)
+        try:
+            self._capture = calls.call(self._open_capture, self.open_deadline, "opening")
+        except BaseException:
+            calls.stop(None, 0)
+            raise
+        self._calls = calls
 
     def read(self) -> np.ndarray | None:
-        if self._capture is None:
+        capture, calls = self._capture, self._calls
+        if capture is None or calls is None:
             return None
-        ok, frame = self._capture.read()
+        try:
+            ok, frame = calls.call(capture.read, self.read_deadline, "reading a frame")
+        except CameraNotAnswering:
+            return None
         return _as_bgr(frame) if ok and frame is not None else None
 
     def close(self) -> None:
-        if self._capture is not None:
-            self._capture.release()
-            self._capture = None
+        capture, calls = self._capture, self._calls
+        self._capture = self._calls = None
+        if calls is not None:
+            calls.stop(capture.release if capture is not None else None, CLOSE_DEADLINE_S)
 
 
 def _load_image(path: Path) -> np.ndarray | None:

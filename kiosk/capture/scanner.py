@@ -1,14 +1,18 @@
 """Flatbed and sheet-feeder scanners through SANE (python-sane), and their pages as one PDF.
 
 `list_scanners()` finds devices; `Scanner(device)` opens one (`with` closes it) and scans one page
-(`scan_page`) or the whole feeder (`scan_feeder`). `ScanJob` runs a scan on a worker thread so the GUI never
-waits for paper. `scan_to_pdf` is the whole path for the `kiosk scanner scan` command.
+(`scan_page`) or the whole feeder (`scan_feeder`); `pages_to_pdf` writes pages as one PDF.
+
+The kiosk does not call this module in its own process: a driver stuck in C would freeze it. It runs in the
+scanner service's child process (`kiosk.capture.scanner_service`: `ScannerService`, `ScanJob`,
+`scan_to_pdf`), which adds a deadline per page and kill-and-restart; the command line is in
+`kiosk.capture.scanner_cli`.
 
 Settings speak the kiosk's words (source "flatbed"/"feeder", mode "color"/"gray"/"bw", dpi) and are mapped
 to the option values each backend uses ("Flatbed", "ADF Front", "Lineart", ...); anything the device does not
 offer fails with `InvalidScanSettings` naming what it does offer. Device faults become typed errors whose
 `message(lang)` a citizen or a clerk can act on: `ScannerJam`, `FeederEmpty`, `CoverOpen`, `ScannerBusy`,
-`ScannerUnavailable`, `ScanCancelled`, all `ScannerError`.
+`ScannerUnavailable`, `ScanCancelled`, `ScannerNotResponding`, all `ScannerError`.
 
 Tests and training mode use SANE's own `test` backend (devices `test:0`, `test:1`), which setup enables.
 
@@ -22,19 +26,17 @@ Things about python-sane (2.9) that shape this module:
 
 from __future__ import annotations
 
-import json
+import importlib
 import logging
 import os
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from types import TracebackType
-from typing import Any, ClassVar, Literal, Self, cast, get_args
+from typing import Any, ClassVar, Literal, Self, get_args
 
 import numpy as np
 from PIL import Image
@@ -125,6 +127,18 @@ class ScanCancelled(ScannerError):
     }
 
 
+class ScannerNotResponding(ScannerError):
+    """The scanner said nothing for a whole page deadline: its driver is stuck. The scanner service killed
+    the process it ran in and starts a fresh one for the next scan; the pages already received are kept."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "vi": "Máy quét không phản hồi. Các trang đã quét vẫn được giữ. Vui lòng thử lại hoặc nhờ nhân viên "
+              "hỗ trợ.",
+        "en": "The scanner is not responding. The pages already scanned are kept. Please try again or ask a "
+              "staff member for help.",
+    }
+
+
 class InvalidScanSettings(ScannerError, ValueError):
     """The settings are not ones this device (or the kiosk) offers; `detail` names the allowed values."""
 
@@ -181,6 +195,16 @@ def error_from_sane_status(status: str, *, device: str | None = None,
 
 _SANE_LOCK = threading.RLock()
 _sane_api: Any = None
+_sane_module = "sane"
+
+
+def use_sane_module(name: str) -> None:
+    """Talk to SANE through another module with python-sane's interface (`init`, `get_devices`, `open`).
+    The scanner service's child calls it before the first scan; tests use it for a driver that hangs."""
+    global _sane_module, _sane_api
+    with _SANE_LOCK:
+        if name != _sane_module:
+            _sane_module, _sane_api = name, None
 
 
 def _sane() -> Any:
@@ -189,7 +213,8 @@ def _sane() -> Any:
     with _SANE_LOCK:
         if _sane_api is None:
             try:
-                import sane  # python-sane has no type stubs: everything from it is Any
+                # python-sane has no type stubs: everything from it is Any
+                sane = importlib.import_module(_sane_module)
             except ImportError as exc:
                 raise ScannerUnavailable(f"python-sane is not installed ({exc})") from exc
             try:
@@ -660,91 +685,7 @@ class Scanner:
 
 
 # --------------------------------------------------------------------------------------------------------
-# Off the GUI thread
-
-
-class ScanJob:
-    """One scan on its own thread: the GUI starts it, gets pages through `on_page`, may `cancel()` it, and
-    is told the outcome through `on_done(pages, error)` (both called on the job's thread).
-
-    `wait()` returns the pages or raises the scan's ScannerError (ScanCancelled after `cancel()`).
-    """
-
-    def __init__(self, device: str, settings: ScanSettings, *, feeder: bool,
-                 on_page: Callable[[ScannedPage], None] | None = None,
-                 on_done: Callable[[list[ScannedPage], ScannerError | None], None] | None = None,
-                 options: Mapping[str, OptionValue] | None = None) -> None:
-        self.device = device
-        self.settings = settings
-        self.feeder = feeder
-        self.on_page = on_page
-        self.on_done = on_done
-        self.options = options
-        self.cancel_event = threading.Event()
-        self._pages: list[ScannedPage] = []
-        self._error: ScannerError | None = None
-        self._thread = threading.Thread(target=self._run, name=f"scan {device}", daemon=True)
-
-    def start(self) -> Self:
-        self._thread.start()
-        return self
-
-    def cancel(self) -> None:
-        self.cancel_event.set()
-
-    @property
-    def done(self) -> bool:
-        return self._thread.ident is not None and not self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> list[ScannedPage]:
-        self._thread.join(timeout)
-        if self._thread.is_alive():
-            raise TimeoutError(f"scan on {self.device} still running after {timeout} s")
-        if self._error is not None:
-            raise self._error
-        return list(self._pages)
-
-    def _page(self, page: ScannedPage) -> None:
-        self._pages.append(page)
-        if self.on_page is not None:
-            self.on_page(page)
-
-    def _run(self) -> None:
-        try:
-            with Scanner(self.device, options=self.options) as scanner:
-                if self.feeder:
-                    scanner.scan_feeder(self.settings, cancel=self.cancel_event, on_page=self._page)
-                else:
-                    self._page(scanner.scan_page(self.settings, cancel=self.cancel_event))
-        except ScannerError as error:
-            self._error = error
-        except Exception as exc:  # a bug must still reach the caller, as a scanner error it can show
-            log.exception("scan job on %s failed", self.device)
-            self._error = ScannerError(f"{type(exc).__name__}: {exc}", device=self.device, pages=self._pages)
-        if self.on_done is not None:
-            self.on_done(list(self._pages), self._error)
-
-
-# --------------------------------------------------------------------------------------------------------
 # PDF
-
-
-@dataclass(frozen=True)
-class ScanReport:
-    output: Path
-    pages: int
-    pdf_bytes: int
-    dpi: int
-    mode: Mode
-    source: Source
-    device: str
-    elapsed_ms: float
-    page_sizes_px: list[tuple[int, int]] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The `kiosk scanner scan --json` contract."""
-        return {"output": str(self.output), "pages": self.pages, "pdf_bytes": self.pdf_bytes,
-                "dpi": self.dpi, "mode": self.mode}
 
 
 def encode_page(page: ScannedPage) -> bytes:
@@ -779,79 +720,3 @@ def pages_to_pdf(pages: Sequence[ScannedPage], out_pdf: Path) -> int:
     finally:
         partial.unlink(missing_ok=True)
     return out_pdf.stat().st_size
-
-
-def scan_to_pdf(device: str, out_pdf: str | Path, settings: ScanSettings, *, feeder: bool,
-                cancel: threading.Event | None = None, on_page: Callable[[ScannedPage], None] | None = None,
-                options: Mapping[str, OptionValue] | None = None) -> ScanReport:
-    """Scan one page (`feeder=False`) or the whole feeder into one PDF at the scan's true dpi."""
-    started = time.monotonic()
-    with Scanner(device, options=options) as scanner:
-        if feeder:
-            pages = scanner.scan_feeder(settings, cancel=cancel, on_page=on_page)
-        else:
-            pages = [scanner.scan_page(settings, cancel=cancel)]
-            if on_page is not None:
-                on_page(pages[0])
-    out = Path(out_pdf)
-    size = pages_to_pdf(pages, out)
-    return ScanReport(output=out, pages=len(pages), pdf_bytes=size, dpi=pages[0].dpi, mode=settings.mode,
-                      source=settings.source, device=device,
-                      elapsed_ms=round((time.monotonic() - started) * 1000, 1),
-                      page_sizes_px=[(p.width_px, p.height_px) for p in pages])
-
-
-# --------------------------------------------------------------------------------------------------------
-# Command line (wired into `kiosk scanner ...` by kiosk/cli.py)
-
-_PROG = "kiosk scanner"
-
-
-def _report_error(error: ScannerError) -> None:
-    print(f"{_PROG}: {error}", file=sys.stderr)
-    print(f"{_PROG}: {error.message('vi')}", file=sys.stderr)
-
-
-def cli_list(as_json: bool, *, local_only: bool = False) -> int:
-    """`kiosk scanner list [--json]`: `[{"device", "vendor", "model", "kind"}]` or a table. 0 ok, 1 error.
-
-    `local_only` skips the network search (seconds) and lists directly attached scanners only."""
-    try:
-        scanners = list_scanners(local_only=local_only)
-    except ScannerError as error:
-        _report_error(error)
-        return 1
-    if as_json:
-        print(json.dumps([s.to_json() for s in scanners], ensure_ascii=False))
-        return 0
-    if not scanners:
-        print("no scanners found", file=sys.stderr)
-        return 0
-    rows = [("DEVICE", "VENDOR", "MODEL", "KIND")] + [(s.device, s.vendor, s.model, s.kind) for s in scanners]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True)) + "  " + row[3])
-    return 0
-
-
-def cli_scan(device: str, out: str | Path, source: str, mode: str, dpi: int, as_json: bool) -> int:
-    """`kiosk scanner scan --device D -o OUT.pdf [--source flatbed|feeder] [--mode color|gray|bw] [--dpi N]`.
-
-    The feeder source scans every sheet in it. Prints `{"output", "pages", "pdf_bytes", "dpi", "mode"}` with
-    --json, else one line. Exit 0 ok; 1 on a scanner error (settings refused included) or an unwritable
-    output, with the message on stderr in English and Vietnamese."""
-    try:
-        settings = ScanSettings(source=cast(Source, source), mode=cast(Mode, mode), dpi=dpi)
-        report = scan_to_pdf(device, Path(out), settings, feeder=settings.source == "feeder")
-    except ScannerError as error:
-        _report_error(error)
-        return 1
-    except OSError as error:
-        print(f"{_PROG}: cannot write {out}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    if as_json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
-    else:
-        print(f"{report.output}: {report.pages} page(s), {report.pdf_bytes} bytes, {report.dpi} dpi, "
-              f"{report.mode}")
-    return 0

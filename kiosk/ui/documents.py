@@ -28,6 +28,7 @@ from kiosk.capture.doc_capture import (
     recrop,
 )
 from kiosk.capture.frames import FrameSource
+from kiosk.capture.scanner_service import ScannerService, default_service
 from kiosk.portal.models import RequiredDocument
 from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider, to_qimage
 from kiosk.ui.list_models import DictListModel
@@ -122,8 +123,12 @@ class DocumentsViewModel(QObject):
 
     def __init__(self, *, tasks: TaskRunner, open_camera: Callable[[], FrameSource],
                  frames: LatestFrameProvider, thumbnails: PageImageProvider, scanner_device: str,
-                 language: Callable[[], str], parent: QObject | None = None) -> None:
+                 language: Callable[[], str], parent: QObject | None = None,
+                 scanner_service: ScannerService | None = None) -> None:
         super().__init__(parent)
+        # The scanner runs in its own process with a deadline per page: a stuck driver gives the citizen
+        # "Máy quét không phản hồi…" and keeps the pages already scanned, never a frozen screen.
+        self._scanner_service = scanner_service
         self._tasks = tasks
         self._open_camera = open_camera
         self._frames = frames
@@ -459,9 +464,7 @@ class DocumentsViewModel(QObject):
             return
 
         def look() -> str | None:
-            from kiosk.capture.scanner import list_scanners
-
-            found = list_scanners(local_only=True)
+            found = self._service().list_scanners(local_only=True)
             return found[0].device if found else None
 
         def found(device: str | None) -> None:
@@ -481,12 +484,13 @@ class DocumentsViewModel(QObject):
             self._status = pick(TEXTS["no_scanner"], lang)
             self.changed.emit()
             return
-        from kiosk.capture.scanner import ScanJob, ScanSettings
+        from kiosk.capture.scanner import ScanSettings
+        from kiosk.capture.scanner_service import ScanJob
 
         settings = ScanSettings(source="feeder" if feeder else "flatbed", mode="color", dpi=200)
         # SANE's test device (training kiosks, the demo) scans solid black unless asked for its pattern.
         options = {"test-picture": "Color pattern"} if self._scanner.startswith("test:") else None
-        job = ScanJob(self._scanner, settings, feeder=feeder, options=options)
+        job = ScanJob(self._scanner, settings, feeder=feeder, options=options, service=self._service())
         self._scan_job = job
         self._status = pick(TEXTS["scanning"], lang)
         self.activity.emit()
@@ -498,8 +502,10 @@ class DocumentsViewModel(QObject):
 
             job.start()
             try:
+                # No timeout needed here: the service ends a job whose page does not come in time
+                # (ScannerNotResponding), so this wait is bounded by the page deadline.
                 raw, error = job.wait(), None
-            except ScannerError as problem:  # a jam after three sheets keeps the three
+            except ScannerError as problem:  # a jam (or a stuck driver) after three sheets keeps the three
                 raw, error = problem.pages, problem
             return [capture_from_scan(page) for page in raw], error
 
@@ -529,6 +535,9 @@ class DocumentsViewModel(QObject):
             self._refresh()
 
         self._tasks.run(scan_and_process, done, failed)
+
+    def _service(self) -> ScannerService:
+        return self._scanner_service or default_service()
 
     def _cancel_scan(self) -> None:
         job = self._scan_job

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 
 from kiosk.capture.frames import (
+    CameraNotAnswering,
     CameraUnavailable,
     FrameSource,
     FrameSourceError,
@@ -179,3 +181,87 @@ def test_missing_camera_is_a_clear_error() -> None:
         source.open()
     assert source.read() is None
     source.close()  # closing a source that never opened is harmless
+
+
+# -- a camera whose driver stops answering
+
+
+class _FakeCapture:
+    """cv2.VideoCapture's interface; `hang_open` / `hang_read` block inside the call until `release_hang`
+    is set, as a stuck USB camera blocks inside OpenCV's C++."""
+
+    def __init__(self, *, hang_open: bool = False) -> None:
+        self.hang_open = hang_open
+        self.hang_read = threading.Event()
+        self.release_hang = threading.Event()
+        self.reads = 0
+        self.released = False
+
+    def __call__(self, index: int) -> _FakeCapture:
+        if self.hang_open:
+            self.release_hang.wait(30)
+        return self
+
+    def isOpened(self) -> bool:
+        return True
+
+    def set(self, prop: int, value: float) -> bool:
+        return True
+
+    def read(self) -> tuple[bool, np.ndarray]:
+        self.reads += 1
+        if self.hang_read.is_set():
+            self.release_hang.wait(30)
+        return True, np.full((4, 6, 3), 7, np.uint8)
+
+    def release(self) -> None:
+        self.released = True
+
+
+def test_a_camera_that_stops_answering_gives_no_frame_after_the_deadline_then_recovers() -> None:
+    fake = _FakeCapture()
+    source = OpenCvCameraSource(5, read_deadline=0.3, capture_factory=fake)
+    with source:
+        frame = source.read()
+        assert frame is not None and frame.shape == (4, 6, 3)
+        fake.hang_read.set()
+        started = time.monotonic()
+        assert source.read() is None  # the live loop gets control back at the deadline
+        assert time.monotonic() - started < 5 and source.stalled
+        assert source.read() is None and fake.reads == 2  # no pile-up behind the stuck call
+        fake.hang_read.clear()
+        fake.release_hang.set()  # the driver answers again
+        deadline = time.monotonic() + 10
+        while source.stalled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert source.read() is not None
+    assert fake.released
+
+
+def test_a_camera_that_never_opens_is_unavailable_after_the_open_deadline() -> None:
+    fake = _FakeCapture(hang_open=True)
+    source = OpenCvCameraSource(6, open_deadline=0.3, capture_factory=fake)
+    started = time.monotonic()
+    with pytest.raises(CameraNotAnswering, match="opening did not return") as caught:
+        source.open()
+    assert time.monotonic() - started < 5
+    assert isinstance(caught.value, CameraUnavailable)  # what the camera workers already handle
+    assert source.read() is None
+    source.close()
+    fake.release_hang.set()
+
+
+def test_closing_a_stuck_camera_returns_after_its_deadline() -> None:
+    fake = _FakeCapture()
+    source = OpenCvCameraSource(7, read_deadline=0.2, capture_factory=fake)
+    source.open()
+    fake.hang_read.set()
+    assert source.read() is None
+    started = time.monotonic()
+    source.close()  # the release waits behind the stuck read: given up after CLOSE_DEADLINE_S
+    assert time.monotonic() - started < 5
+    fake.release_hang.set()
+    deadline = time.monotonic() + 10
+    while not fake.released and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert fake.released  # once the read came back, its thread released the camera

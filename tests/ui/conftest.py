@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Iterator
+import time
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QThread, QTimer
 
 from kiosk.app import KioskServices, build_services
 from kiosk.capture.doc_samples import sample_documents_dir
@@ -58,6 +63,59 @@ def no_leftover_threads() -> Iterator[None]:
         t.join(timeout=5)
     still = [t.name for t in extra if t.is_alive()]
     assert not still, f"threads left running: {still}"
+
+
+LEFTOVER_GRACE_S = 5.0  # a stopping thread may need a moment to leave its loop
+
+
+def _tracking(monkeypatch: pytest.MonkeyPatch, cls: type[Any], started: list[weakref.ref[Any]]) -> None:
+    original: Callable[..., Any] = cls.start
+
+    def start(self: Any, *args: Any) -> Any:
+        started.append(weakref.ref(self))
+        return original(self, *args)
+
+    monkeypatch.setattr(cls, "start", start)
+
+
+def _alive(ref: weakref.ref[Any], check: Callable[[Any], bool]) -> bool:
+    obj = ref()
+    try:
+        return obj is not None and check(obj)
+    except RuntimeError:  # the C++ object is already deleted: not running
+        return False
+
+
+@contextmanager
+def failing_on_qt_leftovers(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Track QThreads and QTimers started from Python inside the block; raise AssertionError at its end
+    when one still runs (threads get 5 s to finish stopping)."""
+    threads: list[weakref.ref[QThread]] = []
+    timers: list[weakref.ref[QTimer]] = []
+    _tracking(monkeypatch, QThread, threads)
+    _tracking(monkeypatch, QTimer, timers)
+    yield
+    deadline = time.monotonic() + LEFTOVER_GRACE_S
+    while any(_alive(t, QThread.isRunning) for t in threads) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    running = [type(t()).__name__ for t in threads if _alive(t, QThread.isRunning)]
+    active = [f"{type(t()).__name__} every {t().interval()} ms" for t in timers  # type: ignore[union-attr]
+              if _alive(t, QTimer.isActive)]
+    assert not running, f"QThreads left running: {running}"
+    assert not active, f"QTimers left active: {active}"
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_qthreads_or_timers(request: pytest.FixtureRequest,
+                                   monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A test that leaves a QThread running or a QTimer active behind it fails (napari-style): a camera
+    loop or a poll timer that survives its screen keeps working on a citizen who has gone. A test may
+    allow it with `@pytest.mark.qt_leftovers_ok("why")`."""
+    if request.node.get_closest_marker("qt_leftovers_ok"):
+        yield
+        return
+    with failing_on_qt_leftovers(monkeypatch):
+        yield
 
 
 def assert_ui_idle(ui: object) -> None:
