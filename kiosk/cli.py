@@ -191,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the document's metadata (Decree 107 fields, DocumentMetadata JSON): "
                          "written into the PDF and, completed, beside it as OUT.metadata.json")
     docscan.add_argument("--json", action="store_true", help="print one JSON object")
+    docscan.add_argument("--keep-going", action="store_true",
+                         help="write the PDF from the readable images and list the others (exit 1)")
 
     scanner = command(commands, "scanner", None, "document scanners through SANE (flatbed and sheet feeder)")
     scanner_commands = scanner.add_subparsers(dest="scanner_command", metavar="COMMAND", required=True)
@@ -569,6 +571,8 @@ def idcard_record(file: str, result: CardReadResult) -> dict[str, Any]:
     else:
         record["error"] = result.message_en
         record["error_code"] = result.error_code
+        if result.detail:
+            record["detail"] = result.detail
     record["elapsed_ms"] = round(result.elapsed_ms, 1)
     return record
 
@@ -643,16 +647,19 @@ def _cmd_docscan(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     options = EnhanceOptions(mode=args.mode, dpi=args.dpi, paper=args.paper)
     try:
-        report = scan_documents(args.images, args.output, options=options, metadata=metadata)
+        report = scan_documents(args.images, args.output, options=options, metadata=metadata,
+                                keep_going=args.keep_going)
     except DocscanError as error:
-        print(f"{PROG}: docscan: {error.message_vi}", file=sys.stderr)
-        print(f"{PROG}: docscan: {error.message_en}", file=sys.stderr)
+        for each in error.errors:
+            print(f"{PROG}: docscan: {each.message_vi}", file=sys.stderr)
+            print(f"{PROG}: docscan: {each.message_en}", file=sys.stderr)
         if args.json:
-            _print_json({"output": None, "error": error.to_json_dict()})
+            _print_json({"output": None, "error": error.to_json_dict(),
+                         "errors": [e.to_json_dict() for e in error.errors]})
         return EXIT_FAILED
     if args.json:
         _print_json(report.to_json_dict())
-        return EXIT_OK
+        return EXIT_FAILED if report.errors else EXIT_OK
     for n, page in enumerate(report.pages, start=1):
         print(f"trang {n}: {page.source} → {page.width_px}×{page.height_px} px, "
               f"{page.effective_dpi} dpi thực, {page.bytes // 1024} KB, {page.elapsed_ms:.0f} ms"
@@ -660,10 +667,12 @@ def _cmd_docscan(args: argparse.Namespace) -> int:
         for code in page.warnings:
             vi, en = WARNING_MESSAGES.get(code, (code, code))
             print(f"    ! {vi} / {en}")
+    for each in report.errors:
+        print(f"    ! bỏ qua / left out {each.source}: {each.message_vi} / {each.message_en}")
     print(f"{report.output}: {len(report.pages)} trang / pages, {report.pdf_bytes // 1024} KB")
     if report.metadata_file:
         print(f"{report.metadata_file}: metadata")
-    return EXIT_OK
+    return EXIT_FAILED if report.errors else EXIT_OK
 
 
 # --- bench ----------------------------------------------------------------------------------------------
