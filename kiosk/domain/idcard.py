@@ -24,6 +24,10 @@ ReadingSource = Literal["qr", "mrz", "manual"]
 
 QR_SEPARATOR: Final = "|"
 QR_MIN_FIELDS: Final = 7
+# The payload shapes cards are issued with: CCCD (2016–2024) 7 fields, Căn cước (2024–) 11. Any other count
+# means a field is missing or split, and the fields after it are shifted (a 9-field payload once gave the
+# name "Nam" and the address "10072024"): refuse rather than guess which one.
+QR_FIELD_COUNTS: Final = (7, 11)
 
 
 class Sex(StrEnum):
@@ -205,14 +209,18 @@ def parse_qr_payload(text: str) -> IdentityReading:
                                  "The QR text was decoded with the wrong encoding and was repaired; "
                                  "check the name."))
     fields = [f.strip(_EDGE_JUNK) for f in _clean(text).split(QR_SEPARATOR)]
-    if len(fields) < QR_MIN_FIELDS:
-        raise NotAnIdCard(f"expected at least {QR_MIN_FIELDS} '|'-separated fields, got {len(fields)}")
+    if len(fields) not in QR_FIELD_COUNTS:
+        raise NotAnIdCard(f"expected 7 or 11 '|'-separated fields (as cards are issued), got {len(fields)}",
+                          "Mã QR không đúng dạng mã trên thẻ căn cước (sai số trường): hãy quét lại.")
     id_number, old_id, name_raw, dob_raw, sex_raw, address_raw, issue_raw = fields[:QR_MIN_FIELDS]
     if _DIGITS_12.fullmatch(id_number) is None:
         raise NotAnIdCard("the first field is not a 12-digit ID number")
     name = _collapse_spaces(name_raw)
     if not any(c.isalpha() for c in name):
         raise NotAnIdCard("the name field has no letters")
+    if _shifted(name, dob_raw, sex_raw, address_raw):
+        raise NotAnIdCard("the fields are out of place (a sex word or a date where the name or address is)",
+                          "Các trường trong mã QR bị lệch chỗ: hãy quét lại.")
     address = _collapse_spaces(address_raw)
     raw: dict[str, str] = {}
 
@@ -265,6 +273,18 @@ def parse_qr_payload(text: str) -> IdentityReading:
         extra_fields=tuple(fields[QR_MIN_FIELDS:]),
         warnings=tuple(warnings),
     )
+
+
+def _shifted(name: str, dob_raw: str, sex_raw: str, address: str) -> bool:
+    """Fields out of their places: a sex word as the name, a date as the address, neither a date nor a
+    sex where they belong."""
+    folded = fold(name).strip()
+    if folded in _MALE_WORDS or folded in _FEMALE_WORDS:
+        return True
+    if _DATE_DIGITS.fullmatch(_DATE_SEPARATORS.sub("", address.strip())) is not None:
+        return True
+    date_shaped = _DATE_DIGITS.fullmatch(_DATE_SEPARATORS.sub("", dob_raw)) is not None
+    return parse_sex(sex_raw) is None and not date_shaped and _year_only(dob_raw) is None
 
 
 def build_qr_payload(
