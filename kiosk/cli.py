@@ -584,6 +584,12 @@ def _idcard_line(record: dict[str, Any], result: CardReadResult) -> str:
     elapsed = f"{record['elapsed_ms']:.1f} ms"
     if not record["ok"]:
         return f"{record['file']}: KHÔNG ĐỌC ĐƯỢC — {result.message_vi} ({elapsed})"
+    if record.get("document"):
+        doc = record["document"]
+        return (f"{record['file']}: {result.message_vi} ({doc['format']}, {elapsed}) — "
+                f"Số giấy tờ {doc['document_number']} · Nơi cấp {doc['issuing_state']} · "
+                f"Quốc tịch {doc['nationality']} · Họ tên {doc['surname']} {doc['given_names']} · "
+                f"Ngày sinh {doc['date_of_birth'] or '?'} · Có giá trị đến {doc['expiry_date'] or '?'}")
     parts = [
         f"Số định danh {record['id_number']}",
         f"Họ tên {record['full_name']}",

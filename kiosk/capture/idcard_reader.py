@@ -354,9 +354,22 @@ class IdCardReader:
                               detail=detail, card_quad=card_quad, frame_size=frame_size)
 
 
+FOREIGN_OK_MESSAGES: dict[str, tuple[str, str]] = {
+    "passport": ("Đã đọc hộ chiếu (giấy tờ nước ngoài).", "Passport read (a foreign document)."),
+    "other": ("Đã đọc giấy tờ nước ngoài.", "Foreign document read."),
+}
+
+
 def _mrz_success(result: MrzReadResult, start: float, size: tuple[int, int]) -> CardReadResult:
     reading = result.reading
     assert reading is not None
+    if reading.document is not None:  # a passport or another country's card: its own number and countries
+        doc = reading.document
+        payload = "MRZ|" + "|".join((doc.format, doc.issuing_state, doc.document_number, doc.surname,
+                                     doc.given_names, str(doc.date_of_birth), str(doc.expiry_date)))
+        vi, en = FOREIGN_OK_MESSAGES["passport" if doc.kind == "passport" else "other"]
+        return CardReadResult(reading, None, vi, en, decoder="mrz", elapsed_ms=_ms(start), quad=result.quad,
+                              payload=payload, frame_size=size)
     # Two frames "agree" when their repaired readings agree, whatever the raw OCR said.
     fields = reading.to_json_dict()
     payload = "MRZ|" + "|".join(str(fields[k]) for k in ("id_number", "full_name", "date_of_birth", "sex",

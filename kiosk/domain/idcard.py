@@ -60,6 +60,43 @@ class NotAnIdCard(ValueError):
 
 
 @dataclass(frozen=True)
+class ForeignDocument:
+    """A passport (TD3) or any country's ID card (TD1) read from its MRZ, every check digit valid.
+
+    Not a Vietnamese identity: the kiosk's citizen flows need the 12-digit ID number; this says who the
+    holder is by the document's own number and countries (ICAO codes: `D` is Germany, `UTO` the specimen
+    state)."""
+
+    kind: Literal["passport", "id_card", "visa", "other"]
+    format: Literal["TD1", "TD3"]
+    document_code: str  # `P`, `PD`, `I`, `ID`, `AC`… without fillers
+    issuing_state: str
+    nationality: str
+    document_number: str
+    surname: str
+    given_names: str
+    date_of_birth: date | None
+    sex: Sex | None
+    expiry_date: date | None
+    optional_data: str = ""
+    known_states: bool = True  # both codes are ICAO / ISO 3166 codes
+
+    def __repr__(self) -> str:  # personal data stays out of logs and tracebacks
+        return f"ForeignDocument({self.kind}, {self.format}, {self.issuing_state})"
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "format": self.format, "document_code": self.document_code,
+            "issuing_state": self.issuing_state, "nationality": self.nationality,
+            "document_number": self.document_number, "surname": self.surname, "given_names": self.given_names,
+            "date_of_birth": self.date_of_birth.isoformat() if self.date_of_birth else None,
+            "sex": self.sex.value if self.sex else None,
+            "expiry_date": self.expiry_date.isoformat() if self.expiry_date else None,
+            "optional_data": self.optional_data, "known_states": self.known_states,
+        }
+
+
+@dataclass(frozen=True)
 class IdentityReading:
     source: ReadingSource
     id_number: str
@@ -76,6 +113,12 @@ class IdentityReading:
     # QR fields after the seventh, verbatim (Căn cước 2024 adds four, seen empty).
     extra_fields: tuple[str, ...] = ()
     warnings: tuple[ReadingWarning, ...] = ()
+    # A passport or a foreign ID card (then id_number is "": it has no Vietnamese ID number).
+    document: ForeignDocument | None = None
+
+    @property
+    def is_foreign(self) -> bool:
+        return self.document is not None
 
     def to_json_dict(self) -> dict[str, Any]:
         """The `kiosk idcard read --json` field set (without file/ok/elapsed)."""
@@ -90,6 +133,7 @@ class IdentityReading:
             "issue_date": self.issue_date.isoformat() if self.issue_date else None,
             "expiry_date": self.expiry_date.isoformat() if self.expiry_date else None,
             "warnings": [w.message_en for w in self.warnings],
+            "document": self.document.to_json_dict() if self.document else None,
         }
 
 
