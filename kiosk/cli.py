@@ -244,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
                                help="frame size factor (default 1: 8–13 MP; 0.25 for a quick look)")
     bench_docscan.add_argument("--no-ocr", action="store_true",
                                help="skip the Tesseract legibility measure (the slow part)")
+    bench_docscan.add_argument("--no-turns", action="store_true",
+                               help="real photos: judge orientation as photographed only (not also turned)")
     bench_docscan.add_argument("--json", action="store_true", help="print the results as one JSON object")
     bench_soak = command(
         bench_commands, "soak", _cmd_bench_soak,
@@ -700,7 +702,15 @@ def _cmd_bench_idcard(args: argparse.Namespace) -> int:
     except (OSError, ValueError, KeyError) as error:  # an unwritable folder, a damaged or foreign manifest
         print(f"{PROG}: bench idcard: {error}", file=sys.stderr)
         return EXIT_USAGE
-    print_result(result, as_json=args.json)
+    from kiosk.bench.real_photos import format_passports, run_passports
+
+    passports = run_passports(progress=progress)  # skipped when the snapshot is absent
+    if args.json:
+        _print_json({**result.to_json_dict(), "real_passports": passports.to_json_dict()})
+        return EXIT_OK
+    print_result(result)
+    print()
+    print(format_passports(passports))
     return EXIT_OK
 
 
@@ -717,7 +727,15 @@ def _cmd_bench_docscan(args: argparse.Namespace) -> int:
 
     result = run_bench(args.count, args.seed, ocr=not args.no_ocr, scale=min(1.0, args.scale),
                        progress=progress)
-    print_result(result, as_json=args.json)
+    from kiosk.bench.real_photos import format_documents, run_documents
+
+    real = run_documents(turns=not args.no_turns, progress=progress)  # skipped when the snapshots are absent
+    if args.json:
+        _print_json({**result.to_json_dict(), "real_photos": real.to_json_dict()})
+        return EXIT_OK
+    print_result(result)
+    print()
+    print(format_documents(real))
     return EXIT_OK
 
 
