@@ -329,5 +329,6 @@ def format_passports(result: PassportsResult) -> str:
 
 __all__ = [
     "DocumentRow", "DocumentsResult", "PassportRow", "PassportsResult", "format_documents",
-    "format_passports", "git_dir", "load_manifest", "mirrors_dir", "read_blob", "run_documents", "run_passports",
+    "format_passports", "git_dir", "load_manifest", "mirrors_dir", "read_blob", "run_documents",
+    "run_passports",
 ]
