@@ -540,15 +540,19 @@ def enhance_page(image: np.ndarray, corners: np.ndarray,
     dpi = output_dpi(options.dpi, geometry.effective_dpi)
     size = output_size(geometry, dpi)
     warp = _homography(quad, size)
+    # Skew and orientation are judged at the requested resolution even when the page is written at its own
+    # lower one: Tesseract's OSD and the text-line statistics need text at the sizes they were made for.
+    look_size = output_size(geometry, options.dpi)
+    look_warp = _homography(quad, look_size)
 
     # A quick, small look at the page for skew and orientation.
-    preview_scale = min(1.0, PREVIEW_DPI / dpi)
-    psize = (max(8, round(size[0] * preview_scale)), max(8, round(size[1] * preview_scale)))
-    pwarp = np.diag([psize[0] / size[0], psize[1] / size[1], 1.0]) @ warp
+    preview_scale = min(1.0, PREVIEW_DPI / options.dpi)
+    psize = (max(8, round(look_size[0] * preview_scale)), max(8, round(look_size[1] * preview_scale)))
+    pwarp = np.diag([psize[0] / look_size[0], psize[1] / look_size[1], 1.0]) @ look_warp
     preview = cv2.warpPerspective(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), pwarp, psize,
                                   flags=cv2.INTER_AREA if preview_scale < 1 else cv2.INTER_LINEAR,
                                   borderMode=cv2.BORDER_REPLICATE)
-    pdpi = max(10, round(dpi * preview_scale))
+    pdpi = max(10, round(options.dpi * preview_scale))
     binary = _binary_for_analysis(preview, pdpi)
     skew = estimate_skew(binary) if options.deskew else 0.0
     if abs(skew) < 0.15:
@@ -560,7 +564,8 @@ def enhance_page(image: np.ndarray, corners: np.ndarray,
             binary = cv2.warpPerspective(binary, rot, psize, flags=cv2.INTER_NEAREST)
         osd_view = None
         if options.tesseract_osd and geometry.effective_dpi >= MIN_ORIENTATION_DPI:
-            osd_view = lambda: _osd_view(image, warp, size, skew, dpi)  # noqa: E731 (lazy, maybe unused)
+            osd_view = lambda: _osd_view(image, look_warp, look_size, skew,  # noqa: E731 (lazy, maybe unused)
+                                         options.dpi)
         orientation = detect_orientation(binary, osd_view)
         if geometry.effective_dpi < MIN_ORIENTATION_DPI and orientation.source == "text":
             # Measured on the synthetic corpus: at ~50 dpi the ascender/descender balance is a coin toss.
