@@ -81,6 +81,7 @@ def test_json_dict_contract() -> None:
         "source": "qr", "id_number": "048156000777", "old_id_number": "201234567",
         "full_name": "Đặng Thị Hồng", "date_of_birth": "1956-01-01", "sex": "F",
         "address": "Hải Châu, Đà Nẵng", "issue_date": "2024-12-12", "expiry_date": None, "warnings": [],
+        "document": None,
     }
 
 
