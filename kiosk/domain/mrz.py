@@ -534,12 +534,14 @@ def _field_ok(data: str, digit: str) -> bool:
 
 
 def _travel_date(yymmdd: str, *, past: bool, today: date) -> date | None:
-    """A YYMMDD date: a birth date is the latest one not in the future, an expiry date the one in
-    2000–2099 (documents valid for more than 75 years do not exist)."""
+    """A YYMMDD date: a birth date is the latest one not in the future; an expiry date the one in 2000–2099
+    unless that is more than 50 years ahead (no document is valid that long: `98` on an old passport is
+    1998, not 2098)."""
     if not yymmdd.isdigit():
         return None
     yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
-    for century in ((2000, 1900) if past else (2000,)):
+    future_century = 2000 if 2000 + yy <= today.year + 50 else 1900
+    for century in ((2000, 1900) if past else (future_century,)):
         try:
             candidate = date(century + yy, mm, dd)
         except ValueError:

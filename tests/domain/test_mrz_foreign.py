@@ -91,3 +91,11 @@ def test_a_foreign_reading_has_no_vietnamese_id_and_says_what_it_is() -> None:
     record = reading.to_json_dict()
     assert record["document"]["kind"] == "passport" and record["document"]["document_number"] == "L898902C3"
     assert "ERIKSSON" not in repr(reading.document)
+
+
+def test_an_old_expiry_is_in_the_last_century_not_seventy_years_ahead() -> None:
+    expiry = "980104"
+    line2 = TD3[1][:21] + expiry + str(check_digit(expiry)) + TD3[1][28:43]
+    composite = check_digit(line2[0:10] + line2[13:20] + line2[21:43])
+    doc = parse_travel_document((TD3[0], line2 + str(composite)), today=TODAY)
+    assert doc.expiry_date == date(1998, 1, 4)
