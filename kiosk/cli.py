@@ -191,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the document's metadata (Decree 107 fields, DocumentMetadata JSON): "
                          "written into the PDF and, completed, beside it as OUT.metadata.json")
     docscan.add_argument("--json", action="store_true", help="print one JSON object")
+    docscan.add_argument("--keep-going", action="store_true",
+                         help="write the PDF from the readable images and list the others (exit 1)")
 
     scanner = command(commands, "scanner", None, "document scanners through SANE (flatbed and sheet feeder)")
     scanner_commands = scanner.add_subparsers(dest="scanner_command", metavar="COMMAND", required=True)
@@ -242,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
                                help="frame size factor (default 1: 8–13 MP; 0.25 for a quick look)")
     bench_docscan.add_argument("--no-ocr", action="store_true",
                                help="skip the Tesseract legibility measure (the slow part)")
+    bench_docscan.add_argument("--no-turns", action="store_true",
+                               help="real photos: judge orientation as photographed only (not also turned)")
     bench_docscan.add_argument("--json", action="store_true", help="print the results as one JSON object")
     bench_soak = command(
         bench_commands, "soak", _cmd_bench_soak,
@@ -589,6 +593,8 @@ def idcard_record(file: str, result: CardReadResult) -> dict[str, Any]:
     else:
         record["error"] = result.message_en
         record["error_code"] = result.error_code
+        if result.detail:
+            record["detail"] = result.detail
     record["elapsed_ms"] = round(result.elapsed_ms, 1)
     return record
 
@@ -600,6 +606,12 @@ def _idcard_line(record: dict[str, Any], result: CardReadResult) -> str:
     elapsed = f"{record['elapsed_ms']:.1f} ms"
     if not record["ok"]:
         return f"{record['file']}: KHÔNG ĐỌC ĐƯỢC — {result.message_vi} ({elapsed})"
+    if record.get("document"):
+        doc = record["document"]
+        return (f"{record['file']}: {result.message_vi} ({doc['format']}, {elapsed}) — "
+                f"Số giấy tờ {doc['document_number']} · Nơi cấp {doc['issuing_state']} · "
+                f"Quốc tịch {doc['nationality']} · Họ tên {doc['surname']} {doc['given_names']} · "
+                f"Ngày sinh {doc['date_of_birth'] or '?'} · Có giá trị đến {doc['expiry_date'] or '?'}")
     parts = [
         f"Số định danh {record['id_number']}",
         f"Họ tên {record['full_name']}",
@@ -663,16 +675,19 @@ def _cmd_docscan(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     options = EnhanceOptions(mode=args.mode, dpi=args.dpi, paper=args.paper)
     try:
-        report = scan_documents(args.images, args.output, options=options, metadata=metadata)
+        report = scan_documents(args.images, args.output, options=options, metadata=metadata,
+                                keep_going=args.keep_going)
     except DocscanError as error:
-        print(f"{PROG}: docscan: {error.message_vi}", file=sys.stderr)
-        print(f"{PROG}: docscan: {error.message_en}", file=sys.stderr)
+        for each in error.errors:
+            print(f"{PROG}: docscan: {each.message_vi}", file=sys.stderr)
+            print(f"{PROG}: docscan: {each.message_en}", file=sys.stderr)
         if args.json:
-            _print_json({"output": None, "error": error.to_json_dict()})
+            _print_json({"output": None, "error": error.to_json_dict(),
+                         "errors": [e.to_json_dict() for e in error.errors]})
         return EXIT_FAILED
     if args.json:
         _print_json(report.to_json_dict())
-        return EXIT_OK
+        return EXIT_FAILED if report.errors else EXIT_OK
     for n, page in enumerate(report.pages, start=1):
         print(f"trang {n}: {page.source} → {page.width_px}×{page.height_px} px, "
               f"{page.effective_dpi} dpi thực, {page.bytes // 1024} KB, {page.elapsed_ms:.0f} ms"
@@ -680,10 +695,12 @@ def _cmd_docscan(args: argparse.Namespace) -> int:
         for code in page.warnings:
             vi, en = WARNING_MESSAGES.get(code, (code, code))
             print(f"    ! {vi} / {en}")
+    for each in report.errors:
+        print(f"    ! bỏ qua / left out {each.source}: {each.message_vi} / {each.message_en}")
     print(f"{report.output}: {len(report.pages)} trang / pages, {report.pdf_bytes // 1024} KB")
     if report.metadata_file:
         print(f"{report.metadata_file}: metadata")
-    return EXIT_OK
+    return EXIT_FAILED if report.errors else EXIT_OK
 
 
 # --- bench ----------------------------------------------------------------------------------------------
@@ -705,7 +722,15 @@ def _cmd_bench_idcard(args: argparse.Namespace) -> int:
     except (OSError, ValueError, KeyError) as error:  # an unwritable folder, a damaged or foreign manifest
         print(f"{PROG}: bench idcard: {error}", file=sys.stderr)
         return EXIT_USAGE
-    print_result(result, as_json=args.json)
+    from kiosk.bench.real_photos import format_passports, run_passports
+
+    passports = run_passports(progress=progress)  # skipped when the snapshot is absent
+    if args.json:
+        _print_json({**result.to_json_dict(), "real_passports": passports.to_json_dict()})
+        return EXIT_OK
+    print_result(result)
+    print()
+    print(format_passports(passports))
     return EXIT_OK
 
 
@@ -722,7 +747,15 @@ def _cmd_bench_docscan(args: argparse.Namespace) -> int:
 
     result = run_bench(args.count, args.seed, ocr=not args.no_ocr, scale=min(1.0, args.scale),
                        progress=progress)
-    print_result(result, as_json=args.json)
+    from kiosk.bench.real_photos import format_documents, run_documents
+
+    real = run_documents(turns=not args.no_turns, progress=progress)  # skipped when the snapshots are absent
+    if args.json:
+        _print_json({**result.to_json_dict(), "real_photos": real.to_json_dict()})
+        return EXIT_OK
+    print_result(result)
+    print()
+    print(format_documents(real))
     return EXIT_OK
 
 

@@ -42,7 +42,7 @@ MARITAL_STATUS = "1.004873.000.00.00.H26"
 DOSSIER_CODE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}")
 OK_KEYS = {
     "file", "ok", "source", "id_number", "old_id_number", "full_name", "date_of_birth", "sex", "address",
-    "issue_date", "expiry_date", "warnings", "elapsed_ms",
+    "issue_date", "expiry_date", "warnings", "elapsed_ms", "document",  # document: null for a Vietnamese card
 }
 
 

@@ -56,6 +56,14 @@ HINTS: dict[str, tuple[str, str]] = {
     "turn_to_qr": ("Đã đọc mặt sau. Xin lật thẻ để máy đọc mặt có mã QR (tên có dấu).",
                    "The back has been read. Please turn the card over so the QR code side can be read."),
     "accepted": ("Đã đọc xong thẻ căn cước.", "Your ID card has been read."),
+    "foreign_passport": ("Đây là hộ chiếu (giấy tờ nước ngoài). Máy chỉ nhận thẻ căn cước Việt Nam: "
+                         "xin mời gặp nhân viên hỗ trợ.",
+                         "This is a passport (a foreign document). This kiosk takes Vietnamese ID cards "
+                         "only: please ask a member of staff."),
+    "foreign_document": ("Đây là giấy tờ tùy thân nước ngoài. Máy chỉ nhận thẻ căn cước Việt Nam: "
+                         "xin mời gặp nhân viên hỗ trợ.",
+                         "This is a foreign identity document. This kiosk takes Vietnamese ID cards "
+                         "only: please ask a member of staff."),
 }
 
 
@@ -136,6 +144,11 @@ class CardScanSession:
             return self._accepted
         if self._mrz is not None:
             return self._waiting_for_qr(result)
+        if result.reading is not None and result.reading.document is not None:
+            # Read, with every check digit right: say what it is instead of "hold still" (the citizen
+            # flows need a Vietnamese ID number; the clerk handles foreigners).
+            kind = "foreign_passport" if result.reading.document.kind == "passport" else "foreign_document"
+            return self._feedback("searching", kind, result)
         digest = hashlib.sha256(result.payload.encode()).digest() if result.ok and result.payload else None
         self._recent.append(digest)
         if digest is not None:

@@ -227,11 +227,17 @@ def capture_from_scan(scanned: ScannedPage, settings: EncodeSettings | None = No
 
 def component_pdf(pages: Sequence[CapturedPage], *, type_code: str, document_name: str,
                   owner_id_number: str, digitised_by: str, when: datetime,
-                  sequence: int = 1) -> tuple[bytes, DocumentMetadata]:
-    """One dossier component's PDF (pages in order) and its metadata, completed with the page count."""
-    metadata = DocumentMetadata(
-        document_type_code=type_code, document_name=document_name, summary=document_name,
-        validity=PERMANENT, owner_id_number=owner_id_number, digitised_by=digitised_by,
-        digitised_at=when, page_count=len(pages), sequence=sequence)
+                  sequence: int = 1,
+                  metadata: DocumentMetadata | None = None) -> tuple[bytes, DocumentMetadata]:
+    """One dossier component's PDF (pages in order) and its metadata, completed with the page count.
+    `metadata` (from `kiosk.domain.component_metadata.component_metadata`: summary, validity and number
+    from the catalogue's rule and the answers, the clerk as digitiser) replaces the minimal default."""
+    if metadata is not None:
+        metadata = metadata.with_file(page_count=len(pages), digitised_at=metadata.digitised_at or when)
+    else:
+        metadata = DocumentMetadata(
+            document_type_code=type_code, document_name=document_name, summary=document_name,
+            validity=PERMANENT, owner_id_number=owner_id_number, digitised_by=digitised_by,
+            digitised_at=when, page_count=len(pages), sequence=sequence)
     pdf = build_pdf([p.encoded for p in pages], metadata, created=when)
     return pdf, metadata

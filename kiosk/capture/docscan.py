@@ -29,6 +29,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from kiosk.capture.image_limits import ImageRefused, check_name, load_checked_image
 from kiosk.capture.page_detect import detect_page, whole_image_corners
 from kiosk.capture.page_enhance import (
     WARNING_BLANK,
@@ -67,6 +68,15 @@ class DocscanError(Exception):
         self.source = source
         self.message_vi = message_vi
         self.message_en = message_en
+        self.errors: tuple[DocscanError, ...] = (self,)  # one per bad file when several were bad
+
+    @classmethod
+    def many(cls, errors: Sequence[DocscanError]) -> DocscanError:
+        """The first error, carrying all of them (the CLI prints each; JSON lists each)."""
+        first = errors[0]
+        error = cls(first.code, first.source, first.message_vi, first.message_en)
+        error.errors = tuple(errors)
+        return error
 
     def to_json_dict(self) -> dict[str, str]:
         return {"code": self.code, "source": self.source, "message_vi": self.message_vi,
@@ -103,11 +113,12 @@ class DocscanReport:
     pages: tuple[PageReport, ...]
     sha256: str = ""
     metadata_file: str | None = None
+    errors: tuple[DocscanError, ...] = ()  # files left out (only with keep_going)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {"output": self.output, "pdf_bytes": self.pdf_bytes,
                 "pages": [p.to_json_dict() for p in self.pages], "sha256": self.sha256,
-                "metadata_file": self.metadata_file}
+                "metadata_file": self.metadata_file, "errors": [e.to_json_dict() for e in self.errors]}
 
 
 @dataclass(frozen=True)
@@ -123,22 +134,12 @@ class ProcessedPage:
 
 
 def load_image(path: str | Path) -> np.ndarray:
-    """A BGR image from a file (EXIF orientation applied), or DocscanError in both languages."""
-    source = str(path)
+    """A BGR image from a file (EXIF orientation applied), or DocscanError in both languages. The name,
+    the file size and the header's dimensions are checked before anything is decoded (image_limits)."""
     try:
-        data = np.fromfile(source, dtype=np.uint8)
-    except FileNotFoundError:
-        raise DocscanError("not_found", source, f"Không tìm thấy tệp ảnh: {source}",
-                           f"Image file not found: {source}") from None
-    except (IsADirectoryError, PermissionError, OSError) as error:
-        raise DocscanError("unreadable", source, f"Không đọc được tệp: {source} ({error.strerror or error})",
-                           f"Cannot read the file: {source} ({error.strerror or error})") from None
-    image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
-    if image is None or image.size == 0:
-        raise DocscanError("not_an_image", source,
-                           f"Không đọc được ảnh (tệp hỏng hoặc không phải ảnh): {source}",
-                           f"Cannot read the image (a damaged file or not an image): {source}")
-    return np.asarray(image)
+        return load_checked_image(path)
+    except ImageRefused as refused:
+        raise DocscanError(refused.code, refused.source, refused.message_vi, refused.message_en) from None
 
 
 # ---------------------------------------------------------------------------------------- processing
@@ -176,23 +177,42 @@ def scan_documents(sources: Sequence[str | Path], output: str | Path, *,
                    options: EnhanceOptions | None = None, settings: EncodeSettings | None = None,
                    metadata: DocumentMetadata | None = None, code_pattern: str = DEFAULT_CODE_PATTERN,
                    now: datetime | None = None,
-                   progress: Callable[[PageReport], None] | None = None) -> DocscanReport:
+                   progress: Callable[[PageReport], None] | None = None,
+                   keep_going: bool = False) -> DocscanReport:
     """One PDF at `output` with a page per source image, in order (and the metadata JSON beside it when
-    `metadata` is given). Raises DocscanError before writing anything when an input cannot be read."""
+    `metadata` is given). Every input is tried; when any cannot be read, DocscanError (its `errors` list one
+    per bad file) is raised before anything is written — unless `keep_going`, when the PDF holds the good
+    pages and the report's `errors` lists the others."""
     if not sources:
         raise DocscanError("no_input", "", "Chưa có ảnh nào để số hóa.", "No images to digitise.")
     out = Path(output)
     if not out.parent.is_dir():
         raise DocscanError("output_folder", str(out), f"Không có thư mục để ghi tệp: {out.parent}",
                            f"The output folder does not exist: {out.parent}")
+    try:
+        check_name(str(out))
+    except ImageRefused as refused:
+        raise DocscanError(refused.code, refused.source, refused.message_vi, refused.message_en) from None
     processed: list[ProcessedPage] = []
-    for source in sources:
+    failures: list[DocscanError] = []
+    for source in sources:  # every file is tried: one bad file never hides what is wrong with the others
         started = time.perf_counter()
-        image = load_image(source)
-        result = process_image(image, str(source), options, settings, started=started)
+        try:
+            image = load_image(source)
+            result = process_image(image, str(source), options, settings, started=started)
+        except DocscanError as error:
+            failures.append(error)
+            continue
+        except (cv2.error, MemoryError, ValueError) as error:  # a decodable image the pipeline cannot take
+            log.warning("docscan could not process a page: %s", type(error).__name__)
+            failures.append(DocscanError("processing_failed", str(source), f"Không xử lý được ảnh: {source}",
+                                         f"Cannot process the image: {source} ({type(error).__name__})"))
+            continue
         processed.append(result)
         if progress is not None:
             progress(result.report)
+    if failures and not (keep_going and processed):
+        raise DocscanError.many(failures)
     when = now or datetime.now(UTC).astimezone()
     meta = metadata.with_file(page_count=len(processed), digitised_at=metadata.digitised_at or when) \
         if metadata is not None else None
@@ -208,7 +228,8 @@ def scan_documents(sources: Sequence[str | Path], output: str | Path, *,
     _write_all(files)
     log.info("docscan wrote %d page(s), %d bytes", len(processed), len(pdf))
     return DocscanReport(output=str(output), pdf_bytes=len(pdf), pages=tuple(p.report for p in processed),
-                         sha256=digest, metadata_file=str(sidecar) if sidecar else None)
+                         sha256=digest, metadata_file=str(sidecar) if sidecar else None,
+                         errors=tuple(failures))
 
 
 def _write_all(files: list[tuple[Path, bytes]]) -> None:

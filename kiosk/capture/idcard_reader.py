@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from kiosk.capture.image_limits import ImageRefused, load_checked_image
 from kiosk.capture.mrz_reader import MrzReader, MrzReadResult
 from kiosk.capture.ocrb_glyphs import OcrbFontMissing
 from kiosk.capture.qr_rescue import DEFAULT_BUDGET_MS, QrRescuer
@@ -47,6 +48,8 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "mrz_unreadable": ("Đã thấy dòng chữ máy đọc (MRZ) nhưng chưa đọc chắc chắn được. Hãy giữ yên thẻ.",
                        "The machine-readable lines were found but not read with certainty. "
                        "Hold the card still."),
+    "image_refused": ("Ảnh này không được nhận (quá lớn, sai kích thước hoặc tên tệp không hợp lệ).",
+                      "This image is refused (too large, an impossible size, or an invalid file name)."),
     "unreadable_image": ("Không mở được ảnh này (không phải ảnh hoặc tệp bị hỏng).",
                          "This image could not be opened (not an image, or a damaged file)."),
 }
@@ -242,15 +245,19 @@ class IdCardReader:
                 log.warning("MRZ reading disabled: %s", exc)
 
     def read_image_file(self, path: str | Path) -> CardReadResult:
+        """The file's name, size and header are checked before decoding (image_limits): a bad file gives a
+        failure with the reason in `detail`, never an exception."""
         start = time.perf_counter()
         try:
-            data = np.fromfile(str(path), dtype=np.uint8)  # not cv2.imread: fails on non-ASCII Windows paths
-        except OSError as exc:
-            return self._failure("unreadable_image", start, detail=f"cannot read file: {exc.strerror}")
-        frame = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
-        if frame is None:
-            return self._failure("unreadable_image", start, detail="not a decodable image")
-        return self._read(frame, start)
+            frame = load_checked_image(path)
+        except ImageRefused as refused:
+            unreadable = ("not_found", "unreadable", "not_an_image", "truncated")
+            code = "unreadable_image" if refused.code in unreadable else "image_refused"
+            return self._failure(code, start, detail=f"{refused.code}: {refused.message_en}")
+        try:
+            return self._read(frame, start)
+        except (cv2.error, MemoryError, ValueError) as exc:  # a decodable image the pipeline cannot take
+            return self._failure("unreadable_image", start, detail=f"processing failed: {type(exc).__name__}")
 
     def read_frame(self, frame: np.ndarray, *, mrz: bool = True) -> CardReadResult:
         """mrz=False skips the MRZ (the live loop runs OCR only on sharp, steady frames)."""
@@ -347,9 +354,22 @@ class IdCardReader:
                               detail=detail, card_quad=card_quad, frame_size=frame_size)
 
 
+FOREIGN_OK_MESSAGES: dict[str, tuple[str, str]] = {
+    "passport": ("Đã đọc hộ chiếu (giấy tờ nước ngoài).", "Passport read (a foreign document)."),
+    "other": ("Đã đọc giấy tờ nước ngoài.", "Foreign document read."),
+}
+
+
 def _mrz_success(result: MrzReadResult, start: float, size: tuple[int, int]) -> CardReadResult:
     reading = result.reading
     assert reading is not None
+    if reading.document is not None:  # a passport or another country's card: its own number and countries
+        doc = reading.document
+        payload = "MRZ|" + "|".join((doc.format, doc.issuing_state, doc.document_number, doc.surname,
+                                     doc.given_names, str(doc.date_of_birth), str(doc.expiry_date)))
+        vi, en = FOREIGN_OK_MESSAGES["passport" if doc.kind == "passport" else "other"]
+        return CardReadResult(reading, None, vi, en, decoder="mrz", elapsed_ms=_ms(start), quad=result.quad,
+                              payload=payload, frame_size=size)
     # Two frames "agree" when their repaired readings agree, whatever the raw OCR said.
     fields = reading.to_json_dict()
     payload = "MRZ|" + "|".join(str(fields[k]) for k in ("id_number", "full_name", "date_of_birth", "sex",

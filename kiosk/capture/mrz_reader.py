@@ -56,7 +56,14 @@ from kiosk.capture.ocrb_glyphs import (
     glyphs,
 )
 from kiosk.domain.idcard import IdentityReading, ReadingWarning
-from kiosk.domain.mrz import LINE_LENGTH, MrzError, parse_td1
+from kiosk.domain.mrz import (
+    LINE_LENGTH,
+    TD3_LINE_LENGTH,
+    MrzError,
+    foreign_reading,
+    parse_td1,
+    parse_travel_document,
+)
 
 Point = tuple[float, float]
 Quad = list[Point]  # top-left, top-right, bottom-right, bottom-left, in frame pixels (as idcard_reader.Quad)
@@ -115,13 +122,24 @@ _REPAIRED = ReadingWarning(
     "mrz_repaired", "Dải ký tự mặt sau thẻ bị đọc sai một vài ký tự và đã được sửa nhờ số kiểm tra.",
     "Some MRZ characters were misread and were corrected using the check digits.")
 
+# A foreign document's name is checked by the clerk against its printed page (the kiosk has no other copy
+# of it, unlike the Vietnamese card's QR): up to this many look-alike cells are read with a warning.
+_MAX_FOREIGN_NAME_UNSURE: Final = 2
+# The best characters of a passport pass four or five check digits (the composite over every coded field):
+# accepted as read with up to this many close cells; second-best substitutions keep the stricter limit.
+_MAX_FOREIGN_AMBIGUOUS: Final = 6
+_MIN_STRIP_HEIGHT: Final = 48  # a foreign document's line strip is sampled at least this tall
+_FOREIGN_NAME_UNSURE = ReadingWarning(
+    "mrz_name_uncertain", "Họ tên trong dải ký tự có thể bị đọc sai; hãy đối chiếu với trang thông tin.",
+    "The MRZ name may be misread (it has no check digit); compare it with the data page.")
+
 
 @dataclass(frozen=True)
 class MrzReadResult:
     reading: IdentityReading | None = field(repr=False)
     # The OCR text before parse_td1's repair: each cell's best character among those its position allows
     # (a digit where the layout has a digit). Set whenever all three lines were matched.
-    lines: tuple[str, str, str] | None = field(repr=False)
+    lines: tuple[str, ...] | None = field(repr=False)
     error_code: str | None  # None on success; else "no_mrz_found" or "mrz_unreadable"
     detail: str | None  # technical reason for staff and logs; never personal data
     elapsed_ms: float
@@ -178,10 +196,11 @@ def _text_mask(work: np.ndarray) -> np.ndarray:
     return out
 
 
-def _line_boxes(work: np.ndarray) -> list[_LineBox]:
-    """Text lines of dark text in the (downscaled) image: long thin blobs, collinear fragments merged."""
+def _line_boxes(work: np.ndarray, retrieval: int = cv2.RETR_EXTERNAL) -> list[_LineBox]:
+    """Text lines of dark text in the (downscaled) image: long thin blobs, collinear fragments merged.
+    `cv2.RETR_LIST` also finds lines inside a closed outline (a passport page's printed border)."""
     width = work.shape[1]
-    contours, _ = cv2.findContours(_text_mask(work), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    contours, _ = cv2.findContours(_text_mask(work), retrieval, cv2.CHAIN_APPROX_SIMPLE)
     fragments: list[_LineBox] = []
     for contour in contours:
         if len(contour) < 5:
@@ -291,6 +310,40 @@ def _mrz_triples(boxes: Sequence[_LineBox]) -> list[tuple[_LineBox, _LineBox, _L
     return [t for _, t in scored]
 
 
+def _mrz_blocks(boxes: Sequence[_LineBox], count: int) -> list[tuple[_LineBox, ...]]:
+    """Blocks of `count` lines that look like an MRZ (parallel, equally long, evenly spaced), best first:
+    two lines of a passport's TD3, three of an ID card's TD1. Line pitch up to 3 glyph heights (passports
+    space their two lines wider than the Vietnamese card does)."""
+    scored: list[tuple[float, tuple[_LineBox, ...]]] = []
+    longest = sorted(boxes, key=lambda b: -b.length)[:_MAX_LINES]
+    for group in itertools.combinations(longest, count):
+        ref = max(group, key=lambda b: b.length)
+        if min(b.length for b in group) < 0.8 * ref.length:
+            continue
+        offsets = [float(np.dot(b.centre - ref.centre, ref.normal)) for b in group]
+        ordered = [b for _, b in sorted(zip(offsets, group, strict=True), key=lambda t: t[0])]
+        offs = sorted(offsets)
+        gaps = np.diff(offs)
+        mean_h = float(np.median([b.height for b in ordered]))
+        if gaps.min() < 1.1 * mean_h or gaps.max() > 3.0 * mean_h:
+            continue
+        if gaps.max() - gaps.min() > 0.25 * gaps.max():
+            continue
+        if any(abs(float(np.dot(b.direction, ref.normal))) > math.sin(math.radians(4)) for b in ordered):
+            continue
+        along = [float(np.dot(b.centre - ref.centre, ref.direction)) for b in ordered]
+        if max(along) - min(along) > 0.12 * ref.length or ref.length / mean_h < 18:
+            continue
+        ends = [float((c - ref.centre) @ ref.direction) for b in ordered for c in b.corners()]
+        lo, hi = min(ends), max(ends)
+        aligned = tuple(_LineBox(ref.centre + ref.direction * (lo + hi) / 2
+                                 + ref.normal * float((b.centre - ref.centre) @ ref.normal),
+                                 ref.direction, hi - lo, b.height) for b in ordered)
+        scored.append((sum(b.length for b in group) / count, aligned))
+    scored.sort(key=lambda t: -t[0])
+    return [t for _, t in scored]
+
+
 # ------------------------------------------------------------------------------------------ rectifying
 
 
@@ -315,10 +368,22 @@ LAYOUTS: Final = (
     "D" * 7 + "S" + "D" * 7 + "LLL" + "*" * 11 + "D",
     "N" * LINE_LENGTH,
 )
+# Any country's ID card (TD1) and passport (TD3): document numbers are letters and digits, codes may hold
+# fillers (`D<<` is Germany), check digits of optional data may be a filler.
+TD1_LAYOUTS: Final = (
+    "NNNNN" + "*" * 25,
+    "D" * 7 + "S" + "D" * 7 + "NNN" + "*" * 11 + "D",
+    "N" * LINE_LENGTH,
+)
+TD3_LAYOUTS: Final = (
+    "T" + "N" * (TD3_LINE_LENGTH - 1),
+    "*" * 9 + "D" + "NNN" + "D" * 7 + "S" + "D" * 7 + "*" * 15 + "D",
+)
 _CLASSES: Final = {
     "L": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "D": "0123456789",
     "S": "MF<",
+    "T": "PV",  # a TD3 is a passport or a visa
     "N": "ABCDEFGHIJKLMNOPQRSTUVWXYZ<",
     "*": MRZ_ALPHABET,
 }
@@ -358,8 +423,11 @@ class _LineGeometry:
         return out
 
 
-def _measure_line(strip: np.ndarray) -> _LineGeometry | None:
-    """Baseline, glyph height and the cell map of the glyphs in an upright line strip; None if not a line."""
+def _measure_line(strip: np.ndarray, length: int = LINE_LENGTH,
+                  min_glyph: float = 0.3) -> _LineGeometry | None:
+    """Baseline, glyph height and the cell map of the glyphs in an upright line strip; None if not a line.
+    Glyphs are at least `min_glyph` of the strip's height (less where a printed box around a passport's MRZ
+    made the line's blob, and so its strip, taller)."""
     h, w = strip.shape
     block = max(15, (h // 2) * 2 + 1)
     ink = cv2.adaptiveThreshold(strip, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 8)
@@ -368,7 +436,7 @@ def _measure_line(strip: np.ndarray) -> _LineGeometry | None:
         return None
     heights = stats[1:, cv2.CC_STAT_HEIGHT].astype(np.float64)
     areas = stats[1:, cv2.CC_STAT_AREA].astype(np.float64)
-    keep = (heights >= 0.3 * h) & (heights < 0.95 * h) & (areas >= 0.02 * heights**2)
+    keep = (heights >= min_glyph * h) & (heights < 0.95 * h) & (areas >= 0.02 * heights**2)
     if keep.sum() < 8:
         return None
     stats, centroids, heights = stats[1:][keep], centroids[1:][keep], heights[keep]
@@ -413,9 +481,9 @@ def _measure_line(strip: np.ndarray) -> _LineGeometry | None:
     for chosen in (best, best[1:], best[:-1], best[1:-1]):
         left = float(stats[chosen, cv2.CC_STAT_LEFT].min())
         right = float((stats[chosen, cv2.CC_STAT_LEFT] + stats[chosen, cv2.CC_STAT_WIDTH]).max())
-        if right - left < 15 * height or left < 1 or right > w - 1:
-            continue  # too short for 30 characters, or running out of the strip
-        cells = _fit_cells(stats[chosen], centroids[chosen], left, right)
+        if right - left < length / 2 * height or left < 1 or right > w - 1:
+            continue  # too short for the line's characters, or running out of the strip
+        cells = _fit_cells(stats[chosen], centroids[chosen], left, right, length)
         if cells is not None:
             best = chosen
             break
@@ -430,13 +498,13 @@ def _measure_line(strip: np.ndarray) -> _LineGeometry | None:
 
 
 def _fit_cells(stats: np.ndarray, centroids: np.ndarray, left: float,
-               right: float) -> tuple[float, float, float] | None:
+               right: float, length: int = LINE_LENGTH) -> tuple[float, float, float] | None:
     """The 1-D projective map x → cell units from the centres of single glyphs (glyph k centred at k + 0.5).
 
     Glyphs are numbered by walking along the line: the gap to the next glyph is a whole number of local
     pitches (1, or more where blurred neighbours merged into one blob and were left out).
     """
-    pitch = (right - left) / (LINE_LENGTH - 0.3)
+    pitch = (right - left) / (length - 0.3)
     widths = stats[:, cv2.CC_STAT_WIDTH].astype(np.float64)
     single = widths < 0.95 * pitch
     xs = np.sort(centroids[single, 0])
@@ -455,7 +523,7 @@ def _fit_cells(stats: np.ndarray, centroids: np.ndarray, left: float,
         return None  # two blobs in one cell: not clean glyphs
     first_pitch = float(np.median(gaps[unit][:5]))
     k = np.concatenate([[0], np.cumsum(steps)]) + int(np.floor((xs[0] - left) / first_pitch + 0.2))
-    if k[-1] > LINE_LENGTH - 1:
+    if k[-1] > length - 1:
         return None
     target = k + 0.5
     good = np.ones(len(xs), dtype=bool)
@@ -475,7 +543,8 @@ def _fit_cells(stats: np.ndarray, centroids: np.ndarray, left: float,
         return None
     pitches = (c * ends + 1) ** 2 / (a - b * c)
     u_left, u_right = (a * ends + b) / (c * ends + 1)
-    if pitches.max() > 1.6 * pitches.min() or not (-0.4 < u_left < 0.5 and 29.5 < u_right < 30.4):
+    if pitches.max() > 1.6 * pitches.min() or not (-0.4 < u_left < 0.5
+                                                   and length - 0.5 < u_right < length + 0.4):
         return None
     return a, b, c
 
@@ -535,9 +604,10 @@ def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
     # Dynamic programme: positions x_0 < … < x_29, consecutive gaps CELL_WIDTH ± _STEP_SLACK.
     total = per_kind[layout[0]].astype(np.float64)
     total[2 * _STRIP_PAD_X:] = -np.inf
-    back = np.zeros((LINE_LENGTH, n), dtype=np.int32)
+    length = len(layout)
+    back = np.zeros((length, n), dtype=np.int32)
     steps = np.arange(CELL_WIDTH - _STEP_SLACK, CELL_WIDTH + _STEP_SLACK + 1)
-    for cell in range(1, LINE_LENGTH):
+    for cell in range(1, length):
         candidates = np.full((len(steps), n), -np.inf, dtype=np.float64)
         for k, step in enumerate(steps):
             candidates[k, step:] = total[:n - step]
@@ -548,14 +618,14 @@ def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
     if not np.isfinite(total[end]):
         return None
     positions = [end]
-    for cell in range(LINE_LENGTH - 1, 0, -1):
+    for cell in range(length - 1, 0, -1):
         positions.append(positions[-1] - int(back[cell, positions[-1]]))
     cols = np.array(positions[::-1])
     window = np.stack([scores[:, np.clip(cols + d, 0, n - 1)] for d in (-1, 0, 1)]).max(axis=0)  # (37, 30)
     window = np.where(allowed.T, window, -np.inf)
     order = np.argsort(-window, axis=0)
     top1, top2 = order[0], order[1]
-    cells = np.arange(LINE_LENGTH)
+    cells = np.arange(length)
     paper, ink = _paper_and_ink(image, cols)
     return _LineRead(
         best="".join(MRZ_ALPHABET[i] for i in top1),
@@ -565,7 +635,7 @@ def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
         total=float(total[end]),
         blur=blur,
         contrast=paper - ink,
-        weakest_stroke=(_weakest_stroke(image, maps, cols, top1, paper) if layout == LAYOUTS[2]
+        weakest_stroke=(_weakest_stroke(image, maps, cols, top1, paper) if set(layout) <= {"N", "T"}
                         else paper - ink),
     )
 
@@ -663,10 +733,20 @@ def _apply(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class _Outcome:
     reading: IdentityReading | None
-    lines: tuple[str, str, str] | None
+    lines: tuple[str, ...] | None
     code: str | None
     detail: str | None
     quad: Quad
+
+
+def _same_block(a: tuple[_LineBox, ...], b: tuple[_LineBox, ...]) -> bool:
+    return len(a) == len(b) and all(float(np.linalg.norm(x.centre - y.centre)) < 0.5 * x.height
+                                    for x, y in zip(a, b, strict=True))
+
+
+def _turned_block(block: tuple[_LineBox, ...]) -> tuple[_LineBox, ...]:
+    """Any block of lines read the other way up."""
+    return tuple(replace(b, direction=-b.direction) for b in reversed(block))
 
 
 def _turned(triple: tuple[_LineBox, _LineBox, _LineBox]) -> tuple[_LineBox, _LineBox, _LineBox]:
@@ -703,8 +783,14 @@ class MrzReader:
             work_size = (round(grey.shape[1] * scale), round(grey.shape[0] * scale))
         work = _warp(grey, to_work, work_size) if card_quad is not None else cv2.resize(
             grey, work_size, interpolation=cv2.INTER_AREA)
-        triples = _mrz_triples(_line_boxes(work))
+        boxes = _line_boxes(work)
+        triples = _mrz_triples(boxes)
         if not triples:
+            foreign = self._read_foreign(grey)
+            if foreign is not None and foreign.reading is not None:
+                return self._result(foreign.reading, foreign.lines, None, None, start, foreign.quad)
+            if foreign is not None and foreign.code == "mrz_unreadable":
+                return self._result(None, foreign.lines, foreign.code, foreign.detail, start, foreign.quad)
             return self._result(None, None, "no_mrz_found", "no three-line text block like an MRZ", start,
                                 None)
         failures: list[_Outcome] = []
@@ -719,6 +805,12 @@ class MrzReader:
             if outcome.reading is not None:
                 return self._result(outcome.reading, outcome.lines, None, None, start, outcome.quad)
             failures.append(outcome)
+        if not any(f.lines and f.lines[0].startswith("IDVNM") for f in failures):
+            foreign = self._read_foreign(grey)
+            if foreign is not None and foreign.reading is not None:
+                return self._result(foreign.reading, foreign.lines, None, None, start, foreign.quad)
+            if foreign is not None and foreign.code == "mrz_unreadable":
+                failures.append(foreign)
         # Report the most MRZ-like candidate: an unreadable MRZ rather than a block that is not one.
         worst = min(failures, key=lambda f: f.code != "mrz_unreadable")
         return self._result(None, worst.lines, worst.code, worst.detail, start,
@@ -746,8 +838,12 @@ class MrzReader:
 
     # -------------------------------------------------------------------------------- per line
 
-    def _read_line(self, grey: np.ndarray, box: _LineBox, row: int, to_work: np.ndarray) -> _LineRead | str:
-        """The line's 30 cells, or why not."""
+    def _read_line(self, grey: np.ndarray, box: _LineBox, row: int, to_work: np.ndarray,
+                   layout: str | None = None, tallest: str | None = None) -> _LineRead | str:
+        """The line's cells (30 of the Vietnamese TD1 `row` unless `layout` says otherwise), or why not."""
+        layout = layout or LAYOUTS[row]
+        tallest = tallest or _TALLEST[row]
+        length = len(layout)
         # 1. A native-resolution upright strip around the line (about twice its height), sampled through
         #    the work image's mapping (with a card quad: through the card's rectification, one resampling).
         height, width = grey.shape
@@ -759,18 +855,28 @@ class MrzReader:
         size = (max(8, round(float(np.linalg.norm(corners_src[1] - corners_src[0])))),
                 max(8, round(float(np.linalg.norm(corners_src[3] - corners_src[0])))))
         src_to_strip = _affine_for(corners_work, (size[0], size[1])) @ to_work
-        geometry = _measure_line(_warp(grey, src_to_strip, size))
+        strip = _warp(grey, src_to_strip, size)
+        geometry = _measure_line(strip, length)
+        if geometry is None and layout not in LAYOUTS:
+            geometry = _measure_line(strip, length, 0.12)
+        if geometry is None and layout not in LAYOUTS and size[1] < _MIN_STRIP_HEIGHT:
+            # A small passport scan: glyphs a few pixels apart merge into one blob at native resolution.
+            zoom = min(4.0, _MIN_STRIP_HEIGHT / size[1])
+            size = (round(size[0] * zoom), round(size[1] * zoom))
+            src_to_strip = _affine_for(corners_work, (size[0], size[1])) @ to_work
+            strip = _warp(grey, src_to_strip, size)
+            geometry = _measure_line(strip, length) or _measure_line(strip, length, 0.12)
         if geometry is None:
             return "an MRZ line could not be measured"
         # 2. Canonical strip: cell k at [pad + k·CELL_WIDTH, pad + (k + 1)·CELL_WIDTH), baseline at a fixed
         #    row, glyph height → the templates' height; sampled from the frame in one remap.
-        cw, ch = LINE_LENGTH * CELL_WIDTH + 2 * _STRIP_PAD_X, CELL_HEIGHT + 2 * _SLACK_Y
+        cw, ch = length * CELL_WIDTH + 2 * _STRIP_PAD_X, CELL_HEIGHT + 2 * _SLACK_Y
         xs = geometry.x((np.arange(cw, dtype=np.float64) + 0.5 - _STRIP_PAD_X) / CELL_WIDTH)
         if not np.all(np.isfinite(xs)) or np.any(np.diff(xs) <= 0):
             return "an MRZ line could not be measured"
         glyph_height = geometry.height_per_pitch * geometry.pitch(xs)  # strip pixels, per column
         baseline_row = MARGIN + CAP_HEIGHT + _SLACK_Y
-        rows = (np.arange(ch, dtype=np.float64) + 0.5 - baseline_row) / glyphs().ink_height(_TALLEST[row])
+        rows = (np.arange(ch, dtype=np.float64) + 0.5 - baseline_row) / glyphs().ink_height(tallest)
         strip_x = np.broadcast_to(xs, (ch, cw))
         strip_y = geometry.baseline + geometry.slope * xs[None, :] + rows[:, None] * glyph_height[None, :]
         points = np.stack([strip_x, strip_y], axis=-1).reshape(-1, 1, 2)
@@ -782,7 +888,7 @@ class MrzReader:
         maps = source.astype(np.float32)
         canonical = cv2.remap(grey, maps[..., 0], maps[..., 1], cv2.INTER_LINEAR,
                               borderMode=cv2.BORDER_REPLICATE)
-        return _match_line(canonical, LAYOUTS[row]) or "no cell layout fits"
+        return _match_line(canonical, layout) or "no cell layout fits"
 
     # ----------------------------------------------------------------------------- decision
 
@@ -843,7 +949,107 @@ class MrzReader:
                 return reading, ""
         return None, "MRZ check digits fail"
 
-    def _result(self, reading: IdentityReading | None, lines: tuple[str, str, str] | None,
+    # ------------------------------------------------------------------ passports and foreign ID cards
+
+    def _read_foreign(self, grey: np.ndarray) -> _Outcome | None:
+        """A passport's TD3 or any country's TD1, when the Vietnamese reading found none; None when no
+        block of lines looks like one."""
+        # A passport page is not an ID-1 card: look at the frame as it is, inside printed outlines too.
+        scale = min(1.0, _WORK_WIDTH / grey.shape[1])
+        to_work = np.diag([scale, scale, 1.0])
+        work = cv2.resize(grey, (round(grey.shape[1] * scale), round(grey.shape[0] * scale)),
+                          interpolation=cv2.INTER_AREA)
+        failures: list[_Outcome] = []
+        blocks: list[tuple[tuple[_LineBox, ...], tuple[str, ...]]] = []
+        for retrieval in (cv2.RETR_EXTERNAL, cv2.RETR_LIST):
+            boxes = _line_boxes(work, retrieval)
+            blocks += [(b, TD3_LAYOUTS) for b in _mrz_blocks(boxes, 2)[:_MAX_CANDIDATES]]
+            blocks += [(b, TD1_LAYOUTS) for b in _mrz_blocks(boxes, 3)[:_MAX_CANDIDATES]]
+        seen: list[tuple[_LineBox, ...]] = []
+        for block, layouts in blocks:
+            if any(_same_block(block, other) for other in seen):
+                continue
+            seen.append(block)
+            for lines in (block, _turned_block(block)):
+                outcome = self._read_foreign_block(grey, lines, to_work, layouts)
+                if outcome.reading is not None:
+                    return outcome
+                failures.append(outcome)
+        if not failures:
+            return None
+        return min(failures, key=lambda f: f.code != "mrz_unreadable")
+
+    def _read_foreign_block(self, grey: np.ndarray, block: tuple[_LineBox, ...], to_work: np.ndarray,
+                            layouts: tuple[str, ...]) -> _Outcome:
+        top, bottom = block[0].corners(), block[-1].corners()
+        band = np.array([top[0], top[1], bottom[2], bottom[3]])
+        quad: Quad = [(float(x), float(y)) for x, y in _apply(np.linalg.inv(to_work), band)]
+        reads: list[_LineRead] = []
+        for row, (box, layout) in enumerate(zip(block, layouts, strict=True)):
+            tallest = _TALLEST[2] if set(layout) <= {"N", "T"} else _TALLEST[0]
+            line = self._read_line(grey, box, row, to_work, layout, tallest)
+            if isinstance(line, str):
+                # Unlike the Vietnamese card's three lines, two lines of print are common (a card's front,
+                # a letter): only OCR-B characters make an "unreadable MRZ".
+                return _Outcome(None, None, "no_mrz_found", line, quad)
+            reads.append(line)
+        raw = tuple(r.best for r in reads)
+        if float(np.mean([r.best_scores for r in reads])) < _MIN_MRZ_SCORE:
+            return _Outcome(None, None, "no_mrz_found", "text lines, but not OCR-B MRZ characters", quad)
+        reading, why = self._decide_foreign(reads, layouts)
+        return _Outcome(reading, raw, None if reading else "mrz_unreadable", why or None, quad)
+
+    def _decide_foreign(self, reads: Sequence[_LineRead],
+                        layouts: tuple[str, ...]) -> tuple[IdentityReading | None, str]:
+        scores = np.concatenate([r.best_scores for r in reads])
+        if float(scores.min()) < _MIN_CELL_SCORE:
+            weak = int((scores < _MIN_CELL_SCORE).sum())
+            return None, f"{weak} MRZ cells do not look like OCR-B characters"
+        if max(r.blur for r in reads) > _MAX_BLUR:
+            return None, TOO_BLURRED
+        name_rows = [i for i, layout in enumerate(layouts) if set(layout) <= {"N", "T"}]
+        coded_rows = [i for i in range(len(reads)) if i not in name_rows]
+        unsure_name = sum(int((reads[row].margins < _MIN_NAME_MARGIN).sum()) for row in name_rows)
+        if unsure_name > _MAX_FOREIGN_NAME_UNSURE:
+            return None, f"{unsure_name} ambiguous cells in the name line (no check digit)"
+        ambiguous = int(sum((reads[row].margins < _SUBSTITUTE_MARGIN).sum() for row in coded_rows))
+        if ambiguous > _MAX_FOREIGN_AMBIGUOUS:
+            return None, f"{ambiguous} ambiguous cells in the MRZ's coded lines"
+        lines = [r.best for r in reads]
+        parsed = self._parse_foreign(lines)
+        if parsed is not None:
+            return (replace(parsed, warnings=(*parsed.warnings, _FOREIGN_NAME_UNSURE)) if unsure_name
+                    else parsed), ""
+        if ambiguous > _MAX_AMBIGUOUS:  # no second-best lottery with several coin-flip cells
+            return None, f"{ambiguous} ambiguous cells in the MRZ's coded lines"
+        cells = sorted((float(reads[row].margins[i]), row, i) for row in coded_rows
+                       for i in range(len(reads[row].best))
+                       if reads[row].margins[i] < _SUBSTITUTE_MARGIN)[:_SUBSTITUTE_CELLS]
+        found: dict[tuple[str, ...], IdentityReading] = {}
+        for _, row, i in cells[:self.substitute_budget]:
+            trial = list(lines)
+            trial[row] = trial[row][:i] + reads[row].second[i] + trial[row][i + 1:]
+            candidate = self._parse_foreign(trial)
+            if candidate is not None:
+                found[tuple(trial)] = candidate
+        if len(found) == 1:
+            reading = next(iter(found.values()))
+            unsure = (_FOREIGN_NAME_UNSURE,) if unsure_name else ()
+            return replace(reading, warnings=(_REPAIRED, *reading.warnings, *unsure)), ""
+        if found:
+            return None, "MRZ check digits fail (several corrections would pass)"
+        return None, "MRZ check digits fail"
+
+    def _parse_foreign(self, lines: Sequence[str]) -> IdentityReading | None:
+        try:
+            document = parse_travel_document(lines, today=self.today)
+        except MrzError:
+            return None
+        if document.issuing_state == "VNM" and document.kind == "id_card":
+            return None  # a Vietnamese card is read by parse_td1 (its own rules), never as foreign
+        return foreign_reading(document)
+
+    def _result(self, reading: IdentityReading | None, lines: tuple[str, ...] | None,
                 error_code: str | None, detail: str | None, start: float, quad: Quad | None) -> MrzReadResult:
         return MrzReadResult(reading=reading, lines=lines, error_code=error_code, detail=detail,
                              elapsed_ms=(time.perf_counter() - start) * 1000, quad=quad)

@@ -22,9 +22,9 @@
    stretch the ink.
 5. Mode: colour (flattened BGR), grey, or black-and-white (adaptive threshold of the flattened grey).
 6. Blank-page detection (ink area after flattening, specks ignored); below `MIN_DPI` effective the page
-   carries the `low_dpi` warning. The output is still resampled to `options.dpi` (the PDF is 100 % scale
-   at the requested resolution), but upsampling invents no detail: the kiosk must offer a retake or the
-   scanner.
+   carries the `low_dpi` warning. Such a page is written at its own effective resolution, never upsampled
+   to `options.dpi` (upsampling invents no detail and costs bytes); the PDF is 100 % scale either way, and
+   the kiosk must offer a retake or the scanner.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ class EnhanceOptions:
     source_dpi: float | None = None  # the source's resolution when known (a flatbed scan)
     deskew: bool = True
     auto_rotate: bool = True
-    tesseract_osd: bool = True  # ask Tesseract when the text lines cannot tell the orientation
+    tesseract_osd: bool = True  # ask Tesseract's OSD first; the text lines decide when it cannot tell
     flatten: bool = True
 
     def __post_init__(self) -> None:
@@ -249,6 +249,16 @@ def page_geometry(quad: np.ndarray, image_size: tuple[int, int], options: Enhanc
     effective = options.source_dpi if options.source_dpi else min(dpis)
     return PageGeometry(width_mm=width_mm, height_mm=height_mm, paper=paper.name if paper else None,
                         effective_dpi=float(effective), aspect=float(aspect))
+
+
+MIN_OUTPUT_DPI = 50
+
+
+def output_dpi(requested: int, effective: float) -> int:
+    """The resolution a page is written at: the requested one, or the source's own when that is lower —
+    never upsampled (a 54 dpi phone page blown up to A4 at 200 dpi invents no detail and costs 3–4× the
+    bytes). The page keeps its physical size (100 % scale) either way; `low_dpi` still warns."""
+    return max(MIN_OUTPUT_DPI, min(requested, math.floor(effective + 0.5)))
 
 
 def output_size(geometry: PageGeometry, dpi: int) -> tuple[int, int]:
@@ -431,7 +441,10 @@ def detect_orientation(binary: np.ndarray, grey: Callable[[], np.ndarray] | None
     evidence = upright_evidence(turned)
     rotation = base if evidence >= 0 else (base + 180) % 360
     confident = abs(evidence) >= UPRIGHT_MARGIN and abs(horizontal) >= HORIZONTAL_MARGIN
-    if not confident and grey is not None:
+    if grey is not None:
+        # Tesseract's OSD reads the glyphs themselves; the text-line shape statistics above were confidently
+        # wrong on real photos (a table-heavy page, a curled page: 3 of 12 turned wrongly), so when OSD
+        # answers with confidence, it decides; the text lines decide only when it cannot.
         osd = tesseract_osd(grey())
         if osd is not None:
             return Orientation(osd, "tesseract", True)
@@ -524,13 +537,18 @@ def enhance_page(image: np.ndarray, corners: np.ndarray,
     quad = order_corners(np.asarray(corners, np.float64)).astype(np.float64)
     h_src, w_src = image.shape[:2]
     geometry = page_geometry(quad, (w_src, h_src), options)
-    size = output_size(geometry, options.dpi)
+    dpi = output_dpi(options.dpi, geometry.effective_dpi)
+    size = output_size(geometry, dpi)
     warp = _homography(quad, size)
+    # Skew and orientation are judged at the requested resolution even when the page is written at its own
+    # lower one: Tesseract's OSD and the text-line statistics need text at the sizes they were made for.
+    look_size = output_size(geometry, options.dpi)
+    look_warp = _homography(quad, look_size)
 
     # A quick, small look at the page for skew and orientation.
     preview_scale = min(1.0, PREVIEW_DPI / options.dpi)
-    psize = (max(8, round(size[0] * preview_scale)), max(8, round(size[1] * preview_scale)))
-    pwarp = np.diag([psize[0] / size[0], psize[1] / size[1], 1.0]) @ warp
+    psize = (max(8, round(look_size[0] * preview_scale)), max(8, round(look_size[1] * preview_scale)))
+    pwarp = np.diag([psize[0] / look_size[0], psize[1] / look_size[1], 1.0]) @ look_warp
     preview = cv2.warpPerspective(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), pwarp, psize,
                                   flags=cv2.INTER_AREA if preview_scale < 1 else cv2.INTER_LINEAR,
                                   borderMode=cv2.BORDER_REPLICATE)
@@ -546,7 +564,8 @@ def enhance_page(image: np.ndarray, corners: np.ndarray,
             binary = cv2.warpPerspective(binary, rot, psize, flags=cv2.INTER_NEAREST)
         osd_view = None
         if options.tesseract_osd and geometry.effective_dpi >= MIN_ORIENTATION_DPI:
-            osd_view = lambda: _osd_view(image, warp, size, skew, options.dpi)  # noqa: E731 (lazy, maybe unused)
+            osd_view = lambda: _osd_view(image, look_warp, look_size, skew,  # noqa: E731 (lazy, maybe unused)
+                                         options.dpi)
         orientation = detect_orientation(binary, osd_view)
         if geometry.effective_dpi < MIN_ORIENTATION_DPI and orientation.source == "text":
             # Measured on the synthetic corpus: at ~50 dpi the ascender/descender balance is a coin toss.
@@ -555,17 +574,17 @@ def enhance_page(image: np.ndarray, corners: np.ndarray,
     turn, out_size = _rotation_about_centre(size, skew, orientation.rotation // 90)
     full = cv2.warpPerspective(image, turn @ warp, out_size, flags=cv2.INTER_LINEAR,
                                borderMode=cv2.BORDER_REPLICATE)
-    page = flatten(full, options.dpi) if options.flatten else full
-    _whiten_edge(page, options.dpi)
+    page = flatten(full, dpi) if options.flatten else full
+    _whiten_edge(page, dpi)
     grey = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)
-    ratio = ink_ratio(grey, options.dpi)
+    ratio = ink_ratio(grey, dpi)
     blank = ratio < BLANK_INK_RATIO
     if options.mode == "color":
         result = page
     elif options.mode == "gray":
         result = grey
     else:
-        result = to_bw(grey, options.dpi)
+        result = to_bw(grey, dpi)
     warnings: list[str] = []
     if geometry.effective_dpi < MIN_DPI - 0.5:
         warnings.append(WARNING_LOW_DPI)
@@ -573,7 +592,7 @@ def enhance_page(image: np.ndarray, corners: np.ndarray,
         warnings.append(WARNING_BLANK)
     if not orientation.confident and not blank:
         warnings.append(WARNING_ORIENTATION)
-    return EnhancedPage(image=result, mode=options.mode, dpi=options.dpi, geometry=geometry,
+    return EnhancedPage(image=result, mode=options.mode, dpi=dpi, geometry=geometry,
                         rotation=orientation.rotation, skew_deg=round(skew, 2), blank=blank,
                         ink_ratio=round(ratio, 5), warnings=tuple(warnings),
                         orientation_source=orientation.source)
@@ -605,6 +624,6 @@ __all__ = [
     "A4", "A5", "DEFAULT_DPI", "LEGAL", "LETTER", "MIN_DPI", "MODES", "PAPERS", "WARNING_BLANK",
     "WARNING_LOW_DPI", "WARNING_ORIENTATION", "EnhanceOptions", "EnhancedPage", "Mode", "Orientation",
     "PageGeometry", "PaperSize", "background_estimate", "detect_orientation", "enhance_page", "estimate_skew",
-    "flatten", "ink_ratio", "output_size", "page_geometry", "perspective_aspect", "side_aspect",
-    "tesseract_env", "tesseract_osd", "to_bw", "upright_evidence",
+    "flatten", "ink_ratio", "output_dpi", "output_size", "page_geometry", "perspective_aspect",
+    "side_aspect", "tesseract_env", "tesseract_osd", "to_bw", "upright_evidence",
 ]

@@ -57,6 +57,9 @@ class EncodeSettings:
     subsampling: Subsampling = "4:2:0"
     background_quality: int = 50  # MRC background JPEG
     background_dpi: int | None = None  # MRC background resolution; None: the page's own (compliant ≥ 200)
+    # A page's byte budget: an MRC page over it gets its background (photos, colour, never the text, which
+    # stays in the full-resolution G4 mask) re-encoded coarser until it fits. None: no budget.
+    max_page_bytes: int | None = 150 * 1024
 
     def __post_init__(self) -> None:
         if self.encoding not in ("mrc", "jpeg"):
@@ -189,11 +192,24 @@ def encode_page(image: np.ndarray, mode: Mode, dpi: int,
     if bg_dpi != dpi:
         bg_size = (max(1, round(w * bg_dpi / dpi)), max(1, round(h * bg_dpi / dpi)))
         background = cv2.resize(background, bg_size, interpolation=cv2.INTER_AREA)
-    # The background JPEG's dpi makes img2pdf give it the same page size as the mask.
-    bg_w = background.shape[1]
-    bg_dpi_exact = bg_w / (w / dpi)
-    jpeg = jpeg_bytes(background, round(bg_dpi_exact), settings.background_quality, settings.subsampling)
-    return EncodedPage(w, h, dpi, "mrc", jpeg, g4_bytes(ink, dpi), _ink_colour(page, ink))
+    mask = g4_bytes(ink, dpi)
+    colour = _ink_colour(page, ink)
+    # Coarser backgrounds, tried in order while the page is over its budget.
+    steps = [(settings.background_quality, 1.0), (35, 1.0), (35, 0.6), (25, 0.5), (20, 0.35)]
+    for quality, scale in steps:
+        if quality > settings.background_quality:
+            continue
+        scaled = background
+        if scale < 1.0:
+            scaled = cv2.resize(background, (max(1, round(background.shape[1] * scale)),
+                                             max(1, round(background.shape[0] * scale))),
+                                interpolation=cv2.INTER_AREA)
+        # The background JPEG's dpi makes img2pdf give it the same page size as the mask.
+        bg_dpi_exact = scaled.shape[1] / (w / dpi)
+        jpeg = jpeg_bytes(scaled, round(bg_dpi_exact), quality, settings.subsampling)
+        if settings.max_page_bytes is None or len(jpeg) + len(mask) <= settings.max_page_bytes:
+            break
+    return EncodedPage(w, h, dpi, "mrc", jpeg, mask, colour)
 
 
 def render_encoded(encoded: EncodedPage) -> np.ndarray:

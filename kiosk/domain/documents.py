@@ -166,6 +166,7 @@ class DocumentMetadata:
     digitised_by: str = ""
     digitised_at: datetime | None = None
     sequence: int = 1  # the <NN> of the document code
+    digitised_on: str = ""  # the kiosk, when `digitised_by` is the assisting clerk
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

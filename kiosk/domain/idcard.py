@@ -24,6 +24,10 @@ ReadingSource = Literal["qr", "mrz", "manual"]
 
 QR_SEPARATOR: Final = "|"
 QR_MIN_FIELDS: Final = 7
+# The payload shapes cards are issued with: CCCD (2016–2024) 7 fields, Căn cước (2024–) 11. Any other count
+# means a field is missing or split, and the fields after it are shifted (a 9-field payload once gave the
+# name "Nam" and the address "10072024"): refuse rather than guess which one.
+QR_FIELD_COUNTS: Final = (7, 11)
 
 
 class Sex(StrEnum):
@@ -56,6 +60,43 @@ class NotAnIdCard(ValueError):
 
 
 @dataclass(frozen=True)
+class ForeignDocument:
+    """A passport (TD3) or any country's ID card (TD1) read from its MRZ, every check digit valid.
+
+    Not a Vietnamese identity: the kiosk's citizen flows need the 12-digit ID number; this says who the
+    holder is by the document's own number and countries (ICAO codes: `D` is Germany, `UTO` the specimen
+    state)."""
+
+    kind: Literal["passport", "id_card", "visa", "other"]
+    format: Literal["TD1", "TD3"]
+    document_code: str  # `P`, `PD`, `I`, `ID`, `AC`… without fillers
+    issuing_state: str
+    nationality: str
+    document_number: str
+    surname: str
+    given_names: str
+    date_of_birth: date | None
+    sex: Sex | None
+    expiry_date: date | None
+    optional_data: str = ""
+    known_states: bool = True  # both codes are ICAO / ISO 3166 codes
+
+    def __repr__(self) -> str:  # personal data stays out of logs and tracebacks
+        return f"ForeignDocument({self.kind}, {self.format}, {self.issuing_state})"
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "format": self.format, "document_code": self.document_code,
+            "issuing_state": self.issuing_state, "nationality": self.nationality,
+            "document_number": self.document_number, "surname": self.surname, "given_names": self.given_names,
+            "date_of_birth": self.date_of_birth.isoformat() if self.date_of_birth else None,
+            "sex": self.sex.value if self.sex else None,
+            "expiry_date": self.expiry_date.isoformat() if self.expiry_date else None,
+            "optional_data": self.optional_data, "known_states": self.known_states,
+        }
+
+
+@dataclass(frozen=True)
 class IdentityReading:
     source: ReadingSource
     id_number: str
@@ -72,6 +113,12 @@ class IdentityReading:
     # QR fields after the seventh, verbatim (Căn cước 2024 adds four, seen empty).
     extra_fields: tuple[str, ...] = ()
     warnings: tuple[ReadingWarning, ...] = ()
+    # A passport or a foreign ID card (then id_number is "": it has no Vietnamese ID number).
+    document: ForeignDocument | None = None
+
+    @property
+    def is_foreign(self) -> bool:
+        return self.document is not None
 
     def to_json_dict(self) -> dict[str, Any]:
         """The `kiosk idcard read --json` field set (without file/ok/elapsed)."""
@@ -86,6 +133,7 @@ class IdentityReading:
             "issue_date": self.issue_date.isoformat() if self.issue_date else None,
             "expiry_date": self.expiry_date.isoformat() if self.expiry_date else None,
             "warnings": [w.message_en for w in self.warnings],
+            "document": self.document.to_json_dict() if self.document else None,
         }
 
 
@@ -205,14 +253,18 @@ def parse_qr_payload(text: str) -> IdentityReading:
                                  "The QR text was decoded with the wrong encoding and was repaired; "
                                  "check the name."))
     fields = [f.strip(_EDGE_JUNK) for f in _clean(text).split(QR_SEPARATOR)]
-    if len(fields) < QR_MIN_FIELDS:
-        raise NotAnIdCard(f"expected at least {QR_MIN_FIELDS} '|'-separated fields, got {len(fields)}")
+    if len(fields) not in QR_FIELD_COUNTS:
+        raise NotAnIdCard(f"expected 7 or 11 '|'-separated fields (as cards are issued), got {len(fields)}",
+                          "Mã QR không đúng dạng mã trên thẻ căn cước (sai số trường): hãy quét lại.")
     id_number, old_id, name_raw, dob_raw, sex_raw, address_raw, issue_raw = fields[:QR_MIN_FIELDS]
     if _DIGITS_12.fullmatch(id_number) is None:
         raise NotAnIdCard("the first field is not a 12-digit ID number")
     name = _collapse_spaces(name_raw)
     if not any(c.isalpha() for c in name):
         raise NotAnIdCard("the name field has no letters")
+    if _shifted(name, dob_raw, sex_raw, address_raw):
+        raise NotAnIdCard("the fields are out of place (a sex word or a date where the name or address is)",
+                          "Các trường trong mã QR bị lệch chỗ: hãy quét lại.")
     address = _collapse_spaces(address_raw)
     raw: dict[str, str] = {}
 
@@ -265,6 +317,18 @@ def parse_qr_payload(text: str) -> IdentityReading:
         extra_fields=tuple(fields[QR_MIN_FIELDS:]),
         warnings=tuple(warnings),
     )
+
+
+def _shifted(name: str, dob_raw: str, sex_raw: str, address: str) -> bool:
+    """Fields out of their places: a sex word as the name, a date as the address, neither a date nor a
+    sex where they belong."""
+    folded = fold(name).strip()
+    if folded in _MALE_WORDS or folded in _FEMALE_WORDS:
+        return True
+    if _DATE_DIGITS.fullmatch(_DATE_SEPARATORS.sub("", address.strip())) is not None:
+        return True
+    date_shaped = _DATE_DIGITS.fullmatch(_DATE_SEPARATORS.sub("", dob_raw)) is not None
+    return parse_sex(sex_raw) is None and not date_shaped and _year_only(dob_raw) is None
 
 
 def build_qr_payload(

@@ -25,10 +25,10 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Final, Literal
 
 from kiosk.domain.id_number import check_id_number, decode_id_number, is_id_number
-from kiosk.domain.idcard import IdentityReading, ReadingWarning, Sex
+from kiosk.domain.idcard import ForeignDocument, IdentityReading, ReadingWarning, Sex
 
 LINE_LENGTH: Final = 30
 FILLER: Final = "<"
@@ -475,3 +475,195 @@ def parse_td1(lines: Sequence[str], *, today: date | None = None) -> IdentityRea
         raw_fields=raw,
         warnings=tuple(warnings),
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Any country's passport (TD3, 2 × 44) and ID card (TD1, 3 × 30): ICAO 9303 parts 4 and 5.
+
+TD3_LINE_LENGTH: Final = 44
+
+# ISO 3166-1 alpha-3 codes, and the codes ICAO 9303 part 3 adds (D for Germany, the British variants, the
+# UN, the stateless and refugee codes, UTO for the specimen state Utopia).
+_ISO_ALPHA3_TEXT: Final = """
+ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD BGR BHR BHS BIH
+BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR COD COG COK COL COM CPV CRI CUB
+CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH FIN FJI FLK FRA FRO FSM GAB GBR GEO
+GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL GTM GUF GUM GUY HKG HMD HND HRV HTI HUN IDN IMN IND IOT IRL IRN
+IRQ ISL ISR ITA JAM JEY JOR JPN KAZ KEN KGZ KHM KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA
+MAC MAF MAR MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL NER
+NFK NGA NIC NIU NLD NOR NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT REU ROU
+RUS RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR SVK SVN SWE SWZ SXM SYC SYR TCA
+TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB VIR VNM VUT
+WLF WSM YEM ZAF ZMB ZWE
+"""
+_ISO_ALPHA3: Final = frozenset(_ISO_ALPHA3_TEXT.split())
+_ICAO_EXTRA: Final = frozenset({"D", "GBD", "GBN", "GBO", "GBP", "GBS", "UNO", "UNA", "UNK", "XXA", "XXB",
+                                "XXC", "XXX", "XBA", "XIM", "XCC", "XCE", "XCO", "XDC", "XEC", "XES", "XMP",
+                                "XOM", "XPO", "XDS", "EUE", "RKS", "UTO", "ANT", "NTZ"})
+_TRAVEL_DIGIT_FOR_LETTER: Final = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "Z": "2", "S": "5",
+                                   "G": "6", "B": "8"}
+
+
+def is_state_code(code: str) -> bool:
+    """An ICAO 9303 issuing-state / nationality code (fillers stripped): ISO 3166 alpha-3 or an ICAO one."""
+    bare = code.rstrip(FILLER)
+    return bare in _ISO_ALPHA3 or bare in _ICAO_EXTRA
+
+
+def _travel_lines(lines: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for chunk in [lines] if isinstance(lines, str) else lines:
+        for line in unicodedata.normalize("NFKC", chunk).splitlines():
+            compact = "".join(line.split()).upper()
+            if compact:
+                out.append(compact)
+    if len(out) == 1 and len(out[0]) in (2 * TD3_LINE_LENGTH, 3 * LINE_LENGTH):
+        n = TD3_LINE_LENGTH if len(out[0]) == 2 * TD3_LINE_LENGTH else LINE_LENGTH
+        out = [out[0][i:i + n] for i in range(0, len(out[0]), n)]
+    return out
+
+
+def _digits(field: str) -> str:
+    """A numeric field with the letters OCR confuses for digits mapped back (O → 0); a check digit still
+    has to vouch for the result."""
+    return "".join(_TRAVEL_DIGIT_FOR_LETTER.get(c, c) for c in field)
+
+
+def _field_ok(data: str, digit: str) -> bool:
+    return digit.isdigit() and check_digit(data) == int(digit)
+
+
+def _travel_date(yymmdd: str, *, past: bool, today: date) -> date | None:
+    """A YYMMDD date: a birth date is the latest one not in the future; an expiry date the one in 2000–2099
+    unless that is more than 50 years ahead (no document is valid that long: `98` on an old passport is
+    1998, not 2098)."""
+    if not yymmdd.isdigit():
+        return None
+    yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
+    future_century = 2000 if 2000 + yy <= today.year + 50 else 1900
+    for century in ((2000, 1900) if past else (future_century,)):
+        try:
+            candidate = date(century + yy, mm, dd)
+        except ValueError:
+            return None
+        if not past or candidate <= today:
+            return candidate
+    return None
+
+
+def _names(field: str) -> tuple[str, str]:
+    primary, _, secondary = field.strip(FILLER).partition(FILLER * 2)
+    surname = " ".join(w for w in primary.split(FILLER) if w)
+    given = " ".join(w for w in secondary.split(FILLER) if w)
+    return surname, given
+
+
+def _document_kind(code: str) -> Literal["passport", "id_card", "visa", "other"]:
+    first = code[:1]
+    if first == "P":
+        return "passport"
+    if first in ("I", "A", "C"):
+        return "id_card"
+    if first == "V":
+        return "visa"
+    return "other"
+
+
+def _check_letters(name: str, value: str) -> None:
+    if any(c not in _CHAR_VALUES for c in value):
+        raise MrzError(f"the {name} holds characters that are not MRZ characters")
+
+
+def parse_travel_document(lines: Sequence[str], *, today: date | None = None) -> ForeignDocument:
+    """Any country's passport (TD3: 2 lines of 44) or ID card (TD1: 3 lines of 30), every check digit
+    valid. Numeric fields get O → 0 style repairs (the check digit must then vouch for them); anything
+    else that fails a check digit raises MrzError. Unknown state codes are kept, `known_states` says so."""
+    today = today or date.today()
+    got = _travel_lines(lines)
+    if len(got) == 2 and all(len(line) == TD3_LINE_LENGTH for line in got):
+        return _parse_td3(got[0], got[1], today)
+    if len(got) == 3 and all(len(line) == LINE_LENGTH for line in got):
+        return _parse_td1_any(got[0], got[1], got[2], today)
+    raise MrzError(f"expected 2 lines of 44 or 3 lines of 30 MRZ characters, got {[len(x) for x in got]}",
+                   "Không đọc được dải ký tự máy đọc của giấy tờ.")
+
+
+def _parse_td3(line1: str, line2: str, today: date) -> ForeignDocument:
+    _check_letters("MRZ", line1 + line2)
+    number, number_cd = line2[0:9], line2[9]
+    nationality = line2[10:13]
+    dob, dob_cd = _digits(line2[13:19]), _digits(line2[19])
+    sex = line2[20]
+    expiry, expiry_cd = _digits(line2[21:27]), _digits(line2[27])
+    optional, optional_cd = line2[28:42], _digits(line2[42])
+    composite_cd = _digits(line2[43])
+    if not _field_ok(number, number_cd):
+        raise MrzError("the document number's check digit fails")
+    if not _field_ok(dob, dob_cd):
+        raise MrzError("the date of birth's check digit fails")
+    if not _field_ok(expiry, expiry_cd):
+        raise MrzError("the expiry date's check digit fails")
+    if not (optional_cd == FILLER and optional.strip(FILLER) == "") and not _field_ok(optional, optional_cd):
+        raise MrzError("the optional data's check digit fails")
+    composite = number + number_cd + dob + dob_cd + expiry + expiry_cd + optional + optional_cd
+    if not _field_ok(composite, composite_cd):
+        raise MrzError("the composite check digit fails")
+    return _document("TD3", line1[0:2], line1[2:5], nationality, number, line1[5:44], dob, sex, expiry,
+                     optional.strip(FILLER), today)
+
+
+def _parse_td1_any(line1: str, line2: str, line3: str, today: date) -> ForeignDocument:
+    _check_letters("MRZ", line1 + line2 + line3)
+    number, number_cd, optional1 = line1[5:14], line1[14], line1[15:30]
+    if number_cd == FILLER and optional1.strip(FILLER):
+        # A document number longer than 9: it runs on into the optional data, up to its check digit.
+        extended = optional1.rstrip(FILLER)
+        number, number_cd, optional1 = number + extended[:-1], extended[-1], ""
+    dob, dob_cd = _digits(line2[0:6]), _digits(line2[6])
+    sex = line2[7]
+    expiry, expiry_cd = _digits(line2[8:14]), _digits(line2[14])
+    nationality, optional2, composite_cd = line2[15:18], line2[18:29], _digits(line2[29])
+    if not _field_ok(number, number_cd):
+        raise MrzError("the document number's check digit fails")
+    if not _field_ok(dob, dob_cd):
+        raise MrzError("the date of birth's check digit fails")
+    if not _field_ok(expiry, expiry_cd):
+        raise MrzError("the expiry date's check digit fails")
+    composite = line1[5:30] + dob + dob_cd + expiry + expiry_cd + optional2
+    if not _field_ok(composite, composite_cd):
+        raise MrzError("the composite check digit fails")
+    optional = FILLER.join(p for p in (optional1.strip(FILLER), optional2.strip(FILLER)) if p)
+    return _document("TD1", line1[0:2], line1[2:5], nationality, number, line3, dob, sex, expiry, optional,
+                     today)
+
+
+def _document(fmt: Literal["TD1", "TD3"], code: str, issuer: str, nationality: str, number: str, name: str,
+              dob: str, sex: str, expiry: str, optional: str, today: date) -> ForeignDocument:
+    code = code.rstrip(FILLER)
+    if not code or not code[0].isalpha():
+        raise MrzError("the document code is not a letter")
+    surname, given = _names(name)
+    if not surname:
+        raise MrzError("the name field is empty")
+    return ForeignDocument(
+        kind=_document_kind(code), format=fmt, document_code=code, issuing_state=issuer.rstrip(FILLER),
+        nationality=nationality.rstrip(FILLER), document_number=number.rstrip(FILLER), surname=surname,
+        given_names=given, date_of_birth=_travel_date(dob, past=True, today=today),
+        sex={"M": Sex.MALE, "F": Sex.FEMALE}.get(sex),
+        expiry_date=_travel_date(expiry, past=False, today=today),
+        optional_data=optional, known_states=is_state_code(issuer) and is_state_code(nationality))
+
+
+def foreign_reading(document: ForeignDocument) -> IdentityReading:
+    """An IdentityReading that carries a foreign document (no Vietnamese ID number)."""
+    warnings: list[ReadingWarning] = []
+    if document.expiry_date is not None and document.expiry_date < date.today():
+        warnings.append(_EXPIRED)
+    if not document.known_states:
+        warnings.append(ReadingWarning(
+            "unknown_state_code", "Mã quốc gia trên giấy tờ không có trong danh mục.",
+            "The document's country code is not an ICAO / ISO 3166 code."))
+    name = " ".join(p for p in (document.surname, document.given_names) if p)
+    return IdentityReading(source="mrz", id_number="", full_name=name, date_of_birth=document.date_of_birth,
+                           sex=document.sex, expiry_date=document.expiry_date, warnings=tuple(warnings),
+                           document=document)

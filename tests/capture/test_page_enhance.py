@@ -18,6 +18,7 @@ from kiosk.capture.page_enhance import (
     enhance_page,
     estimate_skew,
     flatten,
+    output_dpi,
     output_size,
     page_geometry,
     perspective_aspect,
@@ -93,8 +94,10 @@ def test_perspective_correction_restores_the_a4_aspect(text_page: np.ndarray) ->
     assert perspective_aspect(quad, frame) == pytest.approx(297 / 210, rel=0.04)
     page = enhance_page(place(text_page, quad, frame), quad, options())
     assert page.geometry.paper == "A4"
-    assert (page.width_px, page.height_px) == (827, 1169)
-    assert page.height_px / page.width_px == pytest.approx(297 / 210, rel=0.005)
+    # A4 at the requested 100 dpi, or at the photo's own lower resolution (never upsampled).
+    assert page.dpi == output_dpi(100, page.geometry.effective_dpi)
+    assert (page.width_px, page.height_px) == output_size(page.geometry, page.dpi)
+    assert page.height_px / page.width_px == pytest.approx(297 / 210, rel=0.01)
     assert page.rotation == 0 and not page.blank
 
 
@@ -137,8 +140,8 @@ def test_effective_dpi_and_the_low_resolution_warning(text_page: np.ndarray) -> 
     quad = frontal_quad(20, 20, 827)  # the page at 100 source pixels per inch
     page = enhance_page(place(text_page, quad, frame), quad, options(dpi=200))
     assert page.geometry.effective_dpi == pytest.approx(100, rel=0.01)
-    assert (page.width_px, page.height_px) == (1654, 2339)  # output still at the requested 200 dpi
-    assert WARNING_LOW_DPI in page.warnings
+    assert (page.width_px, page.height_px) == (827, 1169)  # at its own 100 dpi, not upsampled to 200
+    assert page.dpi == 100 and WARNING_LOW_DPI in page.warnings
     sharp = enhance_page(place(text_page, quad, frame), quad, options(dpi=100))
     assert sharp.geometry.effective_dpi == pytest.approx(100, rel=0.01)
     assert WARNING_LOW_DPI in sharp.warnings  # below 200 whatever the output asks for

@@ -163,3 +163,17 @@ def test_a_lower_resolution_background_keeps_the_page_size(page: np.ndarray) -> 
         box = [float(v) for v in pdf.pages[0].MediaBox]
         assert box[2:] == pytest.approx([827 / DPI * 72, 1169 / DPI * 72], abs=0.01)
     assert render_encoded(encoded).shape == page.shape
+
+
+def test_a_heavy_colour_page_is_brought_under_its_byte_budget_without_touching_the_text() -> None:
+    rng = np.random.default_rng(5)
+    page = cv2.resize(rng.integers(0, 255, (120, 85, 3), dtype=np.uint8), (1654, 2339),
+                      interpolation=cv2.INTER_CUBIC)  # a leaflet's photos and colour all over
+    page = cv2.add(cv2.GaussianBlur(page, (0, 0), 1.5), rng.integers(0, 12, page.shape, dtype=np.uint8))
+    for y in range(150, 2200, 60):
+        cv2.putText(page, "Giay xac nhan tinh trang hon nhan", (120, y), cv2.FONT_HERSHEY_SIMPLEX, 1.4,
+                    (0, 0, 0), 3)
+    free = encode_page(page, "color", 200, EncodeSettings(max_page_bytes=None))
+    capped = encode_page(page, "color", 200)
+    assert free.nbytes > 150 * 1024 >= capped.nbytes
+    assert capped.mask == free.mask  # the text layer is the same, at full resolution

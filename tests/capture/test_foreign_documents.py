@@ -1,0 +1,93 @@
+"""Passports (TD3) and other countries' ID cards (TD1) read from rendered pages in the real OCR-B font, and
+the live session saying "this is a passport / a foreign document" instead of "hold still"."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from kiosk.capture.card_scan import CardScanSession
+from kiosk.capture.idcard_reader import IdCardReader
+from kiosk.capture.synthetic_cards import font
+
+TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
+DPI = 200
+
+
+def render_page(lines: tuple[str, ...], width_mm: float, height_mm: float) -> np.ndarray:
+    """A data page: a few lines of ordinary print, then the MRZ at 10 characters per inch, OCR-B size 1."""
+    px = DPI / 25.4
+    w, h = round(width_mm * px), round(height_mm * px)
+    page = Image.new("RGB", (w, h), (244, 242, 236))
+    draw = ImageDraw.Draw(page)
+    small = font("regular", round(3 * px))
+    for row, text in enumerate(("UTOPIA", "Passport / Passeport", "Surname / Nom  ERIKSSON",
+                                "Given names  ANNA MARIA", "Date of birth  12 AUG 1974")):
+        draw.text((round(40 * px), round((8 + 6 * row) * px)), text, font=small, fill=(40, 40, 60))
+    mono = font("mono", 100)
+    _, top, _, bottom = mono.getbbox("H")
+    mono = font("mono", round(100 * 2.4 * px / (bottom - top)))
+    pitch = 2.54 * px
+    x0 = (w - pitch * len(lines[0])) / 2
+    y0 = h - (len(lines) * 4.2 + 3) * px
+    for row, line in enumerate(lines):
+        for col, ch in enumerate(line):
+            draw.text((x0 + col * pitch + pitch / 2, y0 + row * 4.2 * px), ch, font=mono, fill=(15, 15, 15),
+                      anchor="mt")
+    return cv2.cvtColor(np.asarray(page), cv2.COLOR_RGB2BGR)
+
+
+def on_desk(page: np.ndarray, angle: float = 0.0) -> np.ndarray:
+    """The page on a darker desk, a little turned, as a camera frame."""
+    h, w = page.shape[:2]
+    frame = np.full((h + 200, w + 200, 3), (70, 80, 90), np.uint8)
+    frame[100:100 + h, 100:100 + w] = page
+    matrix = cv2.getRotationMatrix2D((frame.shape[1] / 2, frame.shape[0] / 2), angle, 1.0)
+    turned: np.ndarray = cv2.warpAffine(frame, matrix, (frame.shape[1], frame.shape[0]),
+                                        borderValue=(70, 80, 90))
+    return turned
+
+
+@pytest.fixture(scope="module")
+def reader() -> IdCardReader:
+    return IdCardReader()
+
+
+@pytest.mark.parametrize("angle", [0.0, 3.0, 180.0])
+def test_a_passport_page_is_read_with_its_countries_and_check_digits(reader: IdCardReader,
+                                                                     angle: float) -> None:
+    frame = on_desk(render_page(TD3, 125, 88), angle)
+    result = reader.read_frame(frame)
+    assert result.reading is not None, result.detail
+    doc = result.reading.document
+    assert doc is not None and (doc.kind, doc.format) == ("passport", "TD3")
+    assert (doc.document_number, doc.issuing_state, doc.surname, doc.given_names) == (
+        "L898902C3", "UTO", "ERIKSSON", "ANNA MARIA")
+    assert result.reading.id_number == "" and result.decoder == "mrz"
+    assert "Passport" in result.message_en
+
+
+def test_a_foreign_id_card_is_read(reader: IdCardReader) -> None:
+    result = reader.read_frame(on_desk(render_page(TD1, 85.6, 54)))
+    assert result.reading is not None, result.detail
+    doc = result.reading.document
+    assert doc is not None and (doc.kind, doc.format, doc.document_number) == ("id_card", "TD1", "D23145890")
+
+
+def test_a_damaged_check_digit_is_not_read_as_a_passport(reader: IdCardReader) -> None:
+    wrong = (TD3[0], TD3[1][:19] + "3" + TD3[1][20:])  # the date of birth's check digit
+    result = reader.read_frame(on_desk(render_page(wrong, 125, 88)))
+    assert result.reading is None
+
+
+def test_the_live_session_says_it_is_a_passport_instead_of_hold_still(reader: IdCardReader) -> None:
+    session = CardScanSession(reader)
+    result = reader.read_frame(on_desk(render_page(TD3, 125, 88)))
+    feedback = session.feed_result(result)
+    assert (feedback.state, feedback.hint_code) == ("searching", "foreign_passport")
+    assert "hộ chiếu" in feedback.message_vi and not session.accepted
+    card = session.feed_result(reader.read_frame(on_desk(render_page(TD1, 85.6, 54))))
+    assert card.hint_code == "foreign_document"
