@@ -22,9 +22,12 @@ from kiosk.sandbox.server import SandboxServer
 from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
 from kiosk.store.files import EncryptedFileStore
+from kiosk.store.fleet_outbox import FleetOutbox
 from kiosk.store.keyring_file import choose_backend
 from kiosk.store.outbox import Outbox, QueueLimits, RetentionPeriods, StorageError
 from kiosk.sync.delivery import PortalDeliveryOrders
+from kiosk.sync.fleet_reporter import FleetLink, start_fleet_link
+from kiosk.sync.lifecycle import DossierLifecycle, FleetLifecycle
 from kiosk.sync.worker import OrdersDelivery, OutboxWorker, WorkerProgress, WorkerSettings
 
 log = logging.getLogger(__name__)
@@ -42,11 +45,19 @@ class KioskServices:
     portal_url: str
     sandbox: SandboxServer | None = None
     worker: OutboxWorker | None = None
+    #: The province's fleet service: events recorded always, sent once the kiosk is enrolled
+    #: (`kiosk fleet enrol`); staff calls go through it.
+    fleet: FleetLink | None = None
     _closed: bool = field(default=False, repr=False)
 
     @property
     def limits(self) -> QueueLimits:
         return queue_limits(self.config)
+
+    @property
+    def lifecycle(self) -> DossierLifecycle | None:
+        """What the submit use case tells the fleet about a dossier filed at this kiosk."""
+        return dossier_lifecycle(self)
 
     def close(self) -> None:
         if self._closed:
@@ -54,6 +65,8 @@ class KioskServices:
         self._closed = True
         if self.worker is not None:
             self.worker.stop()
+        if self.fleet is not None:
+            self.fleet.stop()
         self.portal.close()
         if self.sandbox is not None:
             self.sandbox.stop()
@@ -135,6 +148,7 @@ def make_worker(
         WorkerSettings.from_config(services.config.sync),
         delivery=delivery,
         on_progress=on_progress,
+        lifecycle=dossier_lifecycle(services),
     )
 
 
@@ -162,9 +176,23 @@ def build_services(
             sandbox.stop()
         raise
     services = KioskServices(config=config, outbox=outbox, portal=portal, portal_url=url, sandbox=sandbox)
+    services.fleet = start_fleet(config, outbox)
     services.worker = make_worker(services, on_progress=on_progress,
                                   delivery=PortalDeliveryOrders(outbox, portal))
     return services
+
+
+def start_fleet(config: KioskConfig, outbox: Outbox) -> FleetLink:
+    """The link to the province's fleet service: the event outbox in the kiosk's own database, and (when
+    enrolled) the thread that sends it. Not enrolled, events wait in the database until the kiosk is."""
+    backend = choose_backend(keyring_fallback_file(config))
+    return start_fleet_link(FleetOutbox(outbox.session_factory), backend)
+
+
+def dossier_lifecycle(services: KioskServices) -> DossierLifecycle | None:
+    if services.fleet is None:
+        return None
+    return FleetLifecycle(services.fleet.outbox, unit=services.config.portal.unit_code)
 
 
 def make_portal_client(config: KioskConfig, url: str) -> PortalClient:

@@ -15,8 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.domain.dossier import DeliveryMethod, Dossier
+from kiosk.portal.client import IDEMPOTENCY_KEY_RE
 from kiosk.portal.models import Procedure
 from kiosk.store.outbox import Outbox, OutboxFile
+from kiosk.sync.lifecycle import DossierLifecycle
 from kiosk.sync.sender import SendOutcome, SubmitsDossiers, send_entry
 
 #: The file types of the contract (openapi.yaml: documents' content_type).
@@ -86,7 +88,10 @@ def outbox_files(dossier: Dossier) -> list[OutboxFile]:
 
 
 def queue_dossier(outbox: Outbox, dossier: Dossier, idempotency_key: str) -> str:
-    """Seal the dossier and its files into the outbox (idempotent by the key); returns its dossier id."""
+    """Seal the dossier and its files into the outbox (idempotent by the key); returns its dossier id.
+    A key the portal would refuse is refused here: queued, it would fail every worker round."""
+    if not IDEMPOTENCY_KEY_RE.fullmatch(idempotency_key):
+        raise ValueError("idempotency key must be 8–128 characters of A–Z a–z 0–9 . _ : -")
     return outbox.enqueue(
         idempotency_key, dossier.procedure_code, dossier.payload(), files=outbox_files(dossier),
         assisted_by=dossier.assisted_by, delivery_method=dossier.delivery.method.value,
@@ -94,9 +99,11 @@ def queue_dossier(outbox: Outbox, dossier: Dossier, idempotency_key: str) -> str
 
 
 def submit_dossier(
-    outbox: Outbox, portal: SubmitsDossiers, dossier: Dossier, idempotency_key: str
+    outbox: Outbox, portal: SubmitsDossiers, dossier: Dossier, idempotency_key: str,
+    lifecycle: DossierLifecycle | None = None,
 ) -> SubmitOutcome:
-    """Queue the dossier, then try to send it at once (under the citizen's portal session, if any)."""
+    """Queue the dossier, then try to send it at once (under the citizen's portal session, if any).
+    `lifecycle` hears what happened (filed online or queued, the delivery chosen) for the fleet's reports."""
     dossier_id = queue_dossier(outbox, dossier, idempotency_key)
     item = outbox.for_dossier(dossier_id)
     if item.dossier_code is not None:  # a second tap on "submit": it is on the portal already
@@ -104,4 +111,11 @@ def submit_dossier(
     session = dossier.portal_session.token if dossier.portal_session is not None else None
     send = send_entry(outbox, portal, item, citizen_session=session)
     code = send.dossier_code if send is not None and send.sent else None
+    if lifecycle is not None:
+        method = dossier.delivery.method.value
+        lifecycle.record("delivery_chosen", dossier_id, dossier.procedure_code, delivery=method)
+        lifecycle.record("submitted_online" if code else "queued", dossier_id, dossier.procedure_code,
+                         delivery=method)
+        if code and dossier.delivery.method is DeliveryMethod.PICKUP:
+            lifecycle.record("received_by_post", dossier_id, dossier.procedure_code, delivery=method)
     return SubmitOutcome(dossier_id, item.id, code, send)

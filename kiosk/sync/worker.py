@@ -35,6 +35,7 @@ from kiosk.store.crypto import CryptoError
 from kiosk.store.files import FileStoreError
 from kiosk.store.models import ClientStatus, utc_now
 from kiosk.store.outbox import Outbox, OutboxItem
+from kiosk.sync.lifecycle import DossierLifecycle
 from kiosk.sync.sender import SendPolicy, SubmitsDossiers, send_entry, staff_reason
 
 log = logging.getLogger(__name__)
@@ -167,8 +168,10 @@ class OutboxWorker:
         delivery: OrdersDelivery | None = None,
         on_progress: Callable[[WorkerProgress], None] | None = None,
         clock: Callable[[], datetime] = utc_now,
+        lifecycle: DossierLifecycle | None = None,
     ) -> None:
         self.outbox = outbox
+        self.lifecycle = lifecycle  # hears "sent later", "collected by post", "result home by post"
         self.portal = portal
         self.settings = settings if settings is not None else WorkerSettings()
         self.delivery = delivery
@@ -264,6 +267,9 @@ class OutboxWorker:
                 continue  # another sender took it
             if outcome.sent:
                 summary.sent += 1
+                self._tell("sent", item)
+                if item.delivery_method == "pickup":
+                    self._tell("received_by_post", item)
                 continue
             summary.failed += 1
             if outcome.permanent_failure:
@@ -330,7 +336,12 @@ class OutboxWorker:
             return True
         self.outbox.record_delivery(item.id, reference)
         summary.deliveries += 1
+        self._tell("returned_by_post", item)
         return True
+
+    def _tell(self, stage: str, item: OutboxItem) -> None:
+        if self.lifecycle is not None:
+            self.lifecycle.record(stage, item.dossier_id, item.procedure_code, delivery=item.delivery_method)
 
     # --- the loop -------------------------------------------------------------------------------------
 
