@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 import kiosk
 from kiosk.config import ConfigError, KioskConfig, LogLevel, load_config
-from kiosk.logs import setup_logging
+from kiosk.logs import escape_control, setup_logging
 
 if TYPE_CHECKING:
     from kiosk.capture.idcard_reader import CardReadResult
@@ -829,7 +829,8 @@ def _cmd_outbox_status(args: argparse.Namespace) -> int:
         "id", "client_status", "server_status", "attempts", "dossier_code", "procedure_code", "created_at",
         "last_error",
     )
-    rows = [[("-" if entry[c] is None else str(entry[c])) for c in columns] for entry in entries]
+    # Portal texts (last_error) reach the terminal escaped: no escape sequences, no forged rows.
+    rows = [[("-" if entry[c] is None else escape_control(str(entry[c]))) for c in columns] for entry in entries]
     widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(columns)]
     for row in [[c.upper() for c in columns], *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
