@@ -154,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sandbox.add_argument("--host", default=DEFAULT_SANDBOX_HOST, help="address to listen on")
     sandbox.add_argument("--port", type=int, default=DEFAULT_SANDBOX_PORT, help="port to listen on")
+    sandbox.add_argument("--allow-remote", action="store_true",
+                         help="allow a --host other than loopback (training rooms only; warns loudly)")
     sandbox.add_argument("--faults", metavar="SPEC", default=None,
                          help='inject faults, e.g. "latency_ms=200,error_rate=0.3,reset_rate=0.05,'
                          'garbage_rate=0.05" (change at runtime: PUT /sandbox/admin/faults)')
@@ -498,8 +500,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_sandbox(args: argparse.Namespace) -> int:
     config = _load(args)
     _start_logging(config, quiet_console=False)
+    from kiosk.sandbox.admin_guard import check_listen_address
     from kiosk.sandbox.server import serve_forever
 
+    try:
+        warning = check_listen_address(args.host, allow_remote=args.allow_remote)
+    except ValueError as error:
+        print(f"{PROG}: sandbox: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if warning:
+        print(f"\n{'!' * 78}\n{warning}\n{'!' * 78}\n", file=sys.stderr)
+        log.warning("%s", warning)
     explicit: Path | None = getattr(args, "data_dir", None)
     store_dir = explicit if explicit is not None else config.data_dir / "sandbox"
     if args.faults:
@@ -830,7 +841,8 @@ def _cmd_outbox_status(args: argparse.Namespace) -> int:
         "last_error",
     )
     # Portal texts (last_error) reach the terminal escaped: no escape sequences, no forged rows.
-    rows = [[("-" if entry[c] is None else escape_control(str(entry[c]))) for c in columns] for entry in entries]
+    rows = [[("-" if entry[c] is None else escape_control(str(entry[c]))) for c in columns]
+            for entry in entries]
     widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(columns)]
     for row in [[c.upper() for c in columns], *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())

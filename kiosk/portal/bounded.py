@@ -15,6 +15,7 @@ a clear `PortalError`, before it costs memory or holds the worker:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
@@ -71,10 +72,8 @@ class _Call:
 
 
 def _shut(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):  # already closed
         sock.shutdown(socket.SHUT_RDWR)  # wakes a recv() blocked in the calling thread
-    except OSError:
-        pass  # already closed
 
 
 _current = threading.local()
@@ -165,7 +164,7 @@ def bounded_request(
             if call.expired:
                 raise _deadline(what, limits)
             response._content = bytes(body)  # read within bounds: .content and .json() use this
-            response._content_consumed = True
+            response._content_consumed = True  # type: ignore[attr-defined]
             return response
     except requests.RequestException as error:
         if call.expired:
@@ -176,7 +175,7 @@ def bounded_request(
         _current.call = None
 
 
-class _closing_on_error:  # noqa: N801 - used as a context manager
+class _closing_on_error:
     def __init__(self, response: requests.Response) -> None:
         self._response = response
 
@@ -189,7 +188,9 @@ class _closing_on_error:  # noqa: N801 - used as a context manager
 
 
 def _deadline(what: str, limits: ResponseLimits) -> PortalUnavailable:
-    return PortalUnavailable(f"{what}: no complete answer within {limits.deadline_s:g}s (the call's deadline)")
+    return PortalUnavailable(
+        f"{what}: no complete answer within {limits.deadline_s:g}s (the call's deadline)"
+    )
 
 
 class JsonTooDeepError(ValueError):

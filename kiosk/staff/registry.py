@@ -343,7 +343,8 @@ class StaffRegistry:
                     record["lockouts"] = lockouts
                     record["locked_until"] = until.isoformat()
                     result = VerifyResult(Outcome.LOCKED, self._member(staff_id, record), until)
-                    event, details = "staff.verify.locked_out", {"until": until.isoformat(), "lockouts": lockouts}
+                    event = "staff.verify.locked_out"
+                    details = {"until": until.isoformat(), "lockouts": str(lockouts)}
                 else:
                     left = self.max_failures - record["failures"]
                     member = self._member(staff_id, record)

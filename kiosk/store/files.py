@@ -103,7 +103,7 @@ class EncryptedFileStore:
         path = self.path_for(sha)
         if path.exists() and self._opens(sha):
             return StoredFile(sha, len(data), path)
-        # Absent, or there but sealed with a key this kiosk no longer has: write it again with the current key.
+        # Absent, or there but sealed with a key this kiosk no longer has: write again with the current key.
         return self._write(sha, data)
 
     def _opens(self, sha256: str) -> bool:

@@ -31,7 +31,8 @@ def test_four_processes_starting_together_lose_no_key(tmp_path: Path) -> None:
     context = multiprocessing.get_context("fork")
     lost = 0
     for trial in range(TRIALS):
-        data_dir, keyring_path = tmp_path / f"t{trial}" / "data", tmp_path / f"t{trial}" / "keys" / "keyring.json"
+        trial_dir = tmp_path / f"t{trial}"
+        data_dir, keyring_path = trial_dir / "data", trial_dir / "keys" / "keyring.json"
         barrier, results = context.Barrier(PROCESSES), context.Queue()
         workers = [
             context.Process(target=_start_and_seal, args=(str(data_dir), str(keyring_path), barrier, results))
@@ -112,7 +113,8 @@ def test_three_concurrent_dossier_creates_leave_every_dossier_readable(tmp_path:
     attachment.write_bytes(b"%PDF-1.4 test document\n")
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     command = [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "dossier", "create",
-               "--procedure", "1.001193.000.00.00.H26", "--owner", "001089012345", "--attach", f"DOC={attachment}", "--json"]
+               "--procedure", "1.001193.000.00.00.H26", "--owner", "001089012345",
+               "--attach", f"DOC={attachment}", "--json"]
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
             for _ in range(3)]
     outputs = [run.communicate(timeout=180) for run in runs]
