@@ -788,13 +788,25 @@ def _cmd_worker(args: argparse.Namespace) -> int:
                 return EXIT_OK
             log.info("worker sending to %s (waits at most %g s between rounds)", url, settings.interval)
             stop = threading.Event()
+            watchdog = _service_watchdog(worker, settings.interval)
             with _sigterm_sets(stop), suppress(KeyboardInterrupt):
                 worker.run_forever(stop)
+            watchdog.stop()
             log.info("worker stopped")
             return EXIT_OK
     finally:
         if sandbox is not None:
             sandbox.stop()
+
+
+def _service_watchdog(worker: Any, interval_s: float) -> Any:
+    """Under systemd: READY=1 now, and the watchdog fed while the worker's rounds keep coming."""
+    from kiosk.systemd_notify import Heartbeat, Watchdog, notify
+
+    heartbeat = Heartbeat(max_age_s=2 * interval_s + 300)  # a round may send many files
+    worker.on_progress = lambda _progress: heartbeat.beat()
+    notify("READY=1")
+    return Watchdog(heartbeat.alive).start()
 
 
 def outbox_entry_record(item: OutboxItem) -> dict[str, Any]:
