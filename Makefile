@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both set everything up first.
-.PHONY: setup run test demo lint clean
+.PHONY: setup run test demo lint clean deb proof-deb proof-cage
 
 setup:
 	@bash packaging/bootstrap.sh
@@ -20,3 +20,14 @@ lint: setup
 
 clean:
 	rm -rf .venv out .pytest_cache .mypy_cache .ruff_cache
+
+# A Debian package with everything under /opt/kiosk (packaging/deb/); its proof in a fresh Debian 12 root.
+deb:
+	@bash packaging/deb/build.sh
+
+proof-deb:
+	@bash packaging/deb/proof.sh
+
+proof-cage: setup
+	@bash packaging/cage/proof.sh
+

@@ -39,7 +39,9 @@ def watchdog_interval() -> float | None:
     """Half of the service's WatchdogSec (seconds), or None when no watchdog is set for this process."""
     usec = os.environ.get("WATCHDOG_USEC")
     pid = os.environ.get("WATCHDOG_PID")
-    if not usec or (pid and pid != str(os.getpid())):
+    # Under cage the service's main process is the compositor; the kiosk, its child, feeds the watchdog
+    # on its behalf (NotifyAccess=all in the unit).
+    if not usec or (pid and pid not in (str(os.getpid()), str(os.getppid()))):
         return None
     try:
         return max(int(usec) / 2_000_000, 0.05)
