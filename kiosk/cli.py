@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = command(commands, "run", _cmd_run, "open the kiosk window")
     run.add_argument("--fullscreen", action="store_true", help="fill the screen (for a kiosk)")
+    run.add_argument("--training", action="store_true",
+                     help="allow full screen with the training sandbox (a training kiosk, on purpose)")
     run.add_argument(
         "--camera", metavar="SPEC",
         help='frame source: "samples", "camera" or "camera:N", an image folder or glob, a video file',
@@ -459,6 +461,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if "QT_QPA_PLATFORM" in os.environ:
             print(f"kiosk: ({problem})", file=sys.stderr)
         return EXIT_FAILED
+    from kiosk.training import full_screen_refusal
+
+    refusal = full_screen_refusal(config, fullscreen=args.fullscreen, allowed=args.training)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return EXIT_USAGE
     _start_logging(config, quiet_console=False)
     from kiosk.ui.window import run_kiosk  # Qt: only here
 

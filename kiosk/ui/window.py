@@ -20,6 +20,7 @@ from kiosk.capture.resources import resources_dir
 from kiosk.config import KioskConfig
 from kiosk.sync.delivery import PortalDeliveryOrders
 from kiosk.systemd_notify import Heartbeat, Watchdog, notify
+from kiosk.training import is_training
 from kiosk.ui.account import attach_account
 from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.check import attach_check, shutdown_check
@@ -121,6 +122,7 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
     languages = LanguageSwitcher(engine, controller, pseudo=pseudo)
     controller.languageChanged.connect(lambda: languages.apply(controller.lang))
     engine.rootContext().setContextProperty("kiosk", controller)
+    engine.rootContext().setContextProperty("trainingMode", is_training(config, camera))  # TrainingBanner.qml
     staff = attach_staff_mode(engine, controller, config, services.portal)
     attach_account(engine, controller, services.portal)
     attach_check(engine, controller, services.portal, frames)
