@@ -328,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     staff_unlock.add_argument("staff_id", metavar="ID")
 
     command(commands, "version", _cmd_version, "print the kiosk's version")
+    _add_deploy_commands(commands, command, keys_commands)
     return parser
 
 
@@ -1135,6 +1136,13 @@ def _cmd_staff_unlock(args: argparse.Namespace) -> int:
     from kiosk.staff.cli import cli_staff_unlock
 
     return _staff(args, lambda d: cli_staff_unlock(d, args.staff_id))
+
+
+def _add_deploy_commands(commands: Any, command: Any, keys_commands: Any) -> None:
+    """enrol, doctor, logs export, keys init (kiosk/deploy_cli.py)."""
+    from kiosk.deploy_cli import add_commands
+
+    add_commands(commands, command, keys_commands)
 
 
 def _cmd_version(args: argparse.Namespace) -> int:

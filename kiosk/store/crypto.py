@@ -121,6 +121,10 @@ class DataKeyStore:
         self._bound(key)
         return key
 
+    def has_current(self) -> bool:
+        """Whether the keyring holds a current data key (without making one)."""
+        return self._read(_CURRENT) is not None
+
     def init(self, *, new: bool = False) -> DataKey:
         """The explicit first key (`kiosk keys init`): the existing one if there is one, else a new one
         even where `may_create` refuses (with `new`)."""
