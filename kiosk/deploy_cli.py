@@ -18,6 +18,19 @@ def add_commands(commands: Any, command: Any, keys_commands: Any) -> None:
                     "set this kiosk up: settings, portal secret, data key, first operator (idempotent)")
     enrol.add_argument("provisioning", type=Path, metavar="FILE", help="the provisioning file (TOML)")
 
+    doctor = command(commands, "doctor", cmd_doctor,
+                     "readiness report: devices, portal, disk, clock, queue, keys, database, mode, version")
+    doctor.add_argument("--json", action="store_true", help="print one JSON object")
+    doctor.add_argument("--pdf", type=Path, metavar="FILE", help="also write the report as a PDF")
+    doctor.add_argument("--no-devices", dest="devices", action="store_false",
+                        help="do not open the cameras, scanner and printer (they may be in use)")
+
+    logs = command(commands, "logs", None, "the kiosk's logs")
+    logs_commands = logs.add_subparsers(dest="logs_command", metavar="COMMAND", required=True)
+    export = command(logs_commands, "export", cmd_logs_export,
+                     "copy the logs, redacted, with a readiness report, to DIR (e.g. a USB stick)")
+    export.add_argument("target", type=Path, metavar="DIR")
+
     init = command(keys_commands, "init", cmd_keys_init,
                    "make the first data key (a new kiosk); with --new even though data exists")
     init.add_argument("--new", action="store_true",
@@ -64,3 +77,38 @@ def cmd_keys_init(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(json.dumps({"key_id": key.key_id, "created": not had, "keyring": store.keyring_name}))
     return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import as_text, run_doctor, write_pdf
+
+    config = _config(args)
+    _quiet_logging(config)
+    report = run_doctor(config, devices=args.devices)
+    if args.pdf is not None:
+        write_pdf(report, args.pdf)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(as_text(report, config.language))
+    return EXIT_OK if report["ready"] else EXIT_FAILED
+
+
+def cmd_logs_export(args: argparse.Namespace) -> int:
+    from kiosk.logs_export import export_logs
+
+    config = _config(args)
+    _quiet_logging(config)
+    try:
+        summary = export_logs(config, args.target)
+    except OSError as error:
+        print(f"{PROG}: logs export: {args.target}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(json.dumps(summary, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _quiet_logging(config: Any) -> None:
+    from kiosk.cli import _start_logging
+
+    _start_logging(config, quiet_console=True)

@@ -31,6 +31,10 @@ def full_screen_refusal(config: KioskConfig, *, fullscreen: bool, allowed: bool)
     """The message refusing full-screen kiosk mode on the sandbox, or None when it may go ahead."""
     if allowed or not (fullscreen or config.ui.fullscreen) or config.portal.url != "sandbox":
         return None
+    from kiosk.provisioning import enrolment
+
+    if (enrolment(config) or {}).get("training") is True:  # enrolled as a training kiosk on purpose
+        return None
     return (
         "kiosk: full-screen kiosk mode with the training sandbox as the portal looks real to a citizen but "
         "sends nothing anywhere. Enrol the kiosk with its portal (`kiosk enrol FILE`), or add --training "

@@ -62,6 +62,29 @@ in_root kiosk version
 in_root kiosk db upgrade
 in_root kiosk db current
 
+say "kiosk enrol (a training kiosk), twice: the second run changes nothing"
+cat >"$WORK/tmp/provisioning.toml" <<'TOML'
+kiosk_id = "PROOF-01"
+training = true
+
+[portal]
+url = "sandbox"
+unit_code = "000.00.00.H26"
+
+[operator]
+id = "op.proof"
+name = "Kiểm Thử"
+pin = "582914"
+TOML
+in_root chown kiosk:kiosk /tmp/provisioning.toml
+in_root chmod 0600 /tmp/provisioning.toml
+in_root kiosk enrol /tmp/provisioning.toml
+in_root kiosk enrol /tmp/provisioning.toml
+in_root stat -c '%A %U %n' /var/lib/kiosk/data/enrolment.json /var/lib/kiosk/data-keys/keyring.json
+
+say "kiosk doctor (devices not opened in a chroot)"
+in_root kiosk doctor --no-devices || echo "(doctor exit $?: see the lines above)"
+
 say "native libraries load from the package"
 in_root runuser -u kiosk -- /opt/kiosk/venv/bin/python -c \
     'import PySide6.QtQuick, cv2, sane, pyzbar.pyzbar, zxingcpp, psycopg; print("imports ok: Qt", PySide6.__version__, "OpenCV", cv2.__version__)'
