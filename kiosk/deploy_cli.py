@@ -31,6 +31,29 @@ def add_commands(commands: Any, command: Any, keys_commands: Any) -> None:
                      "copy the logs, redacted, with a readiness report, to DIR (e.g. a USB stick)")
     export.add_argument("target", type=Path, metavar="DIR")
 
+    update = command(commands, "update", None, "signed updates with rollback (root for apply/adopt)")
+    update_commands = update.add_subparsers(dest="update_command", metavar="COMMAND", required=True)
+    keygen = command(update_commands, "keygen", cmd_update_keygen, "make an Ed25519 update key pair in DIR")
+    keygen.add_argument("folder", type=Path, metavar="DIR")
+    sign = command(update_commands, "sign", cmd_update_sign, "sign a .deb into an update bundle")
+    sign.add_argument("deb", type=Path, metavar="PACKAGE.deb")
+    sign.add_argument("--key", type=Path, required=True, metavar="FILE", help="the private update key")
+    sign.add_argument("-o", "--output", type=Path, required=True, metavar="BUNDLE")
+    for name, handler, text in (("verify", cmd_update_verify, "check a bundle's signature and hash"),
+                                ("apply", cmd_update_apply, "verify, install, health-check, roll back")):
+        sub = command(update_commands, name, handler, text)
+        sub.add_argument("bundle", type=Path, metavar="BUNDLE")
+        sub.add_argument("--keys", type=Path, default=None, metavar="DIR",
+                         help="trusted public keys (default /etc/kiosk/update-keys)")
+        sub.add_argument("--state", type=Path, default=None, metavar="DIR",
+                         help="where packages are kept (default /var/lib/kiosk-updates)")
+        if name == "apply":
+            sub.add_argument("--allow-downgrade", action="store_true")
+    adopt = command(update_commands, "adopt", cmd_update_adopt,
+                    "register the installed version's .deb as the one to roll back to")
+    adopt.add_argument("deb", type=Path, metavar="PACKAGE.deb")
+    adopt.add_argument("--state", type=Path, default=None, metavar="DIR")
+
     init = command(keys_commands, "init", cmd_keys_init,
                    "make the first data key (a new kiosk); with --new even though data exists")
     init.add_argument("--new", action="store_true",
@@ -112,3 +135,66 @@ def _quiet_logging(config: Any) -> None:
     from kiosk.cli import _start_logging
 
     _start_logging(config, quiet_console=True)
+
+
+def cmd_update_keygen(args: argparse.Namespace) -> int:
+    from kiosk.update import keygen
+
+    private, public = keygen(args.folder)
+    print(json.dumps({"private_key": str(private), "public_key": str(public)}))
+    return EXIT_OK
+
+
+def cmd_update_sign(args: argparse.Namespace) -> int:
+    from kiosk.update import UpdateError, sign_bundle
+
+    try:
+        manifest = sign_bundle(args.deb, args.key, args.output)
+    except (UpdateError, OSError, ValueError) as error:
+        print(f"{PROG}: update sign: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(json.dumps({"bundle": str(args.output), **manifest}))
+    return EXIT_OK
+
+
+def _update_paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    from kiosk.update import DEFAULT_KEYS_DIR, DEFAULT_STATE_DIR
+
+    return args.keys or DEFAULT_KEYS_DIR, args.state or DEFAULT_STATE_DIR
+
+
+def cmd_update_verify(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from kiosk.update import UpdateError, trusted_keys, verify_bundle
+
+    keys_dir, _ = _update_paths(args)
+    with tempfile.TemporaryDirectory(prefix="kiosk-verify-") as scratch:
+        try:
+            verified = verify_bundle(args.bundle, trusted_keys(keys_dir), Path(scratch))
+        except UpdateError as error:
+            print(f"{PROG}: update verify: {error}", file=sys.stderr)
+            return EXIT_FAILED
+    print(json.dumps({"verified": True, **verified.manifest}))
+    return EXIT_OK
+
+
+def cmd_update_adopt(args: argparse.Namespace) -> int:
+    from kiosk.update import DEFAULT_STATE_DIR, adopt
+
+    print(json.dumps(adopt(args.deb, args.state or DEFAULT_STATE_DIR)))
+    return EXIT_OK
+
+
+def cmd_update_apply(args: argparse.Namespace) -> int:
+    from kiosk.update import UpdateError, apply_update, trusted_keys
+
+    keys_dir, state = _update_paths(args)
+    try:
+        result = apply_update(args.bundle, keys=trusted_keys(keys_dir), state=state,
+                              allow_downgrade=args.allow_downgrade)
+    except UpdateError as error:
+        print(f"{PROG}: update apply: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(json.dumps(result))
+    return EXIT_OK
