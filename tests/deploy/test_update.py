@@ -61,7 +61,8 @@ Setup = tuple[Path, Path, Path]
 
 
 def _apply(bundle: Path, keys: Path, state: Path, kiosk: Kiosk) -> dict[str, object]:
-    return _apply(bundle, keys, state, kiosk)
+    return apply_update(bundle, keys=trusted_keys(keys), state=state, install=kiosk.install,
+                        health=kiosk.health)
 
 
 @pytest.fixture
