@@ -552,7 +552,8 @@ def test_run_hands_the_config_and_options_to_the_window(
     ui = RecordingUi(status=0)
     _fake_module(monkeypatch, "kiosk.ui.window", "run_kiosk", ui)
 
-    code, _, _ = run_cli(capsys, "run", "--fullscreen", "--training", "--camera", "camera:1", "--data-dir", data_dir)
+    code, _, _ = run_cli(capsys, "run", "--fullscreen", "--training", "--camera", "camera:1",
+                         "--data-dir", data_dir)
 
     assert code == 0
     [(config, kwargs)] = ui.calls
