@@ -155,6 +155,9 @@ def choose_backend(fallback_file: Path) -> KeyringBackend:
     """The OS keyring when there is one, else the protected file."""
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring):
-        log.warning("no OS keyring available; keeping data keys in %s (owner-only file)", fallback_file)
+        # Chosen on purpose (the installed kiosk's units set it): worth a line at INFO, not a warning.
+        chosen = os.environ.get("PYTHON_KEYRING_BACKEND") == "keyring.backends.fail.Keyring"
+        log.log(logging.INFO if chosen else logging.WARNING,
+                "no OS keyring available; keeping data keys in %s (owner-only file)", fallback_file)
         return ProtectedFileKeyring(fallback_file)
     return backend
