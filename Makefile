@@ -30,4 +30,5 @@ proof-deb:
 
 proof-cage: setup
 	@bash packaging/cage/proof.sh
+	@bash packaging/cage/proof-wm.sh
 

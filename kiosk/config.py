@@ -495,8 +495,8 @@ def mask_url_secrets(url: str) -> str:
     from urllib.parse import parse_qsl, urlencode, urlunsplit
 
     parts = urlsplit(url)
-    if not parts.scheme:
-        return url
+    if not parts.scheme or ("@" not in parts.netloc and not _secret_query_keys(url)):
+        return url  # nothing to mask: unchanged (urlunsplit would also rewrite sqlite:////abs/path)
     netloc = parts.netloc
     if "@" in netloc:
         userinfo, _, host = netloc.rpartition("@")

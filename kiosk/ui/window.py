@@ -160,7 +160,8 @@ def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | No
         worker = make_worker(services, delivery=PortalDeliveryOrders(services.outbox, services.portal))
         ui.controller.worker = worker
         worker.start()
-        guard = CloseGuard(ui.window)  # locked session: only staff mode (or SIGTERM) closes the window
+        # Locked session: only staff mode (or SIGTERM) closes the window; full screen stays full screen.
+        guard = CloseGuard(ui.window, keep_full_screen=bool(fullscreen or config.ui.fullscreen))
         ui.staff.exitRequested.connect(guard.quitter(app))  # "Exit to desktop", behind the staff PIN
         if fullscreen or config.ui.fullscreen:
             fill_screen(ui.window)

@@ -39,6 +39,7 @@ def test_plain_urls_are_still_accepted() -> None:
 def test_mask_url_secrets() -> None:
     assert mask_url_secrets("https://u:pw@h.vn/a?token=t&lang=vi") == "https://u:***@h.vn/a?token=***&lang=vi"
     assert mask_url_secrets("sandbox") == "sandbox"
+    assert mask_url_secrets("sqlite:////var/lib/kiosk/kiosk.db") == "sqlite:////var/lib/kiosk/kiosk.db"
 
 
 def test_config_show_from_the_command_line_refuses_and_never_prints_the_secret(tmp_path: Path) -> None:

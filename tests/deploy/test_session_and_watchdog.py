@@ -41,6 +41,15 @@ def test_the_window_refuses_to_close_until_allowed(qtbot: QtBot, window: QQuickW
     assert not window.isVisible()
 
 
+def test_a_minimised_full_screen_window_comes_back(qtbot: QtBot, window: QQuickWindow) -> None:
+    guard = CloseGuard(window, keep_full_screen=True)
+    fill_screen(window)
+    qtbot.wait(50)
+    window.showMinimized()  # what a window manager's "show desktop" does
+    qtbot.waitUntil(lambda: guard.restored >= 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.visibility() == window.Visibility.FullScreen, timeout=3000)
+
+
 def test_fullscreen_fills_the_whole_screen(qtbot: QtBot, window: QQuickWindow) -> None:
     fill_screen(window)
     qtbot.wait(50)
