@@ -130,3 +130,18 @@ def test_three_concurrent_dossier_creates_leave_every_dossier_readable(tmp_path:
         assert outbox.load_payload(dossier_id)["applicant"]["id_number"] == "001089012345"
         assert [f.content for f in outbox.load_files(dossier_id)] == [attachment.read_bytes()]
     assert outbox.unreadable() == []
+
+
+def test_a_stored_file_sealed_with_a_lost_key_is_sealed_again_not_reused(tmp_path: Path) -> None:
+    from kiosk.store.files import EncryptedFileStore
+
+    data_dir, backend = _store(tmp_path)
+    old = EncryptedFileStore(data_dir / "outbox-files", Sealer(bound_key_store(data_dir, backend)))
+    document = b"%PDF-1.4 giay khai sinh"
+    stored = old.put(document)
+    backend.path.unlink()  # the keyring is lost; a new key is made on purpose (kiosk keys init --new)
+    fresh_store = bound_key_store(data_dir, ProtectedFileKeyring(backend.path))
+    fresh_store.init(new=True)
+    fresh = EncryptedFileStore(data_dir / "outbox-files", Sealer(fresh_store))
+    assert fresh.put(document).sha256 == stored.sha256
+    assert fresh.get(stored.sha256) == document  # readable with the key the kiosk has now
