@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both set everything up first.
-.PHONY: setup run test test-fast demo lint clean
+.PHONY: setup run test test-fast demo lint clean deb proof-deb proof-cage
 
 setup:
 	@bash packaging/bootstrap.sh
@@ -30,3 +30,15 @@ clean:
 .PHONY: proof-fleet-browser
 proof-fleet-browser: setup
 	@bash tests/fleet_browser/run.sh $(ARGS)
+
+# A Debian package with everything under /opt/kiosk (packaging/deb/); its proof in a fresh Debian 12 root.
+deb:
+	@bash packaging/deb/build.sh
+
+proof-deb:
+	@bash packaging/deb/proof.sh
+
+proof-cage: setup
+	@bash packaging/cage/proof.sh
+	@bash packaging/cage/proof-wm.sh
+

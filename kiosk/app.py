@@ -23,6 +23,7 @@ from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
 from kiosk.store.files import EncryptedFileStore
 from kiosk.store.fleet_outbox import FleetOutbox
+from kiosk.store.key_binding import bound_key_store
 from kiosk.store.keyring_file import choose_backend
 from kiosk.store.outbox import Outbox, QueueLimits, RetentionPeriods, StorageError
 from kiosk.sync.delivery import PortalDeliveryOrders
@@ -92,7 +93,7 @@ class DatabaseUnusableError(StorageError):
 
 
 def data_keys(config: KioskConfig) -> DataKeyStore:
-    return DataKeyStore(backend=choose_backend(keyring_fallback_file(config)))
+    return bound_key_store(config.data_dir, choose_backend(keyring_fallback_file(config)))
 
 
 def open_outbox(config: KioskConfig, *, clean: bool = True) -> Outbox:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 import kiosk
 from kiosk.config import ConfigError, KioskConfig, LogLevel, load_config
-from kiosk.logs import setup_logging
+from kiosk.logs import escape_control, setup_logging
 
 if TYPE_CHECKING:
     from kiosk.capture.idcard_reader import CardReadResult
@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = command(commands, "run", _cmd_run, "open the kiosk window")
     run.add_argument("--fullscreen", action="store_true", help="fill the screen (for a kiosk)")
+    run.add_argument("--training", action="store_true",
+                     help="allow full screen with the training sandbox (a training kiosk, on purpose)")
     run.add_argument(
         "--camera", metavar="SPEC",
         help='frame source: "samples", "camera" or "camera:N", an image folder or glob, a video file',
@@ -154,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sandbox.add_argument("--host", default=DEFAULT_SANDBOX_HOST, help="address to listen on")
     sandbox.add_argument("--port", type=int, default=DEFAULT_SANDBOX_PORT, help="port to listen on")
+    sandbox.add_argument("--allow-remote", action="store_true",
+                         help="allow a --host other than loopback (training rooms only; warns loudly)")
     sandbox.add_argument("--faults", metavar="SPEC", default=None,
                          help='inject faults, e.g. "latency_ms=200,error_rate=0.3,reset_rate=0.05,'
                          'garbage_rate=0.05" (change at runtime: PUT /sandbox/admin/faults)')
@@ -348,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_fleet(commands, bench_commands, command, _load)
 
     command(commands, "version", _cmd_version, "print the kiosk's version")
+    _add_deploy_commands(commands, command, keys_commands)
     return parser
 
 
@@ -481,6 +486,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if "QT_QPA_PLATFORM" in os.environ:
             print(f"kiosk: ({problem})", file=sys.stderr)
         return EXIT_FAILED
+    from kiosk.provisioning import full_screen_refusal
+
+    refusal = full_screen_refusal(config, fullscreen=args.fullscreen, allowed=args.training)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return EXIT_USAGE
     _start_logging(config, quiet_console=False)
     from kiosk.app import run_window  # Qt: only when it runs
 
@@ -522,8 +533,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_sandbox(args: argparse.Namespace) -> int:
     config = _load(args)
     _start_logging(config, quiet_console=False)
+    from kiosk.sandbox.admin_guard import check_listen_address
     from kiosk.sandbox.server import serve_forever
 
+    try:
+        warning = check_listen_address(args.host, allow_remote=args.allow_remote)
+    except ValueError as error:
+        print(f"{PROG}: sandbox: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if warning:
+        print(f"\n{'!' * 78}\n{warning}\n{'!' * 78}\n", file=sys.stderr)
+        log.warning("%s", warning)
     explicit: Path | None = getattr(args, "data_dir", None)
     store_dir = explicit if explicit is not None else config.data_dir / "sandbox"
     if args.faults:
@@ -834,8 +854,10 @@ def _cmd_worker(args: argparse.Namespace) -> int:
         log.info("worker sending to %s (waits at most %g s between rounds)", services.portal_url,
                  worker.settings.interval)
         stop = threading.Event()
+        watchdog = _service_watchdog(worker, worker.settings.interval)
         with _sigterm_sets(stop), suppress(KeyboardInterrupt):
             worker.run_forever(stop)
+        watchdog.stop()
         log.info("worker stopped")
         return EXIT_OK
     finally:
@@ -887,6 +909,16 @@ def _cmd_portal_enrol(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _service_watchdog(worker: Any, interval_s: float) -> Any:
+    """Under systemd: READY=1 now, and the watchdog fed while the worker's rounds keep coming."""
+    from kiosk.systemd_notify import Heartbeat, Watchdog, notify
+
+    heartbeat = Heartbeat(max_age_s=2 * interval_s + 300)  # a round may send many files
+    worker.on_progress = lambda _progress: heartbeat.beat()
+    notify("READY=1")
+    return Watchdog(heartbeat.alive).start()
+
+
 def outbox_entry_record(item: OutboxItem) -> dict[str, Any]:
     """One entry of `kiosk outbox status --json`: clear (non-personal) columns only."""
     return {
@@ -930,7 +962,9 @@ def _cmd_outbox_status(args: argparse.Namespace) -> int:
         "id", "client_status", "server_status", "attempts", "dossier_code", "procedure_code", "created_at",
         "last_error",
     )
-    rows = [[("-" if entry[c] is None else str(entry[c])) for c in columns] for entry in entries]
+    # Portal texts (last_error) reach the terminal escaped: no escape sequences, no forged rows.
+    rows = [[("-" if entry[c] is None else escape_control(str(entry[c]))) for c in columns]
+            for entry in entries]
     widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(columns)]
     for row in [[c.upper() for c in columns], *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
@@ -1271,6 +1305,13 @@ def _cmd_staff_unlock(args: argparse.Namespace) -> int:
     from kiosk.staff.cli import cli_staff_unlock
 
     return _staff(args, lambda d: cli_staff_unlock(d, args.staff_id))
+
+
+def _add_deploy_commands(commands: Any, command: Any, keys_commands: Any) -> None:
+    """enrol, doctor, logs export, keys init (kiosk/deploy_cli.py)."""
+    from kiosk.deploy_cli import add_commands
+
+    add_commands(commands, command, keys_commands)
 
 
 def _cmd_version(args: argparse.Namespace) -> int:

@@ -72,6 +72,10 @@ class PortalConfig:
                 _fail(f'portal.url must be "sandbox" or an http(s) URL, not {self.url!r}')
             if parts.password is not None:
                 _fail("portal.url must not contain a password: store portal credentials in the OS keyring")
+            if parts.username is not None:
+                _fail("portal.url must not contain a user name or token before '@': store portal "
+                      "credentials in the OS keyring (`kiosk enrol`)")
+            _refuse_secret_query("portal.url", self.url)
         if not self.timeout_s > 0:
             _fail(f"portal.timeout_s must be positive, not {self.timeout_s}")
         if not self.unit_code.strip():
@@ -225,10 +229,15 @@ class KioskConfig:
             _fail("database_url is not a database URL (expected e.g. sqlite:///path/kiosk.db)")
         if url.password is not None:
             _fail("database_url must not contain a password: store database credentials in the OS keyring")
+        _refuse_secret_query("database_url", self.database_url)
 
     def describe(self) -> dict[str, Any]:
-        """The settings as plain JSON-safe values (for `kiosk config show`)."""
-        return _jsonable(dataclasses.asdict(self))
+        """The settings as plain JSON-safe values (for `kiosk config show`), URLs with any credential
+        masked (none should get this far: belt and braces)."""
+        described: dict[str, Any] = _jsonable(dataclasses.asdict(self))
+        described["database_url"] = mask_url_secrets(described["database_url"])
+        described["portal"]["url"] = mask_url_secrets(described["portal"]["url"])
+        return described
 
 
 def load_config(
@@ -463,6 +472,47 @@ def _default_kiosk_id() -> str:
     # The host name is a reasonable unique id for a kiosk that was not given one.
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", socket.gethostname()).strip("-._")[:64].lower()
     return cleaned or "kiosk"
+
+
+# Query parameters that carry credentials (compared lower-case, with "-" read as "_").
+_SECRET_QUERY_KEYS = frozenset({
+    "api_key", "apikey", "key", "token", "access_token", "auth", "auth_token", "authorization", "password",
+    "passwd", "pass", "pwd", "secret", "client_secret", "sig", "signature", "session", "sessionid", "otp",
+})
+
+
+def _secret_query_keys(url: str) -> list[str]:
+    from urllib.parse import parse_qsl
+
+    query = urlsplit(url).query
+    return [name for name, _ in parse_qsl(query, keep_blank_values=True)
+            if name.lower().replace("-", "_") in _SECRET_QUERY_KEYS or name.lower() in _SECRET_WORDS]
+
+
+def _refuse_secret_query(key: str, url: str) -> None:
+    found = _secret_query_keys(url)
+    if found:
+        _fail(f"{key} must not carry credentials in its query ({', '.join(sorted(set(found)))}=...): "
+              "store them in the OS keyring (`kiosk enrol`) / không ghi mật khẩu, khóa API vào địa chỉ URL")
+
+
+def mask_url_secrets(url: str) -> str:
+    """`url` with a password, a user-info token and secret-looking query values replaced by `***`."""
+    from urllib.parse import parse_qsl, urlencode, urlunsplit
+
+    parts = urlsplit(url)
+    if not parts.scheme or ("@" not in parts.netloc and not _secret_query_keys(url)):
+        return url  # nothing to mask: unchanged (urlunsplit would also rewrite sqlite:////abs/path)
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, host = netloc.rpartition("@")
+        user = userinfo.split(":", 1)[0]
+        netloc = f"{user}:***@{host}" if ":" in userinfo else f"***@{host}"
+    query = parts.query
+    if _secret_query_keys(url):
+        pairs = parse_qsl(query, keep_blank_values=True)
+        query = urlencode([(k, "***" if k in _secret_query_keys(url) else v) for k, v in pairs], safe="*")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def _jsonable(value: Any) -> Any:

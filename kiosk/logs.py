@@ -1,5 +1,8 @@
 """Logging for the kiosk: a rotating file plus the console, with personal data redacted from every record.
 
+Every message is written on one line with control characters escaped (`escape_control`): a portal's
+error text cannot forge a log line or send escape sequences to whoever reads the log on a terminal.
+
 Code must not log names, ID numbers, addresses or phone numbers in the first place. The `RedactingFilter`
 is the safety net for the ones that can be recognised by shape (ID numbers, phones, e-mail addresses),
 for example inside an exception message coming back from a library. The same patterns are what
@@ -50,6 +53,21 @@ _FILE_HANDLER = "kiosk.file"
 _CONSOLE_HANDLER = "kiosk.console"
 
 
+# Control characters (C0, DEL, C1), Unicode line and paragraph separators and bidirectional overrides:
+# in a log line they forge new lines or hide text; on a terminal they are escape sequences.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_EXCEPT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_control(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with control characters written as visible escapes (`\\n`, `\\x1b`, `\\u202e`), so text
+    from outside (a portal's error message) can neither forge a log line nor drive a terminal."""
+    pattern = _CONTROL_EXCEPT_NEWLINE if keep_newlines else _CONTROL
+    return pattern.sub(lambda m: _NAMED.get(m.group(0)) or (
+        f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}"), text)
+
+
 def find_personal_data(text: str) -> list[str]:
     """The kinds of personal data found in `text` ("phone", "id-number", ...), in order of appearance."""
     return [_kind(m) for m in _SCAN.finditer(text) if m.lastgroup != "keep"]
@@ -77,14 +95,15 @@ class RedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         # Redaction is idempotent, so a record passing through both handlers is simply redacted twice.
-        record.msg = redact(record.getMessage())
+        # One record, one line: newlines and escape sequences inside a message are written as escapes.
+        record.msg = escape_control(redact(record.getMessage()))
         record.args = None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
-            record.exc_text = redact(record.exc_text)
+            record.exc_text = escape_control(redact(record.exc_text), keep_newlines=True)
         if record.stack_info:
-            record.stack_info = redact(record.stack_info)
+            record.stack_info = escape_control(redact(record.stack_info), keep_newlines=True)
         return True
 
 

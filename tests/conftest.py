@@ -36,7 +36,7 @@ LEVELS: dict[str, str] = {
     # real counterparts together: images through the capture pipelines and SANE, PostgreSQL, the sandbox
     # over HTTP, the worker, the CLI in processes
     "capture": "e2e", "store": "e2e", "sync": "e2e", "sandbox": "e2e", "test_cli.py": "e2e",
-    "test_health.py": "e2e", "fleet": "e2e",
+    "test_health.py": "e2e", "fleet": "e2e", "deploy": "e2e",
     # the promises, each proved end to end
     "proof": "proof", "test_suite_cannot_hang.py": "proof",
     "fleet_browser": "proof",  # collected only by `make proof-fleet-browser` (its conftest says so)

@@ -555,7 +555,8 @@ def test_run_hands_the_config_and_options_to_the_window(
     ui = RecordingUi(status=0)
     _fake_module(monkeypatch, "kiosk.ui.window", "run_kiosk", ui)
 
-    code, _, _ = run_cli(capsys, "run", "--fullscreen", "--camera", "camera:1", "--data-dir", data_dir)
+    code, _, _ = run_cli(capsys, "run", "--fullscreen", "--training", "--camera", "camera:1",
+                         "--data-dir", data_dir)
 
     assert code == 0
     [(config, kwargs)] = ui.calls
@@ -624,7 +625,7 @@ def test_staff_commands_keep_only_a_hash_and_refuse_weak_pins(
     assert main(["--data-dir", str(data_dir), "staff", "add", "lan", "--name", "Nguyễn Thị Lan"]) == 0
     assert json.loads(capsys.readouterr().out)["added"]["name"] == "Nguyễn Thị Lan"
     assert b"482913" not in (data_dir / "staff.json").read_bytes()
-    monkeypatch.setattr("sys.stdin", io.StringIO("1234\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("123456\n"))
     assert main(["--data-dir", str(data_dir), "staff", "set-pin", "lan"]) == 1
     assert "too easy to guess" in capsys.readouterr().err
     assert main(["--data-dir", str(data_dir), "staff", "list"]) == 0

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import kiosk
+from kiosk.paths import bundled_dir
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder next to the `kiosk` package (the repository root in a checkout)."""
-    return Path(kiosk.__file__).resolve().parent.parent / "resources"
+    """The `resources/` folder: inside the installed package, or at the repository root in a checkout."""
+    return bundled_dir("resources")
 
 
 def sample_cards_dir() -> Path:

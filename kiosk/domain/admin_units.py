@@ -18,10 +18,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import kiosk
 from kiosk.domain.text import fold, matches, nfc, vi_sort_key
+from kiosk.paths import bundled_dir
 
-DATA_FILE = Path(kiosk.__file__).resolve().parent.parent / "resources" / "data" / "admin_units_2025.json"
+DATA_FILE = bundled_dir("resources") / "data" / "admin_units_2025.json"
 
 
 @dataclass(frozen=True)

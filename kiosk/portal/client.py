@@ -25,7 +25,9 @@ from urllib.parse import quote, urlsplit
 
 import requests
 
+from kiosk.portal import bounded
 from kiosk.portal.auth import KioskAuth
+from kiosk.portal.bounded import ResponseLimits
 from kiosk.portal.errors import (
     PortalBadResponse,
     PortalConflict,
@@ -114,6 +116,9 @@ class PortalClient:
         if self._session.verify is False:
             raise ValueError("TLS certificate verification must stay on for the portal session")
         self._session.headers.setdefault("User-Agent", _USER_AGENT)
+        # Size, total time and JSON depth of every answer are bounded (kiosk.portal.bounded).
+        self.limits = ResponseLimits.for_timeout(timeout)
+        bounded.mount(self._session)
 
     # --- public API ---------------------------------------------------------------------------------
 
@@ -446,9 +451,12 @@ class PortalClient:
         what = f"{method} {path}"
         all_headers = {"Accept": "*/*" if raw else "application/json", **(headers or {})}
         try:
-            response = self._session.request(
+            response = bounded.bounded_request(
+                self._session,
                 method,
                 self.base_url + API_PREFIX + path,
+                what=what,
+                limits=self.limits,
                 headers=all_headers,
                 files=files_factory() if files_factory else None,
                 json=json_body,
@@ -467,12 +475,12 @@ class PortalClient:
         with response:
             if raw and response.status_code in expect:
                 return response.content
-            return _interpret(what, response, expect)
+            return _interpret(what, response, expect, self.limits.max_json_depth)
 
 
-def _interpret(what: str, response: requests.Response, expect: tuple[int, ...]) -> Any:
+def _interpret(what: str, response: requests.Response, expect: tuple[int, ...], max_depth: int = 64) -> Any:
     status = response.status_code
-    body, problem = _json_body(response)
+    body, problem = _json_body(response, max_depth)
     if status in expect:
         if problem:
             raise PortalBadResponse(f"{what}: HTTP {status} but {problem}", status=status)
@@ -507,13 +515,15 @@ def _interpret(what: str, response: requests.Response, expect: tuple[int, ...]) 
     raise PortalBadResponse(detail, **details)  # 1xx/3xx or a 2xx the call did not expect
 
 
-def _json_body(response: requests.Response) -> tuple[Any, str | None]:
+def _json_body(response: requests.Response, max_depth: int = 64) -> tuple[Any, str | None]:
     """(parsed body, None) or (None, what is wrong with it)."""
     content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
     if content_type != "application/json" and not content_type.endswith("+json"):
         return None, f"body is {content_type or 'untyped'}, not JSON"
     try:
-        return json.loads(response.content.decode("utf-8")), None
+        return bounded.loads_bounded(response.content, max_depth), None
+    except bounded.JsonTooDeepError as error:
+        return None, str(error)
     except (UnicodeDecodeError, ValueError):
         return None, "body is not valid JSON"
 

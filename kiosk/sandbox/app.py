@@ -15,6 +15,7 @@ Rules the kiosk relies on (see kiosk/portal/openapi.yaml):
 from __future__ import annotations
 
 import hashlib
+import secrets
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
@@ -32,6 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kiosk.domain.codes import format_dossier_code, parse_dossier_code
 from kiosk.portal.models import PortalStatus
 from kiosk.sandbox import wire_models as wire
+from kiosk.sandbox.admin_guard import AdminGuard
 from kiosk.sandbox.answer_checks import check_answers, check_applicant, check_delivery, check_documents
 from kiosk.sandbox.api_errors import ApiError
 from kiosk.sandbox.catalogue import SandboxCatalogue, canonical_json_bytes, load_seed_catalogue
@@ -389,6 +391,7 @@ def create_app(
     clock: Clock | None = None,
     plan: ProcessingPlan | None = None,
     require_kiosk_auth: bool = False,
+    admin_token: str | None = None,
 ) -> FastAPI:
     """The sandbox portal over `store`. `clock` must return an aware datetime; dossier codes use its
     date in Vietnam time. Tests pass a controllable clock to cross midnight."""
@@ -412,6 +415,8 @@ def create_app(
         openapi_url="/api/v1/openapi.json",
     )
     install_faults(app)  # off unless asked for (kiosk/sandbox/faults.py): tests and training only
+    # Outermost: /sandbox/admin/* (the fault switch included) needs the token or a same-user local peer.
+    app.add_middleware(AdminGuard, token=admin_token or secrets.token_urlsafe(24))
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, error: ApiError) -> JSONResponse:

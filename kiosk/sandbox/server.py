@@ -20,6 +20,7 @@ from types import FrameType, TracebackType
 
 import uvicorn
 
+from kiosk.sandbox.admin_guard import TOKEN_FILE, load_or_create_token
 from kiosk.sandbox.app import DEFAULT_UNIT_CODE, Clock, create_app
 from kiosk.sandbox.catalogue import SandboxCatalogue
 from kiosk.sandbox.services import ProcessingPlan
@@ -93,6 +94,7 @@ class SandboxServer:
         self.access_log = access_log
         self.startup_timeout = startup_timeout
         self.store: SandboxStore | None = None
+        self.admin_token: str | None = None  # for /sandbox/admin/* from another user or machine
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
@@ -111,6 +113,7 @@ class SandboxServer:
             raise RuntimeError("the sandbox server is already running")
         self.store = SandboxStore(self.store_dir)
         try:
+            self.admin_token = load_or_create_token(self.store.data_dir)
             app = create_app(
                 self.store,
                 unit_code=self.unit_code,
@@ -118,6 +121,7 @@ class SandboxServer:
                 clock=self.clock,
                 plan=self.plan,
                 require_kiosk_auth=self.require_kiosk_auth,
+                admin_token=self.admin_token,
             )
             self._socket = bind_socket(self.host, self.port)
             self._server = uvicorn.Server(
@@ -211,7 +215,10 @@ def serve_forever(
     signal.signal(signal.SIGTERM, _exit_cleanly)
     try:
         with SandboxStore(data_dir) as store:
-            app = create_app(store, unit_code=unit_code, plan=plan, require_kiosk_auth=require_kiosk_auth)
+            token = load_or_create_token(store.data_dir)
+            app = create_app(store, unit_code=unit_code, plan=plan, require_kiosk_auth=require_kiosk_auth,
+                             admin_token=token)
+            log.info("sandbox training controls: admin token in %s", store.data_dir / TOKEN_FILE)
             sock = bind_socket(host, port)
             log.info("sandbox portal serving at %s (data in %s)", _base_url(sock), store.data_dir)
             server = uvicorn.Server(_uvicorn_config(app, access_log=access_log, log_level="info"))

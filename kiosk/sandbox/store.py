@@ -206,6 +206,12 @@ class SandboxStore:
         self._temporary = data_dir is None
         self._dir = Path(tempfile.mkdtemp(prefix="kiosk-sandbox-")) if data_dir is None else Path(data_dir)
         self._dir.mkdir(parents=True, exist_ok=True)
+        # Names and ID numbers of trainees: owner-only, like the kiosk's own data (SQLite gives its -wal
+        # and -shm files the database file's permissions).
+        os.chmod(self._dir, 0o700)
+        database = self._dir / "sandbox.sqlite3"
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(database, 0o600)
         self._files = self._dir / "files"
         (self._files / "tmp").mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()

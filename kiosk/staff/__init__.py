@@ -1,7 +1,9 @@
 """Staff members and their PINs (assisted mode): pure Python, no Qt."""
 
 from kiosk.staff.registry import (
+    Action,
     Outcome,
+    PermissionDeniedError,
     Role,
     ScryptParams,
     StaffAuditEvent,
@@ -12,7 +14,9 @@ from kiosk.staff.registry import (
 )
 
 __all__ = [
+    "Action",
     "Outcome",
+    "PermissionDeniedError",
     "Role",
     "ScryptParams",
     "StaffAuditEvent",

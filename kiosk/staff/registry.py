@@ -4,8 +4,11 @@
   each hash, so raising them later leaves existing PINs verifiable (and `change_pin` re-hashes).
 - Verification compares in constant time (`hmac.compare_digest`) and an unknown staff id costs the same
   scrypt work as a known one, so timing says nothing about which ids exist.
-- After `max_failures` wrong PINs in a row a member is locked out for `lockout`; the count and the lock
-  are in the file, so restarting the kiosk does not reset them.
+- After `max_failures` wrong PINs in a row a member is locked out; each further lockout before a right
+  PIN lasts `escalation` times longer (15 min, 1 h, 4 h, 16 h, then `max_lockout`), so guessing a 6-digit
+  PIN takes centuries, not days. The counts and the lock are in the file, so a restart resets nothing.
+- Roles are enforced here, not only in the UI: `authorize(staff_id, action)` re-reads the member's role
+  from the file (a member removed or demoted a minute ago is refused) and raises `PermissionDeniedError`.
 - The file is written atomically (temp file, fsync, rename) with owner-only permissions (0600, folder
   0700), under an advisory lock so `kiosk staff add` and a running kiosk do not overwrite each other.
 - Every outcome goes to an audit hook as a `StaffAuditEvent` (staff id, outcome, counts): never the PIN.
@@ -36,7 +39,7 @@ log = logging.getLogger(__name__)
 
 STAFF_FILE_NAME = "staff.json"
 FILE_VERSION = 1
-PIN_MIN_LENGTH = 4
+PIN_MIN_LENGTH = 6
 PIN_MAX_LENGTH = 12
 _STAFF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
 
@@ -48,6 +51,31 @@ class Role(StrEnum):
 
 class StaffError(ValueError):
     """A staff operation cannot be done; the message says why (never contains a PIN)."""
+
+
+class PermissionDeniedError(StaffError):
+    """The member's role does not allow the action."""
+
+
+class Action(StrEnum):
+    """What a signed-in staff member may ask the kiosk to do."""
+
+    ASSIST = "assist"  # assisted mode: help citizens, recorded on their dossiers
+    VIEW_DASHBOARD = "view_dashboard"  # queue, device health, today's numbers
+    RETRY = "retry"  # send a failed dossier again
+    EXIT = "exit"  # quit the kiosk program
+    CHANGE_SETTINGS = "change_settings"
+    MANAGE_STAFF = "manage_staff"  # add, remove, reset PINs, unlock
+
+
+_ALLOWED: dict[Role, frozenset[Action]] = {
+    Role.CLERK: frozenset({Action.ASSIST, Action.VIEW_DASHBOARD}),
+    Role.OPERATOR: frozenset(Action),
+}
+
+
+def role_allows(role: Role, action: Action) -> bool:
+    return action in _ALLOWED[role]
 
 
 @dataclass(frozen=True)
@@ -127,7 +155,7 @@ def pin_matches(pin: str, stored: dict[str, Any]) -> bool:
 
 
 def check_pin_rules(pin: str) -> None:
-    """4–12 digits, not one digit repeated, not a run up or down (1234, 987654)."""
+    """6–12 digits, not one digit repeated, not a run up or down (1234, 987654)."""
     if not (pin.isascii() and pin.isdigit()):
         raise StaffError("a PIN is digits only")
     if not PIN_MIN_LENGTH <= len(pin) <= PIN_MAX_LENGTH:
@@ -150,6 +178,8 @@ class StaffRegistry:
         *,
         max_failures: int = 5,
         lockout: timedelta = timedelta(minutes=15),
+        escalation: int = 4,
+        max_lockout: timedelta = timedelta(hours=24),
         params: ScryptParams = ScryptParams(),
         audit: AuditHook | None = None,
         clock: Callable[[], datetime] = _now,
@@ -159,6 +189,8 @@ class StaffRegistry:
         self.path = Path(path)
         self.max_failures = max_failures
         self.lockout = lockout
+        self.escalation = escalation
+        self.max_lockout = max_lockout
         self.params = params
         self._audit = audit
         self._clock = clock
@@ -298,17 +330,21 @@ class StaffRegistry:
                 event, details = "staff.verify.refused_locked", {"until": until.isoformat()}
             elif pin_matches(pin, record["pin"]):
                 record["failures"] = 0
+                record["lockouts"] = 0
                 record["locked_until"] = None
                 result = VerifyResult(Outcome.OK, self._member(staff_id, record))
                 event, details = "staff.verify.ok", {}
             else:
                 record["failures"] = int(record["failures"]) + 1
                 if record["failures"] >= self.max_failures:
-                    until = now + self.lockout
+                    lockouts = int(record.get("lockouts", 0)) + 1
+                    until = now + self.lockout_after(lockouts)
                     record["failures"] = 0
+                    record["lockouts"] = lockouts
                     record["locked_until"] = until.isoformat()
                     result = VerifyResult(Outcome.LOCKED, self._member(staff_id, record), until)
-                    event, details = "staff.verify.locked_out", {"until": until.isoformat()}
+                    event = "staff.verify.locked_out"
+                    details = {"until": until.isoformat(), "lockouts": str(lockouts)}
                 else:
                     left = self.max_failures - record["failures"]
                     member = self._member(staff_id, record)
@@ -316,6 +352,27 @@ class StaffRegistry:
                     event, details = "staff.verify.wrong_pin", {"attempts_left": left}
         self._emit(event, staff_id, **details)
         return result
+
+    def lockout_after(self, lockouts: int) -> timedelta:
+        """How long the `lockouts`-th lockout in a row lasts (1 = the first)."""
+        factor = self.escalation ** min(max(lockouts - 1, 0), 32)
+        return min(self.lockout * factor, max(self.max_lockout, self.lockout))
+
+    def authorize(self, staff_id: str, action: Action | str) -> StaffMember:
+        """The member, if their role (as the staff file says now) allows `action`; else
+        PermissionDeniedError. The UI asks this before every staff action, not only at sign-in."""
+        action = Action(action)
+        member = self.get(staff_id)
+        if member is None:
+            self._emit("staff.denied", staff_id, action=action.value, reason="unknown")
+            raise PermissionDeniedError(f"no staff member {staff_id}")
+        if not role_allows(member.role, action):
+            self._emit("staff.denied", staff_id, action=action.value, role=member.role.value)
+            raise PermissionDeniedError(
+                f"a {member.role.value} may not {action.value.replace('_', ' ')}; ask an operator "
+                f"/ vai trò {member.role.value} không được phép thao tác này"
+            )
+        return member
 
     def locked_until(self, staff_id: str) -> datetime | None:
         """When the member's lockout ends, or None when they are not locked out now."""
@@ -332,5 +389,6 @@ class StaffRegistry:
             if record is None:
                 raise StaffError(f"no staff member {staff_id}")
             record["failures"] = 0
+            record["lockouts"] = 0
             record["locked_until"] = None
         self._emit("staff.unlocked", staff_id)

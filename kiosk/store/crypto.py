@@ -11,6 +11,8 @@ import base64
 import binascii
 import os
 import secrets
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -60,26 +62,86 @@ class SealedBlob:
 
 
 class DataKeyStore:
-    """Data keys in the OS keyring, created on first use and cached for the life of the process.
+    """Data keys in the OS keyring; retired keys cached for the life of the process.
 
     `backend` defaults to the keyring module's configured backend; pass one to pin a specific store
-    (e.g. a file-based keyring on a headless kiosk).
+    (e.g. a file-based keyring on a headless kiosk). A backend with a `transaction()` context manager
+    (the protected file) is held exclusively while the first key is made, so processes starting together
+    agree on one key instead of overwriting each other's.
+
+    The current key is read from the keyring on every `current()`, so `kiosk keys rotate` in another
+    process takes effect here at the next seal. `may_create` says whether a keyring without a current
+    key may get a new one (a new kiosk) or must be reported as lost (a kiosk whose data was sealed with a
+    key the keyring no longer has); `on_current` is told the current key's id each time it is read.
     """
 
-    def __init__(self, service: str = DEFAULT_SERVICE, *, backend: KeyringBackend | None = None) -> None:
+    def __init__(
+        self,
+        service: str = DEFAULT_SERVICE,
+        *,
+        backend: KeyringBackend | None = None,
+        may_create: Callable[[], bool] | None = None,
+        on_current: Callable[[str], None] | None = None,
+    ) -> None:
         self.service = service
         self._backend = backend
+        self._may_create = may_create
+        self._on_current = on_current
         self._cache: dict[str, DataKey] = {}
-        self._current_id: str | None = None
+
+    @property
+    def keyring_name(self) -> str:
+        """Where the keys are, for error messages: the file, or the keyring backend and service."""
+        backend = self._backend if self._backend is not None else keyring.get_keyring()
+        path = getattr(backend, "path", None)
+        if path is not None:
+            return f"keyring file {path} (service {self.service!r})"
+        return f"keyring {type(backend).__module__}.{type(backend).__name__} (service {self.service!r})"
 
     def current(self) -> DataKey:
-        """The key new data is sealed with; created (and saved) the first time it is asked for."""
-        if self._current_id is not None:
-            return self._cache[self._current_id]
+        """The key new data is sealed with, as the keyring says now; made (and saved) on a new kiosk."""
         secret = self._read(_CURRENT)
-        key = self._parse(secret, _CURRENT) if secret is not None else self._create()
-        self._remember(key, current=True)
+        if secret is None:
+            with self._transaction():
+                secret = self._read(_CURRENT)  # another process may have made it while we waited
+                if secret is None:
+                    if self._may_create is not None and not self._may_create():
+                        raise KeyStoreError(
+                            f"{self.keyring_name} has no data key, but this kiosk already holds data sealed "
+                            "with one: the keyring was lost or replaced. Restore it from its backup; "
+                            "`kiosk keys init --new` makes a new key, and the data sealed before is then "
+                            "unreadable. / Mất khóa dữ liệu: khôi phục tệp khóa từ bản sao lưu."
+                        )
+                    key = self._create()
+                    self._remember(key)
+                    self._bound(key)
+                    return key
+        key = self._parse(secret, _CURRENT)
+        self._remember(key)
+        self._bound(key)
         return key
+
+    def has_current(self) -> bool:
+        """Whether the keyring holds a current data key (without making one)."""
+        return self._read(_CURRENT) is not None
+
+    def init(self, *, new: bool = False) -> DataKey:
+        """The explicit first key (`kiosk keys init`): the existing one if there is one, else a new one
+        even where `may_create` refuses (with `new`)."""
+        with self._transaction():
+            secret = self._read(_CURRENT)
+            if secret is not None:
+                key = self._parse(secret, _CURRENT)
+            elif new or self._may_create is None or self._may_create():
+                key = self._create()
+            else:
+                raise KeyStoreError(
+                    f"{self.keyring_name} has no data key but this kiosk holds sealed data; "
+                    "add --new to make a new key anyway (the old data stays unreadable)"
+                )
+            self._remember(key)
+            self._bound(key)
+            return key
 
     def get(self, key_id: str) -> DataKey:
         """The key with this id, current or retired."""
@@ -91,20 +153,41 @@ class DataKeyStore:
             current = self._read(_CURRENT)
             if current is not None and current.startswith(f"{key_id}:"):
                 key = self._parse(current, _CURRENT)
-                self._remember(key, current=False)
+                self._remember(key)
                 return key
-            raise MissingKeyError(f"data key {key_id!r} is not in the keyring (service {self.service!r})")
+            raise MissingKeyError(f"data key {key_id!r} is not in the {self.keyring_name}")
         key = self._parse(secret, _slot(key_id))
         if key.key_id != key_id:
             raise KeyStoreError(f"keyring entry {_slot(key_id)!r} holds key {key.key_id!r}")
-        self._remember(key, current=False)
+        self._remember(key)
         return key
+
+    def verify_stored(self, key: DataKey) -> None:
+        """Read the key back from the keyring (not the cache): data sealed with a key the keyring does not
+        hold would be lost at the next start, so it must not be accepted."""
+        secret = self._read(_slot(key.key_id))
+        if secret is None or self._parse(secret, _slot(key.key_id)) != key:
+            raise KeyStoreError(
+                f"data key {key.key_id!r} does not read back from the {self.keyring_name}; "
+                "nothing was sealed with it"
+            )
 
     def rotate(self) -> DataKey:
         """Make a new current key. Old keys stay in the keyring, so what they sealed still opens."""
-        key = self._create()
-        self._remember(key, current=True)
+        with self._transaction():
+            key = self._create()
+        self._remember(key)
+        self._bound(key)
         return key
+
+    def _transaction(self) -> AbstractContextManager[object]:
+        backend = self._backend if self._backend is not None else keyring.get_keyring()
+        transaction = getattr(backend, "transaction", None)
+        return transaction() if callable(transaction) else nullcontext()
+
+    def _bound(self, key: DataKey) -> None:
+        if self._on_current is not None:
+            self._on_current(key.key_id)
 
     def _create(self) -> DataKey:
         key_id = f"{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(4)}"
@@ -116,10 +199,8 @@ class DataKeyStore:
         self._write(_CURRENT, secret)
         return key
 
-    def _remember(self, key: DataKey, *, current: bool) -> None:
+    def _remember(self, key: DataKey) -> None:
         self._cache[key.key_id] = key
-        if current:
-            self._current_id = key.key_id
 
     def _parse(self, secret: str, username: str) -> DataKey:
         key_id, sep, encoded = secret.partition(":")
@@ -128,7 +209,7 @@ class DataKeyStore:
         except (binascii.Error, ValueError):
             raw = b""
         if not sep or not key_id or len(raw) != KEY_BYTES:
-            raise KeyStoreError(f"keyring entry {username!r} (service {self.service!r}) is not a data key")
+            raise KeyStoreError(f"keyring entry {username!r} in the {self.keyring_name} is not a data key")
         return DataKey(key_id, raw)
 
     def _read(self, username: str) -> str | None:
@@ -137,7 +218,7 @@ class DataKeyStore:
                 return self._backend.get_password(self.service, username)
             return keyring.get_password(self.service, username)
         except keyring.errors.KeyringError as e:
-            raise KeyStoreError(f"cannot read the OS keyring: {e}{_BACKEND_HINT}") from e
+            raise KeyStoreError(f"cannot read the {self.keyring_name}: {e}{_hint(e)}") from e
 
     def _write(self, username: str, secret: str) -> None:
         try:
@@ -146,7 +227,12 @@ class DataKeyStore:
             else:
                 keyring.set_password(self.service, username, secret)
         except keyring.errors.KeyringError as e:
-            raise KeyStoreError(f"cannot write to the OS keyring: {e}{_BACKEND_HINT}") from e
+            raise KeyStoreError(f"cannot write to the {self.keyring_name}: {e}{_hint(e)}") from e
+
+
+def _hint(error: Exception) -> str:
+    # The backend hint helps only when no keyring backend works at all, not for a damaged keyring file.
+    return "" if getattr(error, "__module__", "").startswith("kiosk.") else _BACKEND_HINT
 
 
 def _slot(key_id: str) -> str:
@@ -173,6 +259,7 @@ class Sealer:
 
     def seal(self, plaintext: bytes, aad: bytes) -> SealedBlob:
         key = self._keys.current()
+        self._keys.verify_stored(key)
         nonce = os.urandom(NONCE_BYTES)  # random 96-bit nonces: safe for far more messages than a kiosk makes
         return SealedBlob(key.key_id, nonce, AESGCM(key.key).encrypt(nonce, plaintext, aad))
 

@@ -26,9 +26,9 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-import kiosk
+from kiosk.paths import bundled_dir
 
-MIGRATIONS_DIR = Path(kiosk.__file__).resolve().parent.parent / "migrations"
+MIGRATIONS_DIR = bundled_dir("migrations")
 BUSY_TIMEOUT_MS = 10_000
 #: PostgreSQL advisory lock held by a migration for its whole transaction (the bytes of "kiosk.db").
 MIGRATION_LOCK_KEY = int.from_bytes(b"kiosk.db", "big") & 0x7FFF_FFFF_FFFF_FFFF

@@ -101,9 +101,17 @@ class EncryptedFileStore:
         no-op that returns the same answer."""
         sha = sha256_hex(data)
         path = self.path_for(sha)
-        if path.exists():
+        if path.exists() and self._opens(sha):
             return StoredFile(sha, len(data), path)
+        # Absent, or there but sealed with a key this kiosk no longer has: write again with the current key.
         return self._write(sha, data)
+
+    def _opens(self, sha256: str) -> bool:
+        try:
+            self.get(sha256)
+        except FileStoreError:
+            return False
+        return True
 
     def reseal(self, sha256: str) -> StoredFile:
         """Re-encrypt a stored file with the current data key (after a key rotation), atomically."""

@@ -20,7 +20,7 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.health import DeviceSettings, HealthCheck, run_checks
-from kiosk.staff import Outcome, StaffRegistry, VerifyResult
+from kiosk.staff import Action, Outcome, StaffRegistry, VerifyResult
 from kiosk.staff.registry import PIN_MAX_LENGTH, StaffError
 from kiosk.store.models import ClientStatus
 from kiosk.store.outbox import Outbox, OutboxError, OutboxItem
@@ -278,7 +278,7 @@ class StaffViewModel(QObject):
 
     @Slot(int)
     def retry(self, entry_id: int) -> None:
-        if self._mode != "dashboard":
+        if self._mode != "dashboard" or not self._allowed(Action.RETRY):
             return
         try:
             self._outbox.retry(entry_id)
@@ -327,10 +327,21 @@ class StaffViewModel(QObject):
     @Slot()
     def exitApp(self) -> None:
         """Quit the kiosk program: only from the dashboard, that is, behind a PIN."""
-        if self._mode != "dashboard":
+        if self._mode != "dashboard" or not self._allowed(Action.EXIT):
             return
         log.info("staff %s closed the kiosk program", self.memberId)
         self.exitRequested.emit()
+
+    def _allowed(self, action: Action) -> bool:
+        """The registry decides (roles as the staff file says now), not this view."""
+        if self._member is None:
+            return False
+        try:
+            self._registry.authorize(self._member[0], action)
+        except StaffError as error:
+            log.warning("staff %s: %s refused: %s", self._member[0], action.value, error)
+            return False
+        return True
 
     @Slot()
     def close(self) -> None:

@@ -17,6 +17,8 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.capture.frames import open_frame_source
 from kiosk.capture.resources import resources_dir
 from kiosk.config import KioskConfig
+from kiosk.systemd_notify import Heartbeat, Watchdog, notify
+from kiosk.training import is_training
 from kiosk.ui.account import attach_account
 from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.check import attach_check, shutdown_check
@@ -24,6 +26,7 @@ from kiosk.ui.controller import KioskController
 from kiosk.ui.documents import PageImageProvider
 from kiosk.ui.guides import attach_guides
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.locked_session import CloseGuard, fill_screen
 from kiosk.ui.pseudo import pseudo as pseudo_text
 from kiosk.ui.pseudo import pseudo_enabled
 from kiosk.ui.qr_provider import QrImageProvider
@@ -65,6 +68,9 @@ class KioskUi:
         self.controller.shutdown()
         self.languages.uninstall()
         set_pseudo(None)
+        guard = self.window.findChild(CloseGuard)
+        if guard is not None:
+            guard.allow()  # the program is ending: the locked window may close now
         self.window.close()
         application().removeEventFilter(self.controller.idle)
         # Delete the engine (and with it every binding) while the controller is still alive, so no
@@ -116,6 +122,7 @@ def create_ui(services: UiServices, *, camera: str | None = None,
     languages = LanguageSwitcher(engine, controller, pseudo=pseudo)
     controller.languageChanged.connect(lambda: languages.apply(controller.lang))
     engine.rootContext().setContextProperty("kiosk", controller)
+    engine.rootContext().setContextProperty("trainingMode", is_training(config, camera))  # TrainingBanner.qml
     staff = attach_staff_mode(engine, controller, config, services.portal)
     attach_account(engine, controller, services.portal)
     attach_check(engine, controller, services.portal, frames, printer_spec=config.ui.printer,
@@ -155,21 +162,27 @@ def run_kiosk(services: UiServices, *, fullscreen: bool = False, camera: str | N
     if worker is not None:
         worker.start()
     try:
-        ui.staff.exitRequested.connect(app.quit)  # "Exit to desktop", behind the staff PIN
+        # Locked session: only staff mode (or SIGTERM) closes the window; full screen stays full screen.
+        guard = CloseGuard(ui.window, keep_full_screen=bool(fullscreen or config.ui.fullscreen))
+        ui.staff.exitRequested.connect(guard.quitter(app))  # "Exit to desktop", behind the staff PIN
         if fullscreen or config.ui.fullscreen:
-            ui.window.showFullScreen()
+            fill_screen(ui.window)
         else:
             ui.window.show()
         log.info("kiosk running (portal %s, camera %s)", services.portal_url, camera or config.camera.source)
         # A service manager stops the kiosk with SIGTERM: quit the event loop so the camera thread, the
         # background tasks and the sandbox shut down in order. Python only sees signals when it runs, so an
         # idle timer lets the interpreter look at them regularly.
-        signal.signal(signal.SIGTERM, lambda *_: app.quit())
-        signal.signal(signal.SIGINT, lambda *_: app.quit())
+        signal.signal(signal.SIGTERM, guard.quitter(app))
+        signal.signal(signal.SIGINT, guard.quitter(app))
         wake = QTimer(interval=250)
-        wake.timeout.connect(lambda: None)
+        heartbeat = Heartbeat(max_age_s=30)  # systemd's watchdog is fed only while the event loop turns
+        wake.timeout.connect(heartbeat.beat)
         wake.start()
+        watchdog = Watchdog(heartbeat.alive).start()
+        notify("READY=1")
         code = app.exec()
+        watchdog.stop()
         wake.stop()
         ui.close()
         return code

@@ -153,4 +153,6 @@ ApplicationWindow {
     }
 
     Component.onCompleted: VirtualKeyboardSettings.locale = "vi_VN"
+
+    TrainingBanner {}
 }

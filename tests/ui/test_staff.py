@@ -23,8 +23,9 @@ from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
 from tests.ui.helpers import PROCEDURE, drive_to, items, visible_texts
 
-PIN = "7391"
+PIN = "739152"
 CLERK = "lan.nt"
+OPERATOR, OPERATOR_PIN = "minh.tv", "258013"
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
     # Cheap scrypt for the test's own members (the parameters are stored with each hash).
     registry = StaffRegistry(staff_file(services.config.data_dir), params=ScryptParams(n=2**10))
     registry.add(CLERK, "Nguyễn Thị Lan", "clerk", PIN)
-    registry.add("minh.tv", "Trần Văn Minh", "operator", "2580")
+    registry.add(OPERATOR, "Trần Văn Minh", "operator", OPERATOR_PIN)
     kiosk_ui = create_ui(services, size=PORTRAIT)
     kiosk_ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
     kiosk_ui.window.show()
@@ -73,10 +74,10 @@ def open_pin_pad(qtbot: QtBot, ui: KioskUi) -> None:
     qtbot.wait(100)  # laid out before the first tap
 
 
-def sign_in(qtbot: QtBot, ui: KioskUi) -> None:
+def sign_in(qtbot: QtBot, ui: KioskUi, member: str = CLERK, pin: str = PIN) -> None:
     open_pin_pad(qtbot, ui)
-    tap(qtbot, ui, f"member_{CLERK}")
-    type_pin(qtbot, ui, PIN)
+    tap(qtbot, ui, f"member_{member}")
+    type_pin(qtbot, ui, pin)
     qtbot.waitUntil(lambda: ui.staff.mode == "dashboard", timeout=10000)
     qtbot.waitUntil(lambda: not ui.staff.healthBusy, timeout=30000)
 
@@ -100,11 +101,11 @@ def test_wrong_pins_lock_out_and_no_pin_is_logged(qtbot: QtBot, ui: KioskUi,
     open_pin_pad(qtbot, ui)
     tap(qtbot, ui, f"member_{CLERK}")
     assert ui.staff.selectedId == CLERK
-    type_pin(qtbot, ui, "1110")
+    type_pin(qtbot, ui, "111000")
     assert ui.staff.pinState == "wrong"
     assert any("Sai mã PIN. Còn 4 lần thử." in t for t in visible_texts(ui))
     for _ in range(4):
-        type_pin(qtbot, ui, "1110")
+        type_pin(qtbot, ui, "111000")
     assert ui.staff.pinState == "locked"
     assert any(t.startswith("Tạm khoá do nhập sai nhiều lần") for t in visible_texts(ui))
     # Locked: even the right PIN does not open the dashboard now.
@@ -112,7 +113,7 @@ def test_wrong_pins_lock_out_and_no_pin_is_logged(qtbot: QtBot, ui: KioskUi,
     assert ui.staff.mode == "pin" and ui.staff.pinState == "locked"
     assert ui.staff.pinLength == 0
     logged = " ".join(r.getMessage() for r in caplog.records)
-    assert PIN not in logged and "1110" not in logged
+    assert PIN not in logged and "111000" not in logged
     assert "staff.verify.locked_out" in logged
 
 
@@ -133,7 +134,7 @@ def test_failed_entry_shows_its_reason_and_retry_requeues_it(qtbot: QtBot, ui: K
     entry = outbox.for_dossier(outbox.enqueue("test-key-1", PROCEDURE, {"answers": {}}))
     outbox.mark_sending(entry.id)
     outbox.mark_failed(entry.id, "422 invalid_form: date_of_birth must be in the past", permanent=True)
-    sign_in(qtbot, ui)
+    sign_in(qtbot, ui, OPERATOR, OPERATOR_PIN)  # retry is an operator's action
     assert ui.staff.counts["failed"] == 1
     assert any("date_of_birth must be in the past" in t for t in visible_texts(ui))
     assert any("Lỗi, cần xử lý" in t for t in visible_texts(ui))
@@ -157,7 +158,11 @@ def test_exit_only_from_the_dashboard(qtbot: QtBot, ui: KioskUi) -> None:
     for path in qml.rglob("*.qml"):
         if path.parent.name != "staff":
             assert "Qt.quit" not in path.read_text(encoding="utf-8"), path
-    sign_in(qtbot, ui)
+    sign_in(qtbot, ui)  # a clerk may not quit the program
+    ui.staff.exitApp()
+    assert exits == []
+    ui.staff.close()
+    sign_in(qtbot, ui, OPERATOR, OPERATOR_PIN)
     tap(qtbot, ui, "exitApp")
     assert exits == [], "the first tap only asks to confirm"
     tap(qtbot, ui, "exitApp")
