@@ -114,7 +114,7 @@ def test_three_concurrent_dossier_creates_leave_every_dossier_readable(tmp_path:
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     command = [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "dossier", "create",
                "--procedure", "1.001193.000.00.00.H26", "--owner", "001089012345",
-               "--attach", f"DOC={attachment}", "--json"]
+               "--attach", f"GCS={attachment}", "--json"]
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
             for _ in range(3)]
     outputs = [run.communicate(timeout=180) for run in runs]
