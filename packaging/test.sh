@@ -27,20 +27,28 @@ if [ $fast -eq 0 ]; then
 fi
 
 # Every test has a timeout (pyproject.toml): a hung test fails with its stacks, never the run.
-# loadgroup: tests are spread one by one, except those a test marks `xdist_group` to keep together.
+# `--dist load`: tests are spread one by one. Not loadgroup/loadscope: when a hung test's worker is ended by
+# its timeout, those schedulers lost the dead worker's pending tests and the run waited for ever (seen
+# here); `load` hands them to the replacement worker (tests/test_suite_cannot_hang.py proves it).
 workers="${PYTEST_WORKERS:-2}"
 parallel=()
 if [ "$workers" != "0" ]; then
-  parallel=(-n "$workers" --dist loadgroup)
+  parallel=(-n "$workers" --dist load)
 fi
+# And a bound on the whole run, whatever happens inside pytest or its plugins (CI stops at 90 minutes).
+deadline=(timeout --signal=TERM --kill-after=60 "${PYTEST_DEADLINE_S:-2700}")
 if [ $fast -eq 1 ]; then
   step "pytest: unit tests"
-  $V/python -m pytest -m unit "${parallel[@]}" -q "$@"
+  "${deadline[@]}" $V/python -m pytest -m unit "${parallel[@]}" -q "$@"
 else
   step "pytest"
-  $V/python -m pytest "${parallel[@]}" --durations=15 "$@"
+  "${deadline[@]}" $V/python -m pytest "${parallel[@]}" --durations=15 "$@"
 fi
 rc=$?
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+  echo "pytest did not finish within ${PYTEST_DEADLINE_S:-2700} s: failing the run" >&2
+  exit 1
+fi
 if [ $rc -eq 5 ]; then
   echo "pytest ran no tests: failing the run" >&2
   exit 1

@@ -4,7 +4,7 @@ cards (`kiosk bench idcard`), read from fetched snapshots of public repositories
 The images stay out of this repository (their licences do not allow redistribution, or do not say); the
 manifests in `resources/real_photos/*.json` name each by repository, commit and path, and hold our own
 corner annotations. The snapshots are bare git mirrors, `<mirrors>/<owner>+<name>/repo`, where `<mirrors>`
-is `$KIOSK_REAL_PHOTOS_MIRRORS` (default `/work/.mirror`); when one is missing, its photos are skipped and
+is `$DVC_REAL_PHOTOS_MIRRORS` (default `/work/.mirror`); when one is missing, its photos are skipped and
 the table says so. To fetch one:
 `git clone --mirror https://github.com/<owner>/<name> <mirrors>/<owner>+<name>/repo`.
 
@@ -49,7 +49,7 @@ Progress = Callable[[str], None]
 
 
 def mirrors_dir() -> Path:
-    return Path(os.environ.get("KIOSK_REAL_PHOTOS_MIRRORS", DEFAULT_MIRRORS))
+    return Path(os.environ.get("DVC_REAL_PHOTOS_MIRRORS", DEFAULT_MIRRORS))
 
 
 def git_dir(repo: str) -> Path:
@@ -220,7 +220,7 @@ def format_documents(result: DocumentsResult) -> str:
     if not result.rows:
         where = mirrors_dir()
         return ("Real photos (documents): skipped — no snapshot found under "
-                f"{where} (set KIOSK_REAL_PHOTOS_MIRRORS; see kiosk/bench/real_photos.py).")
+                f"{where} (set DVC_REAL_PHOTOS_MIRRORS; see kiosk/bench/real_photos.py).")
     table = [["photo", "MP", "IoU ours", "IoU Canny", "upright 0/90/180/270", "KB", "dpi", "CPU s",
               "warnings"]]
     for r in result.rows:
@@ -318,7 +318,7 @@ def run_passports(progress: Progress | None = None,
 def format_passports(result: PassportsResult) -> str:
     if not result.rows:
         return ("Real passports and foreign ID cards: skipped — no snapshot of konstantint/PassportEye under "
-                f"{mirrors_dir()} (set KIOSK_REAL_PHOTOS_MIRRORS).")
+                f"{mirrors_dir()} (set DVC_REAL_PHOTOS_MIRRORS).")
     s = result.summary()
     table = [["format", "read", "of"],
              ["TD3 (passports)", str(s["TD3"]["read"]), str(s["TD3"]["of"])],

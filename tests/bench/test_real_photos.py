@@ -51,7 +51,7 @@ def mirror(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
     mirrors = tmp_path / "mirrors"
     subprocess.run(["git", "clone", "-q", "--mirror", str(work), str(mirrors / "someone+photos" / "repo")],
                    env=env, check=True, timeout=30)
-    monkeypatch.setenv("KIOSK_REAL_PHOTOS_MIRRORS", str(mirrors))
+    monkeypatch.setenv("DVC_REAL_PHOTOS_MIRRORS", str(mirrors))
     return "someone/photos", commit
 
 
@@ -78,11 +78,11 @@ def test_a_photo_is_scored_from_the_snapshot(mirror: tuple[str, str]) -> None:
 
 
 def test_absent_snapshots_are_skipped_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KIOSK_REAL_PHOTOS_MIRRORS", str(tmp_path / "nothing"))
+    monkeypatch.setenv("DVC_REAL_PHOTOS_MIRRORS", str(tmp_path / "nothing"))
     documents = run_documents(turns=False)
     assert documents.rows == [] and len(documents.skipped) >= 12
     message = format_documents(documents)
-    assert "skipped" in message and "KIOSK_REAL_PHOTOS_MIRRORS" in message
+    assert "skipped" in message and "DVC_REAL_PHOTOS_MIRRORS" in message
     passports = run_passports()
     assert passports.rows == [] and "skipped" in format_passports(passports)
     assert real_photos.read_blob("nobody/none", "0" * 40, "x.jpg") is None
