@@ -135,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "with an index.html contact sheet")
     demo.add_argument("--pseudo", action="store_true",
                       help="pseudo-translate every string (longer, bracketed) to find text that overflows")
+    demo.add_argument("--variant", choices=["text150", "contrast", "pseudo", "en150hc"],
+                      help="only this variant (en150hc: 150%% text, high contrast, English at once)")
     shape = demo.add_mutually_exclusive_group()
     for orientation in ORIENTATIONS:
         shape.add_argument(
@@ -486,6 +488,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             camera=args.camera,
             all_variants=args.all_variants,
             pseudo=args.pseudo,
+            variant=args.variant,
         )
     finally:
         if scratch is not None:

@@ -109,6 +109,10 @@ class UiConfig:
     pseudo_translation: bool = False
     #: Qt text-to-speech engine: "" (Qt's default, speech-dispatcher on Linux) or e.g. "mock" in tests.
     speech_engine: str = ""
+    #: The helpline a citizen is told to call for help ("Gọi nhân viên"), e.g. "1900 xxxx"; "" if none.
+    help_phone: str = ""
+    #: This kiosk's province code (2025 list), offered first for a delivery address; "" if none.
+    province: str = ""
 
     def __post_init__(self) -> None:
         if self.printer != "dummy" and self.printer.partition(":")[0] not in ("usb", "tcp", "file"):

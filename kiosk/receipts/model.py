@@ -162,7 +162,6 @@ def receipt_content(receipt: Receipt) -> ReceiptContent:
         Field("Lệ phí", "Fee", fee_text(receipt.fee_vnd)),
         Field("Nhận kết quả", "Result", delivery_text(receipt.delivery)),
         Field("Thời gian", "Date", format_datetime(receipt.issued_at)),
-        Field("Kiosk", "Kiosk", receipt.kiosk_id),
     ]
     if receipt.staff:
         fields.append(Field("Nhân viên hỗ trợ", "Assisted by", nfc(receipt.staff)))

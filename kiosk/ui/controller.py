@@ -32,15 +32,17 @@ from kiosk.sync.worker import OutboxWorker
 from kiosk.ui.access import Accessibility
 from kiosk.ui.account import clear_accounts
 from kiosk.ui.camera import CameraWorker, FrameLoopWorker, GuideQrWorker, LatestFrameProvider
+from kiosk.ui.carry_forward import delivery_defaults
 from kiosk.ui.check import clear_check
-from kiosk.ui.delivery import DeliveryViewModel, address_line
+from kiosk.ui.clock import now_vn
+from kiosk.ui.delivery import DeliveryViewModel, address_line, admin_units
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.flow import APPLICANT_FIELDS, KioskFlow, Screen
 from kiosk.ui.idle import IdleGuard
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.payment import PaymentViewModel
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import APPLICANT_LABELS, MESSAGES, SEX_TEXT, money, pick
+from kiosk.ui.texts import APPLICANT_LABELS, MESSAGES, SEX_TEXT, money, pick, plain_date
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +112,8 @@ class KioskController(QObject):
         self.worker: OutboxWorker | None = None
         # Queue and catalogue limits for new dossiers (None: no limits, as in most tests).
         self.limits: QueueLimits | None = None
+        #: This kiosk's province code (config ui.province): first for a delivery address.
+        self.home_province = ""
         self._catalogue_fetched_at: datetime | None = None
         self._procedure_query = ""
         self._procedure_field = ""
@@ -220,7 +224,7 @@ class KioskController(QObject):
         return self.flow.session.submitted_offline
 
     def _get_receipt_time(self) -> str:
-        return datetime.now().strftime("%H:%M %d/%m/%Y")
+        return now_vn().strftime("%H:%M %d/%m/%Y")  # the dossier code's date is Vietnam's too
 
     def _get_card_warnings(self) -> list[str]:
         reading = self.flow.session.reading
@@ -594,9 +598,11 @@ class KioskController(QObject):
         if screen is Screen.DELIVERY:
             proc = self._procedure()
             session = self.flow.session
+            # Ask once: the form's phone, the card's address and the kiosk's province come forward.
+            known = delivery_defaults(session, admin_units(), self.home_province)
             self.delivery.begin(post_allowed=bool(proc and proc.postal_return_allowed),
                                 recipient=session.applicant_values().get("full_name") or "",
-                                previous=session.delivery)
+                                previous={**known, **session.delivery})
         if screen is Screen.PAYMENT and self.flow.session.dossier_code:
             self.payment.begin(self.flow.session.dossier_code)
         elif screen is not Screen.PAYMENT:
@@ -719,6 +725,8 @@ class KioskController(QObject):
                     value = next((o.label.get(self.lang) for o in spec.options if o.value == value), value)
                 elif spec.type == "checkbox":
                     value = ("Có" if value else "Không") if self.lang == "vi" else ("Yes" if value else "No")
+                elif spec.type == "date":
+                    value = plain_date(str(value))
                 rows.append({"label": spec.label.get(self.lang), "value": str(value)})
         for doc in proc.documents if proc else ():
             count = len(session.pages.get(doc.type_code, []))
@@ -731,7 +739,7 @@ class KioskController(QObject):
     def _display(self, name: str, value: str) -> str:
         if name == "sex" and value in SEX_TEXT:
             return pick(SEX_TEXT[value], self.lang)
-        return value
+        return plain_date(value) if name == "date_of_birth" else value
 
     def _on_catalogue(self, catalogue: Catalogue) -> None:
         first = self._catalogue is None

@@ -26,6 +26,7 @@ from kiosk.ui.controller import KioskController
 from kiosk.ui.documents import PageImageProvider
 from kiosk.ui.guides import attach_guides
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.journey import JourneyViewModel, watch_portal
 from kiosk.ui.pseudo import pseudo as pseudo_text
 from kiosk.ui.pseudo import pseudo_enabled
 from kiosk.ui.qr_provider import QrImageProvider
@@ -59,8 +60,10 @@ class KioskUi:
     frames: LatestFrameProvider
     languages: LanguageSwitcher
     staff: StaffViewModel
+    journey: JourneyViewModel
 
     def close(self) -> None:
+        self.journey.stop()
         self.staff.shutdown()
         shutdown_check(self.controller)
         self.controller.shutdown()
@@ -110,12 +113,18 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
         default_language=config.language,
     )
     controller.limits = queue_limits(config)
+    controller.home_province = config.ui.province
     controller.accessibility.configure(text_scale=config.ui.text_scale, speech_engine=config.ui.speech_engine)
     pseudo = pseudo_enabled(config) if pseudo is None else pseudo
     set_pseudo(pseudo_text if pseudo else None)
     languages = LanguageSwitcher(engine, controller, pseudo=pseudo)
     controller.languageChanged.connect(lambda: languages.apply(controller.lang))
     engine.rootContext().setContextProperty("kiosk", controller)
+    journey = JourneyViewModel(controller, sent_days=config.retention.sent_days,
+                               failed_days=config.retention.failed_days, help_phone=config.ui.help_phone,
+                               parent=controller)
+    watch_portal(journey, controller)
+    engine.rootContext().setContextProperty("journey", journey)
     staff = attach_staff_mode(engine, controller, config, services.portal)
     attach_account(engine, controller, services.portal)
     attach_check(engine, controller, services.portal, frames)
@@ -128,7 +137,7 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
     window.resize(*size)
     application().installEventFilter(controller.idle)
     controller.start()
-    return KioskUi(engine, window, controller, frames, languages, staff)
+    return KioskUi(engine, window, controller, frames, languages, staff, journey)
 
 
 def window_size(config: KioskConfig) -> tuple[int, int]:

@@ -19,6 +19,7 @@ Rectangle {
         anchors.margins: Theme.gap
         spacing: Theme.gap
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: banner.text
             font.family: Theme.fontFamily

@@ -7,6 +7,7 @@ ColumnLayout {
     property string subtitle: ""
     spacing: 8 * Theme.u
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         text: parent.title
         font.family: Theme.fontFamily
@@ -16,6 +17,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
     }
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: parent.subtitle.length > 0
         text: parent.subtitle

@@ -90,6 +90,7 @@ Item {
                     height: hint.implicitHeight + 2 * Theme.gap
                     color: "#cc101820"
                     Text {
+                        textFormat: Text.PlainText
                         id: hint
                         objectName: "documentHint"
                         anchors.fill: parent
@@ -114,6 +115,7 @@ Item {
                     background: Rectangle { radius: Theme.radius; color: "#cc101820"
                                             border.width: 3 * Theme.u; border.color: "#ffffff" }
                     contentItem: Text {
+                        textFormat: Text.PlainText
                         id: autoText
                         text: docs.autoCapture ? qsTr("Tự chụp: BẬT") : qsTr("Tự chụp: TẮT")
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
@@ -196,6 +198,7 @@ Item {
                     contentItem: RowLayout {
                         spacing: Theme.gap
                         Text {
+                            textFormat: Text.PlainText
                             id: label
                             Layout.fillWidth: true
                             Layout.leftMargin: Theme.gap
@@ -206,6 +209,7 @@ Item {
                             color: Theme.text; wrapMode: Text.WordWrap
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.rightMargin: Theme.gap
                             text: component.model.pageCount > 0
                                   ? (component.model.lowDpi ? "⚠ " : "✓ ") + qsTr("%n trang", "", component.model.pageCount)
@@ -256,6 +260,7 @@ Item {
                             source: pageCard.model.thumb
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             Layout.bottomMargin: 8 * Theme.u
                             text: qsTr("Trang %1").arg(pageCard.model.number) + "\n" + pageCard.model.dpi + " dpi"
@@ -268,6 +273,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     width: parent.width * 0.9
                     visible: pageList.count === 0
@@ -423,6 +429,7 @@ Item {
             border.color: action.enabled ? (action.danger ? Theme.error : Theme.primary) : Theme.border
         }
         contentItem: Text {
+            textFormat: Text.PlainText
             text: action.text
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
             elide: Text.ElideRight

@@ -16,7 +16,37 @@ Item {
             Layout.fillWidth: true
             Layout.columnSpan: Theme.portrait ? 1 : 2
             title: qsTr("Nộp lệ phí")
-            subtitle: kiosk.dossierCode
+            subtitle: qsTr("Hồ sơ đã được nộp. Quét mã QR bằng ứng dụng ngân hàng trên điện thoại; máy chờ ông/bà, không cần chạm vào màn hình.")
+        }
+        // The dossier is already filed: its code is on screen before paying starts, so nothing is lost
+        // whatever happens with the bank.
+        Card {
+            objectName: "paymentDossierCode"
+            Layout.fillWidth: true
+            Layout.columnSpan: Theme.portrait ? 1 : 2
+            Layout.preferredHeight: codeColumn.implicitHeight + 2 * Theme.gap
+            border.color: Theme.success
+            border.width: 3 * Theme.u
+            ColumnLayout {
+                id: codeColumn
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                spacing: 4 * Theme.u
+                Text {
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                    text: qsTr("Mã hồ sơ của ông/bà (xin ghi lại hoặc chụp ảnh):")
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted; wrapMode: Text.WordWrap
+                }
+                Text {
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                    text: kiosk.dossierCode
+                    font.family: "Noto Sans Mono"; font.pixelSize: Theme.fontLarge; font.bold: true
+                    color: Theme.primary; wrapMode: Text.WrapAnywhere
+                }
+            }
         }
         Rectangle {
             objectName: "paymentQr"
@@ -29,17 +59,22 @@ Item {
             color: "white"
             border.width: 3 * Theme.u
             border.color: p.state === "paid" ? Theme.success : Theme.border
+            // Hidden while "are you still there?" shows and after the wait ran out: no overlay ever
+            // covers a payable code.
+            readonly property bool qrShown: p.qrSource.length > 0 && !kiosk.idleWarning && !journey.paymentExpired
             Image {
+                objectName: "paymentQrImage"
                 anchors.fill: parent
                 anchors.margins: 24 * Theme.u
-                visible: p.qrSource.length > 0
+                visible: parent.qrShown
                 source: p.qrSource
                 fillMode: Image.PreserveAspectFit
                 smooth: false
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
-                visible: p.qrSource.length === 0
+                visible: !parent.qrShown
                 text: p.state === "paid" ? "✓" : "…"
                 font.pixelSize: Theme.fontHuge * 2; color: p.state === "paid" ? Theme.success : Theme.textMuted
             }
@@ -48,6 +83,7 @@ Item {
             Layout.fillWidth: true
             spacing: Theme.gap / 2
             Text {
+                textFormat: Text.PlainText
                 objectName: "paymentAmount"
                 Layout.fillWidth: true
                 text: p.amount
@@ -58,6 +94,7 @@ Item {
             Repeater {
                 model: p.items
                 delegate: Text {
+                    textFormat: Text.PlainText
                     required property string modelData
                     Layout.fillWidth: true
                     text: modelData
@@ -68,9 +105,12 @@ Item {
             }
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "paymentMessage"
             Layout.fillWidth: true
-            text: p.message
+            text: journey.paymentExpired
+                  ? qsTr("Đã hết thời gian chờ thanh toán. Ông/bà có thể nộp lệ phí sau tại quầy; hồ sơ đã được nộp.")
+                  : p.message
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: p.state === "paid"
             color: p.state === "failed" || p.state === "bad_qr" ? Theme.error
                  : p.state === "paid" ? Theme.success : Theme.text

@@ -25,16 +25,17 @@ Item {
             Layout.preferredHeight: factsText.implicitHeight + 2 * Theme.gap
             Layout.alignment: Qt.AlignTop
             Text {
+                textFormat: Text.PlainText
                 id: factsText
                 objectName: "procedureFacts"
                 anchors.fill: parent
                 anchors.margins: Theme.gap
-                textFormat: Text.StyledText
-                text: "<b>" + qsTr("Lệ phí") + ":</b> " + (facts.fee || "") + "<br>"
-                      + "<b>" + qsTr("Thời gian giải quyết") + ":</b> "
-                      + (facts.days === 0 ? qsTr("trong ngày") : qsTr("%1 ngày làm việc").arg(facts.days)) + "<br>"
-                      + "<b>" + qsTr("Cơ quan giải quyết") + ":</b> " + (facts.agency || "") + "<br>"
-                      + "<b>" + qsTr("Nhận kết quả qua bưu điện") + ":</b> "
+                // Plain text: the agency's name comes from the portal and is never read as markup.
+                text: qsTr("Lệ phí") + ": " + (facts.fee || "") + "\n"
+                      + qsTr("Thời gian giải quyết") + ": "
+                      + (facts.days === 0 ? qsTr("trong ngày") : qsTr("%1 ngày làm việc").arg(facts.days)) + "\n"
+                      + qsTr("Cơ quan giải quyết") + ": " + (facts.agency || "") + "\n"
+                      + qsTr("Nhận kết quả qua bưu điện") + ": "
                       + (facts.byPost ? qsTr("có thể") : qsTr("không"))
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                 color: Theme.text; wrapMode: Text.WordWrap
@@ -50,6 +51,7 @@ Item {
                 anchors.margins: Theme.gap
                 spacing: Theme.gap / 2
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: (facts.documentLines || []).length > 0 ? qsTr("Giấy tờ cần mang theo (máy sẽ chụp lại):")
                                                                  : qsTr("Không cần giấy tờ bản giấy.")
@@ -59,6 +61,7 @@ Item {
                 Repeater {
                     model: facts.documentLines || []
                     delegate: Text {
+                        textFormat: Text.PlainText
                         required property string modelData
                         Layout.fillWidth: true
                         text: "•  " + modelData

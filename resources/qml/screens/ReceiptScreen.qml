@@ -15,6 +15,7 @@ Item {
             Layout.fillWidth: true
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: kiosk.submittedOffline ? "⏳ " + qsTr("Hồ sơ đã được lưu, sẽ gửi khi có mạng")
                                              : "✓ " + qsTr("Đã nộp hồ sơ thành công")
@@ -23,17 +24,20 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: kiosk.procedureName
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
                 color: Theme.text; wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: kiosk.submittedOffline ? qsTr("Mã tham chiếu") : qsTr("Mã hồ sơ")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.textMuted
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "dossierCode"
                 Layout.fillWidth: true
                 text: kiosk.submittedOffline ? kiosk.receiptReference : kiosk.dossierCode
@@ -41,6 +45,7 @@ Item {
                 color: Theme.primary; wrapMode: Text.WrapAnywhere
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Thời gian nộp: %1").arg(kiosk.receiptTime)
                       + (kiosk.deliverySummary ? "\n" + kiosk.deliverySummary : "")
@@ -50,6 +55,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Chụp ảnh hoặc ghi lại mã này. Dùng mã để tra cứu tình trạng hồ sơ tại bất kỳ kiosk nào hoặc trên Cổng dịch vụ công.")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody

@@ -34,6 +34,7 @@ Item {
             visible: Theme.portrait || Theme.textScale <= 1.2
             Layout.preferredHeight: facts.implicitHeight + 2 * Theme.gap
             Text {
+                textFormat: Text.PlainText
                 id: facts
                 anchors.fill: parent
                 anchors.margins: Theme.gap
@@ -68,9 +69,9 @@ Item {
                     id: rowText
                     anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.gap / 2 }
                     spacing: 2 * Theme.u
-                    Text { Layout.fillWidth: true; text: label; wrapMode: Text.WordWrap
+                    Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: label; wrapMode: Text.WordWrap
                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
-                    Text { Layout.fillWidth: true; text: value; wrapMode: Text.WordWrap
+                    Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: value; wrapMode: Text.WordWrap
                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true; color: Theme.text }
                 }
             }
@@ -97,15 +98,16 @@ Item {
                     Layout.preferredWidth: 64 * Theme.u; Layout.preferredHeight: 64 * Theme.u
                     radius: 8 * Theme.u; color: kiosk.consent ? Theme.success : Theme.surface
                     border.width: 4 * Theme.u; border.color: kiosk.consent ? Theme.success : Theme.primary
-                    Text { anchors.centerIn: parent; text: kiosk.consent ? "✓" : ""; color: "white"
+                    Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: kiosk.consent ? "✓" : ""; color: "white"
                            font.pixelSize: Theme.fontLarge; font.bold: true }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     id: consentText
                     Layout.fillWidth: true
                     Layout.rightMargin: Theme.gap
                     text: (kiosk.deliverySummary ? kiosk.deliverySummary + "\n" : "")
-                          + qsTr("Tôi đồng ý gửi các thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không giữ lại thông tin sau khi gửi xong.")
+                          + journey.consentText   // from this kiosk's retention settings: true, not reassuring
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                     color: Theme.text; wrapMode: Text.WordWrap
                 }
