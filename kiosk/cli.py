@@ -254,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_soak.add_argument("--json", action="store_true", help="print the results as one JSON object")
     command(bench_commands, "typing", _cmd_bench_typing,
             "taps to type Vietnamese: long-press keyboard vs Telex vs the tone row")
+    command(bench_commands, "journey", _cmd_bench_journey,
+            "the reference citizen journey (permanent residence, card, by post, VietQR): screens, taps, keys")
     bench_outbox = command(
         bench_commands, "outbox", _cmd_bench_outbox,
         "outbox: enqueue and drain dossiers against a local sandbox (dossiers/s, peak memory, with faults)",
@@ -1038,6 +1040,20 @@ def _cmd_bench_soak(args: argparse.Namespace) -> int:
         else:
             print_soak(result)
         return EXIT_OK if result.ok else EXIT_FAILED
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _cmd_bench_journey(args: argparse.Namespace) -> int:
+    """`kiosk bench journey`: see kiosk.ui.journey_bench (offscreen, scratch data folder, own sandbox)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-journey-"))
+    try:
+        config = _load(args, data_dir=scratch / "data")
+        from kiosk.ui.journey_bench import run_journey_bench  # Qt: only here
+
+        return run_journey_bench(config)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

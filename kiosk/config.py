@@ -111,8 +111,9 @@ class UiConfig:
     speech_engine: str = ""
     #: The helpline a citizen is told to call for help ("Gọi nhân viên"), e.g. "1900 xxxx"; "" if none.
     help_phone: str = ""
-    #: This kiosk's province code (2025 list), offered first for a delivery address; "" if none.
+    #: This kiosk's province and commune codes (2025 list): offered first for addresses; "" if none.
     province: str = ""
+    commune: str = ""
 
     def __post_init__(self) -> None:
         if self.printer != "dummy" and self.printer.partition(":")[0] not in ("usb", "tcp", "file"):

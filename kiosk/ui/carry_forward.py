@@ -18,9 +18,19 @@ def _exact(units: list[Any], part: str) -> Any | None:
     return None
 
 
+def locality(units: AdminUnits, province: str, commune: str) -> str:
+    """"Phường Nghĩa Đô, Thành phố Hà Nội": the kiosk's own commune and province, to end an address
+    with one tap; "" unless both codes are known."""
+    try:
+        return f"{units.commune(commune).name}, {units.province(province).name}" if province and commune else ""
+    except KeyError:
+        return ""
+
+
 def address_from_card(address: str, units: AdminUnits) -> dict[str, str]:
-    """{"street", "province", "commune"} read from a card's address (smallest unit first, commas
-    between), as far as the current (2025) units can be recognised; nothing is guessed."""
+    """{"street", "province", "commune"} read from an address written smallest unit first with commas
+    between (a card's, or one typed on the form), as far as the current (2025) units can be
+    recognised; nothing is guessed."""
     parts = [p.strip() for p in address.split(",") if p.strip()]
     if not parts:
         return {}
@@ -52,9 +62,15 @@ def delivery_defaults(session: Any, units: AdminUnits, kiosk_province: str = "")
     phones = [str(v) for k, v in session.answers.items() if "phone" in k and v]
     if phones:
         out["phone"] = phones[0]
+    # The newest address first: one the form asked for (a new residence), then the card's.
+    typed = [str(v) for k, v in session.answers.items()
+             if "address" in k and k != "current_address" and isinstance(v, str) and v.strip()]
     reading = session.applicant.get("address")
-    if reading is not None and reading.value:
-        out.update(address_from_card(reading.value, units))
+    for address in [*typed, reading.value if reading is not None else ""]:
+        found = address_from_card(address, units) if address else {}
+        if found:
+            out.update(found)
+            break
     if "province" not in out and kiosk_province:
         out["province"] = kiosk_province
     return out

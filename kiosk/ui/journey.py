@@ -13,9 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
+from kiosk.ui.carry_forward import locality
+from kiosk.ui.delivery import admin_units
 from kiosk.ui.flow import Screen
 from kiosk.ui.payment_wait import keep_session_while_paying
-from kiosk.ui.texts import pick
+from kiosk.ui.texts import MESSAGES, pick
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +91,9 @@ class JourneyViewModel(QObject):
     changed = Signal()
 
     def __init__(self, controller: Any, *, sent_days: int, failed_days: int, help_phone: str = "",
-                 parent: QObject | None = None) -> None:
+                 province: str = "", commune: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._locality = locality(admin_units(), province, commune)
         self._k = controller
         self._sent_days, self._failed_days = sent_days, failed_days
         self.help_phone = help_phone.strip()
@@ -101,7 +104,7 @@ class JourneyViewModel(QObject):
                        controller.receiptChanged):
             signal.connect(self.changed)
         controller.screenChanged.connect(self._on_screen)
-        controller.staffCalledChanged.connect(self._on_staff_called)
+        controller.messageChanged.connect(self._on_message)
         for signal in (controller.form.dataChanged, controller.form.modelReset):
             signal.connect(self.changed)
         keep_session_while_paying(controller, self._on_payment_gave_up)
@@ -152,6 +155,8 @@ class JourneyViewModel(QObject):
     consentText = Property(str, _get_consent, notify=changed)
     staffHelp = Property(str, _get_staff_help, notify=changed)
     helpPhone = Property(str, lambda self: self.help_phone, constant=True)
+    #: The kiosk's own commune and province, offered as one tap at the end of an address on the form.
+    locality = Property(str, lambda self: self._locality, constant=True)
     paymentExpired = Property(bool, _get_payment_expired, notify=changed)
     portalState = Property(str, _get_portal, notify=changed)
     homeProcedures = Property("QVariantList", _get_home_procedures, notify=changed)  # type: ignore[arg-type]
@@ -174,9 +179,10 @@ class JourneyViewModel(QObject):
             self._payment_expired = False
             self.changed.emit()
 
-    def _on_staff_called(self) -> None:
-        # The controller's own words promise a person; this kiosk has no paging yet, so say the truth.
-        if self._k.staffCalled:
+    def _on_message(self) -> None:
+        # "Gọi nhân viên": the controller's short sentence becomes the full truth for this kiosk (no
+        # paging yet) with the helpline, when one is configured.
+        if self._k.message == pick(MESSAGES["staff_called"], self._lang()):
             self._k._set_message(self._get_staff_help())
 
     def _on_payment_gave_up(self) -> None:

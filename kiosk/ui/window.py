@@ -122,7 +122,7 @@ def create_ui(services: KioskServices, *, camera: str | None = None,
     engine.rootContext().setContextProperty("kiosk", controller)
     journey = JourneyViewModel(controller, sent_days=config.retention.sent_days,
                                failed_days=config.retention.failed_days, help_phone=config.ui.help_phone,
-                               parent=controller)
+                               province=config.ui.province, commune=config.ui.commune, parent=controller)
     watch_portal(journey, controller)
     engine.rootContext().setContextProperty("journey", journey)
     staff = attach_staff_mode(engine, controller, config, services.portal)

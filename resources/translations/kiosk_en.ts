@@ -635,43 +635,63 @@ right here</translation>
         <translation>Auto: OFF</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="138" />
-        <location filename="../qml/screens/DocumentsScreen.qml" line="294" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="142" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="307" />
         <source>Chụp lại</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="138" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="142" />
         <source>Chụp ngay</source>
         <translation>Take picture</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="149" />
-        <source>Quét 1 trang</source>
-        <translation>Scan 1 page</translation>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="152" />
+        <source>Ẩn cách khác</source>
+        <translation>Fewer ways</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="158" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="152" />
+        <source>Cách khác…</source>
+        <translation>Other ways…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="162" />
+        <source>Máy quét: 1 trang</source>
+        <translation>Scanner: 1 page</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="171" />
+        <source>Máy quét: cả xấp</source>
+        <translation>Scanner: whole stack</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="310" />
+        <source>Sửa mép giấy</source>
+        <translation>Fix page edges</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="346" />
+        <source>Sửa mép trang giấy</source>
+        <translation>Fix the page's edges</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="171" />
         <source>Dừng quét</source>
         <translation>Stop scan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="158" />
-        <source>Quét cả xấp</source>
-        <translation>Scan a stack</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="206" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="219" />
         <source>(bắt buộc)</source>
         <translation>(required)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="206" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="219" />
         <source>(nếu có)</source>
         <translation>(if any)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/screens/DocumentsScreen.qml" line="215" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="228" />
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -679,47 +699,47 @@ right here</translation>
         </translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="266" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="279" />
         <source>Trang %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
         <location filename="../qml/screens/DocumentsScreen.qml" line="280" />
+        <source>Chưa rõ</source>
+        <translation>Not clear</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="280" />
+        <source>Rõ</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="293" />
         <source>Chưa có trang nào của giấy tờ này.</source>
         <translation>No pages of this document yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="297" />
-        <source>Chỉnh góc</source>
-        <translation>Corners</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="300" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="313" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="333" />
-        <source>Chỉnh góc trang giấy</source>
-        <translation>Adjust the page's corners</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="334" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="347" />
         <source>Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.</source>
         <translation>Drag the four dots onto the four corners of the page.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="406" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="419" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="412" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="425" />
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="309" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="322" />
         <source>Xong, tiếp tục</source>
         <translation>Done, continue</translation>
     </message>

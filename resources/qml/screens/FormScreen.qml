@@ -118,6 +118,18 @@ Item {
                               : row.type === "phone" ? Qt.ImhDialableCharactersOnly : Qt.ImhNone
                     onEdited: (text) => kiosk.setAnswer(row.name, text)
                 }
+                // An address ends with this kiosk's commune and province: one tap instead of typing them.
+                BigButton {
+                    objectName: "addLocality_" + row.name
+                    Layout.fillWidth: true
+                    visible: row.type === "textarea" && row.name.indexOf("address") >= 0 && !row.fromCard
+                             && journey.locality.length > 0 && String(row.value).indexOf(journey.locality) < 0
+                    primary: false
+                    implicitHeight: Math.max(Theme.targetMin, contentItem.implicitHeight + 16 * Theme.u)
+                    text: "+ " + journey.locality
+                    onClicked: kiosk.setAnswer(row.name, (String(row.value).trim().length > 0
+                                                           ? String(row.value).trim() + ", " : "") + journey.locality)
+                }
 
                 // A choice: big buttons, never a tiny drop-down.
                 Text {

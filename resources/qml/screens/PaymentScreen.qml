@@ -5,9 +5,21 @@ import "../components"
 // The fee: the portal's VietQR for this dossier, waiting for the bank's confirmation, with a way out.
 Item {
     readonly property var p: kiosk.paymentVm
-    GridLayout {
+    // Everything scrolls except the action bar: "pay later" is always on screen, whatever the text size.
+    ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
+        spacing: Theme.gap
+    Flickable {
+        id: scroller
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        contentHeight: grid.implicitHeight
+        boundsBehavior: Flickable.StopAtBounds
+    GridLayout {
+        id: grid
+        width: scroller.width
         columns: Theme.portrait ? 1 : 2
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin
@@ -52,7 +64,7 @@ Item {
             objectName: "paymentQr"
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Math.min(620 * Theme.u, parent.width * (Theme.portrait ? 0.7 : 0.4),
-                                            Theme.portrait ? 100000 : parent.height * 0.62)
+                                            Theme.portrait ? 100000 : scroller.height * 0.75)
             Layout.preferredHeight: Layout.preferredWidth
             Layout.rowSpan: Theme.portrait ? 1 : 3
             radius: Theme.radius
@@ -117,10 +129,11 @@ Item {
             wrapMode: Text.WordWrap
             horizontalAlignment: Theme.portrait ? Text.AlignHCenter : Text.AlignLeft
         }
-        Item { Layout.fillHeight: true }
+    }
+    }
         RowLayout {
+            objectName: "actionBar"
             Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait ? 1 : 2
             spacing: Theme.gap
             BigButton {
                 objectName: "payLater"

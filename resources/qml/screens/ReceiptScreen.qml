@@ -1,12 +1,27 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import "../components"
 import "../receipt"
 
 Item {
-    GridLayout {
+    id: screen
+    // The receipt scrolls; the way out stays on screen at any text size: five faces (a tap rates the
+    // visit and finishes, so the survey needs no screen of its own) and "Xong".
+    ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
+        spacing: Theme.gap
+    Flickable {
+        id: scroller
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        contentHeight: grid.implicitHeight
+        boundsBehavior: Flickable.StopAtBounds
+    GridLayout {
+        id: grid
+        width: scroller.width
         columns: Theme.portrait ? 1 : 2
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin * 2
@@ -88,12 +103,41 @@ Item {
             ReceiptPrint {
                 Layout.fillWidth: true
             }
-            BigButton {
-                objectName: "finish"
+        }
+    }
+    }
+        RowLayout {
+            objectName: "actionBar"
+            Layout.fillWidth: true
+            spacing: Theme.gap / 2
+            Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
-                text: qsTr("Xong — xoá thông tin và kết thúc")
-                onClicked: kiosk.finish()
+                Layout.preferredWidth: 2
+                text: qsTr("Ông/bà hài lòng không? Chạm một khuôn mặt để kết thúc:")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                color: Theme.text; wrapMode: Text.WordWrap
             }
+            Repeater {
+                model: 5
+                delegate: AbstractButton {
+                    required property int index
+                    objectName: "receiptFace_" + (index + 1)
+                    Layout.preferredWidth: Math.max(Theme.targetMin, Math.min(110 * Theme.u, screen.width / 8))
+                    Layout.preferredHeight: Layout.preferredWidth
+                    focusPolicy: Qt.NoFocus
+                    onClicked: kiosk.giveFeedback(index + 1, "")
+                    background: Rectangle { radius: Theme.radius; color: Theme.surface
+                                            border.width: 3 * Theme.u; border.color: Theme.border }
+                    contentItem: Face { mood: index + 1 }
+                }
+            }
+        }
+        BigButton {
+            objectName: "finish"
+            Layout.fillWidth: true
+            text: qsTr("Xong — xoá thông tin và kết thúc")
+            onClicked: kiosk.finish()
         }
     }
 }
