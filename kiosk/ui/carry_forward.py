@@ -21,8 +21,10 @@ def _exact(units: list[Any], part: str) -> Any | None:
 def locality(units: AdminUnits, province: str, commune: str) -> str:
     """"Phường Nghĩa Đô, Thành phố Hà Nội": the kiosk's own commune and province, to end an address
     with one tap; "" unless both codes are known."""
+    if not (province and commune):
+        return ""
     try:
-        return f"{units.commune(commune).name}, {units.province(province).name}" if province and commune else ""
+        return f"{units.commune(commune).name}, {units.province(province).name}"
     except KeyError:
         return ""
 

@@ -66,10 +66,10 @@ def run_reference_journey(config: KioskConfig) -> JourneyCount:
         k = ui.controller
         k.set_camera_opener(demo_camera)
         k.documents.set_camera_opener(demo_document_camera)
-        k.screenChanged.connect(lambda: count.screens.append(k.screen))
+        k.screenChanged.connect(lambda: count.screens.append(str(k.screen)))
         try:
             wait_until(lambda: k.catalogueState == "ready", 30, "the catalogue")
-            count.screens.append(k.screen)  # attract, where the citizen arrives
+            count.screens.append(str(k.screen))  # attract, where the citizen arrives
             count.tap("the attract screen")
             k.touchAttract()
             count.tap("Đăng ký thường trú on the home screen")

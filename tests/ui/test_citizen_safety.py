@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from PySide6.QtQml import QQmlEngine, QQmlExpression
@@ -101,7 +102,7 @@ def test_paying_on_the_phone_keeps_the_session_and_the_qr_is_never_covered(
 
 
 class _Recorder(BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         _Recorder.hits.append(self.path)
