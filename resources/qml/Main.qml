@@ -111,6 +111,8 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.margins: Theme.gap
                 Layout.preferredHeight: visible ? implicitHeight : 0
+                // On the form the error summary (at the top of the list) says it all, with links.
+                visible: text.length > 0 && !(window.screen === "form" && journey.formProblems.length > 0)
                 text: kiosk.message
                 onDismissed: kiosk.dismissMessage()
             }

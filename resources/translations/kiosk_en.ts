@@ -800,17 +800,17 @@ right here</translation>
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/screens/FormScreen.qml" line="24" />
-        <source>Các ô có dấu ✓ đã được điền từ thẻ căn cước. Mục có dấu * là bắt buộc.</source>
-        <translation>Fields marked ✓ were filled in from your ID card. Fields marked * are required.</translation>
+        <location filename="../qml/screens/FormScreen.qml" line="34" />
+        <source>Thông tin trên thẻ không phải khai lại. Mục có dấu * là bắt buộc.</source>
+        <translation>What your ID card says is not asked again. Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FormScreen.qml" line="48" />
+        <location filename="../qml/screens/FormScreen.qml" line="71" />
         <source>Cần sửa %1 mục:</source>
         <translation>%1 answers need attention:</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FormScreen.qml" line="192" />
+        <location filename="../qml/screens/FormScreen.qml" line="210" />
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
@@ -855,31 +855,32 @@ right here</translation>
     </message>
     <message>
         <location filename="../qml/screens/HomeScreen.qml" line="42" />
+        <location filename="../qml/screens/HomeScreen.qml" line="56" />
         <source>Thủ tục khác…</source>
         <translation>Other procedures…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="62" />
+        <location filename="../qml/screens/HomeScreen.qml" line="72" />
         <source>Tài khoản</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="70" />
+        <location filename="../qml/screens/HomeScreen.qml" line="80" />
         <source>Hướng dẫn</source>
         <translation>Guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="81" />
+        <location filename="../qml/screens/HomeScreen.qml" line="91" />
         <source>Hiện chưa kết nối được Cổng dịch vụ công. Ông/bà vẫn nộp được hồ sơ: máy lưu an toàn và tự gửi khi có mạng.</source>
         <translation>The portal cannot be reached right now. You can still file: the kiosk stores your dossier safely and sends it when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="82" />
+        <location filename="../qml/screens/HomeScreen.qml" line="92" />
         <source>Chưa kết nối được Cổng dịch vụ công nên chưa nộp được hồ sơ lúc này. Xin thử lại sau ít phút.</source>
         <translation>The portal cannot be reached, so no dossier can be filed right now. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="54" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64" />
         <source>Tra cứu hồ sơ</source>
         <translation>Check a dossier</translation>
     </message>
@@ -928,17 +929,17 @@ right here</translation>
         <translation>Assisted by: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="146" />
+        <location filename="../qml/Main.qml" line="148" />
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="154" />
+        <location filename="../qml/Main.qml" line="156" />
         <source>Làm lại từ đầu</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="163" />
+        <location filename="../qml/Main.qml" line="165" />
         <source>Đang gửi hồ sơ…</source>
         <translation>Sending the dossier…</translation>
     </message>
@@ -946,32 +947,32 @@ right here</translation>
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="18" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="30" />
         <source>Nộp lệ phí</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="19" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="31" />
         <source>Hồ sơ đã được nộp. Quét mã QR bằng ứng dụng ngân hàng trên điện thoại; máy chờ ông/bà, không cần chạm vào màn hình.</source>
         <translation>Your dossier has been filed. Scan the QR code with the banking app on your phone; the kiosk waits for you, no need to touch the screen.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="38" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="50" />
         <source>Mã hồ sơ của ông/bà (xin ghi lại hoặc chụp ảnh):</source>
         <translation>Your dossier code (write it down or take a photo):</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="112" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="128" />
         <source>Đã hết thời gian chờ thanh toán. Ông/bà có thể nộp lệ phí sau tại quầy; hồ sơ đã được nộp.</source>
         <translation>The time to pay has run out. You can pay the fee later at the counter; your dossier has been filed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="130" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="147" />
         <source>Nộp sau tại quầy</source>
         <translation>Pay later at the counter</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="137" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="154" />
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
@@ -1042,62 +1043,62 @@ right here</translation>
 <context>
     <name>ProcedureInfoScreen</name>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="20" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="32" />
         <source>Trước khi bắt đầu, ông/bà cần biết:</source>
         <translation>Before you start:</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="34" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="46" />
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="35" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="47" />
         <source>Thời gian giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="36" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="48" />
         <source>trong ngày</source>
         <translation>the same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="36" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="48" />
         <source>%1 ngày làm việc</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="37" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="49" />
         <source>Cơ quan giải quyết</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="38" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="50" />
         <source>Nhận kết quả qua bưu điện</source>
         <translation>Result by post</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="39" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="51" />
         <source>có thể</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="39" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="51" />
         <source>không</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="56" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="69" />
         <source>Giấy tờ cần mang theo (máy sẽ chụp lại):</source>
         <translation>Papers to bring (the kiosk photographs them):</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="57" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="70" />
         <source>Không cần giấy tờ bản giấy.</source>
         <translation>No paper documents needed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="80" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="92" />
         <source>Bắt đầu khai hồ sơ</source>
         <translation>Start the application</translation>
     </message>
@@ -1249,47 +1250,52 @@ right here</translation>
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="20" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="35" />
         <source>Hồ sơ đã được lưu, sẽ gửi khi có mạng</source>
         <translation>Dossier saved; it will be sent when the connection returns</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="21" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="36" />
         <source>Đã nộp hồ sơ thành công</source>
         <translation>Dossier submitted</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="36" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="51" />
         <source>Mã tham chiếu</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="36" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="51" />
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="50" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="65" />
         <source>Thời gian nộp: %1</source>
         <translation>Submitted at: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="52" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="67" />
         <source>Lệ phí: đã thanh toán</source>
         <translation>Fee: paid</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="53" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="68" />
         <source>Lệ phí: nộp tại quầy khi nhận kết quả</source>
         <translation>Fee: pay at the counter when you collect the result</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="60" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="75" />
         <source>Chụp ảnh hoặc ghi lại mã này. Dùng mã để tra cứu tình trạng hồ sơ tại bất kỳ kiosk nào hoặc trên Cổng dịch vụ công.</source>
         <translation>Take a photo of this code or write it down. Use it to check your dossier at any kiosk or on the public service portal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="94" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="117" />
+        <source>Ông/bà hài lòng không? Chạm một khuôn mặt để kết thúc:</source>
+        <translation>Were you satisfied? Touch a face to finish:</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="139" />
         <source>Xong — xoá thông tin và kết thúc</source>
         <translation>Done — erase my details and finish</translation>
     </message>
@@ -1297,32 +1303,32 @@ right here</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="24" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="33" />
         <source>Kiểm tra lần cuối</source>
         <translation>Final check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="41" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="50" />
         <source>Lệ phí: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="42" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="51" />
         <source>Cơ quan giải quyết: %1</source>
         <translation>Handled by: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="43" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="52" />
         <source>Thời gian giải quyết: trong ngày</source>
         <translation>Processing time: the same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="44" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="53" />
         <source>Thời gian giải quyết: %1 ngày làm việc</source>
         <translation>Processing time: %1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="124" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="141" />
         <source>Gửi hồ sơ</source>
         <translation>Submit dossier</translation>
     </message>

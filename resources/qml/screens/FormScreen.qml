@@ -7,10 +7,19 @@ import "../components"
 Item {
     // Portrait: title, list, action from top to bottom. Landscape: the list on the left, the title and
     // the action on the right, so the list keeps the screen's full height.
-    GridLayout {
-        flow: GridLayout.LeftToRight
+    // "Continue" is pinned below the list, full width, at any text size.
+    ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
+        spacing: Theme.gap
+    GridLayout {
+        flow: GridLayout.LeftToRight
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        // Only the room left above the pinned action: a tall title never pushes it off screen.
+        Layout.preferredHeight: 0
+        Layout.minimumHeight: 0
+        clip: true
         columns: Theme.portrait ? 1 : 2
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin
@@ -21,51 +30,14 @@ Item {
             Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.fillWidth: true
             title: kiosk.procedureName
-            subtitle: qsTr("Các ô có dấu ✓ đã được điền từ thẻ căn cước. Mục có dấu * là bắt buộc.")
-        }
-        // GOV.UK's error summary: at the top, each problem a button that brings its field into view.
-        Card {
-            id: summary
-            objectName: "errorSummary"
-            Layout.row: Theme.portrait ? 1 : 1
-            Layout.column: Theme.portrait ? 0 : 1
-            Layout.fillWidth: true
-            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
-            readonly property var problems: journey.formProblems
-            visible: problems.length > 0
-            Layout.preferredHeight: visible ? summaryColumn.implicitHeight + 2 * Theme.gap : 0
-            border.color: Theme.error
-            border.width: 5 * Theme.u
-            ColumnLayout {
-                id: summaryColumn
-                anchors.fill: parent
-                anchors.margins: Theme.gap
-                spacing: 6 * Theme.u
-                Text {
-                    textFormat: Text.PlainText
-                    Layout.fillWidth: true
-                    text: qsTr("Cần sửa %1 mục:").arg(summary.problems.length)
-                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
-                    color: Theme.error; wrapMode: Text.WordWrap
-                }
-                Repeater {
-                    model: summary.problems
-                    delegate: BigButton {
-                        required property var modelData
-                        Layout.fillWidth: true
-                        implicitHeight: Theme.targetMin
-                        primary: false
-                        text: "› " + modelData.label
-                        onClicked: list.positionViewAtIndex(modelData.index, ListView.Beginning)
-                    }
-                }
-            }
+            titleLines: 2   // the full name was on the previous screens; the form needs the room
+            subtitle: qsTr("Thông tin trên thẻ không phải khai lại. Mục có dấu * là bắt buộc.")
         }
         ListView {
-            Layout.row: Theme.portrait ? 2 : 0
+            Layout.row: Theme.portrait ? 1 : 0
             Layout.column: Theme.portrait ? 0 : 0
-            Layout.rowSpan: Theme.portrait ? 1 : 3
+            Layout.rowSpan: Theme.portrait ? 1 : 2
+            Layout.preferredWidth: Theme.portrait ? -1 : 1100 * Theme.u
             id: list
             objectName: "formList"
             Layout.fillWidth: true
@@ -76,6 +48,42 @@ Item {
             boundsBehavior: Flickable.StopAtBounds
             cacheBuffer: 4000
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
+        // GOV.UK's error summary: at the top, each problem a button that brings its field into view.
+                header: Card {
+                id: summary
+                objectName: "errorSummary"
+                width: list.width - 24 * Theme.u
+                readonly property var problems: journey.formProblems
+                visible: problems.length > 0
+                height: visible ? summaryColumn.implicitHeight + 2 * Theme.gap : 0
+                // A new set of problems: back to the top of the page, where they are listed.
+                onProblemsChanged: if (problems.length > 0) list.positionViewAtBeginning()
+                border.color: Theme.error
+                border.width: 5 * Theme.u
+                ColumnLayout {
+                    id: summaryColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.gap
+                    spacing: 6 * Theme.u
+                    Text {
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        text: qsTr("Cần sửa %1 mục:").arg(summary.problems.length)
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                        color: Theme.error; wrapMode: Text.WordWrap
+                    }
+                    Repeater {
+                        model: summary.problems
+                        delegate: BigButton {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            primary: false
+                            text: "› " + modelData.label
+                            onClicked: list.positionViewAtIndex(modelData.index, ListView.Beginning)
+                        }
+                    }
+                }
+            }
             delegate: ColumnLayout {
                 id: row
                 required property string name
@@ -194,11 +202,9 @@ Item {
                 Item { Layout.preferredHeight: Theme.gap; visible: row.visible }
             }
         }
+        Item { Layout.row: 1; Layout.column: 1; Layout.fillHeight: true; visible: !Theme.portrait }
+    }
         BigButton {
-            Layout.row: Theme.portrait ? 3 : 2
-            Layout.column: Theme.portrait ? 0 : 1
-            Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             objectName: "submitForm"
             Layout.fillWidth: true
             text: qsTr("Tiếp tục")

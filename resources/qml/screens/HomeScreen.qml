@@ -27,16 +27,16 @@ Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 1
-                Layout.preferredHeight: Theme.buttonHeight
+                Layout.minimumHeight: implicitHeight   // a long name wraps, never clips
                 text: modelData.name
                 onClicked: journey.startWith(modelData.code)
             }
         }
         BigButton {
             objectName: "startDossier"
+            visible: Theme.portrait
             Layout.fillWidth: true
-            Layout.fillHeight: true
-            Layout.preferredHeight: Theme.buttonHeight
+            Layout.minimumHeight: implicitHeight
             Layout.columnSpan: procColumns
             primary: false
             text: qsTr("Thủ tục khác…")
@@ -46,6 +46,16 @@ Item {
             Layout.fillWidth: true
             Layout.columnSpan: procColumns
             spacing: Theme.gap
+            // Landscape: "other procedures" joins this row, so everything fits at 150 % text.
+            BigButton {
+                objectName: "startDossierWide"
+                visible: !Theme.portrait
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                primary: false
+                text: qsTr("Thủ tục khác…")
+                onClicked: kiosk.startDossier()
+            }
             BigButton {
                 objectName: "checkDossier"
                 Layout.fillWidth: true

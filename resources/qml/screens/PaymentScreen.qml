@@ -26,7 +26,7 @@ Item {
 
         ScreenTitle {
             Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait ? 1 : 2
+            Layout.row: 0; Layout.column: 0
             title: qsTr("Nộp lệ phí")
             subtitle: qsTr("Hồ sơ đã được nộp. Quét mã QR bằng ứng dụng ngân hàng trên điện thoại; máy chờ ông/bà, không cần chạm vào màn hình.")
         }
@@ -35,7 +35,7 @@ Item {
         Card {
             objectName: "paymentDossierCode"
             Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait ? 1 : 2
+            Layout.row: 1; Layout.column: 0
             Layout.preferredHeight: codeColumn.implicitHeight + 2 * Theme.gap
             border.color: Theme.success
             border.width: 3 * Theme.u
@@ -63,10 +63,12 @@ Item {
         Rectangle {
             objectName: "paymentQr"
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Math.min(620 * Theme.u, parent.width * (Theme.portrait ? 0.7 : 0.4),
-                                            Theme.portrait ? 100000 : scroller.height * 0.75)
+            // Landscape: the QR on the right, as tall as the screen allows, never scrolled away.
+            Layout.preferredWidth: Math.min(620 * Theme.u, parent.width * (Theme.portrait ? 0.7 : 0.45),
+                                            Theme.portrait ? 100000 : scroller.height)
+            Layout.row: Theme.portrait ? 2 : 0; Layout.column: Theme.portrait ? 0 : 1
             Layout.preferredHeight: Layout.preferredWidth
-            Layout.rowSpan: Theme.portrait ? 1 : 3
+            Layout.rowSpan: Theme.portrait ? 1 : 4
             radius: Theme.radius
             color: "white"
             border.width: 3 * Theme.u
@@ -93,6 +95,7 @@ Item {
         }
         ColumnLayout {
             Layout.fillWidth: true
+            Layout.row: Theme.portrait ? 3 : 2; Layout.column: 0
             spacing: Theme.gap / 2
             Text {
                 textFormat: Text.PlainText
@@ -120,6 +123,7 @@ Item {
             textFormat: Text.PlainText
             objectName: "paymentMessage"
             Layout.fillWidth: true
+            Layout.row: Theme.portrait ? 4 : 3; Layout.column: 0
             text: journey.paymentExpired
                   ? qsTr("Đã hết thời gian chờ thanh toán. Ông/bà có thể nộp lệ phí sau tại quầy; hồ sơ đã được nộp.")
                   : p.message

@@ -6,9 +6,21 @@ import "../components"
 // What the procedure needs, before the citizen starts: papers, fee, time, whether the result can come by post.
 Item {
     readonly property var facts: kiosk.procedureFacts
-    GridLayout {
+    // The facts scroll; "start" is pinned below them at any text size.
+    ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
+        spacing: Theme.gap
+    Flickable {
+        id: scroller
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        contentHeight: grid.implicitHeight
+        boundsBehavior: Flickable.StopAtBounds
+    GridLayout {
+        id: grid
+        width: scroller.width
         columns: Theme.portrait ? 1 : 2
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin
@@ -44,9 +56,10 @@ Item {
         Card {
             Layout.fillWidth: true
             Layout.preferredWidth: 1
-            Layout.fillHeight: true
-            Layout.rowSpan: Theme.portrait ? 1 : 2
+            Layout.preferredHeight: docsColumn.implicitHeight + 2 * Theme.gap
+            Layout.alignment: Qt.AlignTop
             ColumnLayout {
+                id: docsColumn
                 anchors.fill: parent
                 anchors.margins: Theme.gap
                 spacing: Theme.gap / 2
@@ -69,14 +82,13 @@ Item {
                         color: Theme.text; wrapMode: Text.WordWrap
                     }
                 }
-                Item { Layout.fillHeight: true }
             }
         }
+    }
+    }
         BigButton {
             objectName: "beginForm"
             Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            Layout.alignment: Qt.AlignBottom
             text: qsTr("Bắt đầu khai hồ sơ")
             onClicked: kiosk.beginForm()
         }

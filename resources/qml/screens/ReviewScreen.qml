@@ -9,9 +9,18 @@ Item {
     readonly property real side: 640 * Theme.u * Math.min(Theme.textScale, 1.45)
     // Portrait: title, list, action from top to bottom. Landscape: the list on the left, the title and
     // the action on the right, so the list keeps the screen's full height.
-    GridLayout {
+    // Consent and "send" are pinned below, full width, at any text size; what is reviewed scrolls above.
+    ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
+        spacing: Theme.gap
+    GridLayout {
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        // Only the room left above the pinned action: a tall title never pushes it off screen.
+        Layout.preferredHeight: 0
+        Layout.minimumHeight: 0
+        clip: true
         columns: Theme.portrait ? 1 : 2
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin
@@ -22,7 +31,7 @@ Item {
             Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             Layout.fillWidth: true
             title: qsTr("Kiểm tra lần cuối")
-            subtitle: Theme.portrait || Theme.textScale <= 1.2 ? kiosk.procedureName : ""
+            subtitle: Theme.portrait && Theme.textScale <= 1.2 ? kiosk.procedureName : ""
         }
         Card {
             Layout.row: Theme.portrait ? 1 : 1
@@ -49,7 +58,7 @@ Item {
         ListView {
             Layout.row: Theme.portrait ? 2 : 0
             Layout.column: Theme.portrait ? 0 : 0
-            Layout.rowSpan: Theme.portrait ? 1 : 4
+            Layout.rowSpan: Theme.portrait ? 1 : 3
             id: list
             objectName: "reviewList"
             Layout.fillWidth: true
@@ -76,14 +85,27 @@ Item {
                 }
             }
         }
-        // Consent in plain words, as a big tick box: nothing is sent without it.
-        AbstractButton {
-            id: consentBox
-            objectName: "consent"
+        // How the result comes back: said once more, beside what is sent.
+        Text {
+            textFormat: Text.PlainText
+            objectName: "deliverySummary"
             Layout.row: Theme.portrait ? 3 : 2
             Layout.column: Theme.portrait ? 0 : 1
             Layout.preferredWidth: Theme.portrait ? -1 : screen.side
             Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            visible: kiosk.deliverySummary.length > 0
+            text: kiosk.deliverySummary
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+            color: Theme.text; wrapMode: Text.WordWrap
+        }
+        Item { Layout.row: 3; Layout.column: Theme.portrait ? 0 : 1; Layout.fillHeight: !Theme.portrait; visible: !Theme.portrait }
+    }
+        // Consent in plain words, as a big tick box: nothing is sent without it.
+        AbstractButton {
+            id: consentBox
+            objectName: "consent"
             Layout.fillWidth: true
             implicitHeight: consentText.implicitHeight + 2 * Theme.gap
             focusPolicy: Qt.NoFocus
@@ -106,18 +128,13 @@ Item {
                     id: consentText
                     Layout.fillWidth: true
                     Layout.rightMargin: Theme.gap
-                    text: (kiosk.deliverySummary ? kiosk.deliverySummary + "\n" : "")
-                          + journey.consentText   // from this kiosk's retention settings: true, not reassuring
+                    text: journey.consentText   // from this kiosk's retention settings: true, not reassuring
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                     color: Theme.text; wrapMode: Text.WordWrap
                 }
             }
         }
         BigButton {
-            Layout.row: Theme.portrait ? 4 : 3
-            Layout.column: Theme.portrait ? 0 : 1
-            Layout.preferredWidth: Theme.portrait ? -1 : screen.side
-            Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             objectName: "submitDossier"
             Layout.fillWidth: true
             enabled: !kiosk.busy && kiosk.consent
