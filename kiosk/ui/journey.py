@@ -181,8 +181,15 @@ class JourneyViewModel(QObject):
     def _on_message(self) -> None:
         # "Gọi nhân viên": the controller's short sentence becomes the full truth for this kiosk (no
         # paging yet) with the helpline, when one is configured.
-        if self._k.message == pick(MESSAGES["staff_called"], self._lang()):
+        message = str(self._k.message)
+        if message == pick(MESSAGES["staff_called"], self._lang()):
             self._k._set_message(self._get_staff_help())
+            return
+        # Every instruction is spoken when speech is on: the screen's sentence on arrival (access.py),
+        # and each message the citizen is shown (an error, help, "stored, will be sent").
+        access = self._k.accessibility
+        if message and access.speechOn:
+            access.speaker.say(message, self._lang())
 
     def _on_payment_gave_up(self) -> None:
         self._payment_expired = True

@@ -77,7 +77,7 @@ ApplicationWindow {
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.gap
                 Layout.topMargin: Theme.gap / 2
-                visible: journey.step.length > 0 || assistedBadge.visible
+                visible: journey.step.length > 0 || (staff.assisted && staff.mode === "closed")
                 Text {
                     objectName: "stepIndicator"
                     Layout.fillWidth: true

@@ -96,6 +96,7 @@ def test_paying_on_the_phone_keeps_the_session_and_the_qr_is_never_covered(
         qtbot.waitUntil(lambda: k.idleWarning, timeout=5000)
         assert not find(ui, "paymentQrImage").isVisible(), "the overlay never covers a payable QR"
         qtbot.waitUntil(lambda: k.screen == "attract", timeout=5000)
+        qtbot.wait(300)  # the attract screen finishes loading before the engine goes
     finally:
         ui.close()
     assert_ui_idle(ui)

@@ -42,8 +42,8 @@ Rectangle {
         }
         ColumnLayout {
             Layout.fillWidth: true
-            // With speech on (one more button) a portrait bar has no room left for the name.
-            visible: !(Theme.portrait && bar.speechOn)
+            Layout.minimumWidth: 0
+            // Always there (it used to vanish with speech on): with one more button it shrinks to fit.
             spacing: 0
             Text {
                 textFormat: Text.PlainText
@@ -53,7 +53,7 @@ Rectangle {
                 color: Theme.highContrast ? "#ffff00" : "#ffffff"
                 // The product's name is never cut: it shrinks a little to fit beside the buttons.
                 fontSizeMode: Text.HorizontalFit
-                minimumPixelSize: 24 * Theme.u
+                minimumPixelSize: 18 * Theme.u
                 elide: Text.ElideRight
             }
             Text {
