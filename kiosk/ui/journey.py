@@ -63,7 +63,8 @@ def step_of(screen: Screen, *, needs_documents: bool, payment_due: bool | None) 
 def consent_text(sent_days: int, failed_days: int, lang: str) -> str:
     """The consent sentence, true to the retention settings the purge job applies."""
     vi = (f"Tôi đồng ý gửi thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. "
-          f"Máy giữ bản mã hoá {sent_days} ngày sau khi gửi (nếu bị từ chối: {failed_days} ngày), rồi tự xoá.")
+          f"Máy giữ bản mã hoá {sent_days} ngày sau khi gửi (nếu bị từ chối: {failed_days} ngày), "
+          "rồi tự xoá.")
     en = (f"I agree to send the details and documents above to the handling agency through the portal. "
           f"The kiosk keeps an encrypted copy {sent_days} days after sending ({failed_days} if refused), "
           f"then deletes it.")

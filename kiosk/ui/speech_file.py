@@ -45,9 +45,10 @@ def measure_wav(path: Path) -> SpokenAudio:
     # `sox FILE -n stat` prints its table on stderr.
     result = subprocess.run([sox, str(path), "-n", "stat"], capture_output=True, text=True,
                             timeout=TIMEOUT_S, check=True)
-    stats = dict(re.findall(r"^([A-Za-z ()]+?):\s+(-?[\d.]+)\s*$", result.stderr, re.MULTILINE))
-    return SpokenAudio(seconds=float(stats.get("Length (seconds)", 0.0)),
-                       rms=float(stats.get("RMS     amplitude", stats.get("RMS amplitude", 0.0))))
+    lines = re.findall(r"^([A-Za-z ()]+?):\s+(-?[\d.]+)\s*$", result.stderr, re.MULTILINE)
+    stats: dict[str, str] = dict(lines)
+    rms = next((v for k, v in stats.items() if k.startswith("RMS") and k.endswith("amplitude")), "0")
+    return SpokenAudio(seconds=float(stats.get("Length (seconds)", "0")), rms=float(rms))
 
 
 def speak_and_measure(text: str, language: str, folder: Path, name: str = "spoken") -> SpokenAudio:

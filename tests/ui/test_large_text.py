@@ -63,7 +63,8 @@ def problems(ui: KioskUi) -> list[str]:
             found.append(f"{label} is outside the window ({rect.getRect()})")
         label_item = button.property("contentItem")
         if isinstance(label_item, QQuickItem) and label_item.implicitHeight() > button.height() + 1:
-            found.append(f"{label} clips its label ({label_item.implicitHeight():.0f} > {button.height():.0f})")
+            needed = label_item.implicitHeight()
+            found.append(f"{label} clips its label ({needed:.0f} > {button.height():.0f})")
         for other in buttons:
             if other is button or other in ancestors(button) or button in ancestors(other):
                 continue
@@ -144,4 +145,5 @@ def test_every_screen_at_150_percent_keeps_its_actions_on_screen(
     check_here(qtbot, ui, tmp_path, seen)
     at("receipt", k.payLater)
     at("feedback", k.finish)
-    assert seen == {}, "\n".join(f"{screen}: {problem}" for screen, found in seen.items() for problem in found)
+    report = [f"{screen}: {problem}" for screen, found in seen.items() for problem in found]
+    assert seen == {}, "\n".join(report)
