@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
+from kiosk.ui.camera_health import CameraHealth
 from kiosk.ui.carry_forward import locality
 from kiosk.ui.delivery import admin_units
 from kiosk.ui.flow import Screen
@@ -108,6 +109,7 @@ class JourneyViewModel(QObject):
         for signal in (controller.form.dataChanged, controller.form.modelReset):
             signal.connect(self.changed)
         keep_session_while_paying(controller, self._on_payment_gave_up)
+        self.camera_health = CameraHealth(controller, parent=self)
 
     # ------------------------------------------------------------------ properties
     def _lang(self) -> str:
@@ -197,6 +199,7 @@ class JourneyViewModel(QObject):
         self.changed.emit()
 
     def stop(self) -> None:
+        self.camera_health.stop()
         if self.portal_timer is not None:
             self.portal_timer.stop()
 

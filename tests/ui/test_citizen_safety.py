@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -259,3 +260,33 @@ def test_pickup_slots_and_receipt_time_are_vietnam_time(monkeypatch: pytest.Monk
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_a_covered_camera_is_said_within_three_seconds(qtbot: QtBot, services: KioskServices,
+                                                       tmp_path: Path) -> None:
+    from PIL import Image
+
+    black = tmp_path / "covered.png"
+    Image.new("RGB", (1280, 720), (3, 3, 3)).save(black)
+    ui = create_ui(services, size=PORTRAIT)
+    ui.controller.set_camera_opener(lambda: ImageSequenceSource([black], repeat_each=1000, fps=10.0))
+    ui.window.show()
+    try:
+        k = ui.controller
+        qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
+        k.touchAttract()
+        wait_screen(qtbot, ui, "home")
+        k.startDossier()
+        wait_screen(qtbot, ui, "readCard")
+        started = time.monotonic()
+        qtbot.waitUntil(lambda: "Camera bị che" in k.message, timeout=3000)
+        assert time.monotonic() - started < 3.0
+        assert any("Camera bị che" in t for t in visible_texts(ui))
+        # Uncovered: the card is read and the message goes.
+        k.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+        k.back()
+        wait_screen(qtbot, ui, "home")
+        assert k.message == ""
+    finally:
+        ui.close()
+    assert_ui_idle(ui)
