@@ -254,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_soak.add_argument("--json", action="store_true", help="print the results as one JSON object")
     command(bench_commands, "typing", _cmd_bench_typing,
             "taps to type Vietnamese: long-press keyboard vs Telex vs the tone row")
+    command(bench_commands, "startup", _cmd_bench_startup,
+            "seconds from `kiosk run` to an interactive attract screen, before/after (fresh processes)")
     command(bench_commands, "journey", _cmd_bench_journey,
             "the reference citizen journey (permanent residence, card, by post, VietQR): screens, taps, keys")
     bench_outbox = command(
@@ -462,9 +464,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
             print(f"kiosk: ({problem})", file=sys.stderr)
         return EXIT_FAILED
     _start_logging(config, quiet_console=False)
-    from kiosk.ui.window import run_kiosk  # Qt: only here
+    from kiosk.ui.fast_start import run_kiosk_fast  # Qt: only here; the attract screen first
 
-    return run_kiosk(config, fullscreen=args.fullscreen, camera=args.camera)
+    return run_kiosk_fast(config, fullscreen=args.fullscreen, camera=args.camera)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -1040,6 +1042,17 @@ def _cmd_bench_soak(args: argparse.Namespace) -> int:
         else:
             print_soak(result)
         return EXIT_OK if result.ok else EXIT_FAILED
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _cmd_bench_startup(args: argparse.Namespace) -> int:
+    """`kiosk bench startup`: see kiosk.ui.startup_bench (scratch data folder, own sandbox per launch)."""
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-startup-"))
+    try:
+        from kiosk.ui.startup_bench import run_startup_bench
+
+        return run_startup_bench(scratch / "data")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

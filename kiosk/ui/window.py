@@ -152,34 +152,57 @@ def window_size(config: KioskConfig) -> tuple[int, int]:
     return width, height
 
 
-def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | None = None) -> int:
+@dataclass
+class Launched:
+    ui: KioskUi
+    worker: object
+    services: KioskServices
+
+
+def launch(config: KioskConfig, *, fullscreen: bool = False, camera: str | None = None) -> Launched:
+    """Services, window and outbox worker, shown: everything `run_kiosk` does before the event loop."""
     app = application()
     services = build_services(config)
     try:
         ui = create_ui(services, camera=camera, size=window_size(config))
-        # The outbox worker runs beside the UI on its own thread: sends queued dossiers with back-off,
-        # pulls statuses and orders deliveries by post when results are ready.
-        worker = make_worker(services, delivery=PortalDeliveryOrders(services.outbox, services.portal))
-        ui.controller.worker = worker
-        worker.start()
-        ui.staff.exitRequested.connect(app.quit)  # "Exit to desktop", behind the staff PIN
-        if fullscreen or config.ui.fullscreen:
-            ui.window.showFullScreen()
-        else:
-            ui.window.show()
-        log.info("kiosk running (portal %s, camera %s)", services.portal_url, camera or config.camera.source)
-        # A service manager stops the kiosk with SIGTERM: quit the event loop so the camera thread, the
-        # background tasks and the sandbox shut down in order. Python only sees signals when it runs, so an
-        # idle timer lets the interpreter look at them regularly.
-        signal.signal(signal.SIGTERM, lambda *_: app.quit())
-        signal.signal(signal.SIGINT, lambda *_: app.quit())
-        wake = QTimer(interval=250)
-        wake.timeout.connect(lambda: None)
-        wake.start()
-        code = app.exec()
-        wake.stop()
-        ui.close()
-        worker.stop()
-        return code
-    finally:
+    except BaseException:
         services.close()
+        raise
+    # The outbox worker runs beside the UI on its own thread: sends queued dossiers with back-off,
+    # pulls statuses and orders deliveries by post when results are ready.
+    worker = make_worker(services, delivery=PortalDeliveryOrders(services.outbox, services.portal))
+    ui.controller.worker = worker
+    worker.start()
+    ui.staff.exitRequested.connect(app.quit)  # "Exit to desktop", behind the staff PIN
+    if fullscreen or config.ui.fullscreen:
+        ui.window.showFullScreen()
+    else:
+        ui.window.show()
+    log.info("kiosk running (portal %s, camera %s)", services.portal_url, camera or config.camera.source)
+    return Launched(ui, worker, services)
+
+
+def land(launched: Launched) -> None:
+    """After the event loop: window, worker and services down, in that order."""
+    try:
+        launched.ui.close()
+        launched.worker.stop()  # type: ignore[attr-defined]
+    finally:
+        launched.services.close()
+
+
+def run_kiosk(config: KioskConfig, *, fullscreen: bool = False, camera: str | None = None) -> int:
+    app = application()
+    launched = launch(config, fullscreen=fullscreen, camera=camera)
+    # A service manager stops the kiosk with SIGTERM: quit the event loop so the camera thread, the
+    # background tasks and the sandbox shut down in order. Python only sees signals when it runs, so an
+    # idle timer lets the interpreter look at them regularly.
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    wake = QTimer(interval=250)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    code = app.exec()
+    wake.stop()
+    land(launched)
+    return code
