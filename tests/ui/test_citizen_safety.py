@@ -290,3 +290,13 @@ def test_a_covered_camera_is_said_within_three_seconds(qtbot: QtBot, services: K
     finally:
         ui.close()
     assert_ui_idle(ui)
+
+
+def test_staff_health_reasons_carry_no_python_reprs() -> None:
+    from kiosk.ui.staff import plain_reason
+
+    assert plain_reason("Không mở được (0): RuntimeError: cannot open camera 0") == \
+        "Không mở được (0): cannot open camera 0"
+    refused = "Cannot connect to host:9100: ConnectionRefusedError: [Errno 111] Connection refused"
+    assert plain_reason(refused) == "Cannot connect to host:9100: Connection refused"
+    assert plain_reason("Cổng trả lời trạng thái 'degraded'") == "Cổng trả lời trạng thái degraded"
