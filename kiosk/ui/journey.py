@@ -152,7 +152,11 @@ class JourneyViewModel(QObject):
         rows = enumerate(self._k.form.rows())
         return [{"index": i, "label": row["label"]} for i, row in rows if row["error"]]
 
+    def _get_preselected(self) -> bool:
+        return bool(self._k.flow.session.preselected)
+
     step = Property(str, _get_step, notify=changed)
+    preselected = Property(bool, _get_preselected, notify=changed)
     formProblems = Property("QVariantList", _get_form_problems, notify=changed)  # type: ignore[arg-type]
     consentText = Property(str, _get_consent, notify=changed)
     staffHelp = Property(str, _get_staff_help, notify=changed)

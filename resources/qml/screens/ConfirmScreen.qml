@@ -57,6 +57,39 @@ Item {
             model: kiosk.applicantModel
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
+            // Chosen on the home screen: what the procedure needs is said here, before the form (its own
+            // screen is skipped), so nobody starts without knowing the papers and the fee.
+            header: Card {
+                objectName: "procedureNeeds"
+                width: list.width - 24 * Theme.u
+                visible: journey.preselected
+                height: visible ? needsColumn.implicitHeight + 2 * Theme.gap + Theme.gap : 0
+                border.color: Theme.primary
+                border.width: 3 * Theme.u
+                ColumnLayout {
+                    id: needsColumn
+                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
+                    spacing: 4 * Theme.u
+                    Text {
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        text: kiosk.procedureName
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                        color: Theme.text; wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        text: qsTr("Lệ phí") + ": " + (kiosk.procedureFacts.fee || "") + "\n"
+                              + ((kiosk.procedureFacts.documentLines || []).length > 0
+                                 ? qsTr("Giấy tờ cần mang theo (máy sẽ chụp lại):") + "\n•  "
+                                   + kiosk.procedureFacts.documentLines.join("\n•  ")
+                                 : qsTr("Không cần giấy tờ bản giấy."))
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                        color: Theme.text; wrapMode: Text.WordWrap
+                    }
+                }
+            }
             delegate: ColumnLayout {
                 id: row
                 // Roles are read through `model`: the fields' own properties share their names.
