@@ -438,17 +438,32 @@ right here</translation>
         <translation>Please check. Touch a field to correct it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="102" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="83" />
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ConfirmScreen.qml" line="85" />
+        <source>Giấy tờ cần mang theo (máy sẽ chụp lại):</source>
+        <translation>Papers to bring (the kiosk photographs them):</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ConfirmScreen.qml" line="87" />
+        <source>Không cần giấy tờ bản giấy.</source>
+        <translation>No paper documents needed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ConfirmScreen.qml" line="135" />
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="102" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="135" />
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="124" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="157" />
         <source>Thông tin đã đúng, tiếp tục</source>
         <translation>The details are correct, continue</translation>
     </message>
