@@ -118,8 +118,10 @@ class JourneyViewModel(QObject):
     def _get_step(self) -> str:
         flow = self._k.flow
         proc = self._k._procedure()
+        # Before the procedure is known, count every step it may have: the total never grows later.
         due = None if proc is None else proc.fee_vnd > 0
-        step, total = step_of(flow.screen, needs_documents=flow.session.needs_documents, payment_due=due)
+        needs = True if proc is None else flow.session.needs_documents
+        step, total = step_of(flow.screen, needs_documents=needs, payment_due=due)
         if not step:
             return ""
         return pick((f"Bước {step}/{total}", f"Step {step} of {total}"), self._lang())
@@ -178,6 +180,7 @@ class JourneyViewModel(QObject):
         k.startDossier()
         if k.flow.screen is Screen.READ_CARD:
             k.flow.preselect(code, needs_documents=bool(proc.documents))
+            self.changed.emit()
 
     # ------------------------------------------------------------------ reactions
     def _on_screen(self) -> None:

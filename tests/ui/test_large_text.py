@@ -74,6 +74,27 @@ def problems(ui: KioskUi) -> list[str]:
     return found
 
 
+def in_view(ui: KioskUi, name: str) -> bool:
+    """The named item is wholly on screen: inside the window and inside every scroller around it."""
+    item = next(i for i in items(ui.window.contentItem()) if i.objectName() == name)
+    rect = scene_rect(item).adjusted(1, 1, -1, -1)
+    frames = [QRectF(0, 0, ui.window.width(), ui.window.height())]
+    frames += [scene_rect(a) for a in ancestors(item) if a.metaObject().className().startswith(SCROLLERS)]
+    return shown(item) and all(frame.contains(rect) for frame in frames)
+
+
+def check_in_view(qtbot: QtBot, ui: KioskUi, names: tuple[str, ...], seen: dict[str, list[str]]) -> None:
+    """What the citizen must not lose (the dossier code, the QR) is in view without scrolling."""
+    for size in (PORTRAIT, LANDSCAPE):
+        ui.resize(*size)
+        qtbot.wait(150)
+        missing = [n for n in names if not in_view(ui, n)]
+        if missing:
+            seen[f"{ui.controller.screen}_{size[0]}x{size[1]} in view"] = missing
+    ui.resize(*PORTRAIT)
+    qtbot.wait(50)
+
+
 @pytest.fixture
 def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
     kiosk_ui = create_ui(services, size=PORTRAIT)
@@ -143,7 +164,9 @@ def test_every_screen_at_150_percent_keeps_its_actions_on_screen(
     at("payment", k.submitDossier, 30000)
     qtbot.waitUntil(lambda: k.payment.state == "waiting", timeout=20000)
     check_here(qtbot, ui, tmp_path, seen)
+    check_in_view(qtbot, ui, ("paymentDossierCode", "paymentQrImage"), seen)
     at("receipt", k.payLater)
+    check_in_view(qtbot, ui, ("dossierCode",), seen)
     at("feedback", k.finish)
     report = [f"{screen}: {problem}" for screen, found in seen.items() for problem in found]
     assert seen == {}, "\n".join(report)

@@ -64,6 +64,7 @@ Item {
                 width: list.width - 24 * Theme.u
                 visible: journey.preselected
                 height: visible ? needsColumn.implicitHeight + 2 * Theme.gap + Theme.gap : 0
+                onHeightChanged: list.positionViewAtBeginning()   // the facts are read first
                 border.color: Theme.primary
                 border.width: 3 * Theme.u
                 ColumnLayout {

@@ -62,10 +62,10 @@ Item {
         }
         Rectangle {
             objectName: "paymentQr"
-            Layout.alignment: Qt.AlignHCenter
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
             // Landscape: the QR on the right, as tall as the screen allows, never scrolled away.
             Layout.preferredWidth: Math.min(620 * Theme.u, parent.width * (Theme.portrait ? 0.7 : 0.45),
-                                            Theme.portrait ? 100000 : scroller.height)
+                                            Theme.portrait ? 100000 : scroller.height - 4 * Theme.u)
             Layout.row: Theme.portrait ? 2 : 0; Layout.column: Theme.portrait ? 0 : 1
             Layout.preferredHeight: Layout.preferredWidth
             Layout.rowSpan: Theme.portrait ? 1 : 4

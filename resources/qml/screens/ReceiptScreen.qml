@@ -22,7 +22,7 @@ Item {
     GridLayout {
         id: grid
         width: scroller.width
-        columns: Theme.portrait ? 1 : 2
+        columns: Theme.portrait || Theme.textScale > 1.2 ? 1 : 2   // large text: the code gets the full width
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin * 2
 
@@ -41,13 +41,6 @@ Item {
             Text {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
-                text: kiosk.procedureName
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
-                color: Theme.text; wrapMode: Text.WordWrap
-            }
-            Text {
-                textFormat: Text.PlainText
-                Layout.fillWidth: true
                 text: kiosk.submittedOffline ? qsTr("Mã tham chiếu") : qsTr("Mã hồ sơ")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.textMuted
             }
@@ -58,6 +51,14 @@ Item {
                 text: kiosk.submittedOffline ? kiosk.receiptReference : kiosk.dossierCode
                 font.family: "Noto Sans Mono"; font.pixelSize: Theme.fontLarge * 1.1; font.bold: true
                 color: Theme.primary; wrapMode: Text.WrapAnywhere
+            }
+            Text {
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+                // After the code: the code is what must be on screen first, at any text size.
+                text: kiosk.procedureName
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
+                color: Theme.text; wrapMode: Text.WordWrap
             }
             Text {
                 textFormat: Text.PlainText
