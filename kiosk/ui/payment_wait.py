@@ -22,15 +22,19 @@ def keep_session_while_paying(controller: Any, on_give_up: Callable[[], None],
                               limit_s: float = PAYMENT_HOLD_S) -> None:
     """Hold `controller.idle` while the fee screen shows the QR or polls for it."""
     idle, payment = controller.idle, controller.payment
+    holding = [False]  # release only a hold this wait made
 
     def follow() -> None:
         paying = controller.flow.screen is Screen.PAYMENT and payment.state in _WAITING
-        if paying:
+        if paying and not holding[0]:
+            holding[0] = True
             idle.hold(limit_s)
-        else:
+        elif not paying and holding[0]:
+            holding[0] = False
             idle.release()
 
     def gave_up() -> None:
+        holding[0] = False
         # The limit is reached: stop polling and hide the QR, so the warning that follows never
         # covers a payable code; the receipt screen still says "pay at the counter".
         if controller.flow.screen is Screen.PAYMENT:
@@ -40,3 +44,30 @@ def keep_session_while_paying(controller: Any, on_give_up: Callable[[], None],
     payment.changed.connect(follow)
     controller.screenChanged.connect(follow)
     idle.holdExpired.connect(gave_up)
+
+
+#: VNeID login by QR: the citizen confirms in the app on their phone; the portal's request expires first.
+EID_HOLD_S = 5 * 60
+_EID_WAITING = ("starting", "pending")
+
+
+def keep_session_while_eid_login(controller: Any, account: Any, limit_s: float = EID_HOLD_S) -> None:
+    """The same hold while the account screen waits for the VNeID app's confirmation."""
+    idle = controller.idle
+    holding = [False]
+
+    def follow() -> None:
+        waiting = controller.flow.screen is Screen.ACCOUNT and account.property("eidState") in _EID_WAITING
+        if waiting and not holding[0]:
+            holding[0] = True
+            idle.hold(limit_s)
+        elif not waiting and holding[0]:
+            holding[0] = False
+            idle.release()
+
+    def expired() -> None:
+        holding[0] = False
+
+    account.changed.connect(follow)
+    controller.screenChanged.connect(follow)
+    idle.holdExpired.connect(expired)
