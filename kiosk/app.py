@@ -210,17 +210,6 @@ def portal_auth(config: KioskConfig) -> KioskAuth | None:
 # --- the programs built on the services (Qt is imported only here, when one of them runs) -------------
 
 
-def run_window(config: KioskConfig, *, fullscreen: bool = False, camera: str | None = None) -> int:
-    """`kiosk run`: the window on the kiosk's services, the outbox worker beside it."""
-    services = build_services(config)
-    try:
-        from kiosk.ui.window import run_kiosk
-
-        return run_kiosk(services, fullscreen=fullscreen, camera=camera)
-    finally:
-        services.close()
-
-
 def run_demo(config: KioskConfig, **options: Any) -> int:
     """`kiosk demo`: scripted journeys on the kiosk's own services (worker included)."""
     services = build_services(config)

@@ -137,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "with an index.html contact sheet")
     demo.add_argument("--pseudo", action="store_true",
                       help="pseudo-translate every string (longer, bracketed) to find text that overflows")
+    demo.add_argument("--variant", choices=["text150", "contrast", "pseudo", "en150hc"],
+                      help="only this variant (en150hc: 150%% text, high contrast, English at once)")
     shape = demo.add_mutually_exclusive_group()
     for orientation in ORIENTATIONS:
         shape.add_argument(
@@ -260,6 +262,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench_soak.add_argument("--json", action="store_true", help="print the results as one JSON object")
     command(bench_commands, "typing", _cmd_bench_typing,
             "taps to type Vietnamese: long-press keyboard vs Telex vs the tone row")
+    command(bench_commands, "startup", _cmd_bench_startup,
+            "seconds from `kiosk run` to an interactive attract screen, before/after (fresh processes)")
+    command(bench_commands, "journey", _cmd_bench_journey,
+            "the reference citizen journey (permanent residence, card, by post, VietQR): screens, taps, keys")
     bench_outbox = command(
         bench_commands, "outbox", _cmd_bench_outbox,
         "outbox: enqueue and drain dossiers against a local sandbox (dossiers/s, peak memory, with faults)",
@@ -493,9 +499,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(refusal, file=sys.stderr)
         return EXIT_USAGE
     _start_logging(config, quiet_console=False)
-    from kiosk.app import run_window  # Qt: only when it runs
+    from kiosk.ui.fast_start import run_kiosk_fast  # Qt: only here; the attract screen first
 
-    return run_window(config, fullscreen=args.fullscreen, camera=args.camera)
+    def build_services() -> Any:  # behind the attract screen, off the GUI thread
+        from kiosk.app import build_services as build
+
+        return build(config)
+
+    return run_kiosk_fast(config, build=build_services, fullscreen=args.fullscreen, camera=args.camera)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -521,6 +532,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             camera=args.camera,
             all_variants=args.all_variants,
             pseudo=args.pseudo,
+            variant=args.variant,
         )
     finally:
         if scratch is not None:
@@ -1238,6 +1250,32 @@ def _cmd_bench_soak(args: argparse.Namespace) -> int:
         else:
             print_soak(result)
         return EXIT_OK if result.ok else EXIT_FAILED
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _cmd_bench_startup(args: argparse.Namespace) -> int:
+    """`kiosk bench startup`: see kiosk.ui.startup_bench (scratch data folder, own sandbox per launch)."""
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-startup-"))
+    try:
+        from kiosk.ui.startup_bench import run_startup_bench
+
+        return run_startup_bench(scratch / "data")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _cmd_bench_journey(args: argparse.Namespace) -> int:
+    """`kiosk bench journey`: see kiosk.ui.journey_bench (offscreen, scratch data folder, own sandbox)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-journey-"))
+    try:
+        config = _load(args, data_dir=scratch / "data")
+        from kiosk.app import build_services
+        from kiosk.ui.journey_bench import run_journey_bench  # Qt: only here
+
+        return run_journey_bench(config, build_services)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

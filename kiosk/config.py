@@ -113,6 +113,11 @@ class UiConfig:
     pseudo_translation: bool = False
     #: Qt text-to-speech engine: "" (Qt's default, speech-dispatcher on Linux) or e.g. "mock" in tests.
     speech_engine: str = ""
+    #: The helpline a citizen is told to call for help ("Gọi nhân viên"), e.g. "1900 xxxx"; "" if none.
+    help_phone: str = ""
+    #: This kiosk's province and commune codes (2025 list): offered first for addresses; "" if none.
+    province: str = ""
+    commune: str = ""
 
     def __post_init__(self) -> None:
         if self.printer != "dummy" and self.printer.partition(":")[0] not in ("usb", "tcp", "file"):

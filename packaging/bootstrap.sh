@@ -23,6 +23,7 @@ APT_PACKAGES=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libwayland-client0 libwayland-cursor0 libwayland-egl1
   libpulse0 libasound2 libspeechd2
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng sox  # real speech: Vietnamese voice "vi"
   fonts-noto-core fonts-dejavu-core fonts-ocr-b
   xvfb xauth
   poppler-utils

@@ -553,7 +553,7 @@ def test_run_hands_the_config_and_options_to_the_window(
 ) -> None:
     monkeypatch.setenv("DISPLAY", ":99")
     ui = RecordingUi(status=0)
-    _fake_module(monkeypatch, "kiosk.ui.window", "run_kiosk", ui)
+    _fake_module(monkeypatch, "kiosk.ui.fast_start", "run_kiosk_fast", ui)  # attract first (issue 14)
 
     code, _, _ = run_cli(capsys, "run", "--fullscreen", "--training", "--camera", "camera:1",
                          "--data-dir", data_dir)
@@ -562,6 +562,8 @@ def test_run_hands_the_config_and_options_to_the_window(
     [(config, kwargs)] = ui.calls
     assert config.data_dir == data_dir
     assert config.portal.url == "sandbox"
+    build = kwargs.pop("build")
+    assert callable(build), "the services are built behind the start screen by kiosk.app"
     assert kwargs == {"fullscreen": True, "camera": "camera:1"}
 
 
@@ -578,7 +580,7 @@ def test_demo_runs_offscreen_in_a_temporary_data_dir_that_is_removed(
     assert code == 1  # the demo's own verdict is the exit status
     [(config, kwargs)] = ui.calls
     assert kwargs == {"screenshots": tmp_path / "shots", "orientations": ["portrait"], "camera": None,
-                      "all_variants": False, "pseudo": False}
+                      "all_variants": False, "pseudo": False, "variant": None}
     assert ui.environ == {"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
     assert ui.data_dir_existed
     assert config.data_dir.name == "data" and config.data_dir.parent.name.startswith("kiosk-demo-")

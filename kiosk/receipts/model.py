@@ -187,7 +187,6 @@ def receipt_content(receipt: Receipt) -> ReceiptContent:
         Field("Nhận kết quả", "Result", delivery_text(receipt.delivery)),
         *postage_fields(receipt.delivery),
         Field("Thời gian", "Date", format_datetime(receipt.issued_at)),
-        Field("Kiosk", "Kiosk", receipt.kiosk_id),
     ]
     if receipt.staff:
         fields.append(Field("Nhân viên hỗ trợ", "Assisted by", nfc(receipt.staff)))

@@ -30,6 +30,7 @@ from kiosk.portal.errors import (
 )
 from kiosk.portal.service_models import CitizenSession, EidLogin, EidLoginStatus, OtpChallenge, Registration
 from kiosk.ui.flow import KioskFlow, Screen
+from kiosk.ui.payment_wait import keep_session_while_eid_login
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Bilingual, pick
 
@@ -618,6 +619,7 @@ def attach_account(engine: QQmlApplicationEngine, controller: KioskController,
     account.setObjectName("account")
     controller.languageChanged.connect(account.changed)
     account.activity.connect(controller.idle.poke)
+    keep_session_while_eid_login(controller, account)  # confirming in VNeID happens on the phone
     engine.destroyed.connect(account.clear)  # the window closes: no timer or poll outlives it
     engine.rootContext().setContextProperty("account", account)
     return account

@@ -63,12 +63,13 @@ STATUS_TEXT: dict[str, tuple[Bilingual, Bilingual]] = {
 }
 
 TEXTS: dict[str, Bilingual] = {
-    "bad_code": ("Mã hồ sơ chưa đúng. Mã có dạng <mã cơ quan>-NămThángNgày-Số, ví dụ "
-                 f"{DOSSIER_CODE_EXAMPLE}.",
-                 "This is not a dossier code. It looks like <office code>-YYMMDD-number, e.g. "
-                 f"{DOSSIER_CODE_EXAMPLE}."),
-    "bad_date": ("Phần ngày trong mã hồ sơ chưa đúng (NămThángNgày, ví dụ 250714).",
-                 "The date in the dossier code is wrong (YYMMDD, e.g. 250714)."),
+    # Plain words (issue 14): where the code is and what it looks like, not its pattern.
+    "bad_code": ("Mã hồ sơ chưa đúng. Xin chép lại đúng mã in trên giấy biên nhận, ví dụ "
+                 f"{DOSSIER_CODE_EXAMPLE}, hoặc đưa mã QR trên biên nhận vào camera.",
+                 "This is not a dossier code. Please copy the code printed on your receipt, e.g. "
+                 f"{DOSSIER_CODE_EXAMPLE}, or show the receipt's QR code to the camera."),
+    "bad_date": ("Mã hồ sơ chưa đúng (phần ngày nộp). Xin chép lại đúng mã in trên giấy biên nhận.",
+                 "The dossier code is not right (the filing date part). Please copy it from your receipt."),
     "empty": ("Xin nhập mã hồ sơ in trên giấy biên nhận.", "Please type the dossier code from your receipt."),
     "not_found": ("Không tìm thấy hồ sơ có mã {code}. Xin kiểm tra lại mã trên giấy biên nhận.",
                   "No dossier has the code {code}. Please check the code on your receipt."),

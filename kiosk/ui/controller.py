@@ -30,20 +30,23 @@ from kiosk.portal.models import Catalogue, Procedure
 from kiosk.portal.service_models import CitizenSession
 from kiosk.store.feedback import record_feedback
 from kiosk.store.outbox import Outbox, OutboxFile, QueueLimits
+from kiosk.sync.lifecycle import DossierLifecycle
 from kiosk.sync.submit import SubmitOutcome, submit_dossier
 from kiosk.sync.worker import OutboxWorker
 from kiosk.ui.access import Accessibility
 from kiosk.ui.account import AccountViewModel, clear_accounts
 from kiosk.ui.camera import CameraWorker, FrameLoopWorker, GuideQrWorker, LatestFrameProvider
+from kiosk.ui.carry_forward import delivery_defaults
 from kiosk.ui.check import clear_check
-from kiosk.ui.delivery import DeliveryViewModel, address_line
+from kiosk.ui.clock import now_vn
+from kiosk.ui.delivery import DeliveryViewModel, address_line, admin_units
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.flow import APPLICANT_FIELDS, KioskFlow, Screen
 from kiosk.ui.idle import IdleGuard
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.payment import PaymentViewModel
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import APPLICANT_LABELS, MESSAGES, SEX_TEXT, money, pick
+from kiosk.ui.texts import APPLICANT_LABELS, MESSAGES, SEX_TEXT, money, pick, plain_date
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +112,14 @@ class KioskController(QObject):
         # The outbox worker built by the composition root (kiosk.app.KioskRuntime): the one thing that
         # sends queued dossiers, pulls statuses and orders deliveries. The controller only wakes it.
         self.worker: OutboxWorker | None = None
+        #: What the province's fleet hears about a dossier filed here (kiosk.app builds it; None in tests
+        #: that do not care): filed online or queued, delivery chosen, paid.
+        self.lifecycle: DossierLifecycle | None = None
+        self._paid_for: tuple[str, str, int] | None = None  # (dossier id, procedure, amount) awaiting payment
         # Queue and catalogue limits for new dossiers (None: no limits, as in most tests).
         self.limits: QueueLimits | None = None
+        #: This kiosk's province code (config ui.province): first for a delivery address.
+        self.home_province = ""
         self._catalogue_fetched_at: datetime | None = None
         self._procedure_query = ""
         self._procedure_field = ""
@@ -217,7 +226,7 @@ class KioskController(QObject):
         return self.flow.session.submitted_offline
 
     def _get_receipt_time(self) -> str:
-        return datetime.now().strftime("%H:%M %d/%m/%Y")
+        return now_vn().strftime("%H:%M %d/%m/%Y")  # the dossier code's date is Vietnam's too
 
     def _get_card_warnings(self) -> list[str]:
         reading = self.flow.session.reading
@@ -490,8 +499,9 @@ class KioskController(QObject):
                 for f in files))
             # Queued (encrypted, fsynced) before any attempt to send: nothing is lost if the power or
             # the network goes while the citizen waits.
-            return submit_dossier(outbox, portal, dossier, key)
+            return submit_dossier(outbox, portal, dossier, key, lifecycle=lifecycle)
 
+        lifecycle = self.lifecycle
         self._set_busy(True)
         self.tasks.run(queue_and_send, self._on_submitted, self._on_submit_error)
 
@@ -511,6 +521,7 @@ class KioskController(QObject):
         clear_check(self)
         self.delivery.clear()
         self.payment.clear()
+        self._paid_for = None
         self._procedure_query = self._procedure_field = ""
         self.procedureFilterChanged.emit()
         for model in self._models().values():
@@ -584,10 +595,12 @@ class KioskController(QObject):
         if screen is Screen.DELIVERY:
             proc = self._procedure()
             session = self.flow.session
+            # Ask once: the form's phone, the card's address and the kiosk's province come forward.
+            known = delivery_defaults(session, admin_units(), self.home_province)
             self.delivery.begin(post_allowed=bool(proc and proc.postal_return_allowed),
                                 pickup_allowed=bool(proc and proc.postal_submission_allowed),
                                 recipient=session.applicant_values().get("full_name") or "",
-                                previous=session.delivery)
+                                previous={**known, **session.delivery})
         if screen is Screen.PAYMENT and self.flow.session.dossier_code:
             self.payment.begin(self.flow.session.dossier_code)
         elif screen is not Screen.PAYMENT:
@@ -710,6 +723,8 @@ class KioskController(QObject):
                     value = next((o.label.get(self.lang) for o in spec.options if o.value == value), value)
                 elif spec.type == "checkbox":
                     value = ("Có" if value else "Không") if self.lang == "vi" else ("Yes" if value else "No")
+                elif spec.type == "date":
+                    value = plain_date(str(value))
                 rows.append({"label": spec.label.get(self.lang), "value": str(value)})
         for doc in proc.documents if proc else ():
             count = len(session.pages.get(doc.type_code, []))
@@ -722,7 +737,7 @@ class KioskController(QObject):
     def _display(self, name: str, value: str) -> str:
         if name == "sex" and value in SEX_TEXT:
             return pick(SEX_TEXT[value], self.lang)
-        return value
+        return plain_date(value) if name == "date_of_birth" else value
 
     def _on_catalogue(self, catalogue: Catalogue) -> None:
         first = self._catalogue is None
@@ -771,6 +786,7 @@ class KioskController(QObject):
             # The fee, plus the postage when the citizen pays it now (VietQR) rather than to the postman.
             postage = DeliveryChoice.from_json(self.flow.session.delivery).postage_due_at_kiosk
             due = (proc.fee_vnd if proc else 0) + postage
+            self._paid_for = (submitted.dossier_id, proc.code if proc else "", due) if due > 0 else None
             self.flow.submitted(submitted.dossier_code, payment_due=due > 0)
             self.submittedToPortal.emit(submitted.dossier_code)
             return
@@ -784,6 +800,10 @@ class KioskController(QObject):
             self.worker.wake()
 
     def _on_paid(self) -> None:
+        if self._paid_for is not None and self.lifecycle is not None:
+            dossier_id, procedure, amount = self._paid_for
+            self.lifecycle.record("paid", dossier_id, procedure, fee_vnd=amount)
+        self._paid_for = None
         if self.flow.screen is Screen.PAYMENT:
             self.flow.payment_finished(paid=True)
 

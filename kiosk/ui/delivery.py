@@ -26,6 +26,7 @@ from kiosk.domain.dossier import (
 )
 from kiosk.portal.interface import PortalAPI
 from kiosk.portal.service_models import Address, DeliveryRequest, PickupSlot, Quote
+from kiosk.ui.clock import in_vn
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import money, pick
@@ -397,6 +398,6 @@ _WEEKDAYS = {"vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ S
 
 
 def _slot_label(slot: PickupSlot, lang: str) -> str:
-    start, end = slot.start.astimezone(), slot.end.astimezone()
+    start, end = in_vn(slot.start), in_vn(slot.end)  # Vietnam time, whatever the machine's timezone
     day = _WEEKDAYS["vi" if lang == "vi" else "en"][start.weekday()]
     return f"{day} {start:%d/%m}, {start:%H:%M}–{end:%H:%M}"

@@ -33,6 +33,8 @@ ORIENTATIONS = {"portrait": PORTRAIT, "landscape": LANDSCAPE}
 #: (``portrait_05_confirm_details-text150.png``); the settings are `kiosk.access` properties.
 VARIANTS: dict[str, dict[str, object]] = {
     "": {}, "-text150": {"textScale": 1.5}, "-contrast": {"highContrast": True}, "-pseudo": {},
+    # The hardest case at once: 150 % text, high contrast, English (`--variant en150hc`).
+    "-en150hc": {"textScale": 1.5, "highContrast": True, "language": "en"},
 }
 
 
@@ -100,21 +102,15 @@ class Journey:
         wait_until(lambda: k.catalogueState == "ready", 20, "the procedure catalogue")
         self.shot("attract")
         k.touchAttract()
-        self.shot("language")
-        k.chooseLanguage("vi")
+        self.screen_is("home")
         self.shot("home")
-        k.startDossier()
+        # The reference procedure is one of the home screen's six: one tap, then the card.
+        self.ui.journey.startWith(DEMO_PROCEDURE)
         wait_until(lambda: k.property("frameTick") >= 3, 10, "camera frames")
         self.shot("read_card")
         self.screen_is("confirm", 30)
         self.shot("confirm_details")
         k.confirmDetails()
-        self.screen_is("procedure")
-        self.shot("choose_procedure")
-        k.chooseProcedure(DEMO_PROCEDURE)
-        self.screen_is("procedureInfo")
-        self.shot("procedure_info")
-        k.beginForm()
         self.screen_is("form")
         self.shot("form_prefilled")
         self.fill_form_like_a_citizen()
@@ -206,7 +202,8 @@ class Journey:
 
 
 def run_demo(services: UiServices, *, screenshots: Path, orientations: list[str] | None = None,
-             camera: str | None = None, all_variants: bool = False, pseudo: bool = False) -> int:
+             camera: str | None = None, all_variants: bool = False, pseudo: bool = False,
+             variant: str | None = None) -> int:
     """One journey per orientation; with `all_variants` also at 150 % text, high contrast and pseudo-
     translated; with `pseudo` every journey pseudo-translated. The services (kiosk.app.run_demo builds
     them) are the kiosk's own, outbox worker included: it runs in the background as on a real kiosk."""
@@ -218,11 +215,14 @@ def run_demo(services: UiServices, *, screenshots: Path, orientations: list[str]
     shots: list[Path] = []
     try:
         for name in orientations or list(ORIENTATIONS):
-            for suffix in VARIANTS if all_variants else [""]:
+            for suffix in VARIANTS if all_variants else [f"-{variant}" if variant else ""]:
                 ui = create_ui(services, camera=camera, size=ORIENTATIONS[name],
                                pseudo=True if pseudo or suffix == "-pseudo" else None)
                 for key, value in VARIANTS[suffix].items():
-                    ui.controller.accessibility.setProperty(key, value)
+                    if key == "language":
+                        ui.controller.switchLanguage(str(value))
+                    else:
+                        ui.controller.accessibility.setProperty(key, value)
                 if camera is None:
                     ui.controller.set_camera_opener(demo_camera)
                     ui.controller.documents.set_camera_opener(demo_document_camera)

@@ -46,12 +46,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scanning": ("Đang quét… (bấm Dừng để hủy)", "Scanning… (tap Stop to cancel)"),
     "no_scanner": ("Kiosk này không có máy quét.", "This kiosk has no scanner."),
     "missing": ("Còn thiếu giấy tờ bắt buộc: {names}", "Required documents still missing: {names}"),
-    "low_dpi": ("Có trang chưa đủ rõ (dưới 200 dpi). Hãy chụp lại gần hơn hoặc dùng máy quét.",
-                "A page is not sharp enough (below 200 dpi). Retake it closer or use the scanner."),
+    "low_dpi": ("Có trang chụp chưa đủ rõ (đánh dấu ⚠). Hãy chụp lại gần hơn hoặc dùng máy quét.",
+                "A page is not sharp enough (marked ⚠). Retake it closer or use the scanner."),
     "bad_photo": ("Không xử lý được ảnh này. Hãy chụp lại.",
                   "This picture could not be processed. Retake it."),
     "scanned": ("Đã quét {n} trang.", "{n} page(s) scanned."),
-    "no_corners": ("Trang quét bằng máy quét không cần chỉnh góc.",
+    "no_corners": ("Trang quét bằng máy quét không cần sửa mép giấy.",
                    "A scanned page has no corners to adjust."),
 }
 

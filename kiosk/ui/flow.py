@@ -17,7 +17,6 @@ from kiosk.domain.idcard import IdentityReading
 
 class Screen(StrEnum):
     ATTRACT = "attract"
-    LANGUAGE = "language"
     HOME = "home"
     READ_CARD = "readCard"
     CONFIRM = "confirm"
@@ -81,6 +80,9 @@ class CitizenSession:
     consent: bool = False
     payment_due: bool = False
     paid: bool = False
+    # Chosen on the home screen before the card: the confirm screen then shows what the procedure needs
+    # and leads straight to the form (no list, no separate info screen).
+    preselected: bool = False
 
     def applicant_values(self) -> dict[str, str | None]:
         return {name: (f.value or None) for name, f in self.applicant.items()}
@@ -103,10 +105,9 @@ def applicant_from_reading(reading: IdentityReading | None) -> dict[str, Applica
 
 
 _BACK: dict[Screen, Screen] = {
-    Screen.LANGUAGE: Screen.ATTRACT,
-    Screen.HOME: Screen.LANGUAGE,
     Screen.READ_CARD: Screen.HOME,
-    Screen.CONFIRM: Screen.READ_CARD,
+    # Not back to the card reader: the card still lies there and would be read again at once.
+    Screen.CONFIRM: Screen.HOME,
     Screen.PROCEDURE: Screen.CONFIRM,
     Screen.PROCEDURE_INFO: Screen.PROCEDURE,
     Screen.FORM: Screen.PROCEDURE_INFO,
@@ -152,15 +153,14 @@ class KioskFlow:
 
     # -- steps ---------------------------------------------------------------------------------------------
     def touch_attract(self) -> None:
+        """Vietnamese at once: no language screen, the top bar's EN button is on every screen."""
         self._expect(Screen.ATTRACT)
-        self._go(Screen.LANGUAGE)
+        self._go(Screen.HOME)
 
     def choose_language(self, language: str) -> None:
-        self._expect(Screen.LANGUAGE)
-        if language not in ("vi", "en"):
-            raise FlowError(f"unsupported language {language!r}")
-        self.session.language = language
-        self._go(Screen.HOME)
+        """The language on the home screen (kept for callers of the old language screen)."""
+        self._expect(Screen.HOME)
+        self.set_language(language)
 
     def set_language(self, language: str) -> None:
         """Switch language mid-journey (the top-bar button); the screen and answers stay."""
@@ -171,7 +171,15 @@ class KioskFlow:
     def start_dossier(self) -> None:
         self._expect(Screen.HOME)
         self.session.journey = Journey.DOSSIER
+        self.session.preselected = False
         self._go(Screen.READ_CARD)
+
+    def preselect(self, code: str, *, needs_documents: bool = False) -> None:
+        """One of the home screen's procedures: chosen before the card is read."""
+        self._expect(Screen.READ_CARD)
+        self.session.procedure_code = code
+        self.session.needs_documents = needs_documents
+        self.session.preselected = True
 
     def open_account(self) -> None:
         """Home → "account": the card is read first, so nobody types their ID number or name."""
@@ -225,10 +233,11 @@ class KioskFlow:
         missing = self.missing_fields()
         if missing:
             raise FlowError(f"required fields are empty: {', '.join(missing)}")
-        self._go(Screen.PROCEDURE)
+        self._go(Screen.FORM if self.session.preselected else Screen.PROCEDURE)
 
     def choose_procedure(self, code: str, *, needs_documents: bool = False) -> None:
         self._expect(Screen.PROCEDURE)
+        self.session.preselected = False
         if self.session.procedure_code != code:
             # A different procedure is a different dossier: never reuse the old key, answers or pages.
             self.session.idempotency_key = None
@@ -297,6 +306,8 @@ class KioskFlow:
             target = Screen.DOCUMENTS
         if self.screen is Screen.READ_CARD and self.session.journey is Journey.ACCOUNT:
             target = Screen.HOME
+        if self.screen is Screen.FORM and self.session.preselected:
+            target = Screen.CONFIRM
         if target is None:
             raise FlowError(f"no way back from {self.screen.value!r}")
         self._go(target)

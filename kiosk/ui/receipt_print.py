@@ -18,6 +18,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.domain.dossier import DeliveryChoice, PostageFeePayment
 from kiosk.receipts.model import Delivery, DeliveryMethod, Receipt
+from kiosk.ui.clock import in_vn, now_vn
 from kiosk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,10 @@ class ReceiptPrinter(QObject):
     def printReceipt(self) -> None:
         if self._state in ("printing", "saving"):
             return
+        if not self._get_has_printer():
+            # "dummy" prints to nothing: saying "printed" would send the citizen looking for paper.
+            self._set("failed", "not_connected")
+            return
         receipt = self._receipt()
         if receipt is None:
             self._set("failed", "error")
@@ -196,7 +201,7 @@ def receipt_from_controller(controller: Any, staff: str | None) -> Receipt | Non
         fee_vnd=procedure.fee_vnd,
         delivery=receipt_delivery(session.delivery),
         kiosk_id=controller._outbox.kiosk_id,
-        issued_at=datetime.now().astimezone(),
+        issued_at=now_vn(),
         staff=staff,
     )
 
@@ -213,7 +218,7 @@ def receipt_delivery(choice: dict[str, Any]) -> Delivery:
     if typed.method.value == "post" and where:
         return Delivery(DeliveryMethod.POST, address=where, postage_vnd=fee, postage_cash_on_delivery=cod)
     if typed.method.value == "pickup" and where and "/" in str(typed.pickup_slot or ""):
-        start, end = (datetime.fromisoformat(t) for t in str(typed.pickup_slot).split("/", 1))
+        start, end = (in_vn(datetime.fromisoformat(t)) for t in str(typed.pickup_slot).split("/", 1))
         return Delivery(DeliveryMethod.HOME_PICKUP, address=where, pickup_slot=(start, end), postage_vnd=fee,
                         postage_cash_on_delivery=cod)
     if typed.method.value == "counter":
@@ -241,6 +246,6 @@ def receipt_from_lookup(found: Any, *, kiosk_id: str, fee_vnd: int) -> Receipt:
         fee_vnd=fee_vnd,
         delivery=delivery,
         kiosk_id=kiosk_id,
-        issued_at=datetime.now().astimezone(),
+        issued_at=now_vn(),
         reprint=True,
     )

@@ -8,6 +8,8 @@ from typing import Protocol
 from kiosk.config import KioskConfig
 from kiosk.portal.client import PortalClient
 from kiosk.store.outbox import Outbox, QueueLimits
+from kiosk.sync.fleet_reporter import FleetLink
+from kiosk.sync.lifecycle import DossierLifecycle
 from kiosk.sync.worker import OutboxWorker
 
 
@@ -20,6 +22,11 @@ class UiServices(Protocol):
     portal: PortalClient
     portal_url: str
     worker: OutboxWorker | None
+    #: The province's fleet service (staff calls, events); None where the kiosk has none (some tests).
+    fleet: FleetLink | None
 
     @property
     def limits(self) -> QueueLimits: ...
+
+    @property
+    def lifecycle(self) -> DossierLifecycle | None: ...

@@ -23,10 +23,8 @@ log = logging.getLogger(__name__)
 INSTRUCTIONS: dict[str, Bilingual] = {
     "attract": ("Làm thủ tục hành chính ngay tại đây. Chạm vào màn hình để bắt đầu.",
                 "Do your paperwork right here. Touch the screen to begin."),
-    "language": ("Chọn ngôn ngữ. Chạm vào Tiếng Việt hoặc English.",
-                 "Choose a language. Touch Vietnamese or English."),
-    "home": ("Ông bà cần làm gì? Chạm vào một nút lớn trên màn hình.",
-             "What would you like to do? Touch one of the large buttons."),
+    "home": ("Ông bà cần làm gì? Chạm vào tên thủ tục, rồi đưa thẻ căn cước vào camera.",
+             "What would you like to do? Touch the procedure's name, then show your ID card to the camera."),
     "readCard": ("Đưa thẻ căn cước vào trước camera, mặt có mã QR hướng vào camera. Máy sẽ tự đọc.",
                  "Hold your ID card in front of the camera, QR code facing it. The kiosk reads it itself."),
     "confirm": ("Thông tin của ông bà. Xin kiểm tra lại, chạm vào một ô để sửa nếu chưa đúng.",

@@ -12,6 +12,7 @@ The staff session ends by itself after `idle_s` without a touch. Assisted mode o
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -298,7 +299,7 @@ class StaffViewModel(QObject):
     def _on_health(self, checks: list[HealthCheck]) -> None:
         self._health_busy = False
         lang = self._language()
-        self.health.set_rows([{"key": c.key, "level": c.level.value, "reason": c.reason(lang)}
+        self.health.set_rows([{"key": c.key, "level": c.level.value, "reason": plain_reason(c.reason(lang))}
                               for c in checks])
         self.healthChanged.emit()
 
@@ -462,3 +463,13 @@ def attach_staff_mode(engine: Any, controller: Any, config: Any, portal: Any) ->
     engine.rootContext().setContextProperty("receiptPrinter", printer)
     staff.receipt_printer = printer
     return staff
+
+
+_EXCEPTION_NAME = re.compile(r"\b[A-Za-z_.]*(?:Error|Exception|Unavailable|Timeout|Refused)\b:?\s*")
+_REPR_QUOTES = re.compile(r"'([^'\n]*)'")
+
+
+def plain_reason(text: str) -> str:
+    """A health reason in words staff read: no Python exception class names, no repr quotes."""
+    cleaned = _REPR_QUOTES.sub(r"\1", _EXCEPTION_NAME.sub("", re.sub(r"\[Errno -?\d+\]\s*", "", text)))
+    return re.sub(r"\s{2,}", " ", cleaned).strip(" :") or text

@@ -12,8 +12,8 @@ Bilingual = tuple[str, str]
 APPLICANT_LABELS: dict[str, Bilingual] = {
     "full_name": ("Họ, chữ đệm và tên", "Full name"),
     "id_number": ("Số định danh cá nhân", "Personal ID number"),
-    "date_of_birth": ("Ngày sinh (năm-tháng-ngày)", "Date of birth (year-month-day)"),
-    "sex": ("Giới tính (M = Nam, F = Nữ)", "Sex (M = male, F = female)"),
+    "date_of_birth": ("Ngày sinh", "Date of birth"),
+    "sex": ("Giới tính", "Sex"),
     "address": ("Nơi thường trú", "Place of residence"),
 }
 
@@ -23,15 +23,15 @@ MESSAGES: dict[str, Bilingual] = {
     "needs_consent": ("Xin đánh dấu ô đồng ý trước khi gửi hồ sơ.",
                       "Please tick the consent box before sending the dossier."),
     "missing_fields": ("Xin điền đủ các mục còn trống.", "Please fill in the empty fields."),
-    "form_has_errors": ("Một số mục chưa đúng, xin xem các dòng màu đỏ.",
-                        "Some answers need attention: see the lines in red."),
+    "form_has_errors": ("Một số mục cần sửa. Chạm vào tên mục trong khung đỏ ở đầu trang để tới ô đó.",
+                        "Some answers need attention. Touch a name in the red box at the top to go to it."),
     "catalogue_loading": ("Đang tải danh sách thủ tục…", "Loading the list of procedures…"),
     "queued_offline": ("Chưa kết nối được Cổng dịch vụ công. Hồ sơ đã được lưu an toàn và sẽ tự động "
                        "gửi khi có mạng.",
                        "The portal cannot be reached right now. Your dossier is stored safely and will "
                        "be sent automatically when the connection returns."),
-    "staff_called": ("Đã gọi nhân viên. Xin vui lòng chờ trong giây lát.",
-                     "A member of staff has been called. Please wait a moment."),
+    "staff_called": ("Máy này chưa tự gọi được nhân viên đến. Xin nhờ nhân viên tại quầy gần nhất.",
+                     "This kiosk cannot page staff yet. Please ask at the nearest counter."),
     "save_failed": ("Không lưu được hồ sơ trên máy. Xin báo nhân viên hỗ trợ; không có gì được gửi đi.",
                     "The dossier could not be saved on this kiosk. Please call staff; nothing was sent."),
     "no_fee": ("Miễn phí", "Free of charge"),
@@ -51,6 +51,14 @@ def set_pseudo(transform: Callable[[str], str] | None) -> None:
 def pick(text: Bilingual, lang: str) -> str:
     chosen = text[0] if lang.startswith("vi") else text[1]
     return _pseudo(chosen) if _pseudo is not None else chosen
+
+
+def plain_date(value: str) -> str:
+    """An ISO date (1989-07-15) as people write it (15/07/1989); anything else unchanged."""
+    parts = value.split("-") if isinstance(value, str) else []
+    if len(parts) == 3 and len(parts[0]) == 4 and all(p.isdigit() for p in parts):
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+    return value
 
 
 def money(vnd: int, lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from kiosk.ui.controller import KioskController
 from kiosk.ui.documents import PageImageProvider
 from kiosk.ui.guides import attach_guides
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.journey import JourneyViewModel, watch_portal
 from kiosk.ui.locked_session import CloseGuard, fill_screen
 from kiosk.ui.pseudo import pseudo as pseudo_text
 from kiosk.ui.pseudo import pseudo_enabled
@@ -61,8 +63,10 @@ class KioskUi:
     frames: LatestFrameProvider
     languages: LanguageSwitcher
     staff: StaffViewModel
+    journey: JourneyViewModel
 
     def close(self) -> None:
+        self.journey.stop()
         self.staff.shutdown()
         shutdown_check(self.controller)
         self.controller.shutdown()
@@ -116,6 +120,8 @@ def create_ui(services: UiServices, *, camera: str | None = None,
     )
     controller.limits = services.limits
     controller.worker = services.worker  # the controller only wakes it; kiosk.app built it
+    controller.lifecycle = services.lifecycle  # what the fleet hears about a dossier filed here
+    controller.home_province = config.ui.province
     controller.accessibility.configure(text_scale=config.ui.text_scale, speech_engine=config.ui.speech_engine)
     pseudo = pseudo_enabled(config) if pseudo is None else pseudo
     set_pseudo(pseudo_text if pseudo else None)
@@ -123,6 +129,13 @@ def create_ui(services: UiServices, *, camera: str | None = None,
     controller.languageChanged.connect(lambda: languages.apply(controller.lang))
     engine.rootContext().setContextProperty("kiosk", controller)
     engine.rootContext().setContextProperty("trainingMode", is_training(config, camera))  # TrainingBanner.qml
+    journey = JourneyViewModel(controller, sent_days=config.retention.sent_days,
+                               failed_days=config.retention.failed_days, help_phone=config.ui.help_phone,
+                               province=config.ui.province, commune=config.ui.commune,
+                               staff_calls=services.fleet.staff_calls if services.fleet is not None else None,
+                               parent=controller)
+    watch_portal(journey, controller)
+    engine.rootContext().setContextProperty("journey", journey)
     staff = attach_staff_mode(engine, controller, config, services.portal)
     attach_account(engine, controller, services.portal)
     attach_check(engine, controller, services.portal, frames, printer_spec=config.ui.printer,
@@ -136,7 +149,7 @@ def create_ui(services: UiServices, *, camera: str | None = None,
     window.resize(*size)
     application().installEventFilter(controller.idle)
     controller.start()
-    return KioskUi(engine, window, controller, frames, languages, staff)
+    return KioskUi(engine, window, controller, frames, languages, staff, journey)
 
 
 def window_size(config: KioskConfig) -> tuple[int, int]:
@@ -151,41 +164,70 @@ def window_size(config: KioskConfig) -> tuple[int, int]:
     return width, height
 
 
-def run_kiosk(services: UiServices, *, fullscreen: bool = False, camera: str | None = None) -> int:
-    """Show the kiosk on `services` (built by kiosk.app.run_window) until it quits; the outbox worker runs
-    beside the UI on its own thread for that time: it sends queued dossiers with back-off, pulls statuses
-    and orders deliveries by post when results are ready."""
+@dataclass
+class Launched:
+    ui: KioskUi
+    services: UiServices
+    guard: CloseGuard
+
+
+def launch(services: UiServices, *, fullscreen: bool = False, camera: str | None = None) -> Launched:
+    """The window on `services` (built by kiosk.app), shown, with the outbox worker started beside it:
+    everything `run_kiosk` does before the event loop. The worker sends queued dossiers with back-off,
+    pulls statuses and orders deliveries by post when results are ready."""
     app = application()
     config = services.config
     ui = create_ui(services, camera=camera, size=window_size(config))
-    worker = services.worker
-    if worker is not None:
-        worker.start()
+    if services.worker is not None:
+        services.worker.start()
+    # Locked session: only staff mode (or SIGTERM) closes the window; full screen stays full screen.
+    guard = CloseGuard(ui.window, keep_full_screen=bool(fullscreen or config.ui.fullscreen))
+    ui.staff.exitRequested.connect(guard.quitter(app))  # "Exit to desktop", behind the staff PIN
+    if fullscreen or config.ui.fullscreen:
+        fill_screen(ui.window)
+    else:
+        ui.window.show()
+    log.info("kiosk running (portal %s, camera %s)", services.portal_url, camera or config.camera.source)
+    return Launched(ui, services, guard)
+
+
+def land(launched: Launched) -> None:
+    """After the event loop: the window, then the worker (the services are closed by whoever built them)."""
     try:
-        # Locked session: only staff mode (or SIGTERM) closes the window; full screen stays full screen.
-        guard = CloseGuard(ui.window, keep_full_screen=bool(fullscreen or config.ui.fullscreen))
-        ui.staff.exitRequested.connect(guard.quitter(app))  # "Exit to desktop", behind the staff PIN
-        if fullscreen or config.ui.fullscreen:
-            fill_screen(ui.window)
-        else:
-            ui.window.show()
-        log.info("kiosk running (portal %s, camera %s)", services.portal_url, camera or config.camera.source)
-        # A service manager stops the kiosk with SIGTERM: quit the event loop so the camera thread, the
-        # background tasks and the sandbox shut down in order. Python only sees signals when it runs, so an
-        # idle timer lets the interpreter look at them regularly.
-        signal.signal(signal.SIGTERM, guard.quitter(app))
-        signal.signal(signal.SIGINT, guard.quitter(app))
-        wake = QTimer(interval=250)
-        heartbeat = Heartbeat(max_age_s=30)  # systemd's watchdog is fed only while the event loop turns
-        wake.timeout.connect(heartbeat.beat)
-        wake.start()
-        watchdog = Watchdog(heartbeat.alive).start()
-        notify("READY=1")
-        code = app.exec()
+        launched.ui.close()
+    finally:
+        if launched.services.worker is not None:
+            launched.services.worker.stop()
+
+
+def supervise(app: QGuiApplication, launched: Launched) -> Callable[[], None]:
+    """SIGTERM/SIGINT quit through the close guard (a service manager stops the kiosk so: camera thread,
+    background tasks and sandbox shut down in order); systemd's watchdog is fed only while the event loop
+    turns. Python only sees signals when it runs, so a timer lets the interpreter look at them regularly.
+    Returns the function that ends the supervision."""
+    signal.signal(signal.SIGTERM, launched.guard.quitter(app))
+    signal.signal(signal.SIGINT, launched.guard.quitter(app))
+    wake = QTimer(interval=250)
+    heartbeat = Heartbeat(max_age_s=30)
+    wake.timeout.connect(heartbeat.beat)
+    wake.start()
+    watchdog = Watchdog(heartbeat.alive).start()
+    notify("READY=1")
+
+    def stop() -> None:
         watchdog.stop()
         wake.stop()
-        ui.close()
-        return code
+
+    return stop
+
+
+def run_kiosk(services: UiServices, *, fullscreen: bool = False, camera: str | None = None) -> int:
+    """Show the kiosk on `services` until it quits (`kiosk run` shows a start screen first: fast_start)."""
+    app = application()
+    launched = launch(services, fullscreen=fullscreen, camera=camera)
+    stop = supervise(app, launched)
+    try:
+        return app.exec()
     finally:
-        if worker is not None:
-            worker.stop()
+        stop()
+        land(launched)

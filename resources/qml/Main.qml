@@ -21,7 +21,6 @@ ApplicationWindow {
     readonly property string screen: kiosk.screen
     readonly property var screenFiles: ({
         "attract": "screens/AttractScreen.qml",
-        "language": "screens/LanguageScreen.qml",
         "home": "screens/HomeScreen.qml",
         "readCard": "screens/ReadCardScreen.qml",
         "confirm": "screens/ConfirmScreen.qml",
@@ -50,7 +49,7 @@ ApplicationWindow {
         id: topBar
         anchors { left: parent.left; right: parent.right; top: parent.top }
         language: kiosk.language
-        showLanguage: window.screen !== "attract" && window.screen !== "language"
+        showLanguage: true   // Vietnamese at once, English one tap away on every screen
         onSwitchLanguage: kiosk.switchLanguage(kiosk.language === "vi" ? "en" : "vi")
         speechOn: kiosk.access.speechOn
         speechVolume: kiosk.access.speechVolume
@@ -69,23 +68,68 @@ ApplicationWindow {
             // The keyboard never covers what the citizen types: the content shrinks above it.
             bottom: inputPanel.active ? toneRow.top : (navBar.visible ? navBar.top : parent.bottom)
         }
-        Loader {
-            id: screenLoader
-            objectName: "screenLoader"
+        ColumnLayout {
             anchors.fill: parent
-            // A fresh screen object each time: nothing typed on one screen survives leaving it.
-            source: window.screenFiles[window.screen] || ""
-        }
-        Banner {
-            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
-            text: kiosk.message
-            onDismissed: kiosk.dismissMessage()
+            spacing: 0
+            // Where the citizen is in the dossier journey ("Bước 3/7"), above every screen's title.
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.gap
+                Layout.topMargin: Theme.gap / 2
+                visible: journey.step.length > 0 || (staff.assisted && staff.mode === "closed")
+                Text {
+                    objectName: "stepIndicator"
+                    Layout.fillWidth: true
+                    text: journey.step
+                    textFormat: Text.PlainText
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+                    color: Theme.textMuted
+                }
+                // While a clerk assists: who, in its own row, never over a title.
+                Rectangle {
+                    id: assistedBadge
+                    objectName: "assistedBadge"
+                    visible: staff.assisted && staff.mode === "closed"
+                    Layout.preferredWidth: badgeText.implicitWidth + 2 * Theme.gap
+                    Layout.preferredHeight: badgeText.implicitHeight + 12 * Theme.u
+                    radius: height / 2
+                    color: Theme.fromCard
+                    Text {
+                        id: badgeText
+                        textFormat: Text.PlainText
+                        anchors.centerIn: parent
+                        text: qsTr("Hỗ trợ: %1").arg(staff.assistedName)
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+                        color: Theme.highContrast ? "#000000" : "#ffffff"
+                    }
+                }
+            }
+            // Messages sit above the screen and push it down: they never cover its main button.
+            Banner {
+                objectName: "banner"
+                Layout.fillWidth: true
+                Layout.margins: Theme.gap
+                Layout.preferredHeight: visible ? implicitHeight : 0
+                // On the form the error summary (at the top of the list) says it all, with links.
+                visible: text.length > 0 && !(window.screen === "form" && journey.formProblems.length > 0)
+                text: kiosk.message
+                onDismissed: kiosk.dismissMessage()
+            }
+            Loader {
+                id: screenLoader
+                objectName: "screenLoader"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                // A fresh screen object each time: nothing typed on one screen survives leaving it.
+                source: window.screenFiles[window.screen] || ""
+            }
         }
     }
 
     Rectangle {
         id: navBar
-        visible: kiosk.canGoBack && window.screen !== "language" && !inputPanel.active
+        visible: kiosk.canGoBack && !inputPanel.active
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         // Taller when larger text wraps a button's label onto two lines.
         height: Math.max(Theme.buttonHeight, navRow.implicitHeight) + 2 * Theme.gap

@@ -9,7 +9,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def no_real_photo_snapshots(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def no_real_photo_snapshots(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     empty = tmp_path_factory.mktemp("no-mirrors")
     monkeypatch.setenv("DVC_REAL_PHOTOS_MIRRORS", str(empty))
     return empty

@@ -23,8 +23,7 @@ def drive_to(qtbot: QtBot, ui: KioskUi, target: str) -> None:
     k = ui.controller
     qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
     steps: list[tuple[str, Any]] = [
-        ("language", k.touchAttract),
-        ("home", lambda: k.chooseLanguage("vi")),
+        ("home", k.touchAttract),  # Vietnamese at once: no language screen
         ("readCard", k.startDossier),
         ("confirm", None),  # the camera reads the card by itself
         ("procedure", k.confirmDetails),

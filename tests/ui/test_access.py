@@ -118,7 +118,7 @@ def test_top_bar_buttons_cycle_text_size_and_contrast_and_the_wipe_resets_them(q
 def test_speech_is_off_by_default_and_reads_each_screen_once_on(qtbot: QtBot, ui: KioskUi) -> None:
     a = access(ui)
     ui.controller.set_camera_opener(lambda: card_camera("91_empty_desk.png"))  # stay on readCard
-    drive_to(qtbot, ui, "language")
+    drive_to(qtbot, ui, "home")
     assert a.property("speechOn") is False
     assert not a.speaker.active, "no speech engine is even started while speech is off"
 
@@ -128,11 +128,10 @@ def test_speech_is_off_by_default_and_reads_each_screen_once_on(qtbot: QtBot, ui
     states: list[QTextToSpeech.State] = []
     tts.stateChanged.connect(states.append)
     click(ui, named(ui, "speechButton"))  # the citizen turns it on: the current screen is read at once
-    assert said == [instruction("language", "vi")]
+    assert said == [instruction("home", "vi")]
     assert tts.engine() == "mock"
     qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=10000)
 
-    drive_to(qtbot, ui, "home")
     assert said[-1] == instruction("home", "vi") == a.property("lastSpoken")
     assert said[-1].startswith("Ông bà cần làm gì?")
     ui.controller.switchLanguage("en")
@@ -147,7 +146,7 @@ def test_speech_is_off_by_default_and_reads_each_screen_once_on(qtbot: QtBot, ui
     assert a.property("speechOn") is False
     qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=10000)
     count = len(said)
-    drive_to(qtbot, ui, "language")
+    drive_to(qtbot, ui, "home")
     assert len(said) == count
 
 

@@ -227,8 +227,10 @@ def test_eid_login_approved_on_the_phone(qtbot: QtBot, ui: KioskUi, services: Ki
     # A poll or two while the citizen looks at their phone, then they confirm.
     qtbot.wait(2500)
     assert account.eidState == "pending"
+    assert ui.controller.idle.held, "confirming on the phone keeps the session (issue 14)"
     admin(services, "POST", f"/eid/{request_id}/approve")
     qtbot.waitUntil(lambda: account.step == "done", timeout=10000)
+    assert not ui.controller.idle.held
     assert account.outcome == "eid" and account.accountName == NAME
     session = account.citizen_session
     assert session is not None and session.account.id_number == ID_NUMBER

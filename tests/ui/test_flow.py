@@ -35,7 +35,7 @@ def test_happy_path_visits_every_screen_in_order() -> None:
     flow.give_consent(True)
     flow.submitted("000.00.00.H26-261124-0001")
     flow.journey_done()
-    assert seen == [Screen.LANGUAGE, Screen.HOME, Screen.READ_CARD, Screen.CONFIRM, Screen.PROCEDURE,
+    assert seen == [Screen.HOME, Screen.READ_CARD, Screen.CONFIRM, Screen.PROCEDURE,
                     Screen.PROCEDURE_INFO, Screen.FORM, Screen.DELIVERY, Screen.REVIEW, Screen.RECEIPT,
                     Screen.FEEDBACK]
     assert flow.session.language == "en"
@@ -113,8 +113,7 @@ def test_changing_procedure_or_answers_drops_the_idempotency_key() -> None:
 def test_back_walks_the_journey_backwards() -> None:
     flow = flow_at_confirm()
     flow.back()
-    assert flow.screen is Screen.READ_CARD
-    flow.back()
+    # Not back to the card reader: the card still lying there would be read again at once (defect 12).
     assert flow.screen is Screen.HOME
 
 
@@ -212,3 +211,30 @@ def test_check_and_guides_start_from_home_and_go_back_there() -> None:
     assert flow.screen is Screen.GUIDES
     flow.back()
     assert flow.screen is Screen.HOME
+
+
+def test_touch_goes_straight_home_in_vietnamese() -> None:
+    flow = KioskFlow()
+    flow.touch_attract()
+    assert flow.screen is Screen.HOME and flow.session.language == "vi"
+    flow.choose_language("en")  # the top bar's toggle, on the home screen: nothing else moves
+    assert flow.screen is Screen.HOME and flow.session.language == "en"
+
+
+def test_a_home_procedure_skips_the_list_and_the_info_screen() -> None:
+    seen: list[Screen] = []
+    flow = KioskFlow()
+    flow.subscribe(seen.append)
+    flow.touch_attract()
+    flow.start_dossier()
+    flow.preselect("1.004194.000.00.00.H26", needs_documents=True)
+    flow.card_accepted(parse_qr_payload(AN))
+    flow.confirm_details()
+    assert flow.screen is Screen.FORM and flow.session.procedure_code == "1.004194.000.00.00.H26"
+    flow.back()
+    assert flow.screen is Screen.CONFIRM
+    flow.confirm_details()
+    flow.form_completed({"x": "1"})
+    assert flow.screen is Screen.DOCUMENTS
+    assert seen == [Screen.HOME, Screen.READ_CARD, Screen.CONFIRM, Screen.FORM, Screen.CONFIRM, Screen.FORM,
+                    Screen.DOCUMENTS]

@@ -13,7 +13,7 @@ from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
 from tests.ui.helpers import drive_to, items
 
-SCREENS = ["attract", "language", "home", "readCard", "confirm", "procedure", "form", "review", "receipt"]
+SCREENS = ["attract", "home", "readCard", "confirm", "procedure", "form", "review", "receipt"]
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ Rectangle {
         anchors.margins: Theme.gap
         spacing: Theme.gap
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: banner.text
             font.family: Theme.fontFamily
@@ -27,9 +28,9 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         BigButton {
-            Layout.preferredWidth: 200 * Theme.u
-            Layout.preferredHeight: Theme.targetMin
-            implicitHeight: Theme.targetMin
+            Layout.preferredWidth: implicitWidth
+            implicitWidth: Math.max(200 * Theme.u, contentItem.implicitWidth + 48 * Theme.u)
+            implicitHeight: Math.max(Theme.targetMin, contentItem.implicitHeight + 16 * Theme.u)
             primary: false
             text: qsTr("Đóng")
             onClicked: banner.dismissed()

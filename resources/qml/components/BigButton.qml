@@ -27,6 +27,7 @@ AbstractButton {
         id: column
         spacing: 4 * Theme.u
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: (control.glyph ? control.glyph + "  " : "") + control.text
             font.family: Theme.fontFamily
@@ -38,6 +39,7 @@ AbstractButton {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: control.subtitle.length > 0
             text: control.subtitle

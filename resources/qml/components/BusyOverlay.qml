@@ -11,6 +11,7 @@ Rectangle {
         spacing: Theme.gap
         BusyIndicator { anchors.horizontalCenter: parent.horizontalCenter; width: 160 * Theme.u; height: width; running: parent.parent.visible }
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: parent.parent.text
             font.family: Theme.fontFamily

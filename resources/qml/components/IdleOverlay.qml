@@ -24,18 +24,21 @@ Rectangle {
             anchors.margins: Theme.margin
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Ông/bà vẫn đang sử dụng máy?")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
                 color: Theme.text; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Để bảo vệ thông tin cá nhân, máy sẽ xoá mọi dữ liệu và quay về màn hình đầu sau %1 giây.").arg(overlay.secondsLeft)
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                 color: Theme.textMuted; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.alignment: Qt.AlignHCenter
                 text: overlay.secondsLeft
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontHuge * 1.5; font.bold: true

@@ -21,6 +21,7 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.gap / 2
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: field.label + (field.required ? " *" : "")
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
@@ -34,6 +35,7 @@ ColumnLayout {
             Layout.preferredHeight: cardLabel.implicitHeight + 12 * Theme.u
             Layout.preferredWidth: cardLabel.implicitWidth + 32 * Theme.u
             Text {
+                textFormat: Text.PlainText
                 id: cardLabel
                 anchors.centerIn: parent
                 text: "✓ " + qsTr("Đọc từ thẻ")
@@ -79,6 +81,7 @@ ColumnLayout {
         onTextChanged: if (activeFocus) field.edited(text)
     }
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: field.error.length > 0
         text: "⚠ " + field.error

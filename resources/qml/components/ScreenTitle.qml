@@ -5,10 +5,14 @@ import "."
 ColumnLayout {
     property string title: ""
     property string subtitle: ""
+    property int titleLines: 0   // > 0: at most so many lines, then "…" (a long procedure name in a side column)
     spacing: 8 * Theme.u
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         text: parent.title
+        maximumLineCount: parent.titleLines > 0 ? parent.titleLines : 1000
+        elide: parent.titleLines > 0 ? Text.ElideRight : Text.ElideNone
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontTitle
         font.bold: true
@@ -16,6 +20,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
     }
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: parent.subtitle.length > 0
         text: parent.subtitle

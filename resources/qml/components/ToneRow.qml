@@ -64,6 +64,7 @@ Rectangle {
         border.color: Theme.highContrast ? "#ffff00" : "transparent"
         border.width: 2 * Theme.u
         Text {
+            textFormat: Text.PlainText
             id: label
             anchors.centerIn: parent
             font.family: Theme.fontFamily; font.pixelSize: 44 * Theme.u

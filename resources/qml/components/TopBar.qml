@@ -31,7 +31,7 @@ Rectangle {
             radius: width / 2
             color: "#c8102e"
             border.color: "#f6c445"; border.width: 4 * Theme.u
-            Text { anchors.centerIn: parent; text: "★"; color: "#f6c445"; font.pixelSize: 48 * Theme.u }
+            Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: "★"; color: "#f6c445"; font.pixelSize: 48 * Theme.u }
             MouseArea {
                 objectName: "staffGestureArea"
                 anchors.fill: parent
@@ -42,20 +42,22 @@ Rectangle {
         }
         ColumnLayout {
             Layout.fillWidth: true
-            // With speech on (one more button) a portrait bar has no room left for the name.
-            visible: !(Theme.portrait && bar.speechOn)
+            Layout.minimumWidth: 0
+            // Always there (it used to vanish with speech on): with one more button it shrinks to fit.
             spacing: 0
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Kiosk Dịch vụ công")
                 font.family: Theme.fontFamily; font.pixelSize: 38 * Theme.u; font.bold: true
                 color: Theme.highContrast ? "#ffff00" : "#ffffff"
                 // The product's name is never cut: it shrinks a little to fit beside the buttons.
                 fontSizeMode: Text.HorizontalFit
-                minimumPixelSize: 24 * Theme.u
+                minimumPixelSize: 18 * Theme.u
                 elide: Text.ElideRight
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Nộp hồ sơ trực tuyến — nhận kết quả tại nhà qua bưu điện")
                 font.family: Theme.fontFamily; font.pixelSize: 24 * Theme.u
@@ -116,6 +118,7 @@ Rectangle {
         border.color: Theme.highContrast ? "#ffff00" : "#ffffff"
         border.width: (checked ? 6 : 3) * Theme.u
         Text {
+            textFormat: Text.PlainText
             id: label
             anchors.centerIn: parent
             font.family: Theme.fontFamily; font.pixelSize: 30 * Theme.u; font.bold: true

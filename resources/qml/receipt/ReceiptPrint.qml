@@ -24,14 +24,17 @@ ColumnLayout {
             }
             return qsTr("Không in được phiếu. Xin chụp ảnh mã hồ sơ ở trên hoặc gọi nhân viên.")
         }
-        return ""
+        return receiptPrinter.hasPrinter ? "" : qsTr("Máy này không có máy in. Xin chụp ảnh hoặc ghi lại mã hồ sơ ở trên; dùng mã này để tra cứu hồ sơ tại bất kỳ kiosk nào.")
     }
 
     RowLayout {
         Layout.fillWidth: true
         spacing: Theme.gap
+        visible: receiptPrinter.hasPrinter || staff.assisted
         BigButton {
             objectName: "printReceipt"
+            // No printer at this kiosk: no print button that would pretend to print.
+            visible: receiptPrinter.hasPrinter
             Layout.fillWidth: true
             Layout.preferredWidth: 3
             enabled: panel.printState !== "printing" && panel.printState !== "saving"
@@ -40,6 +43,8 @@ ColumnLayout {
         }
         BigButton {
             objectName: "saveReceiptPdf"
+            // A file on the kiosk is of no use to a citizen: only a clerk assisting them gets it.
+            visible: staff.assisted
             Layout.fillWidth: true
             Layout.preferredWidth: 2
             primary: false
@@ -49,6 +54,7 @@ ColumnLayout {
         }
     }
     Text {
+        textFormat: Text.PlainText
         objectName: "printStatus"
         Layout.fillWidth: true
         visible: text.length > 0

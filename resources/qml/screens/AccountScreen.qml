@@ -31,6 +31,7 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "accountFullName"
                     Layout.fillWidth: true
                     text: account.fullName
@@ -38,12 +39,14 @@ Item {
                     color: Theme.text; wrapMode: Text.WordWrap
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: "✓ " + qsTr("Đọc từ thẻ")
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                     color: Theme.fromCard
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Số định danh: %1").arg(account.idNumber)
                       + (account.birthDate ? "   ·   " + qsTr("Ngày sinh: %1").arg(account.birthDate) : "")
@@ -80,6 +83,7 @@ Item {
     }
 
     component Problem: Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: text.length > 0
         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
@@ -87,6 +91,7 @@ Item {
     }
 
     component Label: Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
         color: Theme.text; wrapMode: Text.WordWrap
@@ -199,6 +204,7 @@ Item {
                             spacing: 4 * Theme.u
                             Label { text: modelData[0]; font.pixelSize: Theme.fontLarge }
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: modelData[1]
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
@@ -245,6 +251,7 @@ Item {
                     title: qsTr("Đăng nhập bằng VNeID")
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: ["1. " + qsTr("Mở ứng dụng VNeID trên điện thoại."),
                            "2. " + qsTr("Chạm “Quét mã QR”."),
@@ -255,6 +262,7 @@ Item {
                     lineHeight: 1.15
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "eidStatus"
                     Layout.fillWidth: true
                     text: account.eidState === "pending" ? qsTr("Mã còn hiệu lực: %1").arg(screen.clock(account.eidSecondsLeft))
@@ -313,6 +321,7 @@ Item {
                         fillMode: Image.PreserveAspectFit
                     }
                     Text {
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         width: parent.width - 2 * Theme.margin
                         visible: account.eidState !== "pending"
@@ -372,6 +381,7 @@ Item {
                     border.width: 4 * Theme.u
                     border.color: account.phoneError ? Theme.error : Theme.primary
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "phoneText"
                         anchors.fill: parent
                         anchors.leftMargin: Theme.gap
@@ -540,6 +550,7 @@ Item {
                             border.color: account.message ? Theme.error
                                         : index === account.otp.length ? Theme.primary : Theme.border
                             Text {
+                                textFormat: Text.PlainText
                                 anchors.centerIn: parent
                                 text: account.otp.charAt(index)
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontHuge; font.bold: true
@@ -595,6 +606,7 @@ Item {
             spacing: Theme.gap
             Item { Layout.fillHeight: true }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: "✓ " + (account.outcome === "register" ? qsTr("Đã tạo tài khoản thành công")
@@ -604,6 +616,7 @@ Item {
                 color: Theme.success; wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "accountName"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
@@ -612,6 +625,7 @@ Item {
                 color: Theme.text; wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: account.accountLevel
@@ -624,6 +638,7 @@ Item {
                 Layout.alignment: Qt.AlignHCenter
                 Layout.preferredHeight: doneNote.implicitHeight + 2 * Theme.gap
                 Text {
+                    textFormat: Text.PlainText
                     id: doneNote
                     anchors.fill: parent
                     anchors.margins: Theme.gap

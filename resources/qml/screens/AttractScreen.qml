@@ -19,12 +19,14 @@ Item {
             Layout.alignment: Qt.AlignVCenter
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Làm thủ tục hành chính\nngay tại đây")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontHuge; font.bold: true
                 color: Theme.primary; wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Chỉ cần thẻ căn cước. Máy đọc thông tin từ thẻ, ông/bà không phải gõ tên.")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
@@ -54,10 +56,11 @@ Item {
                     Rectangle {
                         Layout.preferredWidth: 96 * Theme.u; Layout.preferredHeight: 96 * Theme.u
                         radius: width / 2; color: Theme.primary
-                        Text { anchors.centerIn: parent; text: modelData.n; color: Theme.primaryText
+                        Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: modelData.n; color: Theme.primaryText
                                font.pixelSize: Theme.fontLarge; font.bold: true; font.family: Theme.fontFamily }
                     }
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: modelData.t
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
@@ -81,12 +84,14 @@ Item {
             Column {
                 anchors.centerIn: parent
                 Text {
+                    textFormat: Text.PlainText
                     anchors.horizontalCenter: parent.horizontalCenter
                     text: "Chạm vào màn hình để bắt đầu"
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
                     color: "#ffffff"
                 }
                 Text {
+                    textFormat: Text.PlainText
                     anchors.horizontalCenter: parent.horizontalCenter
                     text: "Touch the screen to start"
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody

@@ -71,6 +71,7 @@ Item {
                 height: cameraHint.implicitHeight + 2 * Theme.gap
                 color: "#cc1b2230"
                 Text {
+                    textFormat: Text.PlainText
                     id: cameraHint
                     anchors.fill: parent
                     anchors.margins: Theme.gap
@@ -103,6 +104,7 @@ Item {
                     anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
                     spacing: Theme.gap
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: "⚠ " + check.error
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
@@ -130,6 +132,7 @@ Item {
                 Layout.fillWidth: true
                 spacing: 8 * Theme.u
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("Hoặc nhập mã hồ sơ (in trên giấy biên nhận)")
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
@@ -155,6 +158,7 @@ Item {
                     onAccepted: check.lookup(text)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "checkCodeError"
                     Layout.fillWidth: true
                     visible: check.codeError.length > 0
@@ -205,6 +209,7 @@ Item {
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.gap
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "checkProcedure"
                         Layout.fillWidth: true
                         text: check.procedureName
@@ -213,6 +218,7 @@ Item {
                         color: Theme.text; wrapMode: Text.WordWrap
                     }
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("Mã hồ sơ: %1").arg(check.code)
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
@@ -229,12 +235,14 @@ Item {
                             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
                             spacing: 8 * Theme.u
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: qsTr("Tình trạng hiện nay")
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                                 color: Theme.textMuted
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 objectName: "checkStatusText"
                                 Layout.fillWidth: true
                                 text: check.statusText
@@ -242,12 +250,14 @@ Item {
                                 color: root.statusColor(check.status); wrapMode: Text.WordWrap
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: check.statusExplanation
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                                 color: Theme.text; wrapMode: Text.WordWrap
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 visible: check.latestNote.length > 0
                                 text: qsTr("Ghi chú của cơ quan: %1").arg(check.latestNote)
@@ -275,6 +285,7 @@ Item {
                             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
                             spacing: 8 * Theme.u
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: (check.resultReady ? "✓ " : "⏳ ") + (check.resultReady
                                       ? qsTr("Đã có kết quả") : qsTr("Chưa có kết quả"))
@@ -283,6 +294,7 @@ Item {
                                 wrapMode: Text.WordWrap
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: check.resultText
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
@@ -301,12 +313,14 @@ Item {
                             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
                             spacing: 8 * Theme.u
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: qsTr("Số hiệu bưu gửi")
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                                 color: Theme.textMuted
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 objectName: "checkTrackingNumber"
                                 Layout.fillWidth: true
                                 text: check.trackingNumber
@@ -314,6 +328,7 @@ Item {
                                 color: Theme.primary; wrapMode: Text.WrapAnywhere
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 visible: check.trackingModel.count === 0
                                 text: qsTr("Bưu điện chưa nhận kết quả để phát.")
@@ -330,6 +345,7 @@ Item {
                                     Layout.fillWidth: true
                                     spacing: 0
                                     Text {
+                                        textFormat: Text.PlainText
                                         Layout.fillWidth: true
                                         text: (index === 0 ? "● " : "○ ") + label
                                               + (location ? " — " + location : "")
@@ -338,6 +354,7 @@ Item {
                                         color: Theme.text; wrapMode: Text.WordWrap
                                     }
                                     Text {
+                                        textFormat: Text.PlainText
                                         Layout.fillWidth: true
                                         leftPadding: 40 * Theme.u
                                         text: date
@@ -349,6 +366,7 @@ Item {
                         }
                     }
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         Layout.bottomMargin: Theme.gap / 2
                         text: qsTr("Các bước đã qua")
@@ -395,6 +413,7 @@ Item {
                                 Layout.bottomMargin: Theme.gap
                                 spacing: 2 * Theme.u
                                 Text {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: entry.label
                                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
@@ -403,12 +422,14 @@ Item {
                                     wrapMode: Text.WordWrap
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: entry.date
                                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                                     color: Theme.textMuted
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     visible: entry.note.length > 0
                                     text: entry.note

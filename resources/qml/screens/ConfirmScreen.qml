@@ -35,6 +35,7 @@ Item {
             border.color: Theme.warning
             border.width: 4 * Theme.u
             Text {
+                textFormat: Text.PlainText
                 id: warnText
                 anchors.fill: parent
                 anchors.margins: Theme.gap
@@ -56,18 +57,95 @@ Item {
             model: kiosk.applicantModel
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
-            delegate: KioskField {
-                // Roles are read through `model`: the field's own properties share their names.
+            // Chosen on the home screen: what the procedure needs is said here, before the form (its own
+            // screen is skipped), so nobody starts without knowing the papers and the fee.
+            header: Card {
+                objectName: "procedureNeeds"
+                width: list.width - 24 * Theme.u
+                visible: journey.preselected
+                height: visible ? needsColumn.implicitHeight + 2 * Theme.gap + Theme.gap : 0
+                onHeightChanged: list.positionViewAtBeginning()   // the facts are read first
+                border.color: Theme.primary
+                border.width: 3 * Theme.u
+                ColumnLayout {
+                    id: needsColumn
+                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
+                    spacing: 4 * Theme.u
+                    Text {
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        text: kiosk.procedureName
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                        color: Theme.text; wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        text: qsTr("Lệ phí") + ": " + (kiosk.procedureFacts.fee || "") + "\n"
+                              + ((kiosk.procedureFacts.documentLines || []).length > 0
+                                 ? qsTr("Giấy tờ cần mang theo (máy sẽ chụp lại):") + "\n•  "
+                                   + kiosk.procedureFacts.documentLines.join("\n•  ")
+                                 : qsTr("Không cần giấy tờ bản giấy."))
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                        color: Theme.text; wrapMode: Text.WordWrap
+                    }
+                }
+            }
+            delegate: ColumnLayout {
+                id: row
+                // Roles are read through `model`: the fields' own properties share their names.
                 required property var model
                 width: list.width - 24 * Theme.u
-                label: model.label
-                value: model.value
-                fromCard: model.fromCard
-                required: model.name !== "address"
-                multiline: model.name === "address"
-                placeholder: model.name === "date_of_birth" ? "1989-07-15" : model.name === "sex" ? "M / F" : ""
-                inputHints: model.name === "id_number" ? Qt.ImhDigitsOnly : Qt.ImhNone
-                onEdited: (text) => kiosk.setApplicantField(model.name, text)
+                spacing: 6 * Theme.u
+                KioskField {
+                    Layout.fillWidth: true
+                    visible: row.model.name !== "date_of_birth" && row.model.name !== "sex"
+                    label: row.model.label
+                    value: row.model.value
+                    fromCard: row.model.fromCard
+                    required: row.model.name !== "address"
+                    multiline: row.model.name === "address"
+                    inputHints: row.model.name === "id_number" ? Qt.ImhDigitsOnly : Qt.ImhNone
+                    onEdited: (text) => kiosk.setApplicantField(row.model.name, text)
+                }
+                DateField {
+                    objectName: "dateOfBirth"
+                    Layout.fillWidth: true
+                    visible: row.model.name === "date_of_birth"
+                    label: row.model.label
+                    value: row.model.value
+                    fromCard: row.model.fromCard
+                    required: true
+                    lastYear: new Date().getFullYear()
+                    onEdited: (iso) => kiosk.setApplicantField(row.model.name, iso)
+                }
+                // Nam / Nữ: two big buttons, no letter codes.
+                Text {
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                    visible: row.model.name === "sex"
+                    text: row.model.label + " *"
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                    color: Theme.text; wrapMode: Text.WordWrap
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    visible: row.model.name === "sex"
+                    spacing: Theme.gap
+                    Repeater {
+                        model: [{ v: "M", t: qsTr("Nam") }, { v: "F", t: qsTr("Nữ") }]
+                        delegate: BigButton {
+                            required property var modelData
+                            objectName: "sex_" + modelData.v
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 1
+                            primary: row.model.value === modelData.v
+                            glyph: row.model.value === modelData.v ? "✓" : ""
+                            text: modelData.t
+                            onClicked: kiosk.setApplicantField("sex", modelData.v)
+                        }
+                    }
+                }
             }
         }
         BigButton {

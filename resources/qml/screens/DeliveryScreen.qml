@@ -64,6 +64,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     visible: !d.postAllowed
                     text: qsTr("Thủ tục này chưa nhận trả kết quả qua bưu điện.")
@@ -140,6 +141,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "quote"
                     Layout.fillWidth: true
                     visible: d.method === "post" && d.quoteText.length > 0
@@ -208,6 +210,7 @@ Item {
                     background: Rectangle { radius: Theme.radius / 2; color: Theme.surface
                                             border.width: 2 * Theme.u; border.color: Theme.border }
                     contentItem: Text {
+                        textFormat: Text.PlainText
                         leftPadding: Theme.gap
                         text: name
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
@@ -246,9 +249,9 @@ Item {
         contentItem: ColumnLayout {
             id: pickColumn
             spacing: 4 * Theme.u
-            Text { Layout.fillWidth: true; Layout.leftMargin: Theme.gap / 2; text: pick.label + " *"
+            Text { textFormat: Text.PlainText; Layout.fillWidth: true; Layout.leftMargin: Theme.gap / 2; text: pick.label + " *"
                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true; color: Theme.text }
-            Text { Layout.fillWidth: true; Layout.leftMargin: Theme.gap / 2; text: pick.value + "  ▾"
+            Text { textFormat: Text.PlainText; Layout.fillWidth: true; Layout.leftMargin: Theme.gap / 2; text: pick.value + "  ▾"
                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; color: Theme.primary
                    elide: Text.ElideRight }
         }

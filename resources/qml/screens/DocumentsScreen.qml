@@ -90,6 +90,7 @@ Item {
                     height: hint.implicitHeight + 2 * Theme.gap
                     color: "#cc101820"
                     Text {
+                        textFormat: Text.PlainText
                         id: hint
                         objectName: "documentHint"
                         anchors.fill: parent
@@ -114,6 +115,7 @@ Item {
                     background: Rectangle { radius: Theme.radius; color: "#cc101820"
                                             border.width: 3 * Theme.u; border.color: "#ffffff" }
                     contentItem: Text {
+                        textFormat: Text.PlainText
                         id: autoText
                         text: docs.autoCapture ? qsTr("Tự chụp: BẬT") : qsTr("Tự chụp: TẮT")
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
@@ -123,37 +125,50 @@ Item {
                 }
             }
 
+            // One recommended way (the camera above, by itself or "Chụp ngay"); the scanner's two ways
+            // wait behind "Cách khác" so nobody has to choose between three buttons without a hint.
             GridLayout {
+                id: captureButtons
+                property bool others: false
                 Layout.fillWidth: true
-                columns: Theme.portrait || !docs.scannerAvailable ? 3 : 2
+                columns: 2
                 rowSpacing: Theme.gap
                 columnSpacing: Theme.gap
                 BigButton {
                     objectName: "captureNow"
                     Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    Layout.columnSpan: Theme.portrait || !docs.scannerAvailable ? 1 : 2
+                    Layout.preferredWidth: 2
+                    Layout.columnSpan: docs.scannerAvailable ? 1 : 2
                     text: docs.retaking ? qsTr("Chụp lại") : qsTr("Chụp ngay")
                     enabled: docs.liveState !== "problem"
                     onClicked: docs.captureNow()
                 }
                 BigButton {
-                    objectName: "scanOne"
+                    objectName: "otherWays"
                     visible: docs.scannerAvailable
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    primary: false
+                    text: captureButtons.others ? qsTr("Ẩn cách khác") : qsTr("Cách khác…")
+                    onClicked: captureButtons.others = !captureButtons.others
+                }
+                BigButton {
+                    objectName: "scanOne"
+                    visible: docs.scannerAvailable && (captureButtons.others || docs.scanning)
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     primary: false
                     enabled: !docs.scanning
-                    text: qsTr("Quét 1 trang")
+                    text: qsTr("Máy quét: 1 trang")
                     onClicked: docs.scanOne()
                 }
                 BigButton {
                     objectName: "scanFeeder"
-                    visible: docs.scannerAvailable
+                    visible: docs.scannerAvailable && (captureButtons.others || docs.scanning)
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     primary: false
-                    text: docs.scanning ? qsTr("Dừng quét") : qsTr("Quét cả xấp")
+                    text: docs.scanning ? qsTr("Dừng quét") : qsTr("Máy quét: cả xấp")
                     onClicked: docs.scanning ? docs.cancelScan() : docs.scanFeeder()
                 }
             }
@@ -196,6 +211,7 @@ Item {
                     contentItem: RowLayout {
                         spacing: Theme.gap
                         Text {
+                            textFormat: Text.PlainText
                             id: label
                             Layout.fillWidth: true
                             Layout.leftMargin: Theme.gap
@@ -206,6 +222,7 @@ Item {
                             color: Theme.text; wrapMode: Text.WordWrap
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.rightMargin: Theme.gap
                             text: component.model.pageCount > 0
                                   ? (component.model.lowDpi ? "⚠ " : "✓ ") + qsTr("%n trang", "", component.model.pageCount)
@@ -256,10 +273,11 @@ Item {
                             source: pageCard.model.thumb
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             Layout.bottomMargin: 8 * Theme.u
-                            text: qsTr("Trang %1").arg(pageCard.model.number) + "\n" + pageCard.model.dpi + " dpi"
-                                  + (pageCard.model.lowDpi ? " ⚠" : "")
+                            text: qsTr("Trang %1").arg(pageCard.model.number) + "\n"
+                                  + (pageCard.model.lowDpi ? "⚠ " + qsTr("Chưa rõ") : "✓ " + qsTr("Rõ"))
                             font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
                             color: pageCard.model.lowDpi ? Theme.error : Theme.text
                             horizontalAlignment: Text.AlignHCenter
@@ -268,6 +286,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     width: parent.width * 0.9
                     visible: pageList.count === 0
@@ -288,7 +307,7 @@ Item {
                 PageAction { objectName: "retakePage"; text: qsTr("Chụp lại")
                              Layout.preferredWidth: 2; Layout.fillWidth: true
                              onClicked: { docs.retakePage(screen.pageIndex); screen.selectedPage = -1 } }
-                PageAction { objectName: "adjustPage"; text: qsTr("Chỉnh góc")
+                PageAction { objectName: "adjustPage"; text: qsTr("Sửa mép giấy")
                              Layout.preferredWidth: 2; Layout.fillWidth: true
                              onClicked: docs.beginAdjust(screen.pageIndex) }
                 PageAction { objectName: "deletePage"; text: qsTr("Xóa"); danger: true
@@ -324,7 +343,7 @@ Item {
             spacing: Theme.gap
             ScreenTitle {
                 Layout.fillWidth: true
-                title: qsTr("Chỉnh góc trang giấy")
+                title: qsTr("Sửa mép trang giấy")
                 subtitle: qsTr("Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.")
             }
             Item {
@@ -423,6 +442,7 @@ Item {
             border.color: action.enabled ? (action.danger ? Theme.error : Theme.primary) : Theme.border
         }
         contentItem: Text {
+            textFormat: Text.PlainText
             text: action.text
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
             elide: Text.ElideRight

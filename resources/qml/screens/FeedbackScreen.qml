@@ -50,7 +50,7 @@ Item {
                         Face { Layout.alignment: Qt.AlignHCenter; mood: modelData.s
                                Layout.preferredWidth: Math.min(140 * Theme.u, screen.width / 6)
                                Layout.preferredHeight: Layout.preferredWidth }
-                        Text { Layout.fillWidth: true; text: modelData.label; wrapMode: Text.WordWrap
+                        Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: modelData.label; wrapMode: Text.WordWrap
                                horizontalAlignment: Text.AlignHCenter
                                font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; color: Theme.text }
                     }

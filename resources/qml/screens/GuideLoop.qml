@@ -48,18 +48,21 @@ Card {
             Layout.alignment: Qt.AlignTop
             spacing: 4 * Theme.u
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Bước %1 · %2").arg(loop.slide.number || "").arg(loop.slide.guide || "")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted; wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: loop.slide.title || ""
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
                 color: Theme.text; wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: loop.slide.titleEn || ""
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.italic: true

@@ -66,6 +66,7 @@ Item {
             Layout.fillHeight: true
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: guides.selectedName
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
@@ -111,6 +112,7 @@ Item {
                                 color: Theme.primary
                                 border.color: Theme.surface; border.width: 4 * Theme.u
                                 Text {
+                                    textFormat: Text.PlainText
                                     anchors.centerIn: parent
                                     text: stepCard.number
                                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
@@ -124,12 +126,14 @@ Item {
                             Layout.alignment: Qt.AlignTop
                             spacing: 8 * Theme.u
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: stepCard.title
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
                                 color: Theme.text; wrapMode: Text.WordWrap
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: stepCard.text
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody

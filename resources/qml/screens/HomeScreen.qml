@@ -2,83 +2,96 @@ import QtQuick
 import QtQuick.Layouts
 import "../components"
 
-// The four journeys. Portrait: one column, the dossier first and largest. Landscape: the dossier on the
-// left, the other three stacked on the right, so everything fits above the bottom bar.
+// The first screen after a touch: the six procedures most people come for, one tap each (the card is
+// read next, then straight to that procedure), every other procedure one tap further, and the three
+// other journeys. Help is described as it really is at this kiosk.
 Item {
-    // Landscape with large text: the side buttons keep only their titles so all four fit.
-    readonly property bool compact: !Theme.portrait && Theme.textScale > 1.2
+    readonly property int procColumns: Theme.portrait ? 2 : 3
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        columns: Theme.portrait || compact ? 2 : 3
+        columns: procColumns
         rowSpacing: Theme.gap
         columnSpacing: Theme.gap
         ScreenTitle {
             Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait || compact ? 2 : 3
+            Layout.columnSpan: procColumns
             title: qsTr("Ông/bà cần làm gì?")
-            subtitle: qsTr("Chạm vào một nút lớn bên dưới.")
+            subtitle: Theme.textScale > 1.2 && !Theme.portrait ? "" : qsTr("Chạm vào tên thủ tục. Sau đó đưa thẻ căn cước vào camera.")
+        }
+        Repeater {
+            model: journey.homeProcedures
+            delegate: BigButton {
+                required property var modelData
+                objectName: "home_" + modelData.code
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 1
+                Layout.minimumHeight: implicitHeight   // a long name wraps, never clips
+                text: modelData.name
+                onClicked: journey.startWith(modelData.code)
+            }
         }
         BigButton {
             objectName: "startDossier"
+            visible: Theme.portrait
             Layout.fillWidth: true
-            Layout.preferredWidth: compact ? 1 : 2
-            Layout.columnSpan: Theme.portrait ? 2 : (compact ? 1 : 2)
-            Layout.rowSpan: Theme.portrait ? 1 : 3
-            Layout.fillHeight: !Theme.portrait
-            Layout.preferredHeight: Theme.buttonHeight * 2.6
-            text: qsTr("Nộp hồ sơ thủ tục hành chính")
-            subtitle: qsTr("Khai sinh, xác nhận tình trạng hôn nhân, lý lịch tư pháp…")
+            Layout.minimumHeight: implicitHeight
+            Layout.columnSpan: procColumns
+            primary: false
+            text: qsTr("Thủ tục khác…")
             onClicked: kiosk.startDossier()
         }
-        BigButton {
-            objectName: "openAccount"
+        RowLayout {
             Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            Layout.columnSpan: Theme.portrait ? 2 : 1
-            Layout.preferredHeight: Theme.portrait ? Theme.buttonHeight * 2.0 : implicitHeight
-            Layout.fillHeight: !Theme.portrait
-            primary: false
-            text: qsTr("Đăng nhập / tạo tài khoản")
-            subtitle: compact ? "" : qsTr("Bằng VNeID hoặc số điện thoại, không cần gõ tên")
-            onClicked: kiosk.openAccount()
-        }
-        BigButton {
-            objectName: "checkDossier"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            Layout.preferredHeight: Theme.portrait ? Theme.buttonHeight * 2.0 : implicitHeight
-            Layout.fillHeight: !Theme.portrait
-            primary: false
-            text: qsTr("Tra cứu hồ sơ")
-            subtitle: compact ? "" : qsTr("Đưa mã QR trên biên nhận vào camera")
-            onClicked: kiosk.checkDossier()
-        }
-        BigButton {
-            objectName: "openGuides"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            Layout.preferredHeight: Theme.portrait ? Theme.buttonHeight * 2.0 : implicitHeight
-            Layout.fillHeight: !Theme.portrait
-            primary: false
-            text: qsTr("Hướng dẫn từng bước")
-            subtitle: compact ? "" : qsTr("Cách làm các thủ tục thường gặp")
-            onClicked: kiosk.openGuides()
-        }
-        Card {
-            Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait || compact ? 2 : 3
-            visible: Theme.textScale <= 1.2  // with large text it does not fit; "Gọi nhân viên" stays on top
-            Layout.preferredHeight: help.implicitHeight + 2 * Theme.gap
-            Text {
-                id: help
-                anchors.fill: parent
-                anchors.margins: Theme.gap
-                text: qsTr("Cần giúp đỡ? Chạm nút \"Gọi nhân viên\" ở góc trên, nhân viên bưu điện sẽ đến hỗ trợ.")
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
-                color: Theme.textMuted; wrapMode: Text.WordWrap
+            Layout.columnSpan: procColumns
+            spacing: Theme.gap
+            // Landscape: "other procedures" joins this row, so everything fits at 150 % text.
+            BigButton {
+                objectName: "startDossierWide"
+                visible: !Theme.portrait
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                primary: false
+                text: qsTr("Thủ tục khác…")
+                onClicked: kiosk.startDossier()
+            }
+            BigButton {
+                objectName: "checkDossier"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                primary: false
+                text: qsTr("Tra cứu hồ sơ")
+                onClicked: kiosk.checkDossier()
+            }
+            BigButton {
+                objectName: "openAccount"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                primary: false
+                text: qsTr("Tài khoản")
+                onClicked: kiosk.openAccount()
+            }
+            BigButton {
+                objectName: "openGuides"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                primary: false
+                text: qsTr("Hướng dẫn")
+                onClicked: kiosk.openGuides()
             }
         }
-        Item { Layout.fillHeight: true; Layout.columnSpan: Theme.portrait || compact ? 2 : 3; visible: Theme.portrait }
+        Text {
+            textFormat: Text.PlainText
+            objectName: "portalDown"
+            Layout.fillWidth: true
+            Layout.columnSpan: procColumns
+            visible: journey.portalState === "down"
+            text: journey.homeProcedures.length > 0
+                  ? qsTr("Hiện chưa kết nối được Cổng dịch vụ công. Ông/bà vẫn nộp được hồ sơ: máy lưu an toàn và tự gửi khi có mạng.")
+                  : qsTr("Chưa kết nối được Cổng dịch vụ công nên chưa nộp được hồ sơ lúc này. Xin thử lại sau ít phút.")
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+            color: Theme.warning; wrapMode: Text.WordWrap
+        }
     }
 }

@@ -14,6 +14,7 @@ Item {
             subtitle: qsTr("Lệ phí và thời gian giải quyết được ghi dưới tên mỗi thủ tục.")
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: kiosk.catalogueState === "loading"
             text: qsTr("Đang tải danh sách thủ tục…")
@@ -24,6 +25,7 @@ Item {
             visible: kiosk.catalogueState === "error"
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Chưa tải được danh sách thủ tục từ Cổng dịch vụ công. Xin thử lại hoặc gọi nhân viên.")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; color: Theme.error
@@ -59,6 +61,7 @@ Item {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Có tờ hướng dẫn in mã QR? Đưa mã vào camera, máy sẽ mở đúng thủ tục.")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
@@ -89,6 +92,7 @@ Item {
                     border.width: 3 * Theme.u; border.color: Theme.primary
                 }
                 contentItem: Text {
+                    textFormat: Text.PlainText
                     id: chipText
                     text: (kiosk.procedureField === chip.modelData ? "✓ " : "") + chip.modelData
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
@@ -131,6 +135,7 @@ Item {
                     id: col
                     spacing: 6 * Theme.u
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         Layout.leftMargin: Theme.gap; Layout.rightMargin: Theme.gap
                         text: item.name
@@ -139,6 +144,7 @@ Item {
                         wrapMode: Text.WordWrap
                     }
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         Layout.leftMargin: Theme.gap; Layout.rightMargin: Theme.gap
                         text: item.field + "  ·  " + qsTr("Lệ phí: %1").arg(item.fee) + "  ·  "
@@ -148,6 +154,7 @@ Item {
                         color: Theme.textMuted; wrapMode: Text.WordWrap
                     }
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         Layout.leftMargin: Theme.gap; Layout.rightMargin: Theme.gap
                         visible: item.note.length > 0

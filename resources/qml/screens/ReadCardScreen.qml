@@ -61,6 +61,7 @@ Item {
                 border.color: kiosk.cardState === "hold_still" ? Theme.warning : Theme.border
                 border.width: 4 * Theme.u
                 Text {
+                    textFormat: Text.PlainText
                     id: hint
                     anchors.fill: parent
                     anchors.margins: Theme.gap

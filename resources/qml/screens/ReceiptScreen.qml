@@ -1,13 +1,28 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import "../components"
 import "../receipt"
 
 Item {
-    GridLayout {
+    id: screen
+    // The receipt scrolls; the way out stays on screen at any text size: five faces (a tap rates the
+    // visit and finishes, so the survey needs no screen of its own) and "Xong".
+    ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        columns: Theme.portrait ? 1 : 2
+        spacing: Theme.gap
+    Flickable {
+        id: scroller
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        contentHeight: grid.implicitHeight
+        boundsBehavior: Flickable.StopAtBounds
+    GridLayout {
+        id: grid
+        width: scroller.width
+        columns: Theme.portrait || Theme.textScale > 1.2 ? 1 : 2   // large text: the code gets the full width
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin * 2
 
@@ -15,6 +30,7 @@ Item {
             Layout.fillWidth: true
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: kiosk.submittedOffline ? "⏳ " + qsTr("Hồ sơ đã được lưu, sẽ gửi khi có mạng")
                                              : "✓ " + qsTr("Đã nộp hồ sơ thành công")
@@ -23,17 +39,13 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Text {
-                Layout.fillWidth: true
-                text: kiosk.procedureName
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
-                color: Theme.text; wrapMode: Text.WordWrap
-            }
-            Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: kiosk.submittedOffline ? qsTr("Mã tham chiếu") : qsTr("Mã hồ sơ")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.textMuted
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "dossierCode"
                 Layout.fillWidth: true
                 text: kiosk.submittedOffline ? kiosk.receiptReference : kiosk.dossierCode
@@ -41,6 +53,15 @@ Item {
                 color: Theme.primary; wrapMode: Text.WrapAnywhere
             }
             Text {
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+                // After the code: the code is what must be on screen first, at any text size.
+                text: kiosk.procedureName
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
+                color: Theme.text; wrapMode: Text.WordWrap
+            }
+            Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Thời gian nộp: %1").arg(kiosk.receiptTime)
                       + (kiosk.deliverySummary ? "\n" + kiosk.deliverySummary : "")
@@ -50,6 +71,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Chụp ảnh hoặc ghi lại mã này. Dùng mã để tra cứu tình trạng hồ sơ tại bất kỳ kiosk nào hoặc trên Cổng dịch vụ công.")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
@@ -82,12 +104,41 @@ Item {
             ReceiptPrint {
                 Layout.fillWidth: true
             }
-            BigButton {
-                objectName: "finish"
+        }
+    }
+    }
+        RowLayout {
+            objectName: "actionBar"
+            Layout.fillWidth: true
+            spacing: Theme.gap / 2
+            Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
-                text: qsTr("Xong — xoá thông tin và kết thúc")
-                onClicked: kiosk.finish()
+                Layout.preferredWidth: 2
+                text: qsTr("Ông/bà hài lòng không? Chạm một khuôn mặt để kết thúc:")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                color: Theme.text; wrapMode: Text.WordWrap
             }
+            Repeater {
+                model: 5
+                delegate: AbstractButton {
+                    required property int index
+                    objectName: "receiptFace_" + (index + 1)
+                    Layout.preferredWidth: Math.max(Theme.targetMin, Math.min(110 * Theme.u, screen.width / 8))
+                    Layout.preferredHeight: Layout.preferredWidth
+                    focusPolicy: Qt.NoFocus
+                    onClicked: kiosk.giveFeedback(index + 1, "")
+                    background: Rectangle { radius: Theme.radius; color: Theme.surface
+                                            border.width: 3 * Theme.u; border.color: Theme.border }
+                    contentItem: Face { mood: index + 1 }
+                }
+            }
+        }
+        BigButton {
+            objectName: "finish"
+            Layout.fillWidth: true
+            text: qsTr("Xong — xoá thông tin và kết thúc")
+            onClicked: kiosk.finish()
         }
     }
 }

@@ -9,9 +9,18 @@ Item {
     readonly property real side: 640 * Theme.u * Math.min(Theme.textScale, 1.45)
     // Portrait: title, list, action from top to bottom. Landscape: the list on the left, the title and
     // the action on the right, so the list keeps the screen's full height.
-    GridLayout {
+    // Consent and "send" are pinned below, full width, at any text size; what is reviewed scrolls above.
+    ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
+        spacing: Theme.gap
+    GridLayout {
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        // Only the room left above the pinned action: a tall title never pushes it off screen.
+        Layout.preferredHeight: 0
+        Layout.minimumHeight: 0
+        clip: true
         columns: Theme.portrait ? 1 : 2
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin
@@ -22,7 +31,7 @@ Item {
             Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             Layout.fillWidth: true
             title: qsTr("Kiểm tra lần cuối")
-            subtitle: Theme.portrait || Theme.textScale <= 1.2 ? kiosk.procedureName : ""
+            subtitle: Theme.portrait && Theme.textScale <= 1.2 ? kiosk.procedureName : ""
         }
         Card {
             Layout.row: Theme.portrait ? 1 : 1
@@ -34,6 +43,7 @@ Item {
             visible: Theme.portrait || Theme.textScale <= 1.2
             Layout.preferredHeight: facts.implicitHeight + 2 * Theme.gap
             Text {
+                textFormat: Text.PlainText
                 id: facts
                 anchors.fill: parent
                 anchors.margins: Theme.gap
@@ -48,7 +58,7 @@ Item {
         ListView {
             Layout.row: Theme.portrait ? 2 : 0
             Layout.column: Theme.portrait ? 0 : 0
-            Layout.rowSpan: Theme.portrait ? 1 : 4
+            Layout.rowSpan: Theme.portrait ? 1 : 3
             id: list
             objectName: "reviewList"
             Layout.fillWidth: true
@@ -68,21 +78,34 @@ Item {
                     id: rowText
                     anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.gap / 2 }
                     spacing: 2 * Theme.u
-                    Text { Layout.fillWidth: true; text: label; wrapMode: Text.WordWrap
+                    Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: label; wrapMode: Text.WordWrap
                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
-                    Text { Layout.fillWidth: true; text: value; wrapMode: Text.WordWrap
+                    Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: value; wrapMode: Text.WordWrap
                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true; color: Theme.text }
                 }
             }
         }
-        // Consent in plain words, as a big tick box: nothing is sent without it.
-        AbstractButton {
-            id: consentBox
-            objectName: "consent"
+        // How the result comes back: said once more, beside what is sent.
+        Text {
+            textFormat: Text.PlainText
+            objectName: "deliverySummary"
             Layout.row: Theme.portrait ? 3 : 2
             Layout.column: Theme.portrait ? 0 : 1
             Layout.preferredWidth: Theme.portrait ? -1 : screen.side
             Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            visible: kiosk.deliverySummary.length > 0
+            text: kiosk.deliverySummary
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+            color: Theme.text; wrapMode: Text.WordWrap
+        }
+        Item { Layout.row: 3; Layout.column: Theme.portrait ? 0 : 1; Layout.fillHeight: !Theme.portrait; visible: !Theme.portrait }
+    }
+        // Consent in plain words, as a big tick box: nothing is sent without it.
+        AbstractButton {
+            id: consentBox
+            objectName: "consent"
             Layout.fillWidth: true
             implicitHeight: consentText.implicitHeight + 2 * Theme.gap
             focusPolicy: Qt.NoFocus
@@ -97,25 +120,21 @@ Item {
                     Layout.preferredWidth: 64 * Theme.u; Layout.preferredHeight: 64 * Theme.u
                     radius: 8 * Theme.u; color: kiosk.consent ? Theme.success : Theme.surface
                     border.width: 4 * Theme.u; border.color: kiosk.consent ? Theme.success : Theme.primary
-                    Text { anchors.centerIn: parent; text: kiosk.consent ? "✓" : ""; color: "white"
+                    Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: kiosk.consent ? "✓" : ""; color: "white"
                            font.pixelSize: Theme.fontLarge; font.bold: true }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     id: consentText
                     Layout.fillWidth: true
                     Layout.rightMargin: Theme.gap
-                    text: (kiosk.deliverySummary ? kiosk.deliverySummary + "\n" : "")
-                          + qsTr("Tôi đồng ý gửi các thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy không giữ lại thông tin sau khi gửi xong.")
+                    text: journey.consentText   // from this kiosk's retention settings: true, not reassuring
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                     color: Theme.text; wrapMode: Text.WordWrap
                 }
             }
         }
         BigButton {
-            Layout.row: Theme.portrait ? 4 : 3
-            Layout.column: Theme.portrait ? 0 : 1
-            Layout.preferredWidth: Theme.portrait ? -1 : screen.side
-            Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             objectName: "submitDossier"
             Layout.fillWidth: true
             enabled: !kiosk.busy && kiosk.consent

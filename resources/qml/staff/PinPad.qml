@@ -49,6 +49,7 @@ Rectangle {
                     Layout.fillWidth: true
                     spacing: Theme.gap
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("Đăng nhập nhân viên")
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
@@ -81,6 +82,7 @@ Rectangle {
                             Column {
                                 anchors.centerIn: parent
                                 Text {
+                                    textFormat: Text.PlainText
                                     id: memberName
                                     anchors.horizontalCenter: parent.horizontalCenter
                                     text: parent.parent.name
@@ -88,6 +90,7 @@ Rectangle {
                                     color: parent.parent.chosen ? Theme.primaryText : Theme.text
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     anchors.horizontalCenter: parent.horizontalCenter
                                     text: parent.parent.locked ? qsTr("tạm khoá") : parent.parent.staffId
                                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall * 0.8
@@ -114,6 +117,7 @@ Rectangle {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "pinMessage"
                     Layout.fillWidth: true
                     Layout.minimumHeight: Theme.fontBody * 2.8

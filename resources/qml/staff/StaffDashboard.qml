@@ -54,6 +54,7 @@ Rectangle {
             visible: kiosk.staffCalled
             color: Theme.accent
             Text {
+                textFormat: Text.PlainText
                 id: callText
                 anchors.fill: parent
                 anchors.margins: Theme.gap
@@ -81,12 +82,14 @@ Rectangle {
                     Layout.columnSpan: Theme.portrait ? 2 : 1
                     spacing: 0
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("Chế độ nhân viên")
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
                         color: "#ffffff"; elide: Text.ElideRight
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "staffName"
                         Layout.fillWidth: true
                         text: staff.memberName + " (" + staff.memberId + ")"
@@ -133,6 +136,7 @@ Rectangle {
                     color: dash.tab === index ? Theme.primary : Theme.surface
                     border.color: Theme.primary; border.width: 3 * Theme.u
                     Text {
+                        textFormat: Text.PlainText
                         anchors.fill: parent
                         anchors.margins: 8 * Theme.u
                         text: parent.modelData + (parent.index === 0 && staff.counts.failed > 0 ? " (" + staff.counts.failed + ")" : "")
@@ -161,6 +165,7 @@ Rectangle {
                     Layout.fillWidth: true
                     spacing: Theme.gap
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "outboxCounts"
                         Layout.fillWidth: true
                         text: qsTr("Chờ gửi: %1 · Đang gửi: %2 · Đã gửi: %3 · Lỗi: %4")
@@ -180,6 +185,7 @@ Rectangle {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     visible: staff.outboxModel.count === 0
                     text: qsTr("Chưa có hồ sơ nào trên máy.")
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.textMuted
@@ -220,18 +226,21 @@ Rectangle {
                                     Layout.fillWidth: true
                                     spacing: Theme.gap
                                     Text {
+                                        textFormat: Text.PlainText
                                         Layout.fillWidth: true
                                         text: code
                                         font.family: "Noto Sans Mono"; font.pixelSize: Theme.fontBody; font.bold: true
                                         color: Theme.text; elide: Text.ElideRight
                                     }
                                     Text {
+                                        textFormat: Text.PlainText
                                         text: dash.statusText(status)
                                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
                                         color: dash.statusColor(status)
                                     }
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: qsTr("%1 · lúc %2 · %3 lần gửi").arg(procedure).arg(created).arg(attempts)
                                           + (assistedBy ? " · " + qsTr("hỗ trợ: %1").arg(assistedBy) : "")
@@ -239,6 +248,7 @@ Rectangle {
                                     color: Theme.textMuted; wrapMode: Text.WordWrap
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     objectName: "entryError"
                                     Layout.fillWidth: true
                                     visible: lastError.length > 0
@@ -267,6 +277,7 @@ Rectangle {
                 RowLayout {
                     Layout.fillWidth: true
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: staff.healthBusy ? qsTr("Đang kiểm tra thiết bị…") : qsTr("Tình trạng thiết bị")
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
@@ -311,12 +322,14 @@ Rectangle {
                                 Layout.fillWidth: true
                                 spacing: 2 * Theme.u
                                 Text {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: dash.deviceName(key)
                                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
                                     color: Theme.text
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     objectName: "health_" + key
                                     Layout.fillWidth: true
                                     text: reason
@@ -354,12 +367,14 @@ Rectangle {
                             anchors.fill: parent
                             anchors.margins: Theme.gap
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.alignment: Qt.AlignHCenter
                                 text: modelData.value
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontHuge * 1.4; font.bold: true
                                 color: Theme.primary
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: modelData.label
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
@@ -389,6 +404,7 @@ Rectangle {
                         Layout.fillWidth: true
                         spacing: Theme.gap
                         Text {
+                            textFormat: Text.PlainText
                             Layout.preferredWidth: 1
                             Layout.fillWidth: true
                             text: modelData.label
@@ -396,6 +412,7 @@ Rectangle {
                             color: Theme.textMuted; wrapMode: Text.WordWrap
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.preferredWidth: 1
                             Layout.fillWidth: true
                             text: String(modelData.value)
@@ -405,6 +422,7 @@ Rectangle {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     Layout.topMargin: Theme.gap
                     text: qsTr("Thay đổi cài đặt trong tệp kiosk.toml rồi khởi động lại kiosk.")
@@ -421,6 +439,7 @@ Rectangle {
             Layout.margins: Theme.gap
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: dash.confirmExit ? qsTr("Thoát chương trình kiosk? Người dân sẽ không dùng được máy.")
                                        : qsTr("Phiên nhân viên tự kết thúc sau 2 phút không thao tác.")
