@@ -533,9 +533,13 @@ class RecordingUi:
         self.data_dir_existed = False
 
     def __call__(self, services: Any, **kwargs: Any) -> int:
-        # The UI receives the composition root's services (kiosk.app.build_services), worker included.
-        assert services.worker is not None and services.outbox is not None
-        config = services.config
+        # The demo receives the composition root's services (kiosk.app.build_services), worker included;
+        # `kiosk run` hands over the config and a builder (the services are built behind the start screen).
+        if "build" in kwargs:
+            config = services
+        else:
+            assert services.worker is not None and services.outbox is not None
+            config = services.config
         self.calls.append((config, kwargs))
         self.environ = {k: os.environ.get(k) for k in ("QT_QPA_PLATFORM", "QT_QUICK_BACKEND")}
         self.data_dir_existed = Path(config.data_dir).parent.is_dir()

@@ -254,8 +254,11 @@ def test_pickup_slots_and_receipt_time_are_vietnam_time(monkeypatch: pytest.Monk
         later = datetime(2026, 12, 3, 22, 30, tzinfo=UTC)
         from kiosk.ui.receipt_print import receipt_delivery
 
-        delivery = receipt_delivery({"method": "pickup", "address": {"street": "1 Tràng Tiền"},
-                                     "slot": f"{late.isoformat()}/{later.isoformat()}"})
+        address = {"recipient_name": "Nguyễn Văn An", "phone": "0912345678", "street": "1 Tràng Tiền",
+                   "commune_code": "00070", "commune_name": "Phường Hoàn Kiếm", "province_code": "01",
+                   "province_name": "Thành phố Hà Nội"}
+        delivery = receipt_delivery({"method": "pickup", "address": address, "pickup_slot_id": "s1",
+                                     "pickup_slot": f"{late.isoformat()}/{later.isoformat()}"})
         assert delivery.pickup_slot is not None and delivery.pickup_slot[0].day == 4
     finally:
         monkeypatch.delenv("TZ")

@@ -6,6 +6,7 @@ events appear on the check screen."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -142,7 +143,7 @@ def test_an_offline_receipt_code_is_found_on_this_kiosk_then_by_its_portal_code(
 
 
 def test_a_reprint_from_the_check_screen_is_marked_and_shows_no_name(
-    qtbot: QtBot, ui: KioskUi, services: KioskServices
+    qtbot: QtBot, ui: KioskUi, services: KioskServices, tmp_path: Path
 ) -> None:
     from kiosk.receipts.model import DeliveryMethod, receipt_content
 
@@ -168,6 +169,9 @@ def test_a_reprint_from_the_check_screen_is_marked_and_shows_no_name(
     assert "BẢN IN LẠI" in content.title_vi and content.footer[0].startswith("BẢN IN LẠI")
     assert "Nguyễn" not in str(content) and "Người nộp" not in [f.label_vi for f in content.fields]
     printer = check.property("reprinterModel")
-    printer.printReceipt()  # the dummy printer: the same path a real one takes
+    paper = tmp_path / "printer.bin"
+    printer.printer_spec = f"file:{paper}"  # a printer that writes what it is sent to a file
+    printer.printReceipt()
     qtbot.waitUntil(lambda: printer.property("state") in ("printed", "failed"), timeout=15000)
     assert printer.property("state") == "printed"
+    assert paper.stat().st_size > 1000, "the ESC/POS bytes of the reprint reached the printer"
