@@ -50,6 +50,11 @@ class StaffPager(QObject):
         self.state = "idle"  # idle, waiting, coming, hotline
 
     @property
+    def call_id(self) -> str | None:
+        """The call waiting for staff (the fleet dashboard shows it by this id)."""
+        return self._call_id
+
+    @property
     def can_page(self) -> bool:
         """Only an enrolled kiosk reaches anyone; otherwise events would wait on disk, unseen."""
         return self._calls is not None and self._calls.reporter is not None
