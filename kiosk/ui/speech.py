@@ -11,6 +11,9 @@ to do, in plain words. Personal data is never spoken.
 from __future__ import annotations
 
 import logging
+import shutil
+import subprocess
+import threading
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
@@ -67,6 +70,9 @@ def instruction(screen: str, language: str) -> str:
     return pick(text, language) if text else ""
 
 
+PROBE_DEADLINE_S = 5.0
+
+
 class Speaker(QObject):
     """One QTextToSpeech engine, made on first use, with a voice for the citizen's language."""
 
@@ -80,6 +86,27 @@ class Speaker(QObject):
         self._volume = DEFAULT_VOLUME
         self.last_text = ""
         self._warned: set[str] = set()
+        # Creating a speech-dispatcher engine blocks inside Qt when the daemon is stuck (seen after speaking
+        # with no sound card): ask the daemon first, in a child process with a deadline, off the GUI thread.
+        self._usable = threading.Event()
+        if engine in ("", "speechd") and shutil.which("spd-say"):
+            threading.Thread(target=self._probe, name="speech-probe", daemon=True).start()
+        else:
+            self._usable.set()
+
+    def _probe(self) -> None:
+        try:
+            subprocess.run(["spd-say", "-L"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           timeout=PROBE_DEADLINE_S, check=True)
+        except (OSError, subprocess.SubprocessError) as error:
+            log.warning("speech-dispatcher does not answer (%s): speech stays silent", type(error).__name__)
+            return
+        self._usable.set()
+
+    @property
+    def usable(self) -> bool:
+        """False while the speech service is being asked, and for good when it did not answer in time."""
+        return self._usable.is_set()
 
     @property
     def tts(self) -> QTextToSpeech:
@@ -101,6 +128,8 @@ class Speaker(QObject):
     def say(self, text: str, language: str) -> None:
         """Speak `text` now, cutting off whatever was being said (the screen changed)."""
         if not text:
+            return
+        if not self.usable:  # never block the screen on a speech service that does not answer
             return
         tts = self.tts
         self._choose_voice(tts, language)

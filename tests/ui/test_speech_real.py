@@ -43,6 +43,7 @@ def test_silence_is_told_apart_from_speech(tmp_path: Path) -> None:
 def test_the_speech_dispatcher_engine_speaks_vietnamese(qtbot: QtBot) -> None:
     speaker = Speaker("speechd")
     try:
+        qtbot.waitUntil(lambda: speaker.usable, timeout=10000)  # the daemon answered its probe
         tts = speaker.tts
         assert any(loc.language() == QLocale.Language.Vietnamese for loc in tts.availableLocales()), \
             "no Vietnamese voice: install espeak-ng and speech-dispatcher-espeak-ng"
