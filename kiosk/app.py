@@ -27,7 +27,7 @@ from kiosk.store.key_binding import bound_key_store
 from kiosk.store.keyring_file import choose_backend
 from kiosk.store.outbox import Outbox, QueueLimits, RetentionPeriods, StorageError
 from kiosk.sync.delivery import PortalDeliveryOrders
-from kiosk.sync.fleet_reporter import FleetLink, start_fleet_link
+from kiosk.sync.fleet_reporter import FleetLink, record_status, start_fleet_link
 from kiosk.sync.lifecycle import DossierLifecycle, FleetLifecycle
 from kiosk.sync.worker import OrdersDelivery, OutboxWorker, WorkerProgress, WorkerSettings
 
@@ -177,17 +177,38 @@ def build_services(
             sandbox.stop()
         raise
     services = KioskServices(config=config, outbox=outbox, portal=portal, portal_url=url, sandbox=sandbox)
-    services.fleet = start_fleet(config, outbox)
+    services.fleet = start_fleet(config, outbox, portal)
     services.worker = make_worker(services, on_progress=on_progress,
                                   delivery=PortalDeliveryOrders(outbox, portal))
     return services
 
 
-def start_fleet(config: KioskConfig, outbox: Outbox) -> FleetLink:
+def start_fleet(config: KioskConfig, outbox: Outbox, portal: PortalClient) -> FleetLink:
     """The link to the province's fleet service: the event outbox in the kiosk's own database, and (when
-    enrolled) the thread that sends it. Not enrolled, events wait in the database until the kiosk is."""
+    enrolled) the thread that sends it, with the kiosk's status (portal, disk, printer, queue) at each
+    heartbeat. Not enrolled, events wait in the database until the kiosk is."""
     backend = choose_backend(keyring_fallback_file(config))
-    return start_fleet_link(FleetOutbox(outbox.session_factory), backend)
+    fleet_outbox = FleetOutbox(outbox.session_factory)
+
+    def status() -> None:
+        record_status(fleet_outbox, **kiosk_status(config, outbox, portal))
+
+    return start_fleet_link(fleet_outbox, backend, status=status)
+
+
+def kiosk_status(config: KioskConfig, outbox: Outbox, portal: PortalClient) -> dict[str, Any]:
+    """What the fleet dashboard shows of this kiosk: its portal, disk and printer, and its queue. The
+    cameras and the scanner are left out here: opening them would take them from the citizen's screen."""
+    from kiosk.health import check_disk, check_portal, check_printer
+    from kiosk.store.models import ClientStatus, utc_now
+
+    checks = [check_portal(portal), check_disk(config.data_dir)]
+    if config.ui.printer and config.ui.printer != "dummy":
+        checks.append(check_printer(config.ui.printer))
+    queued = outbox.entries(ClientStatus.QUEUED, limit=1000)
+    oldest = min((item.created_at for item in queued), default=None)
+    age = int((utc_now() - oldest).total_seconds()) if oldest is not None else 0
+    return {"levels": {c.key: c.level.value for c in checks}, "queued": len(queued), "oldest_age_s": age}
 
 
 def dossier_lifecycle(services: KioskServices) -> DossierLifecycle | None:

@@ -205,9 +205,11 @@ class FleetReporter:
         *,
         interval: float = 30.0,
         heartbeat_every: timedelta | None = HEARTBEAT_EVERY,
+        status: Callable[[], None] | None = None,
     ) -> None:
         """Flush every `interval` seconds until `stop` is set; record a heartbeat every `heartbeat_every`, so
-        a kiosk with nothing else to say still shows as alive (the dashboard turns it red after 10 min)."""
+        a kiosk with nothing else to say still shows as alive (the dashboard turns it red after 10 min),
+        and with it the kiosk's `status` (devices and queue: `record_status`), when given."""
         started = time.monotonic()
         last_heartbeat: datetime | None = None
         while not stop.is_set():
@@ -218,6 +220,8 @@ class FleetReporter:
                 ):
                     self.outbox.record(ev.HEARTBEAT, {"uptime_s": int(time.monotonic() - started)}, at=now)
                     last_heartbeat = now
+                    if status is not None:
+                        status()
                 self.flush()
             except Exception:  # a bug must not kill the loop that reports it
                 log.exception("fleet reporter failed")
@@ -318,7 +322,8 @@ class FleetLink:
 
 
 def start_fleet_link(
-    outbox: FleetOutbox, backend: KeyringBackend | None = None, *, interval: float = 30.0
+    outbox: FleetOutbox, backend: KeyringBackend | None = None, *, interval: float = 30.0,
+    status: Callable[[], None] | None = None,
 ) -> FleetLink:
     enrolment = load_enrolment(backend)
     reporter = (
@@ -331,7 +336,7 @@ def start_fleet_link(
         thread = threading.Thread(
             target=reporter.run,
             args=(stop,),
-            kwargs={"interval": interval},
+            kwargs={"interval": interval, "status": status},
             name="fleet-reporter",
             daemon=True,
         )

@@ -73,3 +73,23 @@ def test_a_dossier_queued_then_sent_by_the_worker_is_told_as_sent(services: Kios
     assert services.worker is not None
     assert services.worker.run_once().sent == 1
     assert stages(services) == [("sent", "counter")]
+
+
+def test_the_kiosk_status_the_dashboard_shows_portal_disk_and_queue(services: KioskServices) -> None:
+    from kiosk.app import kiosk_status
+    from kiosk.sync.fleet_reporter import record_status
+
+    catalogue = Catalogue.from_json(json.loads(load_seed_catalogue().body))
+    procedure = catalogue.find(BY_POST)
+    assert procedure is not None
+    queue_dossier(services.outbox, make_dossier(procedure, DeliveryChoice(DeliveryMethod.COUNTER)),
+                  "fleet-0003")
+    status = kiosk_status(services.config, services.outbox, services.portal)
+    assert status["levels"] == {"portal": "ok", "disk": status["levels"]["disk"]}
+    assert status["levels"]["disk"] in ("ok", "warn", "error")
+    assert status["queued"] == 1 and 0 <= status["oldest_age_s"] < 600
+    assert services.fleet is not None
+    record_status(services.fleet.outbox, **status)
+    told = {e.type: e.data for e in services.fleet.outbox.pending(1000)}
+    assert told[ev.QUEUE] == {"queued": 1, "oldest_age_s": status["oldest_age_s"]}
+    assert told[ev.DEVICE_HEALTH]["portal"] == "ok"
