@@ -64,7 +64,7 @@ ApplicationWindow {
     Item {
         id: content
         anchors {
-            left: parent.left; right: parent.right; top: topBar.bottom
+            left: parent.left; right: parent.right; top: trainingBanner.bottom
             // The keyboard never covers what the citizen types: the content shrinks above it.
             bottom: inputPanel.active ? toneRow.top : (navBar.visible ? navBar.top : parent.bottom)
         }
@@ -198,5 +198,8 @@ ApplicationWindow {
 
     Component.onCompleted: VirtualKeyboardSettings.locale = "vi_VN"
 
-    TrainingBanner {}
+    TrainingBanner {
+        id: trainingBanner
+        anchors { left: parent.left; right: parent.right; top: topBar.bottom }
+    }
 }

@@ -2,19 +2,15 @@ import QtQuick
 import "components"
 
 // Shown whenever the kiosk runs against the training sandbox or a sample camera (kiosk.training): nothing
-// done here is real, and every screen says so. Above everything, and it takes no touches.
+// done here is real, and every screen says so. Main.qml gives it its own strip under the top bar, so it
+// never covers a button, the keyboard or the navigation bar; it takes no touches.
 Rectangle {
     id: banner
     readonly property bool active: typeof trainingMode !== "undefined" && trainingMode
     visible: active
     objectName: "trainingBanner"
-    anchors.left: parent.left
-    anchors.right: parent.right
-    anchors.bottom: parent.bottom
-    height: label.implicitHeight + Theme.gap
-    z: 200
+    height: visible ? label.implicitHeight + Theme.gap / 2 : 0
     color: "#c8102e"
-    opacity: 0.92
 
     Text {
         id: label
@@ -26,6 +22,7 @@ Rectangle {
         color: "#ffffff"
         font.family: Theme.fontFamily
         font.bold: true
-        font.pixelSize: Theme.fontSmall
+        // Not scaled with the citizen's larger text: a notice for everyone, kept to one slim line.
+        font.pixelSize: 24 * Theme.u
     }
 }
