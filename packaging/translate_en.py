@@ -16,6 +16,12 @@ from pathlib import Path
 TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "kiosk_en.ts"
 
 TRANSLATIONS: dict[str, str | tuple[str, str]] = {
+    "In lại biên nhận": "Print the receipt again",
+    "Đang in lại biên nhận…": "Printing the receipt again…",
+    "Đã in lại biên nhận. Xin nhận giấy ở khe máy in.":
+        "Receipt printed again. Please take it from the printer.",
+    "Không in lại được biên nhận. Xin nhờ nhân viên.":
+        "The receipt could not be printed again. Please ask staff.",
     "Chụp giấy tờ": "Photograph your documents",
     "Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang nằm yên.":
         "Lay each page under the camera, text up. The kiosk takes the picture when the page lies still.",

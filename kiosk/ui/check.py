@@ -321,6 +321,8 @@ class CheckViewModel(QObject):
 
     def _start_lookup(self, code: str) -> None:
         self._stop_camera()
+        if self.reprinter is not None:
+            self.reprinter.reset()  # type: ignore[attr-defined]  # a new dossier: no "reprinted" left over
         self._code = code
         self._code_error = ""
         self._error_key = ""

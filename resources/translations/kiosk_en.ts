@@ -4,286 +4,286 @@
 <context>
     <name>AccountScreen</name>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="43" />
+        <location filename="../qml/screens/AccountScreen.qml" line="43"/>
         <source>Đọc từ thẻ</source>
         <translation>From card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="51" />
+        <location filename="../qml/screens/AccountScreen.qml" line="51"/>
         <source>Số định danh: %1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="52" />
+        <location filename="../qml/screens/AccountScreen.qml" line="52"/>
         <source>Ngày sinh: %1</source>
         <translation>Date of birth: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="75" />
+        <location filename="../qml/screens/AccountScreen.qml" line="75"/>
         <source>Xoá hết</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="116" />
+        <location filename="../qml/screens/AccountScreen.qml" line="116"/>
         <source>Tài khoản Cổng Dịch vụ công</source>
         <translation>Public service portal account</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="117" />
+        <location filename="../qml/screens/AccountScreen.qml" line="117"/>
         <source>Chọn một cách bên dưới. Thông tin của ông/bà đã được đọc từ thẻ, không cần gõ lại.</source>
         <translation>Choose one way below. Your details were read from your card; there is nothing to retype.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="134" />
-        <location filename="../qml/screens/AccountScreen.qml" line="251" />
+        <location filename="../qml/screens/AccountScreen.qml" line="134"/>
+        <location filename="../qml/screens/AccountScreen.qml" line="251"/>
         <source>Đăng nhập bằng VNeID</source>
         <translation>Log in with VNeID</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="135" />
+        <location filename="../qml/screens/AccountScreen.qml" line="135"/>
         <source>Quét mã QR bằng ứng dụng VNeID trên điện thoại. Cách được khuyên dùng.</source>
         <translation>Scan a QR code with the VNeID app on your phone. The recommended way.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="142" />
-        <location filename="../qml/screens/AccountScreen.qml" line="368" />
+        <location filename="../qml/screens/AccountScreen.qml" line="142"/>
+        <location filename="../qml/screens/AccountScreen.qml" line="368"/>
         <source>Tạo tài khoản mới</source>
         <translation>Create a new account</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="143" />
+        <location filename="../qml/screens/AccountScreen.qml" line="143"/>
         <source>Chỉ cần số điện thoại di động để nhận mã xác nhận.</source>
         <translation>All you need is a mobile phone to receive a code.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="150" />
+        <location filename="../qml/screens/AccountScreen.qml" line="150"/>
         <source>Đã có tài khoản</source>
         <translation>I have an account</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="151" />
+        <location filename="../qml/screens/AccountScreen.qml" line="151"/>
         <source>Liên kết bằng số điện thoại đã đăng ký với Cổng.</source>
         <translation>Link it with the phone number registered on the portal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="162" />
+        <location filename="../qml/screens/AccountScreen.qml" line="162"/>
         <source>Không có điện thoại hoặc VNeID?</source>
         <translation>No phone or no VNeID?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="188" />
+        <location filename="../qml/screens/AccountScreen.qml" line="188"/>
         <source>Không có điện thoại hoặc tài khoản VNeID?</source>
         <translation>No phone or no VNeID account?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="192" />
+        <location filename="../qml/screens/AccountScreen.qml" line="192"/>
         <source>Chưa có tài khoản VNeID mức 2</source>
         <translation>No level 2 VNeID account yet</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="193" />
+        <location filename="../qml/screens/AccountScreen.qml" line="193"/>
         <source>Tài khoản định danh điện tử mức 2 chỉ được cấp trực tiếp tại cơ quan Công an (Công an xã, phường nơi ông/bà cư trú). Mang theo thẻ Căn cước và điện thoại của mình.</source>
         <translation>A level 2 electronic identification account is only issued in person by the police (the commune or ward police where you live). Bring your ID card and your own phone.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="194" />
+        <location filename="../qml/screens/AccountScreen.qml" line="194"/>
         <source>Không có điện thoại di động</source>
         <translation>No mobile phone</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="196" />
+        <location filename="../qml/screens/AccountScreen.qml" line="196"/>
         <source>Không nhận được tin nhắn</source>
         <translation>No text message arrived</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="198" />
+        <location filename="../qml/screens/AccountScreen.qml" line="198"/>
         <source>Thông tin của ông/bà được giữ an toàn</source>
         <translation>Your information is kept safe</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="199" />
+        <location filename="../qml/screens/AccountScreen.qml" line="199"/>
         <source>Kiosk không lưu mật khẩu, mã xác nhận hay phiên đăng nhập. Mọi thứ được xoá khi ông/bà kết thúc.</source>
         <translation>The kiosk keeps no passwords, codes or logins. Everything is deleted when you finish.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="225" />
+        <location filename="../qml/screens/AccountScreen.qml" line="225"/>
         <source>Gọi nhân viên</source>
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="232" />
+        <location filename="../qml/screens/AccountScreen.qml" line="232"/>
         <source>Chọn cách đăng nhập</source>
         <translation>Choose how to log in</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="268" />
+        <location filename="../qml/screens/AccountScreen.qml" line="268"/>
         <source>Mã còn hiệu lực: %1</source>
         <translation>Code valid for: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="269" />
+        <location filename="../qml/screens/AccountScreen.qml" line="269"/>
         <source>Đang lấy mã đăng nhập…</source>
         <translation>Getting a login code…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="270" />
+        <location filename="../qml/screens/AccountScreen.qml" line="270"/>
         <source>Đăng nhập đã bị từ chối trên điện thoại.</source>
         <translation>The login was refused on the phone.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="195" />
+        <location filename="../qml/screens/AccountScreen.qml" line="195"/>
         <source>Ông/bà vẫn nộp được hồ sơ: nhân viên tại quầy sẽ giúp nộp hồ sơ giấy hoặc nộp thay. Chạm nút “Gọi nhân viên” ở góc trên.</source>
         <translation>You can still file your dossier: the staff at the counter will help you file on paper or file it for you. Touch “Call staff” at the top.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="197" />
+        <location filename="../qml/screens/AccountScreen.qml" line="197"/>
         <source>Số điện thoại phải là số đang dùng, đăng ký đứng tên ông/bà. Chờ 60 giây rồi chạm “Gửi lại mã”.</source>
         <translation>The phone number must be in use and registered in your name. Wait 60 seconds, then touch “Send a new code”.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="256" />
+        <location filename="../qml/screens/AccountScreen.qml" line="256"/>
         <source>Mở ứng dụng VNeID trên điện thoại.</source>
         <translation>Open the VNeID app on your phone.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="257" />
+        <location filename="../qml/screens/AccountScreen.qml" line="257"/>
         <source>Chạm “Quét mã QR”.</source>
         <translation>Tap “Scan QR code”.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="258" />
+        <location filename="../qml/screens/AccountScreen.qml" line="258"/>
         <source>Hướng camera điện thoại vào mã trên màn hình này.</source>
-        <translation>Point the phone's camera at the code on this screen.</translation>
+        <translation>Point the phone&apos;s camera at the code on this screen.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="259" />
+        <location filename="../qml/screens/AccountScreen.qml" line="259"/>
         <source>Chạm “Xác nhận” trên điện thoại.</source>
         <translation>Tap “Confirm” on the phone.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="271" />
+        <location filename="../qml/screens/AccountScreen.qml" line="271"/>
         <source>Mã đã hết hạn. Chạm “Tạo mã mới” để thử lại.</source>
         <translation>The code has expired. Touch “New code” to try again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="272" />
+        <location filename="../qml/screens/AccountScreen.qml" line="272"/>
         <source>Chưa lấy được mã đăng nhập.</source>
         <translation>No login code could be obtained.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="285" />
+        <location filename="../qml/screens/AccountScreen.qml" line="285"/>
         <source>Tạo mã mới</source>
         <translation>New code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="293" />
-        <location filename="../qml/screens/AccountScreen.qml" line="341" />
+        <location filename="../qml/screens/AccountScreen.qml" line="293"/>
+        <location filename="../qml/screens/AccountScreen.qml" line="341"/>
         <source>Chọn cách khác</source>
         <translation>Choose another way</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="368" />
+        <location filename="../qml/screens/AccountScreen.qml" line="368"/>
         <source>Liên kết tài khoản đã có</source>
         <translation>Link an existing account</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="370" />
+        <location filename="../qml/screens/AccountScreen.qml" line="370"/>
         <source>Nhập số điện thoại di động đứng tên ông/bà. Mã xác nhận sẽ được gửi bằng tin nhắn.</source>
         <translation>Enter the mobile number registered in your name. A confirmation code will be sent by text message.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="373" />
+        <location filename="../qml/screens/AccountScreen.qml" line="373"/>
         <source>Số điện thoại di động</source>
         <translation>Mobile phone number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="389" />
+        <location filename="../qml/screens/AccountScreen.qml" line="389"/>
         <source>Ví dụ: 0912 345 678</source>
         <translation>For example: 0912 345 678</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="398" />
+        <location filename="../qml/screens/AccountScreen.qml" line="398"/>
         <source>E-mail (không bắt buộc)</source>
         <translation>E-mail (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="413" />
+        <location filename="../qml/screens/AccountScreen.qml" line="413"/>
         <source>Có thể để trống</source>
         <translation>May be left empty</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="468" />
-        <location filename="../qml/screens/AccountScreen.qml" line="655" />
+        <location filename="../qml/screens/AccountScreen.qml" line="468"/>
+        <location filename="../qml/screens/AccountScreen.qml" line="655"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="485" />
+        <location filename="../qml/screens/AccountScreen.qml" line="485"/>
         <source>Đã có tài khoản — liên kết</source>
         <translation>I have an account — link it</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="503" />
+        <location filename="../qml/screens/AccountScreen.qml" line="503"/>
         <source>Cách khác</source>
         <translation>Another way</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="511" />
+        <location filename="../qml/screens/AccountScreen.qml" line="511"/>
         <source>Gửi mã xác nhận</source>
         <translation>Send the code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="531" />
+        <location filename="../qml/screens/AccountScreen.qml" line="531"/>
         <source>Nhập mã xác nhận</source>
         <translation>Enter the confirmation code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="532" />
+        <location filename="../qml/screens/AccountScreen.qml" line="532"/>
         <source>Mã gồm 6 chữ số vừa được gửi bằng tin nhắn đến số %1.</source>
         <translation>A 6-digit code was just sent by text message to %1.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="572" />
+        <location filename="../qml/screens/AccountScreen.qml" line="572"/>
         <source>Gửi lại mã</source>
         <translation>Send a new code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="573" />
+        <location filename="../qml/screens/AccountScreen.qml" line="573"/>
         <source>sau %1 giây</source>
         <translation>in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="582" />
+        <location filename="../qml/screens/AccountScreen.qml" line="582"/>
         <source>Đổi số điện thoại</source>
         <translation>Change the phone number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="597" />
+        <location filename="../qml/screens/AccountScreen.qml" line="597"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="612" />
+        <location filename="../qml/screens/AccountScreen.qml" line="612"/>
         <source>Đã tạo tài khoản thành công</source>
         <translation>Your account has been created</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="613" />
+        <location filename="../qml/screens/AccountScreen.qml" line="613"/>
         <source>Đã liên kết tài khoản thành công</source>
         <translation>Your account has been linked</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="614" />
+        <location filename="../qml/screens/AccountScreen.qml" line="614"/>
         <source>Đã đăng nhập thành công</source>
         <translation>You are logged in</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="645" />
+        <location filename="../qml/screens/AccountScreen.qml" line="645"/>
         <source>Phiên đăng nhập chỉ dùng trong lần sử dụng kiosk này. Khi ông/bà chạm “Xong”, mọi thông tin sẽ được xoá khỏi máy.</source>
         <translation>The login lasts only for this visit to the kiosk. When you touch “Done”, everything is deleted from this machine.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="665" />
+        <location filename="../qml/screens/AccountScreen.qml" line="665"/>
         <source>Đang làm việc với Cổng dịch vụ công…</source>
         <translation>Talking to the public service portal…</translation>
     </message>
@@ -291,34 +291,34 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="24" />
+        <location filename="../qml/screens/AttractScreen.qml" line="24"/>
         <source>Làm thủ tục hành chính
 ngay tại đây</source>
         <translation>Do your paperwork
 right here</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="31" />
+        <location filename="../qml/screens/AttractScreen.qml" line="31"/>
         <source>Chỉ cần thẻ căn cước. Máy đọc thông tin từ thẻ, ông/bà không phải gõ tên.</source>
         <translation>All you need is your ID card. The kiosk reads it, so you do not have to type your name.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="47" />
+        <location filename="../qml/screens/AttractScreen.qml" line="47"/>
         <source>Đưa thẻ căn cước vào camera</source>
         <translation>Show your ID card to the camera</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="48" />
+        <location filename="../qml/screens/AttractScreen.qml" line="48"/>
         <source>Chọn thủ tục cần làm</source>
         <translation>Choose the procedure you need</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="49" />
+        <location filename="../qml/screens/AttractScreen.qml" line="49"/>
         <source>Kiểm tra và gửi hồ sơ</source>
         <translation>Check and submit the dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AttractScreen.qml" line="50" />
+        <location filename="../qml/screens/AttractScreen.qml" line="50"/>
         <source>Nhận biên nhận có mã tra cứu</source>
         <translation>Take a receipt with a tracking code</translation>
     </message>
@@ -326,7 +326,7 @@ right here</translation>
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../qml/components/Banner.qml" line="35" />
+        <location filename="../qml/components/Banner.qml" line="35"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -334,93 +334,113 @@ right here</translation>
 <context>
     <name>CheckScreen</name>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="33" />
+        <location filename="../qml/screens/CheckScreen.qml" line="34"/>
         <source>Tra cứu hồ sơ</source>
         <translation>Check a dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="34" />
+        <location filename="../qml/screens/CheckScreen.qml" line="35"/>
         <source>Đưa mã QR trên giấy biên nhận vào trước camera, hoặc nhập mã hồ sơ.</source>
         <translation>Hold the QR code on your receipt up to the camera, or type the dossier code.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="78" />
-        <location filename="../qml/screens/CheckScreen.qml" line="173" />
+        <location filename="../qml/screens/CheckScreen.qml" line="79"/>
+        <location filename="../qml/screens/CheckScreen.qml" line="174"/>
         <source>Đang tra cứu…</source>
         <translation>Looking it up…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="117" />
+        <location filename="../qml/screens/CheckScreen.qml" line="118"/>
         <source>Thử lại</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="124" />
+        <location filename="../qml/screens/CheckScreen.qml" line="125"/>
         <source>Nhập hoặc quét mã khác</source>
         <translation>Type or scan another code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="137" />
+        <location filename="../qml/screens/CheckScreen.qml" line="138"/>
         <source>Hoặc nhập mã hồ sơ (in trên giấy biên nhận)</source>
         <translation>Or type the dossier code (printed on the receipt)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="147" />
+        <location filename="../qml/screens/CheckScreen.qml" line="148"/>
         <source>Ví dụ: %1</source>
         <translation>For example: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="173" />
+        <location filename="../qml/screens/CheckScreen.qml" line="174"/>
         <source>Tra cứu</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="223" />
+        <location filename="../qml/screens/CheckScreen.qml" line="224"/>
         <source>Mã hồ sơ: %1</source>
         <translation>Dossier code: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="240" />
+        <location filename="../qml/screens/CheckScreen.qml" line="241"/>
         <source>Tình trạng hiện nay</source>
         <translation>Status now</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="263" />
+        <location filename="../qml/screens/CheckScreen.qml" line="264"/>
         <source>Ghi chú của cơ quan: %1</source>
         <translation>Note from the office: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="291" />
+        <location filename="../qml/screens/CheckScreen.qml" line="292"/>
         <source>Đã có kết quả</source>
         <translation>The result is ready</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="291" />
+        <location filename="../qml/screens/CheckScreen.qml" line="292"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="318" />
+        <location filename="../qml/screens/CheckScreen.qml" line="319"/>
         <source>Số hiệu bưu gửi</source>
         <translation>Postal tracking number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="334" />
+        <location filename="../qml/screens/CheckScreen.qml" line="335"/>
         <source>Bưu điện chưa nhận kết quả để phát.</source>
         <translation>The post office has not received the result for delivery yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="372" />
+        <location filename="../qml/screens/CheckScreen.qml" line="373"/>
         <source>Các bước đã qua</source>
         <translation>Steps so far</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="454" />
+        <location filename="../qml/screens/CheckScreen.qml" line="453"/>
+        <source>Đang in lại biên nhận…</source>
+        <translation>Printing the receipt again…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="454"/>
+        <source>Đã in lại biên nhận. Xin nhận giấy ở khe máy in.</source>
+        <translation>Receipt printed again. Please take it from the printer.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="455"/>
+        <source>Không in lại được biên nhận. Xin nhờ nhân viên.</source>
+        <translation>The receipt could not be printed again. Please ask staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="470"/>
+        <source>In lại biên nhận</source>
+        <translation>Print the receipt again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CheckScreen.qml" line="478"/>
         <source>Tra cứu hồ sơ khác</source>
         <translation>Check another dossier</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CheckScreen.qml" line="461" />
+        <location filename="../qml/screens/CheckScreen.qml" line="485"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
@@ -428,42 +448,42 @@ right here</translation>
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="22" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="22"/>
         <source>Thông tin của ông/bà</source>
         <translation>Your details</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="23" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="23"/>
         <source>Xin kiểm tra lại. Chạm vào một ô để sửa nếu chưa đúng.</source>
         <translation>Please check. Touch a field to correct it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="83" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="84"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="85" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="86"/>
         <source>Giấy tờ cần mang theo (máy sẽ chụp lại):</source>
         <translation>Papers to bring (the kiosk photographs them):</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="87" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="88"/>
         <source>Không cần giấy tờ bản giấy.</source>
         <translation>No paper documents needed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="135" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="136"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="135" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="136"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="157" />
+        <location filename="../qml/screens/ConfirmScreen.qml" line="158"/>
         <source>Thông tin đã đúng, tiếp tục</source>
         <translation>The details are correct, continue</translation>
     </message>
@@ -471,37 +491,37 @@ right here</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../qml/components/DateField.qml" line="56" />
+        <location filename="../qml/components/DateField.qml" line="56"/>
         <source>Đọc từ thẻ</source>
         <translation>From card</translation>
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="70" />
+        <location filename="../qml/components/DateField.qml" line="70"/>
         <source>ngày/tháng/năm</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="78" />
+        <location filename="../qml/components/DateField.qml" line="78"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="78" />
+        <location filename="../qml/components/DateField.qml" line="78"/>
         <source>Đổi ngày</source>
         <translation>Change date</translation>
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="91" />
+        <location filename="../qml/components/DateField.qml" line="91"/>
         <source>Ngày</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="91" />
+        <location filename="../qml/components/DateField.qml" line="91"/>
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="91" />
+        <location filename="../qml/components/DateField.qml" line="91"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
@@ -509,114 +529,114 @@ right here</translation>
 <context>
     <name>DeliveryScreen</name>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="22" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="22"/>
         <source>Ông/bà muốn nhận kết quả thế nào?</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="48" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="48"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="48" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="48"/>
         <source>xem trên Cổng dịch vụ công</source>
         <translation>on the public-service portal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="49" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="49"/>
         <source>Tại quầy</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="49" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="49"/>
         <source>bộ phận một cửa</source>
         <translation>one-stop counter</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="50" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="50"/>
         <source>Qua bưu điện</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="50" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="50"/>
         <source>gửi kết quả về nhà</source>
         <translation>result sent to your home</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="51" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="51"/>
         <source>Hẹn bưu tá</source>
         <translation>Postman visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="51" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="51"/>
         <source>đến nhà nhận hồ sơ gốc</source>
         <translation>collects the originals at home</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="70" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="70"/>
         <source>Thủ tục này chưa nhận trả kết quả qua bưu điện.</source>
         <translation>This procedure does not return results by post yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="85" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="85"/>
         <source>Người nhận</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="93" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="93"/>
         <source>Số điện thoại di động</source>
         <translation>Mobile phone number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="101" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="101"/>
         <source>Tỉnh / thành phố</source>
         <translation>Province / city</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="102" />
-        <location filename="../qml/screens/DeliveryScreen.qml" line="109" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="102"/>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="109"/>
         <source>Chạm để chọn</source>
         <translation>Tap to choose</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="107" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="107"/>
         <source>Xã / phường</source>
         <translation>Commune / ward</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="116" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="116"/>
         <source>Số nhà, đường / thôn, xóm</source>
         <translation>House number, street / village</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="132" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="132"/>
         <source>Thường</source>
         <translation>Economy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="139" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="139"/>
         <source>Nhanh</source>
         <translation>Express</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="148" />
-        <location filename="../qml/screens/DeliveryScreen.qml" line="235" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="148"/>
+        <location filename="../qml/screens/DeliveryScreen.qml" line="235"/>
         <source>Cước phí: %1</source>
         <translation>Postage: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="188" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="188"/>
         <source>Gõ vài chữ để tìm (không cần dấu)</source>
         <translation>Type a few letters to search (no accents needed)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="224" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="224"/>
         <source>Đóng danh sách</source>
         <translation>Close the list</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DeliveryScreen.qml" line="234" />
+        <location filename="../qml/screens/DeliveryScreen.qml" line="234"/>
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
@@ -624,89 +644,89 @@ right here</translation>
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="27" />
-        <location filename="../qml/screens/DocumentsScreen.qml" line="42" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="27"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="42"/>
         <source>Chụp giấy tờ</source>
         <translation>Photograph your documents</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="30" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="30"/>
         <source>Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang nằm yên.</source>
         <translation>Lay each page under the camera, text up. The kiosk takes the picture when the page lies still.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="98" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="98"/>
         <source>Đang xử lý trang…</source>
         <translation>Processing the page…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="120" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="120"/>
         <source>Tự chụp: BẬT</source>
         <translation>Auto: ON</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="120" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="120"/>
         <source>Tự chụp: TẮT</source>
         <translation>Auto: OFF</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="142" />
-        <location filename="../qml/screens/DocumentsScreen.qml" line="307" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="142"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="307"/>
         <source>Chụp lại</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="142" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="142"/>
         <source>Chụp ngay</source>
         <translation>Take picture</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="152" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="152"/>
         <source>Ẩn cách khác</source>
         <translation>Fewer ways</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="152" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="152"/>
         <source>Cách khác…</source>
         <translation>Other ways…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="162" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="162"/>
         <source>Máy quét: 1 trang</source>
         <translation>Scanner: 1 page</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="171" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="171"/>
         <source>Máy quét: cả xấp</source>
         <translation>Scanner: whole stack</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="310" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="310"/>
         <source>Sửa mép giấy</source>
         <translation>Fix page edges</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="346" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="346"/>
         <source>Sửa mép trang giấy</source>
-        <translation>Fix the page's edges</translation>
+        <translation>Fix the page&apos;s edges</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="171" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="171"/>
         <source>Dừng quét</source>
         <translation>Stop scan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="219" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="219"/>
         <source>(bắt buộc)</source>
         <translation>(required)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="219" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="219"/>
         <source>(nếu có)</source>
         <translation>(if any)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/screens/DocumentsScreen.qml" line="228" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="228"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -714,47 +734,47 @@ right here</translation>
         </translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="279" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="279"/>
         <source>Trang %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="280" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="280"/>
         <source>Chưa rõ</source>
         <translation>Not clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="280" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="280"/>
         <source>Rõ</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="293" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="293"/>
         <source>Chưa có trang nào của giấy tờ này.</source>
         <translation>No pages of this document yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="313" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="313"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="347" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="347"/>
         <source>Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.</source>
         <translation>Drag the four dots onto the four corners of the page.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="419" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="419"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="425" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="425"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="322" />
+        <location filename="../qml/screens/DocumentsScreen.qml" line="322"/>
         <source>Xong, tiếp tục</source>
         <translation>Done, continue</translation>
     </message>
@@ -762,52 +782,52 @@ right here</translation>
 <context>
     <name>FeedbackScreen</name>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="17" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="17"/>
         <source>Ông/bà có hài lòng không?</source>
         <translation>Are you satisfied?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="18" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="18"/>
         <source>Chạm một khuôn mặt. Câu trả lời không ghi tên.</source>
         <translation>Tap a face. Answers are anonymous.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="26" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="26"/>
         <source>Rất không hài lòng</source>
         <translation>Very unhappy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="27" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="27"/>
         <source>Không hài lòng</source>
         <translation>Unhappy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="28" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="28"/>
         <source>Bình thường</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="29" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="29"/>
         <source>Hài lòng</source>
         <translation>Happy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="30" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="30"/>
         <source>Rất hài lòng</source>
         <translation>Very happy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="63" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="63"/>
         <source>Góp ý thêm (không bắt buộc)</source>
         <translation>Any comments (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="74" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="74"/>
         <source>Bỏ qua</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="81" />
+        <location filename="../qml/screens/FeedbackScreen.qml" line="81"/>
         <source>Gửi đánh giá</source>
         <translation>Send</translation>
     </message>
@@ -815,17 +835,17 @@ right here</translation>
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/screens/FormScreen.qml" line="34" />
+        <location filename="../qml/screens/FormScreen.qml" line="34"/>
         <source>Thông tin trên thẻ không phải khai lại. Mục có dấu * là bắt buộc.</source>
         <translation>What your ID card says is not asked again. Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FormScreen.qml" line="71" />
+        <location filename="../qml/screens/FormScreen.qml" line="71"/>
         <source>Cần sửa %1 mục:</source>
         <translation>%1 answers need attention:</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FormScreen.qml" line="210" />
+        <location filename="../qml/screens/FormScreen.qml" line="210"/>
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
@@ -833,7 +853,7 @@ right here</translation>
 <context>
     <name>GuideLoop</name>
     <message>
-        <location filename="../qml/screens/GuideLoop.qml" line="53" />
+        <location filename="../qml/screens/GuideLoop.qml" line="53"/>
         <source>Bước %1 · %2</source>
         <translation>Step %1 · %2</translation>
     </message>
@@ -841,17 +861,17 @@ right here</translation>
 <context>
     <name>GuidesScreen</name>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="26" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="26"/>
         <source>Hướng dẫn từng bước</source>
         <translation>Step-by-step guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="27" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="27"/>
         <source>Chọn thủ tục để xem cách làm.</source>
         <translation>Choose a procedure to see how it is done.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="149" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="149"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
@@ -859,43 +879,43 @@ right here</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="19" />
+        <location filename="../qml/screens/HomeScreen.qml" line="19"/>
         <source>Ông/bà cần làm gì?</source>
         <translation>What would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="20" />
+        <location filename="../qml/screens/HomeScreen.qml" line="20"/>
         <source>Chạm vào tên thủ tục. Sau đó đưa thẻ căn cước vào camera.</source>
-        <translation>Touch the procedure's name. Then show your ID card to the camera.</translation>
+        <translation>Touch the procedure&apos;s name. Then show your ID card to the camera.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42" />
-        <location filename="../qml/screens/HomeScreen.qml" line="56" />
+        <location filename="../qml/screens/HomeScreen.qml" line="42"/>
+        <location filename="../qml/screens/HomeScreen.qml" line="56"/>
         <source>Thủ tục khác…</source>
         <translation>Other procedures…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="72" />
+        <location filename="../qml/screens/HomeScreen.qml" line="72"/>
         <source>Tài khoản</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="80" />
+        <location filename="../qml/screens/HomeScreen.qml" line="80"/>
         <source>Hướng dẫn</source>
         <translation>Guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="91" />
+        <location filename="../qml/screens/HomeScreen.qml" line="91"/>
         <source>Hiện chưa kết nối được Cổng dịch vụ công. Ông/bà vẫn nộp được hồ sơ: máy lưu an toàn và tự gửi khi có mạng.</source>
         <translation>The portal cannot be reached right now. You can still file: the kiosk stores your dossier safely and sends it when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="92" />
+        <location filename="../qml/screens/HomeScreen.qml" line="92"/>
         <source>Chưa kết nối được Cổng dịch vụ công nên chưa nộp được hồ sơ lúc này. Xin thử lại sau ít phút.</source>
         <translation>The portal cannot be reached, so no dossier can be filed right now. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="64" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64"/>
         <source>Tra cứu hồ sơ</source>
         <translation>Check a dossier</translation>
     </message>
@@ -903,22 +923,22 @@ right here</translation>
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../qml/components/IdleOverlay.qml" line="29" />
+        <location filename="../qml/components/IdleOverlay.qml" line="29"/>
         <source>Ông/bà vẫn đang sử dụng máy?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/components/IdleOverlay.qml" line="36" />
+        <location filename="../qml/components/IdleOverlay.qml" line="36"/>
         <source>Để bảo vệ thông tin cá nhân, máy sẽ xoá mọi dữ liệu và quay về màn hình đầu sau %1 giây.</source>
         <translation>To protect your personal data, the kiosk will erase everything and return to the start in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../qml/components/IdleOverlay.qml" line="49" />
+        <location filename="../qml/components/IdleOverlay.qml" line="49"/>
         <source>Tôi cần thêm thời gian</source>
         <translation>I need more time</translation>
     </message>
     <message>
-        <location filename="../qml/components/IdleOverlay.qml" line="55" />
+        <location filename="../qml/components/IdleOverlay.qml" line="55"/>
         <source>Kết thúc và xoá dữ liệu</source>
         <translation>Finish and erase my data</translation>
     </message>
@@ -926,7 +946,7 @@ right here</translation>
 <context>
     <name>KioskField</name>
     <message>
-        <location filename="../qml/components/KioskField.qml" line="41" />
+        <location filename="../qml/components/KioskField.qml" line="41"/>
         <source>Đọc từ thẻ</source>
         <translation>From card</translation>
     </message>
@@ -934,27 +954,27 @@ right here</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="16" />
+        <location filename="../qml/Main.qml" line="16"/>
         <source>Kiosk Dịch vụ công</source>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="102" />
+        <location filename="../qml/Main.qml" line="102"/>
         <source>Hỗ trợ: %1</source>
         <translation>Assisted by: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="148" />
+        <location filename="../qml/Main.qml" line="148"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="156" />
+        <location filename="../qml/Main.qml" line="156"/>
         <source>Làm lại từ đầu</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="165" />
+        <location filename="../qml/Main.qml" line="165"/>
         <source>Đang gửi hồ sơ…</source>
         <translation>Sending the dossier…</translation>
     </message>
@@ -962,32 +982,32 @@ right here</translation>
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="30" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="30"/>
         <source>Nộp lệ phí</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="31" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="31"/>
         <source>Hồ sơ đã được nộp. Quét mã QR bằng ứng dụng ngân hàng trên điện thoại; máy chờ ông/bà, không cần chạm vào màn hình.</source>
         <translation>Your dossier has been filed. Scan the QR code with the banking app on your phone; the kiosk waits for you, no need to touch the screen.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="50" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="50"/>
         <source>Mã hồ sơ của ông/bà (xin ghi lại hoặc chụp ảnh):</source>
         <translation>Your dossier code (write it down or take a photo):</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="128" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="128"/>
         <source>Đã hết thời gian chờ thanh toán. Ông/bà có thể nộp lệ phí sau tại quầy; hồ sơ đã được nộp.</source>
         <translation>The time to pay has run out. You can pay the fee later at the counter; your dossier has been filed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="147" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="147"/>
         <source>Nộp sau tại quầy</source>
         <translation>Pay later at the counter</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="154" />
+        <location filename="../qml/screens/PaymentScreen.qml" line="154"/>
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
@@ -995,62 +1015,62 @@ right here</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="13" />
+        <location filename="../qml/staff/PinPad.qml" line="13"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="15" />
+        <location filename="../qml/staff/PinPad.qml" line="15"/>
         <source>Sai mã PIN. Còn %1 lần thử.</source>
         <translation>Wrong PIN. %1 attempts left.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="17" />
+        <location filename="../qml/staff/PinPad.qml" line="17"/>
         <source>Tạm khoá do nhập sai nhiều lần. Thử lại sau %1.</source>
         <translation>Locked after too many wrong PINs. Try again after %1.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="18" />
+        <location filename="../qml/staff/PinPad.qml" line="18"/>
         <source>Tạm khoá do nhập sai nhiều lần.</source>
         <translation>Locked after too many wrong PINs.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="19" />
+        <location filename="../qml/staff/PinPad.qml" line="19"/>
         <source>Không tìm thấy nhân viên này.</source>
         <translation>This staff member was not found.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="20" />
+        <location filename="../qml/staff/PinPad.qml" line="20"/>
         <source>Không kiểm tra được mã PIN. Xin thử lại.</source>
         <translation>The PIN could not be checked. Please try again.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="23" />
+        <location filename="../qml/staff/PinPad.qml" line="23"/>
         <source>Chưa có nhân viên nào. Thêm bằng lệnh: kiosk staff add</source>
         <translation>No staff members yet. Add one with: kiosk staff add</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="24" />
+        <location filename="../qml/staff/PinPad.qml" line="24"/>
         <source>Nhập mã PIN rồi nhấn OK.</source>
         <translation>Enter your PIN, then press OK.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="24" />
+        <location filename="../qml/staff/PinPad.qml" line="24"/>
         <source>Chọn tên của bạn.</source>
         <translation>Choose your name.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="54" />
+        <location filename="../qml/staff/PinPad.qml" line="54"/>
         <source>Đăng nhập nhân viên</source>
         <translation>Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="62" />
+        <location filename="../qml/staff/PinPad.qml" line="62"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../qml/staff/PinPad.qml" line="95" />
+        <location filename="../qml/staff/PinPad.qml" line="95"/>
         <source>tạm khoá</source>
         <translation>locked</translation>
     </message>
@@ -1058,62 +1078,62 @@ right here</translation>
 <context>
     <name>ProcedureInfoScreen</name>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="32" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="32"/>
         <source>Trước khi bắt đầu, ông/bà cần biết:</source>
         <translation>Before you start:</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="46" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="46"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="47" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="47"/>
         <source>Thời gian giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="48" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="48"/>
         <source>trong ngày</source>
         <translation>the same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="48" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="48"/>
         <source>%1 ngày làm việc</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="49" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="49"/>
         <source>Cơ quan giải quyết</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="50" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="50"/>
         <source>Nhận kết quả qua bưu điện</source>
         <translation>Result by post</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="51" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="51"/>
         <source>có thể</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="51" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="51"/>
         <source>không</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="69" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="69"/>
         <source>Giấy tờ cần mang theo (máy sẽ chụp lại):</source>
         <translation>Papers to bring (the kiosk photographs them):</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="70" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="70"/>
         <source>Không cần giấy tờ bản giấy.</source>
         <translation>No paper documents needed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="92" />
+        <location filename="../qml/screens/ProcedureInfoScreen.qml" line="92"/>
         <source>Bắt đầu khai hồ sơ</source>
         <translation>Start the application</translation>
     </message>
@@ -1121,62 +1141,62 @@ right here</translation>
 <context>
     <name>ProcedureScreen</name>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="13" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="13"/>
         <source>Chọn thủ tục</source>
         <translation>Choose a procedure</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="14" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="14"/>
         <source>Lệ phí và thời gian giải quyết được ghi dưới tên mỗi thủ tục.</source>
         <translation>The fee and processing time are shown under each procedure.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="20" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="20"/>
         <source>Đang tải danh sách thủ tục…</source>
         <translation>Loading the list of procedures…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="30" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="30"/>
         <source>Chưa tải được danh sách thủ tục từ Cổng dịch vụ công. Xin thử lại hoặc gọi nhân viên.</source>
         <translation>The list of procedures could not be loaded from the public service portal. Please try again or call staff.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="34" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="34"/>
         <source>Thử lại</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="41" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="41"/>
         <source>Tìm thủ tục (gõ không dấu cũng được)</source>
         <translation>Find a procedure (accents not needed)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="42" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="42"/>
         <source>Ví dụ: khai sinh, tam tru, chung thuc</source>
         <translation>For example: birth, residence, certified copy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="66" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="66"/>
         <source>Có tờ hướng dẫn in mã QR? Đưa mã vào camera, máy sẽ mở đúng thủ tục.</source>
         <translation>Have a printed guide with a QR code? Show it to the camera to open its procedure.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="150" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="150"/>
         <source>Lệ phí: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="151" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="151"/>
         <source>Trong ngày</source>
         <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="151" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="151"/>
         <source>%1 ngày làm việc</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ProcedureScreen.qml" line="152" />
+        <location filename="../qml/screens/ProcedureScreen.qml" line="152"/>
         <source>Nhận kết quả qua bưu điện</source>
         <translation>Result can come by post</translation>
     </message>
@@ -1184,17 +1204,17 @@ right here</translation>
 <context>
     <name>ReadCardScreen</name>
     <message>
-        <location filename="../qml/screens/ReadCardScreen.qml" line="17" />
+        <location filename="../qml/screens/ReadCardScreen.qml" line="17"/>
         <source>Đưa thẻ căn cước vào trước camera</source>
         <translation>Hold your ID card in front of the camera</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReadCardScreen.qml" line="18" />
+        <location filename="../qml/screens/ReadCardScreen.qml" line="18"/>
         <source>Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì.</source>
         <translation>QR code side towards the camera. The kiosk reads it by itself; there is nothing to press.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReadCardScreen.qml" line="77" />
+        <location filename="../qml/screens/ReadCardScreen.qml" line="77"/>
         <source>Không có thẻ? Nhập thông tin bằng tay</source>
         <translation>No card? Enter your details by hand</translation>
     </message>
@@ -1202,62 +1222,62 @@ right here</translation>
 <context>
     <name>ReceiptPrint</name>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="15" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="15"/>
         <source>Đang in phiếu…</source>
         <translation>Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="16" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="16"/>
         <source>Đã in phiếu. Xin nhận phiếu ở khe máy in.</source>
         <translation>Receipt printed. Please take it from the printer slot.</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="17" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="17"/>
         <source>Đang lưu phiếu PDF…</source>
         <translation>Saving the PDF receipt…</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="18" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="18"/>
         <source>Đã lưu phiếu PDF trên máy; nhân viên có thể in lại cho ông/bà.</source>
         <translation>The PDF receipt is saved on the kiosk; staff can print it for you.</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="21" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="21"/>
         <source>Máy in hết giấy. Xin chụp ảnh mã hồ sơ ở trên hoặc gọi nhân viên.</source>
         <translation>The printer is out of paper. Please take a photo of the dossier code above or call staff.</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="22" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="22"/>
         <source>Máy in chưa sẵn sàng (chưa kết nối). Xin chụp ảnh mã hồ sơ ở trên hoặc gọi nhân viên.</source>
         <translation>The printer is not ready (not connected). Please take a photo of the dossier code above or call staff.</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="23" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="23"/>
         <source>Không lưu được phiếu PDF. Xin chụp ảnh mã hồ sơ ở trên.</source>
         <translation>The PDF receipt could not be saved. Please take a photo of the dossier code above.</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="25" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="25"/>
         <source>Không in được phiếu. Xin chụp ảnh mã hồ sơ ở trên hoặc gọi nhân viên.</source>
         <translation>The receipt could not be printed. Please take a photo of the dossier code above or call staff.</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="27" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="27"/>
         <source>Máy này không có máy in. Xin chụp ảnh hoặc ghi lại mã hồ sơ ở trên; dùng mã này để tra cứu hồ sơ tại bất kỳ kiosk nào.</source>
         <translation>This kiosk has no printer. Please take a photo of the dossier code above or write it down; use it to check your dossier at any kiosk.</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="41" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="41"/>
         <source>In lại phiếu</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="41" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="41"/>
         <source>In phiếu</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/receipt/ReceiptPrint.qml" line="52" />
+        <location filename="../qml/receipt/ReceiptPrint.qml" line="52"/>
         <source>Lưu PDF</source>
         <translation>Save PDF</translation>
     </message>
@@ -1265,52 +1285,52 @@ right here</translation>
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="35" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="35"/>
         <source>Hồ sơ đã được lưu, sẽ gửi khi có mạng</source>
         <translation>Dossier saved; it will be sent when the connection returns</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="36" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="36"/>
         <source>Đã nộp hồ sơ thành công</source>
         <translation>Dossier submitted</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="51" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="44"/>
         <source>Mã tham chiếu</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="51" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="44"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="65" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="66"/>
         <source>Thời gian nộp: %1</source>
         <translation>Submitted at: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="67" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="68"/>
         <source>Lệ phí: đã thanh toán</source>
         <translation>Fee: paid</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="68" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="69"/>
         <source>Lệ phí: nộp tại quầy khi nhận kết quả</source>
         <translation>Fee: pay at the counter when you collect the result</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="75" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="76"/>
         <source>Chụp ảnh hoặc ghi lại mã này. Dùng mã để tra cứu tình trạng hồ sơ tại bất kỳ kiosk nào hoặc trên Cổng dịch vụ công.</source>
         <translation>Take a photo of this code or write it down. Use it to check your dossier at any kiosk or on the public service portal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="117" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="118"/>
         <source>Ông/bà hài lòng không? Chạm một khuôn mặt để kết thúc:</source>
         <translation>Were you satisfied? Touch a face to finish:</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="139" />
+        <location filename="../qml/screens/ReceiptScreen.qml" line="140"/>
         <source>Xong — xoá thông tin và kết thúc</source>
         <translation>Done — erase my details and finish</translation>
     </message>
@@ -1318,32 +1338,32 @@ right here</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="33" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="33"/>
         <source>Kiểm tra lần cuối</source>
         <translation>Final check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="50" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="50"/>
         <source>Lệ phí: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="51" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="51"/>
         <source>Cơ quan giải quyết: %1</source>
         <translation>Handled by: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="52" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="52"/>
         <source>Thời gian giải quyết: trong ngày</source>
         <translation>Processing time: the same day</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="53" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="53"/>
         <source>Thời gian giải quyết: %1 ngày làm việc</source>
         <translation>Processing time: %1 working days</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReviewScreen.qml" line="141" />
+        <location filename="../qml/screens/ReviewScreen.qml" line="141"/>
         <source>Gửi hồ sơ</source>
         <translation>Submit dossier</translation>
     </message>
@@ -1351,254 +1371,254 @@ right here</translation>
 <context>
     <name>StaffDashboard</name>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="18" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="18"/>
         <source>Chờ gửi</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="19" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="19"/>
         <source>Đang gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="20" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="20"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="21" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="21"/>
         <source>Đã gửi (trùng)</source>
         <translation>Sent (duplicate)</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="22" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="22"/>
         <source>Lỗi, cần xử lý</source>
         <translation>Failed, needs action</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="31" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="31"/>
         <source>Camera đọc thẻ</source>
         <translation>ID card camera</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="32" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="32"/>
         <source>Camera tài liệu</source>
         <translation>Document camera</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="33" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="33"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="34" />
-        <location filename="../qml/staff/StaffDashboard.qml" line="398" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="34"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="398"/>
         <source>Máy in phiếu</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="35" />
-        <location filename="../qml/staff/StaffDashboard.qml" line="400" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="35"/>
+        <location filename="../qml/staff/StaffDashboard.qml" line="400"/>
         <source>Cổng dịch vụ công</source>
         <translation>Public service portal</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="36" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="36"/>
         <source>Ổ đĩa</source>
         <translation>Disk</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="37" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="37"/>
         <source>Đồng hồ</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="61" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="61"/>
         <source>Khách tại kiosk đang gọi nhân viên hỗ trợ.</source>
         <translation>The citizen at the kiosk is calling for staff.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="87" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="87"/>
         <source>Chế độ nhân viên</source>
         <translation>Staff mode</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="105" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="105"/>
         <source>Chế độ hỗ trợ: BẬT</source>
         <translation>Assisted mode: ON</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="105" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="105"/>
         <source>Chế độ hỗ trợ: TẮT</source>
         <translation>Assisted mode: OFF</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="106" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="106"/>
         <source>Hồ sơ ghi tên bạn là người hỗ trợ</source>
         <translation>Dossiers record you as the assistant</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="107" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="107"/>
         <source>Bật khi bạn giúp người dân nộp hồ sơ</source>
         <translation>Turn on while you help a citizen</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="115" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="115"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="116" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="116"/>
         <source>Về màn hình người dân</source>
-        <translation>Back to the citizen's screen</translation>
+        <translation>Back to the citizen&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="128" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="128"/>
         <source>Hồ sơ chờ gửi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="128" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="128"/>
         <source>Thiết bị</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="128" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="128"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="128" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="128"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="171" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="171"/>
         <source>Chờ gửi: %1 · Đang gửi: %2 · Đã gửi: %3 · Lỗi: %4</source>
         <translation>Waiting: %1 · Sending: %2 · Sent: %3 · Failed: %4</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="183" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="183"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="190" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="190"/>
         <source>Chưa có hồ sơ nào trên máy.</source>
         <translation>No dossiers on this kiosk yet.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="245" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="245"/>
         <source>%1 · lúc %2 · %3 lần gửi</source>
         <translation>%1 · at %2 · %3 attempts</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="246" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="246"/>
         <source>hỗ trợ: %1</source>
         <translation>assisted by: %1</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="255" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="255"/>
         <source>Lý do: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="266" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="266"/>
         <source>Gửi lại</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="266" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="266"/>
         <source>Gửi ngay</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="282" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="282"/>
         <source>Đang kiểm tra thiết bị…</source>
         <translation>Checking devices…</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="282" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="282"/>
         <source>Tình trạng thiết bị</source>
         <translation>Device health</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="291" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="291"/>
         <source>Kiểm tra lại</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="353" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="353"/>
         <source>Hồ sơ tiếp nhận hôm nay</source>
         <translation>Dossiers taken today</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="354" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="354"/>
         <source>Đã gửi lên Cổng hôm nay</source>
         <translation>Sent to the portal today</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="355" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="355"/>
         <source>Lỗi cần xử lý (hôm nay)</source>
         <translation>Failed, need action (today)</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="356" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="356"/>
         <source>Có nhân viên hỗ trợ</source>
         <translation>Assisted by staff</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="394" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="394"/>
         <source>Mã kiosk</source>
         <translation>Kiosk id</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="395" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="395"/>
         <source>Ngôn ngữ mặc định</source>
         <translation>Default language</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="396" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="396"/>
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="397" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="397"/>
         <source>Hướng màn hình</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="399" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="399"/>
         <source>Thời gian chờ (giây)</source>
         <translation>Idle timeout (seconds)</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="428" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="428"/>
         <source>Thay đổi cài đặt trong tệp kiosk.toml rồi khởi động lại kiosk.</source>
         <translation>Change settings in kiosk.toml, then restart the kiosk.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="444" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="444"/>
         <source>Thoát chương trình kiosk? Người dân sẽ không dùng được máy.</source>
         <translation>Quit the kiosk program? Citizens will not be able to use the kiosk.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="445" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="445"/>
         <source>Phiên nhân viên tự kết thúc sau 2 phút không thao tác.</source>
         <translation>The staff session ends after 2 minutes without a touch.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="454" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="454"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="461" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="461"/>
         <source>Thoát ngay</source>
         <translation>Quit now</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffDashboard.qml" line="461" />
+        <location filename="../qml/staff/StaffDashboard.qml" line="461"/>
         <source>Thoát chương trình</source>
         <translation>Quit the program</translation>
     </message>
@@ -1606,17 +1626,17 @@ right here</translation>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="51" />
+        <location filename="../qml/components/TopBar.qml" line="51"/>
         <source>Kiosk Dịch vụ công</source>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="62" />
+        <location filename="../qml/components/TopBar.qml" line="62"/>
         <source>Nộp hồ sơ trực tuyến — nhận kết quả tại nhà qua bưu điện</source>
         <translation>File online — get the result at home by post</translation>
     </message>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="100" />
+        <location filename="../qml/components/TopBar.qml" line="100"/>
         <source>Gọi nhân viên</source>
         <translation>Call staff</translation>
     </message>

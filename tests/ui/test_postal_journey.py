@@ -168,6 +168,10 @@ def test_a_reprint_from_the_check_screen_is_marked_and_shows_no_name(
     content = receipt_content(receipt)
     assert "BẢN IN LẠI" in content.title_vi and content.footer[0].startswith("BẢN IN LẠI")
     assert "Nguyễn" not in str(content) and "Người nộp" not in [f.label_vi for f in content.fields]
+    from PySide6.QtQuick import QQuickItem
+
+    button = ui.window.findChild(QQuickItem, "checkReprint")
+    assert button is not None and not button.isVisible(), "no printer at this kiosk: no reprint offered"
     printer = check.property("reprinterModel")
     paper = tmp_path / "printer.bin"
     printer.printer_spec = f"file:{paper}"  # a printer that writes what it is sent to a file

@@ -8,6 +8,7 @@ import "../components"
 Item {
     id: root
     readonly property bool found: check.state === "found"
+    readonly property var reprint: check.reprinterModel
     readonly property bool failed: check.state === "not_found" || check.state === "offline"
 
     function statusColor(status) {
@@ -443,9 +444,32 @@ Item {
             }
         }
 
+        // A lost receipt printed again ("BẢN IN LẠI", without the citizen's name), only where a printer is.
+        Text {
+            textFormat: Text.PlainText
+            Layout.fillWidth: true
+            visible: root.found && reprint !== null && reprint.hasPrinter && reprint.state !== "idle"
+            horizontalAlignment: Text.AlignHCenter
+            text: reprint === null ? "" : reprint.state === "printing" ? qsTr("Đang in lại biên nhận…")
+                : reprint.state === "printed" ? qsTr("Đã in lại biên nhận. Xin nhận giấy ở khe máy in.")
+                : qsTr("Không in lại được biên nhận. Xin nhờ nhân viên.")
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+            color: Theme.text; wrapMode: Text.WordWrap
+        }
+
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.gap
+            BigButton {
+                objectName: "checkReprint"
+                visible: root.found && reprint !== null && reprint.hasPrinter
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                primary: false
+                enabled: reprint !== null && reprint.state !== "printing"
+                text: qsTr("In lại biên nhận")
+                onClicked: reprint.printReceipt()
+            }
             BigButton {
                 objectName: "checkAnother"
                 Layout.fillWidth: true
