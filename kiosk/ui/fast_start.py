@@ -91,7 +91,7 @@ def run_kiosk_fast(config: Any, *, build: Callable[[], Any], fullscreen: bool = 
         log.info("kiosk ready after %.2f s", ready_at)
         if probe:
             print("startup: ready", flush=True)
-            app.quit()
+            launched.guard.quitter(app)()  # a plain quit() is refused by the locked window
 
     poll = QTimer(interval=POLL_MS)
     poll.timeout.connect(take_over)

@@ -15,3 +15,28 @@ def test_kiosk_run_shows_the_attract_screen_before_the_rest_is_ready(tmp_path: P
     shown, ready = _time_launch([str(Path(sys.executable).parent / "kiosk"), "run"], env)
     assert shown == shown and ready == ready, "both moments are reported (no NaN)"
     assert shown < ready
+
+
+def test_kiosk_run_quits_on_sigterm_through_the_locked_window(tmp_path: Path) -> None:
+    """The locked window refuses a plain close; a service manager's SIGTERM (and the probe's quit) still
+    ends the kiosk in order, at once."""
+    import signal
+    import subprocess
+    import time
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
+               KIOSK_DATA_DIR=str(tmp_path / "data"))
+    with subprocess.Popen([str(Path(sys.executable).parent / "kiosk"), "run"], env=env, text=True,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 60
+        for line in proc.stderr:  # the log goes to the console
+            if "kiosk ready" in line or time.monotonic() > deadline:
+                break
+        proc.send_signal(signal.SIGTERM)
+        began = time.monotonic()
+        try:
+            code = proc.wait(timeout=20)
+        finally:
+            proc.kill()
+        assert code == 0 and time.monotonic() - began < 20
