@@ -51,6 +51,7 @@ def run_kiosk_fast(config: Any, *, build: Callable[[], Any], fullscreen: bool = 
 
     prepare_environment()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
     app.setApplicationName("kiosk")
     app.setOrganizationName("Kiosk Dich vu cong")
     probe = os.environ.get(PROBE_ENV) == "1"
@@ -83,7 +84,7 @@ def run_kiosk_fast(config: Any, *, build: Callable[[], Any], fullscreen: bool = 
 
         launched = launch(state["services"], fullscreen=fullscreen, camera=camera)
         state["launched"] = launched
-        state["supervision"] = supervise(app, launched)  # type: ignore[arg-type]
+        state["supervision"] = supervise(app, launched)
         if start.property("touched"):
             launched.ui.controller.touchAttract()  # the touch given while loading starts the journey
         start.close()  # type: ignore[attr-defined]
