@@ -43,7 +43,9 @@ DELIVERY_METHODS = ("counter", "post", "electronic")
 LEVELS = ("ok", "warn", "error", "absent")
 DEVICES = ("printer", "scanner", "camera", "portal", "disk")
 #: SIPAS-style criteria (Chỉ số hài lòng về sự phục vụ hành chính), each scored 1 (very unhappy) … 5.
-CRITERIA = ("access", "procedure", "staff", "result", "time")
+#: `overall`: the one question the kiosk asks after the receipt ("Ông/bà hài lòng không?"), counted in the
+#: mean; the five criteria are for a fuller survey (a clerk's tablet, a later kiosk screen).
+CRITERIA = ("access", "procedure", "staff", "result", "time", "overall")
 CALL_ACTIONS = ("call", "cancel")
 
 MAX_BATCH = 1000

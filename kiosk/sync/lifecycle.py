@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
+from kiosk.fleet.events import FEEDBACK
 from kiosk.store.fleet_outbox import FleetOutbox
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,8 @@ FLEET_DELIVERY = {"online": "electronic", "counter": "counter", "post": "post", 
 class DossierLifecycle(Protocol):
     def record(self, stage: str, dossier_id: str, procedure: str, *, delivery: str | None = None,
                fee_vnd: int | None = None) -> None: ...
+
+    def satisfaction(self, procedure: str, score: int) -> None: ...
 
 
 class FleetLifecycle:
@@ -40,3 +43,14 @@ class FleetLifecycle:
                 delivery=FLEET_DELIVERY.get(delivery) if delivery else None, fee_vnd=fee_vnd)
         except Exception as error:  # the fleet report misses an event; the dossier must not
             log.warning("fleet event %s not recorded: %s", stage, type(error).__name__)
+
+    def satisfaction(self, procedure: str, score: int) -> None:
+        """The citizen's answer to "Ông/bà hài lòng không?" (1–5), linked to the procedure and the unit,
+        never to the person."""
+        data: dict[str, object] = {"procedure": procedure, "scores": {"overall": score}}
+        if self.unit:
+            data["unit"] = self.unit
+        try:
+            self.outbox.record(FEEDBACK, data)
+        except Exception as error:
+            log.warning("fleet feedback not recorded: %s", type(error).__name__)

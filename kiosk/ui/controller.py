@@ -439,9 +439,13 @@ class KioskController(QObject):
         journey = self.flow.session.journey.value
         outbox = self._outbox
         kiosk_id = outbox.kiosk_id
+        procedure, lifecycle = self.flow.session.procedure_code, self.lifecycle
 
         def save() -> bool:
-            return record_feedback(outbox.session_factory, kiosk_id, journey, score, comment)
+            kept_comment = record_feedback(outbox.session_factory, kiosk_id, journey, score, comment)
+            if procedure and lifecycle is not None:
+                lifecycle.satisfaction(procedure, score)  # the province's satisfaction report; no comment
+            return kept_comment
 
         def failed(error: Exception) -> None:
             log.warning("feedback not stored: %s", type(error).__name__)

@@ -14,6 +14,7 @@ import logging
 import shutil
 import subprocess
 import threading
+import time
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
@@ -95,13 +96,24 @@ class Speaker(QObject):
             self._usable.set()
 
     def _probe(self) -> None:
-        try:
-            subprocess.run(["spd-say", "-L"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           timeout=PROBE_DEADLINE_S, check=True)
-        except (OSError, subprocess.SubprocessError) as error:
-            log.warning("speech-dispatcher does not answer (%s): speech stays silent", type(error).__name__)
+        # Twice: the first contact may start the daemon and fail while it comes up (seen here); a hang is
+        # not tried again.
+        for attempt in (1, 2):
+            try:
+                subprocess.run(["spd-say", "-L"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               timeout=PROBE_DEADLINE_S, check=True)
+            except subprocess.CalledProcessError:
+                if attempt == 1:
+                    time.sleep(1.0)
+                    continue
+                log.warning("speech-dispatcher refuses to answer: speech stays silent")
+                return
+            except (OSError, subprocess.SubprocessError) as error:
+                log.warning("speech-dispatcher does not answer (%s): speech stays silent",
+                            type(error).__name__)
+                return
+            self._usable.set()
             return
-        self._usable.set()
 
     @property
     def usable(self) -> bool:

@@ -59,12 +59,13 @@ ApplicationWindow {
         onCycleVolume: kiosk.access.cycleVolume()
         onCallStaff: kiosk.callStaff()
         onStaffGesture: staff.open()
+        reservedBottom: trainingBanner.height
     }
 
     Item {
         id: content
         anchors {
-            left: parent.left; right: parent.right; top: trainingBanner.bottom
+            left: parent.left; right: parent.right; top: topBar.bottom
             // The keyboard never covers what the citizen types: the content shrinks above it.
             bottom: inputPanel.active ? toneRow.top : (navBar.visible ? navBar.top : parent.bottom)
         }
@@ -200,6 +201,7 @@ ApplicationWindow {
 
     TrainingBanner {
         id: trainingBanner
-        anchors { left: parent.left; right: parent.right; top: topBar.bottom }
+        z: 1   // over the top bar's own colour, in the room the bar leaves for it (reservedBottom)
+        anchors { left: parent.left; right: parent.right; bottom: topBar.bottom }
     }
 }

@@ -2,14 +2,15 @@ import QtQuick
 import "components"
 
 // Shown whenever the kiosk runs against the training sandbox or a sample camera (kiosk.training): nothing
-// done here is real, and every screen says so. Main.qml gives it its own strip under the top bar, so it
-// never covers a button, the keyboard or the navigation bar; it takes no touches.
+// done here is real, and every screen says so. Main.qml lays it along the bottom edge of the top bar, which
+// makes room for it: it covers no button, no keyboard and no navigation bar, and takes nothing from the
+// screens' height (they were laid out for the production kiosk); it takes no touches.
 Rectangle {
     id: banner
     readonly property bool active: typeof trainingMode !== "undefined" && trainingMode
     visible: active
     objectName: "trainingBanner"
-    height: visible ? label.implicitHeight + Theme.gap / 2 : 0
+    height: visible ? label.implicitHeight + 4 * Theme.u : 0
     color: "#c8102e"
 
     Text {
@@ -23,6 +24,6 @@ Rectangle {
         font.family: Theme.fontFamily
         font.bold: true
         // Not scaled with the citizen's larger text: a notice for everyone, kept to one slim line.
-        font.pixelSize: 24 * Theme.u
+        font.pixelSize: 20 * Theme.u
     }
 }

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import KioskServices, build_services, run_demo
 from kiosk.config import KioskConfig
 from kiosk.store.feedback import monthly_report
+from kiosk.store.fleet_outbox import FleetOutbox
 from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
 from tests.ui.helpers import drive_to, visible_texts, wait_screen
@@ -67,8 +69,12 @@ def test_finish_wipes_everything_the_citizen_entered(qtbot: QtBot, ui: KioskUi) 
     wait_screen(qtbot, ui, "attract")
     k = ui.controller
     qtbot.waitUntil(lambda: k.tasks.pool.activeThreadCount() == 0)
-    report = monthly_report(k._outbox.session_factory, *datetime.now(UTC).timetuple()[:2])
+    vietnam_month = datetime.now(UTC).astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).timetuple()[:2]
+    report = monthly_report(k._outbox.session_factory, *vietnam_month)
     assert report.answers == 1 and report.by_score[4] == 1 and report.comments == []
+    # The province hears the score with the procedure, never the comment nor the person.
+    told = [e.data for e in FleetOutbox(k._outbox.session_factory).pending(1000) if e.type == "feedback"]
+    assert [d["scores"] for d in told] == [{"overall": 4}] and "0912345678" not in str(told)
     leftovers = [t for t in visible_texts(ui) if NAME in t or ID_NUMBER in t]
     assert leftovers == []
     assert k.flow.session.reading is None and k.flow.session.applicant == {}
@@ -195,16 +201,22 @@ def test_procedures_are_found_without_diacritics_and_by_category(qtbot: QtBot, u
     k = ui.controller
     drive_to(qtbot, ui, "procedure")
     everything = k.procedures.rowCount()
+    # A citizen types and taps at human speed: the list (and its QML delegates) settles between changes.
     k.searchProcedures("dang ky khai sinh")
+    qtbot.wait(100)
     names = [r["name"] for r in k.procedures.rows()]
     assert "Đăng ký khai sinh" in names and len(names) < everything
     k.searchProcedures("1.004873")  # the code printed on a guide
+    qtbot.wait(100)
     assert [r["code"] for r in k.procedures.rows()] == ["1.004873.000.00.00.H26"]
     k.searchProcedures("")
+    qtbot.wait(100)
     field = k.property("procedureFields")[0]
     k.chooseProcedureField(field)
+    qtbot.wait(100)
     assert {r["field"] for r in k.procedures.rows()} == {field}
     k.chooseProcedureField(field)  # the same chip again: everything
+    qtbot.wait(100)
     assert k.procedures.rowCount() == everything
 
 

@@ -10,6 +10,8 @@ Rectangle {
     property bool showLanguage: true
     property bool speechOn: false
     property real speechVolume: 0.75
+    // Room kept free along the bottom edge (the training-mode strip lies there).
+    property real reservedBottom: 0
     signal switchLanguage()
     signal biggerText()
     signal toggleContrast()
@@ -23,6 +25,7 @@ Rectangle {
 
     RowLayout {
         anchors.fill: parent
+        anchors.bottomMargin: bar.reservedBottom
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.gap
         spacing: Theme.portrait ? Theme.gap / 2 : Theme.gap   // six buttons share a 1080-px portrait bar
