@@ -16,6 +16,11 @@ from pathlib import Path
 TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "kiosk_en.ts"
 
 TRANSLATIONS: dict[str, str | tuple[str, str]] = {
+    "Đánh giá thêm (không bắt buộc):": "A little more, if you like:",
+    "Dễ tìm đến và dễ dùng": "Easy to find and to use",
+    "Thủ tục, giấy tờ rõ ràng": "Clear procedure and papers",
+    "Được hướng dẫn, giúp đỡ": "Guidance and help",
+    "Thời gian làm thủ tục": "Time it took",
     "In lại biên nhận": "Print the receipt again",
     "Đang in lại biên nhận…": "Printing the receipt again…",
     "Đã in lại biên nhận. Xin nhận giấy ở khe máy in.":

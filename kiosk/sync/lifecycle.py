@@ -10,6 +10,7 @@ report then misses one event; the dossier does not).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Protocol
 
 from kiosk.fleet.events import FEEDBACK
@@ -25,7 +26,7 @@ class DossierLifecycle(Protocol):
     def record(self, stage: str, dossier_id: str, procedure: str, *, delivery: str | None = None,
                fee_vnd: int | None = None) -> None: ...
 
-    def satisfaction(self, procedure: str, score: int) -> None: ...
+    def satisfaction(self, procedure: str, scores: Mapping[str, int]) -> None: ...
 
 
 class FleetLifecycle:
@@ -44,10 +45,10 @@ class FleetLifecycle:
         except Exception as error:  # the fleet report misses an event; the dossier must not
             log.warning("fleet event %s not recorded: %s", stage, type(error).__name__)
 
-    def satisfaction(self, procedure: str, score: int) -> None:
-        """The citizen's answer to "Ông/bà hài lòng không?" (1–5), linked to the procedure and the unit,
-        never to the person."""
-        data: dict[str, object] = {"procedure": procedure, "scores": {"overall": score}}
+    def satisfaction(self, procedure: str, scores: Mapping[str, int]) -> None:
+        """The citizen's survey (1–5 per criterion: `overall` for "Ông/bà hài lòng không?", and the SIPAS
+        criteria answered), linked to the procedure and the unit, never to the person."""
+        data: dict[str, object] = {"procedure": procedure, "scores": dict(scores)}
         if self.unit:
             data["unit"] = self.unit
         try:

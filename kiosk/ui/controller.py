@@ -52,6 +52,10 @@ log = logging.getLogger(__name__)
 
 
 
+#: The SIPAS criteria the kiosk's survey asks besides the overall face (kiosk.fleet.events.CRITERIA).
+SURVEY_CRITERIA = frozenset({"access", "procedure", "staff", "time"})
+
+
 class KioskController(QObject):
     screenChanged = Signal()
     languageChanged = Signal()
@@ -436,15 +440,24 @@ class KioskController(QObject):
 
     @Slot(int, str)
     def giveFeedback(self, score: int, comment: str) -> None:
+        self.giveSurvey(score, {}, comment)
+
+    @Slot(int, "QVariantMap", str)
+    def giveSurvey(self, score: int, criteria: dict[str, Any], comment: str) -> None:
+        """The survey after the receipt: the overall face (kept in this kiosk's monthly report), the SIPAS
+        criteria the citizen chose to answer, and an optional comment (withheld if it looks personal). The
+        province's report gets the scores with the procedure and unit, never the comment."""
         journey = self.flow.session.journey.value
         outbox = self._outbox
         kiosk_id = outbox.kiosk_id
         procedure, lifecycle = self.flow.session.procedure_code, self.lifecycle
+        scores = {str(k): int(v) for k, v in (criteria or {}).items() if str(k) in SURVEY_CRITERIA
+                  and isinstance(v, int | float) and 1 <= int(v) <= 5}
 
         def save() -> bool:
             kept_comment = record_feedback(outbox.session_factory, kiosk_id, journey, score, comment)
             if procedure and lifecycle is not None:
-                lifecycle.satisfaction(procedure, score)  # the province's satisfaction report; no comment
+                lifecycle.satisfaction(procedure, {"overall": score, **scores})
             return kept_comment
 
         def failed(error: Exception) -> None:

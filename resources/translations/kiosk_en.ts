@@ -782,52 +782,62 @@ right here</translation>
 <context>
     <name>FeedbackScreen</name>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="17"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="65"/>
         <source>Ông/bà có hài lòng không?</source>
         <translation>Are you satisfied?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="18"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="66"/>
         <source>Chạm một khuôn mặt. Câu trả lời không ghi tên.</source>
         <translation>Tap a face. Answers are anonymous.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="26"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="76"/>
         <source>Rất không hài lòng</source>
         <translation>Very unhappy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="27"/>
-        <source>Không hài lòng</source>
-        <translation>Unhappy</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="28"/>
-        <source>Bình thường</source>
-        <translation>Neutral</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="29"/>
-        <source>Hài lòng</source>
-        <translation>Happy</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="30"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="79"/>
         <source>Rất hài lòng</source>
         <translation>Very happy</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="63"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="86"/>
+        <source>Đánh giá thêm (không bắt buộc):</source>
+        <translation>A little more, if you like:</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="92"/>
+        <source>Dễ tìm đến và dễ dùng</source>
+        <translation>Easy to find and to use</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="93"/>
+        <source>Thủ tục, giấy tờ rõ ràng</source>
+        <translation>Clear procedure and papers</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="94"/>
+        <source>Được hướng dẫn, giúp đỡ</source>
+        <translation>Guidance and help</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="95"/>
+        <source>Thời gian làm thủ tục</source>
+        <translation>Time it took</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="120"/>
         <source>Góp ý thêm (không bắt buộc)</source>
         <translation>Any comments (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="74"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="135"/>
         <source>Bỏ qua</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FeedbackScreen.qml" line="81"/>
+        <location filename="../qml/screens/FeedbackScreen.qml" line="142"/>
         <source>Gửi đánh giá</source>
         <translation>Send</translation>
     </message>
@@ -959,22 +969,22 @@ right here</translation>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="102"/>
+        <location filename="../qml/Main.qml" line="103"/>
         <source>Hỗ trợ: %1</source>
         <translation>Assisted by: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="148"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="156"/>
+        <location filename="../qml/Main.qml" line="157"/>
         <source>Làm lại từ đầu</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="165"/>
+        <location filename="../qml/Main.qml" line="166"/>
         <source>Đang gửi hồ sơ…</source>
         <translation>Sending the dossier…</translation>
     </message>
@@ -1626,17 +1636,17 @@ right here</translation>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="51"/>
+        <location filename="../qml/components/TopBar.qml" line="54"/>
         <source>Kiosk Dịch vụ công</source>
         <translation>Public Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="62"/>
+        <location filename="../qml/components/TopBar.qml" line="65"/>
         <source>Nộp hồ sơ trực tuyến — nhận kết quả tại nhà qua bưu điện</source>
         <translation>File online — get the result at home by post</translation>
     </message>
     <message>
-        <location filename="../qml/components/TopBar.qml" line="100"/>
+        <location filename="../qml/components/TopBar.qml" line="103"/>
         <source>Gọi nhân viên</source>
         <translation>Call staff</translation>
     </message>

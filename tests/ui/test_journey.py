@@ -65,7 +65,9 @@ def test_finish_wipes_everything_the_citizen_entered(qtbot: QtBot, ui: KioskUi) 
     ui.controller.finish()
     wait_screen(qtbot, ui, "feedback")  # the survey comes first; it shows nothing of the citizen
     assert not any(NAME in t or ID_NUMBER in t for t in visible_texts(ui))
-    ui.controller.giveFeedback(4, "Nhân viên nhiệt tình, gọi 0912345678")  # a phone number: comment withheld
+    # The survey: the overall face, two SIPAS criteria (one unknown, dropped), a comment with a phone
+    # number (withheld).
+    ui.controller.giveSurvey(4, {"staff": 5, "bogus": 9}, "Nhân viên nhiệt tình, gọi 0912345678")
     wait_screen(qtbot, ui, "attract")
     k = ui.controller
     qtbot.waitUntil(lambda: k.tasks.pool.activeThreadCount() == 0)
@@ -74,7 +76,7 @@ def test_finish_wipes_everything_the_citizen_entered(qtbot: QtBot, ui: KioskUi) 
     assert report.answers == 1 and report.by_score[4] == 1 and report.comments == []
     # The province hears the score with the procedure, never the comment nor the person.
     told = [e.data for e in FleetOutbox(k._outbox.session_factory).pending(1000) if e.type == "feedback"]
-    assert [d["scores"] for d in told] == [{"overall": 4}] and "0912345678" not in str(told)
+    assert [d["scores"] for d in told] == [{"overall": 4, "staff": 5}] and "0912345678" not in str(told)
     leftovers = [t for t in visible_texts(ui) if NAME in t or ID_NUMBER in t]
     assert leftovers == []
     assert k.flow.session.reading is None and k.flow.session.applicant == {}
@@ -236,3 +238,24 @@ def test_a_printed_guides_qr_opens_its_procedure(qtbot: QtBot, ui: KioskUi, tmp_
     k.confirmDetails()
     wait_screen(qtbot, ui, "procedureInfo", 20000)
     assert k.flow.session.procedure_code == "1.001193.000.00.00.H26"
+
+
+def test_the_survey_is_answered_by_touch_and_reaches_the_fleet_report(qtbot: QtBot, ui: KioskUi) -> None:
+    from tests.ui.test_staff import tap
+
+    k = ui.controller
+    drive_to(qtbot, ui, "receipt")
+    procedure = k.flow.session.procedure_code
+    k.finish()
+    wait_screen(qtbot, ui, "feedback")
+    tap(qtbot, ui, "face_5")  # overall: very satisfied
+    tap(qtbot, ui, "face_staff_4")
+    tap(qtbot, ui, "face_time_2")
+    tap(qtbot, ui, "face_time_3")  # changed one's mind: the last touch counts
+    tap(qtbot, ui, "sendFeedback")
+    wait_screen(qtbot, ui, "attract")
+    qtbot.waitUntil(lambda: k.tasks.pool.activeThreadCount() == 0)
+    told = [e.data for e in FleetOutbox(k._outbox.session_factory).pending(1000) if e.type == "feedback"]
+    [event] = told
+    assert event["procedure"] == procedure and event["unit"] == "000.00.00.H26"  # the config's unit code
+    assert event["scores"] == {"overall": 5, "staff": 4, "time": 3}
