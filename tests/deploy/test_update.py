@@ -21,7 +21,12 @@ from kiosk.update import (
     verify_bundle,
 )
 
-pytestmark = pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="needs dpkg-deb (Debian)")
+
+@pytest.fixture(autouse=True)
+def dpkg_deb() -> None:
+    """The kiosk is packaged for Debian, where dpkg-deb is always there: without it, fail, never skip."""
+    if shutil.which("dpkg-deb") is None:
+        pytest.fail("dpkg-deb not found: these tests build real .deb files (Debian's dpkg)", pytrace=False)
 
 
 def _deb(folder: Path, version: str) -> Path:

@@ -14,7 +14,7 @@ from kiosk.fleet.app import FleetSettings
 from kiosk.fleet.server import FleetServer
 from kiosk.fleet.store import open_database
 from tests.memory_keyring import MemoryKeyring, memory_keyring_installed
-from tests.store.pg import PostgresServer, PostgresUnavailable
+from tests.store.pg import PostgresServer, started_for
 
 ADMIN = "test-admin-token"
 
@@ -27,15 +27,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture(scope="session")
 def fleet_postgres() -> Iterator[PostgresServer]:
-    server = PostgresServer()
-    try:
-        server.start()
-    except PostgresUnavailable as error:
-        pytest.fail(f"PostgreSQL is needed for the fleet tests: {error}", pytrace=False)
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from started_for("the fleet tests")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

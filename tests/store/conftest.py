@@ -21,7 +21,7 @@ from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
 from kiosk.store.outbox import Outbox
 from tests.memory_keyring import MemoryKeyring, memory_keyring_installed
-from tests.store.pg import PostgresServer, PostgresUnavailable
+from tests.store.pg import PostgresServer, started_for
 
 BACKENDS = ("sqlite", "postgresql")
 sqlite_only = pytest.mark.parametrize("backend", ["sqlite"])
@@ -58,15 +58,7 @@ class Database:
 
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
-    server = PostgresServer()
-    try:
-        server.start()
-    except PostgresUnavailable as error:
-        pytest.fail(f"PostgreSQL is needed for the [postgresql] storage tests: {error}", pytrace=False)
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from started_for("the [postgresql] storage tests")
 
 
 @pytest.fixture(params=BACKENDS)

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, text
@@ -192,3 +193,19 @@ def _unprivileged_user() -> str:
             continue
         return name
     raise PostgresUnavailable("running as root, and no `postgres` or `nobody` user to run PostgreSQL as")
+
+
+def started_for(purpose: str) -> Iterator[PostgresServer]:
+    """A throwaway cluster for a session fixture (`yield from started_for("the fleet tests")`): the
+    tests fail, never skip, when PostgreSQL cannot start (the setup installs it)."""
+    import pytest
+
+    server = PostgresServer()
+    try:
+        server.start()
+    except PostgresUnavailable as error:
+        pytest.fail(f"PostgreSQL is needed for {purpose}: {error}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
