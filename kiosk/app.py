@@ -240,14 +240,3 @@ def run_demo(config: KioskConfig, **options: Any) -> int:
         return run_journeys(services, **options)
     finally:
         services.close()
-
-
-def run_soak(config: KioskConfig, journeys: int, **options: Any) -> Any:
-    """`kiosk bench soak`: N journeys in one window on the kiosk's own services."""
-    services = build_services(config)
-    try:
-        from kiosk.ui.soak import run_soak_ui
-
-        return run_soak_ui(services, journeys, **options)
-    finally:
-        services.close()

@@ -1237,14 +1237,14 @@ def _cmd_bench_soak(args: argparse.Namespace) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     try:
         config = _load(args, data_dir=scratch / "data")
-        from kiosk.app import run_soak  # Qt: only when it runs
         from kiosk.bench.soak import print_soak
+        from kiosk.bench.soak_window import soak_kiosk  # Qt: only when it runs
 
         def progress(sample: Any) -> None:
             print(f"{PROG} bench soak: {sample.journey} journeys, {sample.seconds:.0f} s, "
                   f"RSS {sample.rss / 2**20:.1f} MB", file=sys.stderr, flush=True)
 
-        result = run_soak(config, args.journeys, progress=progress)
+        result = soak_kiosk(config, args.journeys, progress=progress)
         if args.json:
             print(json.dumps(result.to_json_dict(), indent=2))
         else:
@@ -1255,10 +1255,10 @@ def _cmd_bench_soak(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench_startup(args: argparse.Namespace) -> int:
-    """`kiosk bench startup`: see kiosk.ui.startup_bench (scratch data folder, own sandbox per launch)."""
+    """`kiosk bench startup`: see kiosk.bench.startup_bench (scratch data folder, own sandbox per launch)."""
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-startup-"))
     try:
-        from kiosk.ui.startup_bench import run_startup_bench
+        from kiosk.bench.startup_bench import run_startup_bench
 
         return run_startup_bench(scratch / "data")
     finally:
@@ -1266,14 +1266,14 @@ def _cmd_bench_startup(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench_journey(args: argparse.Namespace) -> int:
-    """`kiosk bench journey`: see kiosk.ui.journey_bench (offscreen, scratch data folder, own sandbox)."""
+    """`kiosk bench journey`: see kiosk.bench.journey_bench (offscreen, scratch data folder, own sandbox)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-journey-"))
     try:
         config = _load(args, data_dir=scratch / "data")
         from kiosk.app import build_services
-        from kiosk.ui.journey_bench import run_journey_bench  # Qt: only here
+        from kiosk.bench.journey_bench import run_journey_bench  # Qt: only here
 
         return run_journey_bench(config, build_services)
     finally:

@@ -1,4 +1,7 @@
-"""Benchmarks of the kiosk's capture paths on synthetic, reproducible corpora (`kiosk bench ...`).
+"""The kiosk's tools: benchmarks (`kiosk bench ...`), synthetic corpora (ID cards, document photos) and
+the window drivers of the soak, journey and startup benches.
 
-Nothing here is imported by the kiosk itself; benches use only the public reader APIs in kiosk.capture.
+Nothing on the run-time path imports this package (an import-linter contract in pyproject.toml keeps it
+so): the kiosk plays shipped sample files (resources/samples/), the tools made them. Tools may import
+anything in kiosk, including Qt; benches use the public APIs of kiosk.capture and kiosk.ui.
 """

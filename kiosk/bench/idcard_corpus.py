@@ -38,7 +38,7 @@ from typing import Any, Literal
 import cv2
 import numpy as np
 
-from kiosk.capture.synthetic_cards import (
+from kiosk.bench.synthetic_cards import (
     CARD_SIZE,
     FictitiousPerson,
     Generation,

@@ -7,7 +7,7 @@ size after each: after a warm-up (caches, fonts, the QML type cache and the firs
 then) and at the end. Goal: less than 10 % growth from warm-up to end.
 
 This module holds the measuring and the report; the Qt driver that walks the screens is
-`kiosk.ui.soak` (this package does not import Qt).
+`kiosk.bench.soak_window` (this module does not import Qt, so its report is testable without a window).
 """
 
 from __future__ import annotations

@@ -384,7 +384,7 @@ def open_frame_source(spec: str, *, repeat_each: int | None = None, fps: float |
     """A frame source from a config / command-line spec. The source is returned unopened: use `with`.
 
     - "samples": the bundled synthetic cards, looped, each held for `repeat_each` frames (default 10)
-    - "documents": sample document-camera photos (generated once, cached), each held 30 frames
+    - "documents": the shipped sample document-camera photos (resources/samples/documents), held 30 frames
     - "camera" or "camera:N": camera device N (default 0)
     - "doccam" or "doccam:N": a document camera: device N at its highest resolution, MJPEG
     - a folder of images, or a glob such as "shots/*.jpg": played in name order, looped

@@ -6,11 +6,11 @@ import cv2
 import numpy as np
 import pytest
 
+from kiosk.bench.synthetic_cards import SAMPLE_PEOPLE, place_in_scene, render_card_back
 from kiosk.capture.card_scan import HINTS, CardScanSession
 from kiosk.capture.frames import open_frame_source
 from kiosk.capture.idcard_reader import CardReadResult, IdCardReader
 from kiosk.capture.resources import sample_cards_dir
-from kiosk.capture.synthetic_cards import SAMPLE_PEOPLE, place_in_scene, render_card_back
 
 
 def _frame(name: str) -> np.ndarray:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 import pikepdf
@@ -21,8 +20,6 @@ from kiosk.capture.doc_capture import (
     component_pdf,
     recrop,
 )
-from kiosk.capture.doc_samples import INDICES, sample_documents_dir
-from kiosk.capture.frames import open_frame_source
 from kiosk.capture.page_detect import quad_iou
 from kiosk.capture.page_enhance import WARNING_LOW_DPI
 from kiosk.capture.scanner import ScannedPage
@@ -119,16 +116,3 @@ def test_component_pdf_has_the_pages_in_order_and_the_metadata() -> None:
         widths = [float(p.mediabox[2]) for p in doc.pages]
         assert widths[0] == pytest.approx(pages[0].encoded.width_pt, abs=0.5)  # 100 % scale
         assert "Giấy chứng sinh" in str(doc.docinfo.get("/Title", "")) + str(doc.open_metadata())
-
-
-def test_sample_document_camera_plays_the_generated_pages(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KIOSK_SAMPLE_CACHE", str(tmp_path))
-    folder = sample_documents_dir(scale=0.2)
-    assert len(list(folder.glob("*.jpg"))) == len(INDICES)
-    again = sample_documents_dir(scale=0.2)  # cached: not generated twice
-    assert again == folder
-    monkeypatch.setattr("kiosk.capture.doc_samples.sample_documents_dir", lambda: folder)
-    with open_frame_source("documents", fps=None) as source:
-        frame = source.read()
-    assert frame is not None and frame.ndim == 3

@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
+from kiosk.bench.synthetic_cards import place_in_scene, random_person, render_card_back
 from kiosk.capture.frame_quality import (
     MOTION_THRESHOLD,
     SHARPNESS_THRESHOLD,
@@ -18,7 +19,6 @@ from kiosk.capture.frame_quality import (
 )
 from kiosk.capture.mrz_reader import MrzReader
 from kiosk.capture.resources import sample_cards_dir
-from kiosk.capture.synthetic_cards import place_in_scene, random_person, render_card_back
 
 
 def _sample(name: str = "02_nguyen_van_an_back.png") -> np.ndarray:

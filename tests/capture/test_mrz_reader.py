@@ -16,6 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from kiosk.bench.synthetic_cards import (
+    CARD_SIZE,
+    FictitiousPerson,
+    mrz_lines,
+    place_in_scene,
+    random_person,
+    render_card_back,
+    render_card_front,
+)
 from kiosk.capture import mrz_reader, ocrb_glyphs
 from kiosk.capture.idcard_reader import locate_card
 from kiosk.capture.mrz_reader import LAYOUTS, OUT_OF_FRAME, MrzReader, MrzReadResult
@@ -29,15 +38,6 @@ from kiosk.capture.ocrb_glyphs import (
     glyphs,
 )
 from kiosk.capture.resources import sample_cards_dir
-from kiosk.capture.synthetic_cards import (
-    CARD_SIZE,
-    FictitiousPerson,
-    mrz_lines,
-    place_in_scene,
-    random_person,
-    render_card_back,
-    render_card_front,
-)
 from kiosk.domain.idcard import IdentityReading, Sex
 from kiosk.domain.mrz import parse_td1
 

@@ -12,10 +12,7 @@ import pytest
 import segno
 import zxingcpp
 
-from kiosk.capture import qr_rescue
-from kiosk.capture.idcard_reader import IdCardReader, locate_card
-from kiosk.capture.qr_rescue import QrRescuer, find_finder_patterns
-from kiosk.capture.synthetic_cards import (
+from kiosk.bench.synthetic_cards import (
     SAMPLE_PEOPLE,
     desk_background,
     place_in_scene,
@@ -23,6 +20,9 @@ from kiosk.capture.synthetic_cards import (
     render_card_back,
     render_card_front,
 )
+from kiosk.capture import qr_rescue
+from kiosk.capture.idcard_reader import IdCardReader, locate_card
+from kiosk.capture.qr_rescue import QrRescuer, find_finder_patterns
 
 # Tests of what a rescue can read use a generous budget, so a busy test machine cannot make them flaky;
 # the budget itself is tested with a fake clock, and the real timings are the bench's business.

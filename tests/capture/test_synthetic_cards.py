@@ -11,9 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from kiosk.capture.idcard_reader import IdCardReader
-from kiosk.capture.resources import sample_cards_dir
-from kiosk.capture.synthetic_cards import (
+from kiosk.bench.synthetic_cards import (
     CARD_SIZE,
     SAMPLE_PEOPLE,
     FictitiousPerson,
@@ -29,6 +27,8 @@ from kiosk.capture.synthetic_cards import (
     render_card_front,
     sample_specs,
 )
+from kiosk.capture.idcard_reader import IdCardReader
+from kiosk.capture.resources import sample_cards_dir
 from kiosk.domain.id_number import check_id_number
 from kiosk.domain.idcard import parse_qr_payload
 from kiosk.domain.mrz import parse_td1
@@ -153,7 +153,7 @@ def test_bundled_samples_are_present_small_and_described() -> None:
         with Image.open(path) as img:
             assert img.size == (1280, 720)
     readme = (folder / "README.md").read_text(encoding="utf-8")
-    assert "fictitious" in readme and "python -m kiosk.capture.synthetic_cards" in readme
+    assert "fictitious" in readme and "python -m kiosk.bench.synthetic_cards" in readme
 
 
 def test_main_writes_the_samples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,8 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtTextToSpeech import QTextToSpeech
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskServices, run_soak
+from kiosk.app import KioskServices
 from kiosk.bench.soak import format_soak
+from kiosk.bench.soak_window import soak_kiosk
 from kiosk.cli import build_parser
 from kiosk.config import KioskConfig
 from kiosk.ui.access import Accessibility, mark_word_before_cursor
@@ -239,7 +240,7 @@ def test_demo_options_parse() -> None:
 
 # ---------------------------------------------------------------------------------- soak
 def test_soak_runs_journeys_and_reports_memory(qtbot: QtBot, config: KioskConfig) -> None:
-    result = run_soak(config, 5, warmup=1)
+    result = soak_kiosk(config, 5, warmup=1)
     assert (result.journeys, result.failures) == (5, 0)
     assert result.rss_warm and result.rss_end and result.growth is not None
     assert [s.journey for s in result.samples][-1] == 5

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.ui.startup_bench import _time_launch
+from kiosk.bench.startup_bench import _time_launch
 
 
 def test_kiosk_run_shows_the_attract_screen_before_the_rest_is_ready(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.bench.soak import SoakResult, SoakSample, run_soak
 from kiosk.capture.frames import FrameSource, ImageSequenceSource
 from kiosk.capture.resources import sample_cards_dir
+from kiosk.config import KioskConfig
 from kiosk.sandbox.samples import sample_answers
 from kiosk.ui.demo import spin
 from kiosk.ui.services import UiServices
@@ -139,7 +140,7 @@ class SoakDriver:
 def run_soak_ui(services: UiServices, journeys: int, *, warmup: int | None = None,
                 progress: Callable[[SoakSample], None] | None = None) -> SoakResult:
     """N journeys in one kiosk UI (portrait, offscreen when QT_QPA_PLATFORM says so) on `services`
-    (kiosk.app.run_soak builds them against the config's portal, the sandbox unless configured)."""
+    (soak_kiosk builds them against the config's portal, the sandbox unless configured)."""
     application()
     ui = create_ui(services, size=PORTRAIT)
     try:
@@ -149,3 +150,14 @@ def run_soak_ui(services: UiServices, journeys: int, *, warmup: int | None = Non
         return run_soak(driver.journey, journeys, warmup=warmup, progress=progress)
     finally:
         ui.close()
+
+
+def soak_kiosk(config: KioskConfig, journeys: int, **options: Any) -> SoakResult:
+    """`kiosk bench soak`: N journeys in one window on the kiosk's own services (built by kiosk.app)."""
+    from kiosk.app import build_services
+
+    services = build_services(config)
+    try:
+        return run_soak_ui(services, journeys, **options)
+    finally:
+        services.close()

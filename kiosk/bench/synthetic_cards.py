@@ -8,7 +8,7 @@ and the two layouts (2021 CCCD: QR on the front; 2024 Căn cước: QR and MRZ o
 Payload and MRZ strings come from the domain builders; the tests pin them to the literal vectors of
 DOMAIN.md, so a builder bug cannot hide behind a parser that shares it.
 
-    python -m kiosk.capture.synthetic_cards --out resources/samples/cards
+    python -m kiosk.bench.synthetic_cards --out resources/samples/cards
 """
 
 from __future__ import annotations
