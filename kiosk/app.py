@@ -7,6 +7,7 @@ the real kiosk differ only in the configuration they pass in.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -18,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from kiosk.config import KioskConfig
 from kiosk.portal.auth import KioskAuth, enrolled_auth, require_secure_url
 from kiosk.portal.client import PortalClient
+from kiosk.portal.models import Catalogue
 from kiosk.sandbox.server import SandboxServer
 from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
@@ -25,7 +27,7 @@ from kiosk.store.files import EncryptedFileStore
 from kiosk.store.fleet_outbox import FleetOutbox
 from kiosk.store.key_binding import bound_key_store
 from kiosk.store.keyring_file import choose_backend
-from kiosk.store.outbox import Outbox, QueueLimits, RetentionPeriods, StorageError
+from kiosk.store.outbox import Outbox, PurgeReport, QueueLimits, RetentionPeriods, StorageError
 from kiosk.sync.delivery import PortalDeliveryOrders
 from kiosk.sync.fleet_reporter import FleetLink, record_status, start_fleet_link
 from kiosk.sync.lifecycle import DossierLifecycle, FleetLifecycle
@@ -240,3 +242,67 @@ def run_demo(config: KioskConfig, **options: Any) -> int:
         return run_journeys(services, **options)
     finally:
         services.close()
+
+
+def worker_round(services: KioskServices) -> Any:
+    """`kiosk worker --once`: one round now (send what is due, pull every open status, order deliveries),
+    then the cached catalogue refreshed (`kiosk dossier create` checks dossiers against it offline)."""
+    from kiosk.portal.catalogue_cache import CatalogueCache
+
+    assert services.worker is not None
+    summary = services.worker.run_once(pull_all=True)
+    CatalogueCache(services.config.data_dir).refresh(services.portal)
+    return summary
+
+
+def serve_worker(services: KioskServices, stop: threading.Event) -> None:
+    """`kiosk worker`: rounds until `stop` is set. Under systemd: READY=1 first, and the watchdog fed while
+    the worker's rounds keep coming."""
+    from kiosk.systemd_notify import Heartbeat, Watchdog, notify
+
+    worker = services.worker
+    assert worker is not None
+    log.info("worker sending to %s (waits at most %g s between rounds)", services.portal_url,
+             worker.settings.interval)
+    heartbeat = Heartbeat(max_age_s=2 * worker.settings.interval + 300)  # a round may send many files
+    worker.on_progress = lambda _progress: heartbeat.beat()
+    notify("READY=1")
+    watchdog = Watchdog(heartbeat.alive).start()
+    try:
+        worker.run_forever(stop)
+    finally:
+        watchdog.stop()
+        log.info("worker stopped")
+
+
+def purge_expired(config: KioskConfig, *, dry_run: bool) -> tuple[PurgeReport, int]:
+    """`kiosk outbox purge`: dossiers past their retention (kiosk.store.purge's rules), and the receipt PDFs
+    saved at the kiosk older than the dossiers' retention. Returns the report and the receipts removed."""
+    from kiosk.store.purge import purge_receipt_files
+
+    report = open_outbox(config).purge(retention_periods(config), dry_run=dry_run)
+    receipts = purge_receipt_files(config.data_dir / "receipts", config.retention.sent_days, dry_run=dry_run)
+    return report, receipts
+
+
+def cached_catalogue(config: KioskConfig) -> Catalogue | None:
+    """The catalogue cached on this kiosk (data folder); for the built-in sandbox, its seed catalogue; else
+    fetched once if the portal answers (None when it does not)."""
+    import json
+
+    from kiosk.portal.catalogue_cache import CatalogueCache
+    from kiosk.portal.errors import PortalError
+    from kiosk.sandbox.catalogue import load_seed_catalogue
+
+    cache = CatalogueCache(config.data_dir)
+    cached = cache.load()
+    if cached is not None:
+        return cached
+    if config.portal.url == "sandbox":
+        return Catalogue.from_json(json.loads(load_seed_catalogue().body))
+    try:
+        with make_portal_client(config, config.portal.url) as portal:
+            return cache.refresh(portal)[0]
+    except (PortalError, ValueError) as error:
+        log.warning("no catalogue: %s", type(error).__name__)
+        return None

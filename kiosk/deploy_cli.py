@@ -61,7 +61,7 @@ def add_commands(commands: Any, command: Any, keys_commands: Any) -> None:
 
 
 def _config(args: argparse.Namespace) -> Any:
-    from kiosk.cli import _load
+    from kiosk.commands.common import load as _load
 
     return _load(args)
 
@@ -132,7 +132,7 @@ def cmd_logs_export(args: argparse.Namespace) -> int:
 
 
 def _quiet_logging(config: Any) -> None:
-    from kiosk.cli import _start_logging
+    from kiosk.commands.common import start_logging as _start_logging
 
     _start_logging(config, quiet_console=True)
 

@@ -25,7 +25,8 @@ import pytest
 import requests
 
 from kiosk.app import keyring_fallback_file, open_outbox
-from kiosk.cli import display_problem, main
+from kiosk.cli import main
+from kiosk.commands.run import display_problem
 from kiosk.config import load_config
 from kiosk.portal.models import Catalogue
 from kiosk.sandbox.catalogue import load_seed_catalogue

@@ -18,7 +18,7 @@ RUNS = 3
 TIMEOUT_S = 120
 _BASELINE = """
 import sys, time
-from kiosk.cli import _load
+from kiosk.commands.common import load as _load
 import argparse
 from kiosk.app import build_services
 from kiosk.ui.window import launch, land, application

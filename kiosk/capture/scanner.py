@@ -6,7 +6,7 @@
 The kiosk does not call this module in its own process: a driver stuck in C would freeze it. It runs in the
 scanner service's child process (`kiosk.capture.scanner_service`: `ScannerService`, `ScanJob`,
 `scan_to_pdf`), which adds a deadline per page and kill-and-restart; the command line is in
-`kiosk.capture.scanner_cli`.
+`kiosk.commands.scanner`.
 
 Settings speak the kiosk's words (source "flatbed"/"feeder", mode "color"/"gray"/"bw", dpi) and are mapped
 to the option values each backend uses ("Flatbed", "ADF Front", "Lineart", ...); anything the device does not

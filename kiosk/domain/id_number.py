@@ -14,7 +14,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Final
 
-from kiosk.domain.idcard import ReadingWarning, Sex
+from kiosk.domain.identity_parts import ReadingWarning, Sex
 
 # The 63 pre-2025 provinces (GSO code, zero-padded). IDs keep these codes after the 2025 merger into
 # 34 provinces, so this table validates IDs; addresses need the current table, kept elsewhere.

@@ -15,9 +15,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Any, Final, Literal
 
+from kiosk.domain.id_number import check_id_number
+
+# Sex and ReadingWarning live below both this module and id_number (which checks numbers with them).
+from kiosk.domain.identity_parts import ReadingWarning, Sex
 from kiosk.domain.text import TONE_MARKS, fold, nfc
 
 ReadingSource = Literal["qr", "mrz", "manual"]
@@ -28,26 +31,6 @@ QR_MIN_FIELDS: Final = 7
 # means a field is missing or split, and the fields after it are shifted (a 9-field payload once gave the
 # name "Nam" and the address "10072024"): refuse rather than guess which one.
 QR_FIELD_COUNTS: Final = (7, 11)
-
-
-class Sex(StrEnum):
-    MALE = "M"
-    FEMALE = "F"
-
-
-@dataclass(frozen=True)
-class ReadingWarning:
-    """A problem worth showing to staff or the citizen; never a reason to reject the card on its own.
-
-    `code` is stable (tests, translations and staff tools key on it); the messages are for people.
-    """
-
-    code: str
-    message_vi: str
-    message_en: str
-
-    def message(self, lang: str) -> str:
-        return self.message_vi if lang.startswith("vi") else self.message_en
 
 
 class NotAnIdCard(ValueError):
@@ -242,9 +225,6 @@ def parse_qr_payload(text: str) -> IdentityReading:
     Raises NotAnIdCard when the text cannot be an ID-card payload (too few fields, no 12-digit ID, no name);
     everything else that looks wrong becomes a warning on the reading.
     """
-    # Imported here because id_number builds on this module's Sex and ReadingWarning.
-    from kiosk.domain.id_number import check_id_number
-
     warnings: list[ReadingWarning] = []
     text, repaired = repair_mojibake(text.strip(_EDGE_JUNK))
     if repaired:

@@ -13,25 +13,13 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, String, Text, delete, func, select, update
-from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.fleet import events as ev
-from kiosk.store.models import UUID_LEN, Base, BigId, UtcDateTime, utc_now
+from kiosk.store.models import FleetOutboxEvent, utc_now
 
-
-class FleetOutboxEvent(Base):
-    __tablename__ = "fleet_outbox"
-    __table_args__ = (Index("ix_fleet_outbox_pending", "sent_at", "id"),)
-
-    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(String(UUID_LEN), unique=True)
-    type: Mapped[str] = mapped_column(String(32))
-    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
-    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    #: The service refused it (a schema this kiosk's version got wrong): kept, never resent.
-    rejected: Mapped[str | None] = mapped_column(Text())
+__all__ = ["FleetOutbox", "FleetOutboxEvent"]
 
 
 def _event(row: FleetOutboxEvent) -> ev.FleetEvent:

@@ -202,6 +202,17 @@ class AuditEvent(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
 
 
-# The fleet-event outbox's table lives in its own module; importing it here registers it with Base.metadata
-# wherever the models are loaded (migrations, their drift check), like every other table.
-from kiosk.store import fleet_outbox as _fleet_outbox  # noqa: E402, F401
+class FleetOutboxEvent(Base):
+    """One event the kiosk will tell the fleet service (kiosk.store.fleet_outbox keeps and sends them)."""
+
+    __tablename__ = "fleet_outbox"
+    __table_args__ = (Index("ix_fleet_outbox_pending", "sent_at", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(UUID_LEN), unique=True)
+    type: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: The service refused it (a schema this kiosk's version got wrong): kept, never resent.
+    rejected: Mapped[str | None] = mapped_column(Text())

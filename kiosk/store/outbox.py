@@ -20,9 +20,10 @@ store are its own, so a station sends, pulls the status of, purges and reseals o
 senders of one station never take the same entry: `claim_next` locks the row it claims (`FOR UPDATE SKIP
 LOCKED` on PostgreSQL, the write lock of `BEGIN IMMEDIATE` on SQLite) and `mark_sending` is conditional.
 
-After the portal accepted a dossier and the retention period passed, `purge()` removes its personal data
-(the sealed payload, the file rows and the files no other dossier uses); the clear row stays, marked
-`purged_at`, and a `dossier.purged` audit event records it.
+This module is the queue. Its neighbours are the other rooms of the outbox, reached through `Outbox` (the
+facade callers use): admission limits (`admission.py`: refuse new dossiers while the queue cannot keep its
+promise), retention (`purge.py`: personal data removed after the retention period), key re-sealing
+(`reseal.py`), and the records all of them share (`outbox_records.py`: items, documents, errors).
 """
 
 from __future__ import annotations
@@ -37,23 +38,23 @@ import socket
 import uuid
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, delete, func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.logs import contains_personal_data, redact
 from kiosk.store import audit
+from kiosk.store.admission import AdmissionRefusal, QueueLimits, check_admission
 from kiosk.store.crypto import CryptoError, SealedBlob, Sealer
-from kiosk.store.files import EncryptedFileStore, FileStoreError, StoredFile, sha256_hex
+from kiosk.store.files import EncryptedFileStore, FileStoreError, StoredFile
 from kiosk.store.models import (
     CONTENT_TYPE_LEN,
     FILENAME_LEN,
     ID_LEN,
-    AuditEvent,
     ClientStatus,
     Dossier,
     DossierFile,
@@ -61,11 +62,32 @@ from kiosk.store.models import (
     OutboxEntry,
     utc_now,
 )
+from kiosk.store.outbox_records import (
+    POSTAL_METHODS,
+    InvalidTransitionError,
+    OutboxError,
+    OutboxFile,
+    OutboxItem,
+    PurgedError,
+    StorageError,
+    StorageFullError,
+    UnknownDossierError,
+    file_aad,
+    item_from_row,
+    item_query,
+    payload_aad,
+)
+from kiosk.store.purge import PurgeReport, RetentionPeriods, purge_dossiers
+from kiosk.store.reseal import ResealReport, reseal_all
+
+# The public names callers import from here (the outbox is the facade of its rooms).
+__all__ = [
+    "POSTAL_METHODS", "AdmissionRefusal", "InvalidTransitionError", "Outbox", "OutboxError", "OutboxFile",
+    "OutboxItem", "PurgeReport", "PurgedError", "QueueLimits", "ResealReport", "RetentionPeriods",
+    "StorageError", "StorageFullError", "UnknownDossierError", "retry_delay", "this_sender",
+]
 
 log = logging.getLogger(__name__)
-
-#: Delivery choices whose result comes home by post (a home pickup returns the result by post too).
-POSTAL_METHODS = frozenset({"post", "pickup"})
 
 # Idempotency keys and procedure codes go to clear columns: short, plain tokens only.
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
@@ -74,114 +96,7 @@ _FIRST_RETRY = timedelta(seconds=30)
 _MAX_RETRY = timedelta(hours=1)
 
 
-class OutboxError(Exception):
-    """Base class of the outbox's errors."""
-
-
-class UnknownDossierError(OutboxError, LookupError):
-    pass
-
-
-class InvalidTransitionError(OutboxError):
-    """The entry is not in a state that allows this change (e.g. marking a queued entry "sent")."""
-
-
-class StorageError(OutboxError):
-    """The kiosk's own storage failed (database unreadable, disk full, I/O error). Nothing already queued
-    is lost; `message_vi` / `message_en` say so to people, `str()` is for logs."""
-
-    message_vi = (
-        "Máy không lưu được hồ sơ vào bộ nhớ. Các hồ sơ đã lưu trước đó vẫn an toàn. "
-        "Vui lòng báo cán bộ hỗ trợ."
-    )
-    message_en = (
-        "The kiosk could not save the dossier to its storage. Dossiers saved before are safe. "
-        "Please tell the staff."
-    )
-
-
-class StorageFullError(StorageError):
-    message_vi = (
-        "Bộ nhớ của máy đã đầy nên chưa lưu được hồ sơ mới. Các hồ sơ đã lưu trước đó vẫn an toàn. "
-        "Vui lòng báo cán bộ hỗ trợ."
-    )
-    message_en = (
-        "The kiosk's storage is full, so the new dossier was not saved. Dossiers saved before are safe. "
-        "Please tell the staff."
-    )
-
-
-class PurgedError(OutboxError):
-    """The dossier's personal data and files were removed by the retention purge."""
-
-
 _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
-
-
-@dataclass(frozen=True)
-class AdmissionRefusal:
-    """Why the kiosk will not take a new dossier now (see `Outbox.admission`)."""
-
-    code: str  # "queue_too_old" | "queue_too_large" | "catalogue_stale"
-    message_vi: str
-    message_en: str
-    detail: str  # for staff and logs: the numbers behind the decision
-
-
-@dataclass(frozen=True)
-class QueueLimits:
-    """Thresholds for `Outbox.admission` (built from kiosk.config.LimitsConfig)."""
-
-    max_queue_age: timedelta = timedelta(hours=48)
-    max_queue_size: int = 200
-    max_catalogue_age: timedelta = timedelta(days=7)
-
-
-@dataclass(frozen=True)
-class RetentionPeriods:
-    """How long dossiers stay after the portal accepted them / refused them for good, and audit events."""
-
-    sent: timedelta = timedelta(days=3)
-    failed: timedelta = timedelta(days=90)
-    audit: timedelta = timedelta(days=365)
-    #: A dossier whose result is to come home by post stays (sealed) until its postal order is placed or
-    #: refused for good, at most this long after it was sent (longer than any processing time).
-    pending_post: timedelta = timedelta(days=60)
-
-
-@dataclass(frozen=True)
-class PurgeReport:
-    dry_run: bool
-    dossier_ids: tuple[str, ...]
-    files_removed: int
-    audit_events_removed: int
-
-
-@dataclass(frozen=True)
-class ResealReport:
-    key_id: str
-    payloads: int
-    file_metadata: int
-    files: int
-
-
-@dataclass(frozen=True)
-class OutboxFile:
-    """One document of a dossier as the outbox takes and gives it back: plaintext bytes and metadata."""
-
-    type_code: str
-    filename: str
-    content_type: str
-    content: bytes = field(repr=False)
-    metadata: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def sha256(self) -> str:
-        return sha256_hex(self.content)
-
-    @property
-    def size(self) -> int:
-        return len(self.content)
 
 
 @dataclass(frozen=True)
@@ -190,41 +105,6 @@ class _SealedFile:
     file: OutboxFile
     stored: StoredFile
     metadata: SealedBlob
-
-
-@dataclass(frozen=True)
-class OutboxItem:
-    """A snapshot of one outbox entry and the clear (non-personal) facts of its dossier."""
-
-    id: int
-    dossier_id: str
-    idempotency_key: str
-    procedure_code: str
-    kiosk_id: str
-    assisted_by: str | None
-    client_status: ClientStatus
-    server_status: str | None
-    dossier_code: str | None
-    attempts: int
-    last_error: str | None
-    next_attempt_at: datetime
-    created_at: datetime
-    updated_at: datetime
-    sent_at: datetime | None
-    claimed_by: str | None = None
-    server_status_at: datetime | None = None
-    next_status_at: datetime | None = None
-    delivery_ref: str | None = None
-    purged_at: datetime | None = None
-    delivery_method: str | None = None
-    delivery_error: str | None = None
-
-    @property
-    def awaits_postal_order(self) -> bool:
-        """Accepted, the result to come home by post, and no order placed or refused yet: its address must
-        stay (sealed) until the order is placed."""
-        return (self.delivery_method in POSTAL_METHODS and self.delivery_ref is None
-                and self.delivery_error is None and self.server_status != "rejected")
 
 
 def retry_delay(
@@ -351,7 +231,7 @@ class Outbox:
         plaintext = _json(payload)
         metadata = [_json(file.metadata) for file in files]
         dossier_id = str(uuid.uuid4())
-        blob = self._sealer.seal(plaintext, _aad(dossier_id))
+        blob = self._sealer.seal(plaintext, payload_aad(dossier_id))
         now = self._now()
         # Shared lock from the first file written until the rows referencing them commit: an orphan sweep
         # in another process waits instead of deleting them in between.
@@ -360,7 +240,7 @@ class Outbox:
             for position, (file, meta) in enumerate(zip(files, metadata, strict=True)):
                 assert self.files is not None
                 stored = self.files.put(file.content)
-                sealed_meta = self._sealer.seal(meta, _file_aad(dossier_id, position, stored.sha256))
+                sealed_meta = self._sealer.seal(meta, file_aad(dossier_id, position, stored.sha256))
                 sealed_files.append(_SealedFile(position, file, stored, sealed_meta))
             return self._commit(dossier_id, idempotency_key, procedure_code, assisted_by, blob, now,
                                 sealed_files, delivery_method)
@@ -479,7 +359,7 @@ class Outbox:
             if len(content) != row.size:
                 raise OutboxError(f"file {row.sha256} of dossier {dossier_id!r} has the wrong size")
             meta = SealedBlob(row.key_id, row.metadata_nonce, row.metadata_ciphertext)
-            metadata = json.loads(self._sealer.open(meta, _file_aad(dossier_id, row.position, row.sha256)))
+            metadata = json.loads(self._sealer.open(meta, file_aad(dossier_id, row.position, row.sha256)))
             result.append(OutboxFile(row.type_code, row.filename, row.content_type, content, metadata))
         return result
 
@@ -502,7 +382,7 @@ class Outbox:
             if not dossier.payload_ciphertext:
                 raise PurgedError(f"dossier {dossier_id!r} was purged after its retention period")
             blob = SealedBlob(dossier.key_id, dossier.payload_nonce, dossier.payload_ciphertext)
-        payload: dict[str, Any] = json.loads(self._sealer.open(blob, _aad(dossier_id)))
+        payload: dict[str, Any] = json.loads(self._sealer.open(blob, payload_aad(dossier_id)))
         return payload
 
     # --- the sending life cycle -----------------------------------------------------------------------
@@ -512,14 +392,14 @@ class Outbox:
         in). Only a look: `mark_sending` (or `claim_next`, which does both) claims it."""
         with self._sessions() as session:
             row = session.execute(
-                _item_query()
+                item_query()
                 .where(OutboxEntry.client_status == ClientStatus.QUEUED.value)
                 .where(OutboxEntry.next_attempt_at <= self._now())
                 .where(self._mine())
                 .order_by(OutboxEntry.id)
                 .limit(1)
             ).first()
-            return _item(row) if row is not None else None
+            return item_from_row(row) if row is not None else None
 
     def claim_next(
         self, *, owner: str | None = None, lease: timedelta = timedelta(minutes=10)
@@ -552,7 +432,7 @@ class Outbox:
                 claimed_by=owner or this_sender(),
                 lease_until=now + lease,
             )
-            return _item(session.execute(_item_query().where(OutboxEntry.id == entry_id)).one())
+            return item_from_row(session.execute(item_query().where(OutboxEntry.id == entry_id)).one())
 
     def next_due_at(self) -> datetime | None:
         """When this kiosk's next queued entry becomes due (so an idle worker knows how long it may sleep)."""
@@ -703,7 +583,7 @@ class Outbox:
         horizon = datetime.max.replace(tzinfo=now.tzinfo) if ahead_of_schedule else now
         with self._sessions() as session:
             rows = session.execute(
-                _item_query()
+                item_query()
                 .where(OutboxEntry.client_status.in_((ClientStatus.SENT.value, ClientStatus.DUPLICATE.value)))
                 .where(Dossier.dossier_code.is_not(None))
                 .where(OutboxEntry.next_status_at.is_not(None), OutboxEntry.next_status_at <= horizon)
@@ -711,7 +591,7 @@ class Outbox:
                 .order_by(OutboxEntry.next_status_at, OutboxEntry.id)
                 .limit(limit)
             )
-            return [_item(row) for row in rows]
+            return [item_from_row(row) for row in rows]
 
     def record_server_status(self, entry_id: int, status: str, next_pull_in: timedelta | None) -> None:
         """Store the portal's status word for an accepted dossier; `next_pull_in` None stops the pulls
@@ -755,136 +635,18 @@ class Outbox:
             entry.updated_at = self._now()
             self._audit(session, "dossier.delivery_failed", self.kiosk_id, entry.dossier_id)
 
-    # --- limits that protect the citizen ----------------------------------------------------------------
+    # --- the other rooms, through the queue (see admission.py, purge.py, reseal.py) --------------------
 
     def admission(
         self, limits: QueueLimits, catalogue_fetched_at: datetime | None = None
     ) -> AdmissionRefusal | None:
-        """None when a new dossier may be started; otherwise why not. Call before a citizen starts.
-
-        Refuses when the oldest unsent dossier waited longer than `limits.max_queue_age`, when more than
-        `limits.max_queue_size` dossiers are unsent (queued, sending or failed), or when the catalogue
-        (fetched at `catalogue_fetched_at`, if given) is older than `limits.max_catalogue_age`. A refusal
-        is logged and audited, so staff see it.
-        """
-        now = self._now()
-        unsent = (ClientStatus.QUEUED.value, ClientStatus.SENDING.value, ClientStatus.FAILED.value)
-        with self._sessions() as session:
-            count, oldest = session.execute(
-                select(func.count(), func.min(OutboxEntry.created_at))
-                .join(Dossier, Dossier.id == OutboxEntry.dossier_id)
-                .where(OutboxEntry.client_status.in_(unsent))
-                .where(self._mine())
-            ).one()
-        refusal: AdmissionRefusal | None = None
-        if oldest is not None:
-            oldest = oldest if oldest.tzinfo is not None else oldest.replace(tzinfo=now.tzinfo)
-        if count >= limits.max_queue_size:
-            refusal = AdmissionRefusal(
-                "queue_too_large",
-                "Máy đang có quá nhiều hồ sơ chưa gửi được nên tạm ngừng nhận hồ sơ mới. "
-                "Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.",
-                "This kiosk has too many dossiers it could not send yet, so it is not taking new ones "
-                "for now. The staff have been told. Please come back later.",
-                f"{count} unsent dossiers (limit {limits.max_queue_size})",
-            )
-        elif oldest is not None and now - oldest > limits.max_queue_age:
-            hours = (now - oldest).total_seconds() / 3600
-            refusal = AdmissionRefusal(
-                "queue_too_old",
-                "Máy chưa gửi được hồ sơ lên Cổng dịch vụ công trong thời gian dài nên tạm ngừng nhận hồ sơ "
-                "mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.",
-                "This kiosk has not been able to send dossiers to the portal for a long time, so it is not "
-                "taking new ones for now. The staff have been told. Please come back later.",
-                f"oldest unsent dossier waited {hours:.1f} h (limit "
-                f"{limits.max_queue_age.total_seconds() / 3600:g} h)",
-            )
-        elif catalogue_fetched_at is not None and now - catalogue_fetched_at > limits.max_catalogue_age:
-            hours = (now - catalogue_fetched_at).total_seconds() / 3600
-            refusal = AdmissionRefusal(
-                "catalogue_stale",
-                "Danh mục thủ tục trên máy đã cũ, chưa cập nhật được từ Cổng dịch vụ công nên tạm ngừng nhận "
-                "hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.",
-                "The list of procedures on this kiosk is out of date and could not be refreshed from the "
-                "portal, so it is not taking new dossiers for now. The staff have been told. "
-                "Please come back later.",
-                f"catalogue is {hours:.1f} h old "
-                f"(limit {limits.max_catalogue_age.total_seconds() / 3600:g} h)",
-            )
-        if refusal is not None:
-            log.warning("STAFF ALERT: new dossiers refused (%s): %s", refusal.code, refusal.detail)
-            with self._sessions.begin() as session:
-                self._audit(session, "outbox.admission_refused", self.kiosk_id, None,
-                             reason=refusal.code, detail=refusal.detail)
-        return refusal
-
-    # --- retention ------------------------------------------------------------------------------------
+        """None when a new dossier may be started; otherwise why not (kiosk.store.admission)."""
+        return check_admission(self._sessions, self.kiosk_id, self._now(), limits, catalogue_fetched_at)
 
     def purge(self, periods: RetentionPeriods, *, dry_run: bool = False) -> PurgeReport:
-        """Remove the personal data and files of dossiers past their retention period: accepted by the
-        portal (`sent`/`duplicate`) more than `periods.sent` ago (but a dossier still waiting for its postal
-        order only after `periods.pending_post`), or refused for good and untouched for
-        `periods.failed`. Their clear rows stay (marked `purged_at`) with a `dossier.purged` audit event.
-        Audit events older than `periods.audit` are deleted. `dry_run` reports without changing anything.
-        """
-        now = self._now()
-        done = (ClientStatus.SENT.value, ClientStatus.DUPLICATE.value)
-        # Kept (sealed) while its result is to come home by post and no order was placed or refused yet:
-        # the worker needs the address when the portal says "done" (see OutboxItem.awaits_postal_order).
-        awaits_post = (
-            func.coalesce(Dossier.delivery_method, "").in_(POSTAL_METHODS)
-            & OutboxEntry.delivery_ref.is_(None) & OutboxEntry.delivery_error.is_(None)
-            & (func.coalesce(OutboxEntry.server_status, "") != "rejected")
-        )
-        with self._sessions() as session:
-            rows = session.execute(
-                select(OutboxEntry.id, OutboxEntry.dossier_id, OutboxEntry.client_status)
-                .join(Dossier, Dossier.id == OutboxEntry.dossier_id)
-                .where(self._mine())
-                .where(OutboxEntry.purged_at.is_(None))
-                .where(
-                    (OutboxEntry.client_status.in_(done) & (OutboxEntry.sent_at <= now - periods.sent)
-                     & (~awaits_post | (OutboxEntry.sent_at <= now - periods.pending_post)))
-                    | (
-                        (OutboxEntry.client_status == ClientStatus.FAILED.value)
-                        & (OutboxEntry.updated_at <= now - periods.failed)
-                    )
-                )
-                .order_by(OutboxEntry.id)
-            ).all()
-            old_audit = session.scalar(
-                select(func.count()).select_from(AuditEvent).where(AuditEvent.at < now - periods.audit)
-            ) or 0
-        dossier_ids = tuple(dossier_id for _, dossier_id, _ in rows)
-        if dry_run:
-            return PurgeReport(True, dossier_ids, 0, old_audit)
-        for entry_id, dossier_id, status in rows:
-            with self._sessions.begin() as session:
-                # Conditional on the status read above: a clerk's "retry" in between wins.
-                result = session.execute(
-                    update(OutboxEntry)
-                    .where(OutboxEntry.id == entry_id, OutboxEntry.client_status == status,
-                           OutboxEntry.purged_at.is_(None))
-                    .values(purged_at=now, next_status_at=None, updated_at=now)
-                )
-                if result.rowcount != 1:  # type: ignore[attr-defined]
-                    continue
-                session.execute(delete(DossierFile).where(DossierFile.dossier_id == dossier_id))
-                session.execute(
-                    update(Dossier)
-                    .where(Dossier.id == dossier_id)
-                    .values(payload_ciphertext=b"", payload_nonce=b"", key_id="purged")
-                )
-                self._audit(session, "dossier.purged", self.kiosk_id, dossier_id, client_status=status)
-        with self._sessions.begin() as session:
-            session.execute(delete(AuditEvent).where(AuditEvent.at < now - periods.audit))
-        files_removed = self.clean_orphans()
-        if dossier_ids:
-            log.info("outbox: purged %d dossiers past retention, %d files removed", len(dossier_ids),
-                     files_removed)
-        return PurgeReport(False, dossier_ids, files_removed, old_audit)
-
-    # --- keys -----------------------------------------------------------------------------------------
+        """Remove the personal data and files of this kiosk's dossiers past retention (kiosk.store.purge)."""
+        return purge_dossiers(self._sessions, self.kiosk_id, self._now(), periods,
+                              clean_orphans=self.clean_orphans, dry_run=dry_run)
 
     def rotate_key(self) -> tuple[str, ResealReport]:
         """Make a new data key and reseal everything with it; returns the old key's id and the report."""
@@ -893,61 +655,8 @@ class Outbox:
         return old, self.reseal()
 
     def reseal(self) -> ResealReport:
-        """Re-encrypt every payload, file metadata and stored file with the current data key (after
-        `DataKeyStore.rotate()`). Interrupted, it can simply run again: whatever is not resealed yet still
-        opens with its old key, which stays in the keyring."""
-        key_id = self._sealer.current_key_id()
-        payloads = metadata = files = 0
-        with self._sessions() as session:
-            dossier_ids = list(session.scalars(
-                select(Dossier.id).where(Dossier.key_id != key_id, Dossier.key_id != "purged", self._mine())
-            ))
-            file_ids = list(session.scalars(
-                select(DossierFile.id)
-                .join(Dossier, Dossier.id == DossierFile.dossier_id)
-                .where(DossierFile.key_id != key_id, self._mine())
-            ))
-        for dossier_id in dossier_ids:
-            with self._sessions.begin() as session:
-                dossier = session.get(Dossier, dossier_id)
-                if dossier is None or not dossier.payload_ciphertext:
-                    continue
-                aad = _aad(dossier_id)
-                plain = self._sealer.open(
-                    SealedBlob(dossier.key_id, dossier.payload_nonce, dossier.payload_ciphertext), aad
-                )
-                blob = self._sealer.seal(plain, aad)
-                dossier.payload_ciphertext, dossier.payload_nonce, dossier.key_id = (
-                    blob.ciphertext, blob.nonce, blob.key_id
-                )
-                payloads += 1
-        shas: set[str] = set()
-        for file_id in file_ids:
-            with self._sessions.begin() as session:
-                row = session.get(DossierFile, file_id)
-                if row is None:
-                    continue
-                aad = _file_aad(row.dossier_id, row.position, row.sha256)
-                plain = self._sealer.open(SealedBlob(row.key_id, row.metadata_nonce, row.metadata_ciphertext),
-                                          aad)
-                blob = self._sealer.seal(plain, aad)
-                row.metadata_ciphertext, row.metadata_nonce = blob.ciphertext, blob.nonce
-                row.key_id = blob.key_id
-                metadata += 1
-        if self.files is not None:
-            with self._sessions() as session:
-                shas.update(session.scalars(
-                    select(DossierFile.sha256).join(Dossier, Dossier.id == DossierFile.dossier_id)
-                    .where(self._mine()).distinct()
-                ))
-            for sha in sorted(shas):
-                if self.files.key_id_of(sha) != key_id:
-                    self.files.reseal(sha)
-                    files += 1
-        with self._sessions.begin() as session:
-            self._audit(session, "keys.resealed", self.kiosk_id, None, key_id=key_id,
-                         payloads=payloads, file_metadata=metadata, files=files)
-        return ResealReport(key_id, payloads, metadata, files)
+        """Re-encrypt everything of this kiosk with the current data key (kiosk.store.reseal)."""
+        return reseal_all(self._sessions, self._sealer, self.kiosk_id, self._now(), self.files)
 
     def unreadable(self, limit: int = 1000) -> list[tuple[int, str]]:
         """(entry id, reason) for unsent dossiers whose data does not open (a missing or wrong key, a
@@ -980,18 +689,18 @@ class Outbox:
 
     def entries(self, status: ClientStatus | None = None, limit: int = 100) -> list[OutboxItem]:
         """Entries, newest first (for the clerk's queue screen and `kiosk outbox list`)."""
-        query = _item_query().order_by(OutboxEntry.created_at.desc(), OutboxEntry.id.desc()).limit(limit)
+        query = item_query().order_by(OutboxEntry.created_at.desc(), OutboxEntry.id.desc()).limit(limit)
         if status is not None:
             query = query.where(OutboxEntry.client_status == ClientStatus(status).value)
         with self._sessions() as session:
-            return [_item(row) for row in session.execute(query)]
+            return [item_from_row(row) for row in session.execute(query)]
 
     def get(self, entry_id: int) -> OutboxItem:
         with self._sessions() as session:
-            row = session.execute(_item_query().where(OutboxEntry.id == entry_id)).first()
+            row = session.execute(item_query().where(OutboxEntry.id == entry_id)).first()
             if row is None:
                 raise UnknownDossierError(f"no outbox entry {entry_id}")
-            return _item(row)
+            return item_from_row(row)
 
     def find_by_receipt_reference(self, reference: str) -> OutboxItem | None:
         """This kiosk's dossier whose receipt shows `reference` (the first 8 hex digits of its idempotency
@@ -1001,18 +710,18 @@ class Outbox:
             return None
         with self._sessions() as session:
             rows = session.execute(
-                _item_query().where(Dossier.idempotency_key.like(f"{ref}-%")).where(self._mine())
+                item_query().where(Dossier.idempotency_key.like(f"{ref}-%")).where(self._mine())
                 .order_by(OutboxEntry.id.desc()).limit(1)
             ).all()
-        return _item(rows[0]) if rows else None
+        return item_from_row(rows[0]) if rows else None
 
     def for_dossier(self, dossier_id: str) -> OutboxItem:
         """The entry of one dossier (the kiosk sends a citizen's own dossier right after queueing it)."""
         with self._sessions() as session:
-            row = session.execute(_item_query().where(OutboxEntry.dossier_id == dossier_id)).first()
+            row = session.execute(item_query().where(OutboxEntry.dossier_id == dossier_id)).first()
             if row is None:
                 raise UnknownDossierError(f"no outbox entry for dossier {dossier_id!r}")
-            return _item(row)
+            return item_from_row(row)
 
     # --- internals ------------------------------------------------------------------------------------
 
@@ -1053,15 +762,6 @@ class Outbox:
         return dossier_id
 
 
-def _aad(dossier_id: str) -> bytes:
-    # Binds the ciphertext to its row: a payload copied into another dossier's row does not open.
-    return f"kiosk.dossier:{dossier_id}".encode()
-
-
-def _file_aad(dossier_id: str, position: int, sha256: str) -> bytes:
-    return f"kiosk.dossier_file:{dossier_id}:{position}:{sha256}".encode()
-
-
 def _json(value: dict[str, Any]) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
@@ -1087,42 +787,3 @@ def _check_token(name: str, value: str) -> None:
         raise ValueError(f"{name} looks like personal data; it is stored unencrypted")
 
 
-def _item_query() -> Select[OutboxEntry, str, str, str, str | None, str | None, str | None]:
-    # Only the dossier's clear columns: listing the queue never loads (or could leak) a ciphertext.
-    return select(
-        OutboxEntry,
-        Dossier.idempotency_key,
-        Dossier.procedure_code,
-        Dossier.kiosk_id,
-        Dossier.assisted_by,
-        Dossier.dossier_code,
-        Dossier.delivery_method,
-    ).join(Dossier, Dossier.id == OutboxEntry.dossier_id)
-
-
-def _item(row: Row[OutboxEntry, str, str, str, str | None, str | None, str | None]) -> OutboxItem:
-    entry, idempotency_key, procedure_code, kiosk_id, assisted_by, dossier_code, delivery_method = row
-    return OutboxItem(
-        id=entry.id,
-        dossier_id=entry.dossier_id,
-        idempotency_key=idempotency_key,
-        procedure_code=procedure_code,
-        kiosk_id=kiosk_id,
-        assisted_by=assisted_by,
-        client_status=ClientStatus(entry.client_status),
-        server_status=entry.server_status,
-        dossier_code=dossier_code,
-        attempts=entry.attempts,
-        last_error=entry.last_error,
-        next_attempt_at=entry.next_attempt_at,
-        created_at=entry.created_at,
-        updated_at=entry.updated_at,
-        sent_at=entry.sent_at,
-        claimed_by=entry.claimed_by,
-        server_status_at=entry.server_status_at,
-        next_status_at=entry.next_status_at,
-        delivery_ref=entry.delivery_ref,
-        purged_at=entry.purged_at,
-        delivery_method=delivery_method,
-        delivery_error=entry.delivery_error,
-    )

@@ -39,8 +39,8 @@ from kiosk.capture.scanner import (
     list_scanners,
     pages_to_pdf,
 )
-from kiosk.capture.scanner_cli import cli_list, cli_scan
 from kiosk.capture.scanner_service import ScanJob, ScannerService, scan_to_pdf
+from kiosk.commands.scanner import cli_list, cli_scan
 
 DEVICE = "test:0"
 SMALL = (40.0, 50.0)  # mm

@@ -1,8 +1,10 @@
 """`kiosk scanner list|scan`: the scanner from the command line, through the scanner service (a driver that
-hangs fails the command after the page deadline instead of hanging the terminal). Wired in by kiosk/cli.py."""
+hangs fails the command after the page deadline instead of hanging the terminal). The scanner modules of
+kiosk.capture return data and typed errors; this module prints them."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -62,3 +64,11 @@ def cli_scan(device: str, out: str | Path, source: str, mode: str, dpi: int, as_
         print(f"{report.output}: {report.pages} page(s), {report.pdf_bytes} bytes, {report.dpi} dpi, "
               f"{report.mode}")
     return 0
+
+
+def cmd_scanner_list(args: argparse.Namespace) -> int:
+    return cli_list(args.json, local_only=args.local)
+
+
+def cmd_scanner_scan(args: argparse.Namespace) -> int:
+    return cli_scan(args.device, args.output, args.source, args.mode, args.dpi, args.json)
