@@ -370,9 +370,33 @@ def build_parser() -> argparse.ArgumentParser:
                            "lift a lockout after wrong PINs")
     staff_unlock.add_argument("staff_id", metavar="ID")
 
-    from kiosk.fleet.cli import register as register_fleet  # `fleet`, `report`, `bench fleet`
+    bench_fleet = command(
+        bench_commands,
+        "fleet",
+        _handler("bench:cmd_bench_fleet"),
+        "the fleet service under N kiosks × D days of events on loopback: ingest rate, "
+        "dashboard and report latency, database size",
+    )
+    bench_fleet.add_argument("--kiosks", type=int, default=500, help="simulated kiosks (default 500)")
+    bench_fleet.add_argument("--days", type=int, default=30, help="days of events per kiosk (default 30)")
+    bench_fleet.add_argument(
+        "--database",
+        metavar="URL",
+        help="PostgreSQL to fill (default: a throwaway cluster the bench starts itself)",
+    )
+    bench_fleet.add_argument(
+        "--max-seconds",
+        type=float,
+        default=900.0,
+        help="stop sending after this long and report what was done (default 900)",
+    )
+    bench_fleet.add_argument("--senders", type=int, default=4,
+                             help="concurrent kiosk connections (default 4)")
+    bench_fleet.add_argument("--json", action="store_true", help="print the results as one JSON object")
 
-    register_fleet(commands, bench_commands, command, _load)
+    from kiosk.fleet.cli import register as register_fleet  # `fleet`, `report`
+
+    register_fleet(commands, command, _load)
 
     command(commands, "version", _cmd_version, "print the kiosk's version")
     _add_deploy_commands(commands, command, keys_commands)

@@ -143,3 +143,22 @@ def cmd_bench_outbox(args: argparse.Namespace) -> int:
                        progress=progress)
     print_result(result, as_json=args.json)
     return EXIT_OK
+
+
+def cmd_bench_fleet(args: argparse.Namespace) -> int:
+    """`kiosk bench fleet`: see kiosk.bench.fleet_bench (a throwaway PostgreSQL unless --database)."""
+    from kiosk.bench.fleet_bench import print_result, run_bench
+
+    def progress(message: str) -> None:
+        print(f"kiosk bench fleet: {message}", file=sys.stderr, flush=True)
+
+    result = run_bench(
+        kiosks=args.kiosks,
+        days=args.days,
+        database=args.database,
+        max_seconds=args.max_seconds,
+        senders=args.senders,
+        progress=progress,
+    )
+    print_result(result, as_json=args.json)
+    return EXIT_OK

@@ -1,5 +1,5 @@
-"""The `fleet`, `report` and `bench fleet` commands. `kiosk.cli` registers them with one call, passing its
-own helpers (this package must not import kiosk.cli)."""
+"""The `fleet` and `report` commands (`kiosk bench fleet` sits with the other benches, kiosk.commands.bench).
+`kiosk.cli` registers them with one call, passing its own helpers (this package must not import kiosk.cli)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ Load = Callable[[argparse.Namespace], KioskConfig]
 CommandMaker = Callable[..., argparse.ArgumentParser]
 
 
-def register(commands: Any, bench_commands: Any, command: CommandMaker, load: Load) -> None:
+def register(commands: Any, command: CommandMaker, load: Load) -> None:
     fleet = command(commands, "fleet", None, "the province's fleet service, and this kiosk's link to it")
     fleet_commands = fleet.add_subparsers(dest="fleet_command", metavar="COMMAND", required=True)
 
@@ -90,29 +90,6 @@ def register(commands: Any, bench_commands: Any, command: CommandMaker, load: Lo
     )
     report.add_argument("--format", default="text", choices=("text", "json", "csv", "xlsx", "pdf"))
     report.add_argument("--output", type=Path, help="write here (needed for xlsx and pdf)")
-
-    bench = command(
-        bench_commands,
-        "fleet",
-        _bench,
-        "the fleet service under N kiosks × D days of events on loopback: ingest rate, "
-        "dashboard and report latency, database size",
-    )
-    bench.add_argument("--kiosks", type=int, default=500, help="simulated kiosks (default 500)")
-    bench.add_argument("--days", type=int, default=30, help="days of events per kiosk (default 30)")
-    bench.add_argument(
-        "--database",
-        metavar="URL",
-        help="PostgreSQL to fill (default: a throwaway cluster the bench starts itself)",
-    )
-    bench.add_argument(
-        "--max-seconds",
-        type=float,
-        default=900.0,
-        help="stop sending after this long and report what was done (default 900)",
-    )
-    bench.add_argument("--senders", type=int, default=4, help="concurrent kiosk connections (default 4)")
-    bench.add_argument("--json", action="store_true", help="print the results as one JSON object")
 
 
 def _serve(args: argparse.Namespace, load: Load) -> int:
@@ -255,21 +232,3 @@ def print_table(report: Any) -> str:
         )
     lines.append("mục tiêu / targets: nhận qua BCCI ≥ 5 %, trả kết quả qua BCCI ≥ 20 %")
     return "\n".join(lines) + "\n"
-
-
-def _bench(args: argparse.Namespace) -> int:
-    from kiosk.bench.fleet_bench import print_result, run_bench
-
-    def progress(message: str) -> None:
-        print(f"kiosk bench fleet: {message}", file=sys.stderr, flush=True)
-
-    result = run_bench(
-        kiosks=args.kiosks,
-        days=args.days,
-        database=args.database,
-        max_seconds=args.max_seconds,
-        senders=args.senders,
-        progress=progress,
-    )
-    print_result(result, as_json=args.json)
-    return EXIT_OK
