@@ -178,12 +178,12 @@ class _DossierReceiver:
                 "Thủ tục này không có trong danh mục của Cổng dịch vụ công.",
             )
         problems = {
-            **check_applicant(manifest.applicant),
+            **check_applicant(manifest.applicant, self.clock().date()),
             **{
                 f"answers.{name}": reason
                 for name, reason in check_answers(procedure, manifest.answers).items()
             },
-            **check_documents(procedure, manifest.documents),
+            **check_documents(procedure, manifest.documents, manifest.applicant),
             **check_delivery(procedure, manifest.delivery),
         }
         if problems:
