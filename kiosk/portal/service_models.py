@@ -65,6 +65,46 @@ class Registration:
 
 
 @dataclass(frozen=True)
+class AccountIdentity:
+    """Who an account is for, from the applicant the kiosk collected: the kind, the identifier the portal
+    keys the account by (ID number, passport number, organisation code) and what registration needs."""
+
+    kind: str
+    identifier: str
+    full_name: str
+    date_of_birth: str = ""
+    nationality: str | None = None
+    representative_id_number: str | None = None
+
+    def registration(self, phone: str, email: str | None = None) -> Registration:
+        """ValueError when a person's date of birth is missing (an organisation has none)."""
+        born = date.fromisoformat(self.date_of_birth) if self.kind != "organisation" else None
+        return Registration(
+            id_number=self.identifier if self.kind == "citizen" else "", full_name=self.full_name,
+            date_of_birth=born, phone=phone, email=email, applicant_type=self.kind,
+            passport_number=self.identifier if self.kind == "foreigner" else None,
+            nationality=self.nationality,
+            organisation_code=self.identifier if self.kind == "organisation" else None,
+            representative_id_number=self.representative_id_number)
+
+
+def account_identity(applicant: dict[str, str | None]) -> AccountIdentity:
+    """Accounts exist for citizens, foreigners and organisations; anyone else (a representative, a person
+    without an ID number) opens or links one with the card's ID number, as a citizen."""
+    def get(key: str) -> str:
+        return (applicant.get(key) or "").strip()
+
+    kind = get("applicant_type") or "citizen"
+    if kind == "foreigner":
+        return AccountIdentity("foreigner", get("passport_number"), get("full_name"), get("date_of_birth"),
+                               nationality=get("nationality") or None)
+    if kind == "organisation":
+        return AccountIdentity("organisation", get("organisation_code"), get("full_name"),
+                               representative_id_number=get("representative_id_number") or None)
+    return AccountIdentity("citizen", get("id_number"), get("full_name"), get("date_of_birth"))
+
+
+@dataclass(frozen=True)
 class OtpChallenge:
     challenge_id: str
     purpose: str  # "register" or "link"

@@ -28,7 +28,13 @@ from kiosk.portal.errors import (
     PortalNotFound,
     PortalRejected,
 )
-from kiosk.portal.service_models import CitizenSession, EidLogin, EidLoginStatus, OtpChallenge, Registration
+from kiosk.portal.service_models import (
+    CitizenSession,
+    EidLogin,
+    EidLoginStatus,
+    OtpChallenge,
+    account_identity,
+)
 from kiosk.ui.flow import KioskFlow, Screen
 from kiosk.ui.payment_wait import keep_session_while_eid_login
 from kiosk.ui.tasks import TaskRunner
@@ -410,21 +416,21 @@ class AccountViewModel(QObject):
 
     def _request_code(self) -> None:
         portal, phone, mode = self._portal, self._phone, self._mode
-        id_number = self._card("id_number")
+        # A citizen by the card's ID number; a foreigner by passport, an organisation by its code.
+        identity = account_identity(self._flow.session.applicant_values())
         if mode == "register":
             try:
-                born = date.fromisoformat(self._card("date_of_birth"))
+                registration = identity.registration(phone, self._email or None)
             except ValueError:
                 self._show("no_birth_date")
                 return
-            registration = Registration(id_number=id_number, full_name=self._card("full_name"),
-                                        date_of_birth=born, phone=phone, email=self._email or None)
 
             def start() -> OtpChallenge:
                 return portal.register_account(registration)
         else:
             def start() -> OtpChallenge:
-                return portal.link_account(id_number, phone)
+                return portal.link_account(identity.identifier, phone, applicant_type=identity.kind,
+                                           nationality=identity.nationality)
 
         self._run(start, self._on_challenge)
 
