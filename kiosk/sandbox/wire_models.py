@@ -30,11 +30,33 @@ class LocalizedText(_Strict):
     en: str = Field(description="English")
 
 
+class ComponentMetadataRule(_Strict):
+    """Where the Decree 107 metadata of a component comes from (names are form fields or fields the kiosk
+    asks for on the documents screen)."""
+
+    summary: str | None = Field(
+        default=None, description="Trích yếu template, e.g. 'Giấy chứng sinh của {child_full_name}'"
+    )
+    validity: str | None = Field(
+        default=None,
+        pattern=r"^(permanent|(years|months):[1-9]\d{0,2}|field:[A-Za-z_][\w.]*)$",
+        description="permanent, years:N / months:N from the issue date, or field:NAME",
+    )
+    number_field: str | None = Field(default=None, description="Field holding the number (số ký hiệu)")
+    issue_date_field: str | None = Field(default=None, description="Field holding the issue date")
+    issuing_body_field: str | None = Field(default=None, description="Field holding the issuing body")
+    signer_field: str | None = Field(default=None, description="Field holding the signer")
+    scope: str | None = Field(default=None, description="Validity scope (phạm vi hiệu lực)")
+
+
 class RequiredDocument(_Strict):
     type_code: str = Field(min_length=1, description="Document-type code (mã loại giấy tờ)")
     name: LocalizedText
     mandatory: bool
     copies: int = Field(ge=1)
+    metadata: ComponentMetadataRule | None = Field(
+        default=None, description="Decree 107 metadata rule; absent: the kiosk's default for the type code"
+    )
 
 
 class FieldOption(_Strict):
