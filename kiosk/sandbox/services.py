@@ -376,7 +376,7 @@ class PortalServices:
         return wire.Account(
             account_id=account_id,
             id_number=id_number,
-            applicant_type=kind,
+            applicant_type=kind,  # type: ignore[arg-type]  # one of the three, written by verify_otp
             nationality=nationality,
             full_name=full_name,
             date_of_birth=dob,

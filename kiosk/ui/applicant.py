@@ -29,6 +29,7 @@ from kiosk.domain.applicant import (
     identifier_label,
     mask_identifier,
 )
+from kiosk.sync.component_files import MetadataSource
 from kiosk.ui.flow import APPLICANT_FIELDS, CitizenSession, FlowError, KioskFlow, Screen
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.texts import APPLICANT_LABELS, SEX_TEXT, Bilingual, pick
@@ -50,7 +51,8 @@ KIND_CHOICES: tuple[tuple[ApplicantKind, Bilingual, Bilingual], ...] = (
 #: The fields each kind types (the citizen's come from the card), in display order.
 KIND_FIELDS: dict[ApplicantKind, tuple[str, ...]] = {
     ApplicantKind.CITIZEN: APPLICANT_FIELDS,
-    ApplicantKind.REPRESENTATIVE: (*APPLICANT_FIELDS, "on_behalf_name", "on_behalf_id_number", "relationship"),
+    ApplicantKind.REPRESENTATIVE: (*APPLICANT_FIELDS, "on_behalf_name", "on_behalf_id_number",
+                                   "relationship"),
     ApplicantKind.FOREIGNER: ("full_name", "passport_number", "nationality", "date_of_birth", "sex"),
     ApplicantKind.ORGANISATION: ("organisation_code", "full_name", "representative_name",
                                  "representative_id_number", "address"),
@@ -118,6 +120,7 @@ def review_rows(session: CitizenSession, lang: str) -> list[dict[str, str]]:
     typed identifiers; a representative's represented person."""
     kind = _kind(session)
     rows = [{"label": pick(("Người nộp hồ sơ", "Applicant"), lang), "value": pick(KIND_LABELS[kind], lang)}]
+    names: tuple[str, ...]
     if kind in (ApplicantKind.CITIZEN, ApplicantKind.REPRESENTATIVE):
         names = ("on_behalf_name", "on_behalf_id_number", "relationship") \
             if kind is ApplicantKind.REPRESENTATIVE else ()
@@ -139,7 +142,8 @@ def receipt_identity(session: CitizenSession) -> dict[str, str]:
     try:
         applicant = Applicant.from_json(values)
     except ValueError:
-        return {"applicant_kind": ApplicantKind.CITIZEN.value, "applicant_identifier": "", "on_behalf_name": ""}
+        return {"applicant_kind": ApplicantKind.CITIZEN.value, "applicant_identifier": "",
+                "on_behalf_name": ""}
     identifier = applicant.identifier or applicant.get("birth_year")
     return {"applicant_kind": applicant.kind.value, "applicant_identifier": identifier,
             "on_behalf_name": applicant.get("on_behalf_name")}
@@ -157,6 +161,22 @@ def masked_identity_line(session: CitizenSession, lang: str) -> str:
     return line
 
 
+def metadata_source(controller: Any) -> MetadataSource:
+    """Where this visit's Decree 107 metadata comes from: the applicant and answers of the session, the
+    card's dates, what was typed on the documents screen, the assisting clerk (staff mode) and the
+    kiosk, the configured document-code pattern (`controller.documents.code_pattern`)."""
+    session: CitizenSession = controller.flow.session
+    reading = session.reading
+    card = {}
+    if reading is not None:
+        card = {k: v.isoformat() for k, v in (("issue_date", reading.issue_date),
+                                              ("expiry_date", reading.expiry_date)) if v is not None}
+    documents = controller.documents
+    return MetadataSource(applicant=session.applicant_values(), answers=dict(session.answers),
+                          entries=documents.entries(), kiosk_id=controller._outbox.kiosk_id,
+                          clerk=controller.assisted_by or "", code_pattern=documents.code_pattern, card=card)
+
+
 class ApplicantViewModel(QObject):
     """QML: `applicantVm.kinds`, `applicantVm.choose(kind)`, `applicantVm.fields`, `applicantVm.setField`,
     `applicantVm.confirm()`; `custom` is true for every kind but the plain citizen's."""
@@ -170,7 +190,8 @@ class ApplicantViewModel(QObject):
         self._language = language
         self._message = message or (lambda text: None)
         self._errors: dict[str, str] = {}
-        self.fields = DictListModel(("name", "label", "value", "error", "input", "required", "fromCard"), self)
+        self.fields = DictListModel(("name", "label", "value", "error", "input", "required", "fromCard"),
+                                    self)
         flow.subscribe(self._on_screen)
 
     # -- state ---------------------------------------------------------------------------------------
@@ -221,7 +242,8 @@ class ApplicantViewModel(QObject):
         return self.applicant_kind not in TYPED_KINDS
 
     def _get_read_title(self) -> str:
-        return pick(_READ_TITLES.get(self.applicant_kind, _READ_TITLES[ApplicantKind.CITIZEN]), self._language())
+        title = _READ_TITLES.get(self.applicant_kind, _READ_TITLES[ApplicantKind.CITIZEN])
+        return pick(title, self._language())
 
     def _get_type_instead(self) -> str:
         default = ("Không có thẻ? Nhập thông tin bằng tay", "No card? Type your details")
@@ -233,9 +255,23 @@ class ApplicantViewModel(QObject):
     def _get_identity_line(self) -> str:
         return masked_identity_line(self._flow.session, self._language())
 
+    def _get_question(self) -> str:
+        return pick(("Ai nộp hồ sơ?", "Who is filing?"), self._language())
+
+    def _get_read_subtitle(self) -> str:
+        if self.applicant_kind is ApplicantKind.FOREIGNER:
+            return pick(("Trang có ảnh và hai dòng mã ở cuối trang hướng vào camera. Máy sẽ tự đọc.",
+                         "The photo page with the two code lines at its foot towards the camera. "
+                         "It is read by itself."), self._language())
+        return pick(("Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì.",
+                     "QR code side towards the camera. It is read by itself; no need to tap anything."),
+                    self._language())
+
+    question = Property(str, _get_question, notify=changed)
+    readSubtitle = Property(str, _get_read_subtitle, notify=changed)
     kind = Property(str, _get_kind, notify=changed)
     custom = Property(bool, _get_custom, notify=changed)
-    kinds = Property("QVariantList", _get_kinds, notify=changed)
+    kinds = Property("QVariantList", _get_kinds, notify=changed)  # type: ignore[arg-type]
     kindLabel = Property(str, _get_kind_label, notify=changed)
     readsCard = Property(bool, _get_reads_card, notify=changed)
     readTitle = Property(str, _get_read_title, notify=changed)
@@ -287,8 +323,8 @@ class ApplicantViewModel(QObject):
             self._errors.setdefault(name, pick(("Vui lòng điền ô này.", "Please fill in this field."), lang))
         self.refill()
         if self._errors:
-            self._message(pick(("Xin kiểm tra các ô được đánh dấu đỏ.", "Please check the fields marked in red."),
-                               lang))
+            self._message(pick(("Xin kiểm tra các ô được đánh dấu đỏ.",
+                                "Please check the fields marked in red."), lang))
             self.changed.emit()
             return False
         flow.confirm_details()

@@ -316,6 +316,36 @@ Item {
                 PageAction { text: "▶"; enabled: screen.pageIndex < pageList.count - 1; Layout.preferredWidth: 1; Layout.fillWidth: true
                              onClicked: { docs.movePage(screen.pageIndex, screen.pageIndex + 1); screen.selectedPage = screen.pageIndex + 1 } }
             }
+            // Decree 107: the paper's summary and validity as they stand, and what its rule still needs.
+            Card {
+                objectName: "documentMetadata"
+                Layout.fillWidth: true
+                visible: docs.metaSummary.length > 0
+                Layout.preferredHeight: visible ? metaColumn.implicitHeight + 2 * Theme.gap : 0
+                border.color: Theme.border
+                border.width: 2 * Theme.u
+                ColumnLayout {
+                    id: metaColumn
+                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
+                    spacing: Theme.gap / 2
+                    Text {
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        text: docs.metaSummary
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                        color: Theme.text; wrapMode: Text.WordWrap
+                        maximumLineCount: 4; elide: Text.ElideRight
+                    }
+                    BigButton {
+                        objectName: "openMetadata"
+                        Layout.fillWidth: true
+                        visible: docs.metaModel.count > 0
+                        primary: false
+                        text: docs.metaTexts.open
+                        onClicked: metaEditor.visible = true
+                    }
+                }
+            }
             BigButton {
                 objectName: "documentsDone"
                 Layout.fillWidth: true
@@ -425,6 +455,66 @@ Item {
                     text: qsTr("Áp dụng")
                     onClicked: docs.applyCorners(adjuster.corners)
                 }
+            }
+        }
+    }
+
+    // The paper's number and dates, typed by the citizen or the assisting clerk: the fields sit at the top,
+    // clear of the on-screen keyboard.
+    Rectangle {
+        id: metaEditor
+        objectName: "metadataEditor"
+        anchors.fill: parent
+        visible: false
+        color: Theme.background
+        z: 11
+        ColumnLayout {
+            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
+            spacing: Theme.gap
+            ScreenTitle {
+                Layout.fillWidth: true
+                title: docs.metaTexts.title + ": " + docs.currentName
+                subtitle: docs.metaTexts.hint
+            }
+            Repeater {
+                model: docs.metaModel
+                delegate: ColumnLayout {
+                    id: metaRow
+                    required property var model
+                    Layout.fillWidth: true
+                    KioskField {
+                        objectName: "meta_" + metaRow.model.name
+                        Layout.fillWidth: true
+                        visible: !metaRow.model.isDate
+                        label: metaRow.model.label
+                        value: metaRow.model.value
+                        required: metaRow.model.required
+                        onEdited: (text) => docs.setMetaField(metaRow.model.name, text)
+                    }
+                    DateField {
+                        objectName: "metaDate_" + metaRow.model.name
+                        Layout.fillWidth: true
+                        visible: metaRow.model.isDate
+                        label: metaRow.model.label
+                        value: metaRow.model.value
+                        required: metaRow.model.required
+                        lastYear: new Date().getFullYear() + 10
+                        onEdited: (iso) => docs.setMetaField(metaRow.model.name, iso)
+                    }
+                }
+            }
+            Text {
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+                text: docs.metaSummary
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted; wrapMode: Text.WordWrap
+            }
+            BigButton {
+                objectName: "closeMetadata"
+                Layout.fillWidth: true
+                text: docs.metaTexts.done
+                onClicked: metaEditor.visible = false
             }
         }
     }

@@ -12,15 +12,31 @@ Item {
         columnSpacing: Theme.margin
 
         ScreenTitle {
+            Layout.row: 0
+            Layout.column: 0
             Layout.fillWidth: true
             Layout.columnSpan: Theme.portrait ? 1 : 2
-            title: qsTr("Đưa thẻ căn cước vào trước camera")
-            subtitle: qsTr("Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì.")
+            // Said for the applicant chosen below (a passport's page, the representative's own card…).
+            title: kiosk.applicantVm.readTitle
+            subtitle: kiosk.applicantVm.readSubtitle
+        }
+
+        // Who files: at the start of the identify step (kiosk/ui/applicant.py).
+        ApplicantTypeChooser {
+            objectName: "applicantChooser"
+            Layout.row: 1
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.fillWidth: true
+            Layout.preferredWidth: Theme.portrait ? -1 : 620 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
         }
 
         Rectangle {
             id: viewport
             objectName: "cameraView"
+            Layout.row: Theme.portrait ? 2 : 1
+            Layout.column: 0
+            Layout.rowSpan: Theme.portrait ? 1 : 2
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredHeight: width * 9 / 16
@@ -50,6 +66,9 @@ Item {
         }
 
         ColumnLayout {
+            Layout.row: Theme.portrait ? 3 : 2
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.alignment: Qt.AlignTop
             Layout.fillWidth: true
             Layout.preferredWidth: Theme.portrait ? -1 : 620 * Theme.u
             Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
@@ -74,7 +93,7 @@ Item {
                 objectName: "typeInstead"
                 Layout.fillWidth: true
                 primary: false
-                text: qsTr("Không có thẻ? Nhập thông tin bằng tay")
+                text: kiosk.applicantVm.typeInsteadText
                 onClicked: kiosk.typeInstead()
             }
         }

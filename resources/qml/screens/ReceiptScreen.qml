@@ -62,6 +62,15 @@ Item {
             }
             Text {
                 textFormat: Text.PlainText
+                objectName: "receiptApplicant"
+                Layout.fillWidth: true
+                // Who filed and by which identifier, masked as on the printed receipt.
+                text: kiosk.applicantVm.identityLine
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Thời gian nộp: %1").arg(kiosk.receiptTime)
                       + (kiosk.deliverySummary ? "\n" + kiosk.deliverySummary : "")
