@@ -28,6 +28,8 @@ from kiosk.domain.applicant import (
     applicant_problems,
     identifier_label,
     mask_identifier,
+    normalise_organisation_code,
+    normalise_passport,
 )
 from kiosk.sync.component_files import MetadataSource
 from kiosk.ui.flow import APPLICANT_FIELDS, CitizenSession, FlowError, KioskFlow, Screen
@@ -298,6 +300,13 @@ class ApplicantViewModel(QObject):
         flow = self._flow
         if flow.screen is not Screen.CONFIRM:
             return
+        # Typed as people type them ("c01x 00t47", "0123 456 789-001"): kept as the portal wants them.
+        if name == "passport_number":
+            value = normalise_passport(value)
+        elif name == "organisation_code":
+            value = normalise_organisation_code(value)
+        elif name == "nationality" or (name, self.applicant_kind) == ("full_name", ApplicantKind.FOREIGNER):
+            value = value.upper()  # as in the passport's MRZ
         try:
             if self.applicant_kind is ApplicantKind.REPRESENTATIVE and name in flow.session.applicant:
                 flow.edit_field(name, value)
