@@ -64,8 +64,9 @@ def components_for(procedure: Procedure, applicant: Mapping[str, Any]) -> tuple[
     authorisation document is added (or made mandatory where the procedure lists it as optional)."""
     if kind_of(applicant) is not ApplicantKind.REPRESENTATIVE:
         return procedure.documents
-    listed = [replace(doc, mandatory=True) if doc.type_code == AUTHORISATION_TYPE_CODE else doc
-              for doc in procedure.documents]
+    # Named plainly: the catalogue's "(nếu nộp thay)" has become "you must".
+    listed = [replace(doc, mandatory=True, name=authorisation_component().name)
+              if doc.type_code == AUTHORISATION_TYPE_CODE else doc for doc in procedure.documents]
     if not any(doc.type_code == AUTHORISATION_TYPE_CODE for doc in listed):
         listed.append(authorisation_component())
     return tuple(listed)

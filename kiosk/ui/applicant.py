@@ -269,6 +269,11 @@ class ApplicantViewModel(QObject):
                      "QR code side towards the camera. It is read by itself; no need to tap anything."),
                     self._language())
 
+    def _get_first_error(self) -> int:
+        """The row of the first field with a problem (-1: none), so the screen can scroll to it."""
+        return next((i for i, row in enumerate(self.fields.rows()) if row["error"]), -1)
+
+    firstError = Property(int, _get_first_error, notify=changed)
     question = Property(str, _get_question, notify=changed)
     readSubtitle = Property(str, _get_read_subtitle, notify=changed)
     kind = Property(str, _get_kind, notify=changed)

@@ -273,7 +273,7 @@ class DocumentsViewModel(QObject):
         return (f"{pick(('Trích yếu', 'Summary'), lang)}: {summary}\n"
                 f"{pick(('Hiệu lực', 'Validity'), lang)}: {validity_text(validity, lang)}")
 
-    def _get_meta_texts(self) -> dict[str, str]:
+    def _get_meta_texts(self) -> dict[str, Any]:
         lang, doc, source = self._lang(), self._doc(), self.metadata_source()
         missing = bool(doc is not None and source is not None and source.missing(doc))
         return {
@@ -281,6 +281,8 @@ class DocumentsViewModel(QObject):
             "open": pick(("Nhập số, ngày của giấy tờ" + (" (cần điền)" if missing else ""),
                           "Enter the paper's number and dates" + (" (needed)" if missing else "")), lang),
             "done": pick(("Xong", "Done"), lang),
+            "short": pick(("✎ Số, ngày", "✎ No., dates"), lang),
+            "needed": missing,
             "hint": pick(("Ghi như trên giấy. Nhân viên có thể điền giúp.",
                           "As written on the paper. The staff can fill this in for you."), lang),
         }

@@ -29,7 +29,9 @@ ColumnLayout {
                 required property int index
                 objectName: "applicantKind_" + modelData.value
                 focusPolicy: Qt.NoFocus
+                padding: 10 * Theme.u
                 Layout.fillWidth: true
+                Layout.fillHeight: true   // the two tiles of a row stand equally tall
                 Layout.preferredWidth: 1
                 // The first choice (the usual one) spans the row when the count is odd.
                 Layout.columnSpan: index === 0 ? 2 : 1

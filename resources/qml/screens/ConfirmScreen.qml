@@ -58,6 +58,14 @@ Item {
             // organisation code, the represented person…) with a reason under each wrong one.
             model: kiosk.applicantVm.custom ? kiosk.applicantVm.fieldModel : kiosk.applicantModel
             boundsBehavior: Flickable.StopAtBounds
+            // After "continue" with a wrong field: bring the first one into view (it may be below).
+            Connections {
+                target: kiosk.applicantVm
+                function onChanged() {
+                    if (kiosk.applicantVm.custom && kiosk.applicantVm.firstError >= 0)
+                        list.positionViewAtIndex(kiosk.applicantVm.firstError, ListView.Contain)
+                }
+            }
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
             // Chosen on the home screen: what the procedure needs is said here, before the form (its own
             // screen is skipped), so nobody starts without knowing the papers and the fee.

@@ -221,6 +221,30 @@ Item {
                             font.bold: docs.current === component.index
                             color: Theme.text; wrapMode: Text.WordWrap
                         }
+                        // Decree 107: this paper's number and dates (what its rule needs), in the editor below.
+                        AbstractButton {
+                            objectName: "openMetadata"
+                            visible: docs.current === component.index && docs.metaModel.count > 0
+                                     && component.model.pageCount > 0
+                            focusPolicy: Qt.NoFocus
+                            Layout.preferredHeight: Theme.targetMin
+                            implicitWidth: metaLabel.implicitWidth + 2 * Theme.gap
+                            onClicked: metaEditor.visible = true
+                            background: Rectangle {
+                                radius: Theme.radius / 2
+                                color: docs.metaTexts.needed ? Theme.warning : Theme.surface
+                                border.width: 3 * Theme.u
+                                border.color: docs.metaTexts.needed ? Theme.warning : Theme.primary
+                            }
+                            contentItem: Text {
+                                id: metaLabel
+                                textFormat: Text.PlainText
+                                text: docs.metaTexts.short
+                                font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+                                color: docs.metaTexts.needed ? Theme.primaryText : Theme.primary
+                                horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter
+                            }
+                        }
                         Text {
                             textFormat: Text.PlainText
                             Layout.rightMargin: Theme.gap
@@ -315,36 +339,6 @@ Item {
                              onClicked: { docs.deletePage(screen.pageIndex); screen.selectedPage = -1 } }
                 PageAction { text: "▶"; enabled: screen.pageIndex < pageList.count - 1; Layout.preferredWidth: 1; Layout.fillWidth: true
                              onClicked: { docs.movePage(screen.pageIndex, screen.pageIndex + 1); screen.selectedPage = screen.pageIndex + 1 } }
-            }
-            // Decree 107: the paper's summary and validity as they stand, and what its rule still needs.
-            Card {
-                objectName: "documentMetadata"
-                Layout.fillWidth: true
-                visible: docs.metaSummary.length > 0
-                Layout.preferredHeight: visible ? metaColumn.implicitHeight + 2 * Theme.gap : 0
-                border.color: Theme.border
-                border.width: 2 * Theme.u
-                ColumnLayout {
-                    id: metaColumn
-                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
-                    spacing: Theme.gap / 2
-                    Text {
-                        textFormat: Text.PlainText
-                        Layout.fillWidth: true
-                        text: docs.metaSummary
-                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
-                        color: Theme.text; wrapMode: Text.WordWrap
-                        maximumLineCount: 4; elide: Text.ElideRight
-                    }
-                    BigButton {
-                        objectName: "openMetadata"
-                        Layout.fillWidth: true
-                        visible: docs.metaModel.count > 0
-                        primary: false
-                        text: docs.metaTexts.open
-                        onClicked: metaEditor.visible = true
-                    }
-                }
             }
             BigButton {
                 objectName: "documentsDone"
@@ -468,53 +462,76 @@ Item {
         visible: false
         color: Theme.background
         z: 11
-        ColumnLayout {
-            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
-            spacing: Theme.gap
-            ScreenTitle {
-                Layout.fillWidth: true
-                title: docs.metaTexts.title + ": " + docs.currentName
-                subtitle: docs.metaTexts.hint
-            }
-            Repeater {
-                model: docs.metaModel
-                delegate: ColumnLayout {
-                    id: metaRow
-                    required property var model
+        Flickable {
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            contentHeight: metaContent.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ColumnLayout {
+                id: metaContent
+                width: parent.width
+                spacing: Theme.gap
+                // "Done" at the top, where it is seen at once and never under the keyboard.
+                RowLayout {
                     Layout.fillWidth: true
-                    KioskField {
-                        objectName: "meta_" + metaRow.model.name
+                    spacing: Theme.gap
+                    ScreenTitle {
                         Layout.fillWidth: true
-                        visible: !metaRow.model.isDate
-                        label: metaRow.model.label
-                        value: metaRow.model.value
-                        required: metaRow.model.required
-                        onEdited: (text) => docs.setMetaField(metaRow.model.name, text)
+                        title: docs.metaTexts.title + ": " + docs.currentName
+                        subtitle: docs.metaTexts.hint
                     }
-                    DateField {
-                        objectName: "metaDate_" + metaRow.model.name
-                        Layout.fillWidth: true
-                        visible: metaRow.model.isDate
-                        label: metaRow.model.label
-                        value: metaRow.model.value
-                        required: metaRow.model.required
-                        lastYear: new Date().getFullYear() + 10
-                        onEdited: (iso) => docs.setMetaField(metaRow.model.name, iso)
+                    BigButton {
+                        objectName: "closeMetadata"
+                        Layout.alignment: Qt.AlignTop
+                        Layout.preferredWidth: (Theme.portrait ? 300 : 420) * Theme.u
+                        text: docs.metaTexts.done
+                        onClicked: metaEditor.visible = false
                     }
                 }
-            }
-            Text {
-                textFormat: Text.PlainText
-                Layout.fillWidth: true
-                text: docs.metaSummary
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
-                color: Theme.textMuted; wrapMode: Text.WordWrap
-            }
-            BigButton {
-                objectName: "closeMetadata"
-                Layout.fillWidth: true
-                text: docs.metaTexts.done
-                onClicked: metaEditor.visible = false
+                // Landscape: the fields side by side (two date pickers do not fit one above the other).
+                GridLayout {
+                    Layout.fillWidth: true
+                    columns: Theme.portrait ? 1 : 2
+                    columnSpacing: Theme.margin
+                    rowSpacing: Theme.gap
+                    Repeater {
+                        model: docs.metaModel
+                        delegate: ColumnLayout {
+                            id: metaRow
+                            required property var model
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 1
+                            Layout.alignment: Qt.AlignTop
+                            KioskField {
+                                objectName: "meta_" + metaRow.model.name
+                                Layout.fillWidth: true
+                                visible: !metaRow.model.isDate
+                                label: metaRow.model.label
+                                value: metaRow.model.value
+                                required: metaRow.model.required
+                                onEdited: (text) => docs.setMetaField(metaRow.model.name, text)
+                            }
+                            DateField {
+                                objectName: "metaDate_" + metaRow.model.name
+                                Layout.fillWidth: true
+                                visible: metaRow.model.isDate
+                                label: metaRow.model.label
+                                value: metaRow.model.value
+                                required: metaRow.model.required
+                                lastYear: new Date().getFullYear() + 10
+                                onEdited: (iso) => docs.setMetaField(metaRow.model.name, iso)
+                            }
+                        }
+                    }
+                }
+                Text {
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                    text: docs.metaSummary
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted; wrapMode: Text.WordWrap
+                }
             }
         }
     }

@@ -7,7 +7,8 @@ Item {
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        columns: Theme.portrait ? 1 : 2
+        // Landscape: camera | who files | what to do, side by side (the height is what is short).
+        columns: Theme.portrait ? 1 : 3
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin
 
@@ -15,7 +16,7 @@ Item {
             Layout.row: 0
             Layout.column: 0
             Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait ? 1 : 2
+            Layout.columnSpan: Theme.portrait ? 1 : 3
             // Said for the applicant chosen below (a passport's page, the representative's own card…).
             title: kiosk.applicantVm.readTitle
             subtitle: kiosk.applicantVm.readSubtitle
@@ -26,9 +27,9 @@ Item {
             objectName: "applicantChooser"
             Layout.row: 1
             Layout.column: Theme.portrait ? 0 : 1
-            Layout.fillWidth: true
-            Layout.preferredWidth: Theme.portrait ? -1 : 620 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
+            Layout.alignment: Qt.AlignTop
+            Layout.fillWidth: Theme.portrait
+            Layout.preferredWidth: Theme.portrait ? -1 : 540 * Theme.u
         }
 
         Rectangle {
@@ -36,7 +37,6 @@ Item {
             objectName: "cameraView"
             Layout.row: Theme.portrait ? 2 : 1
             Layout.column: 0
-            Layout.rowSpan: Theme.portrait ? 1 : 2
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredHeight: width * 9 / 16
@@ -66,12 +66,12 @@ Item {
         }
 
         ColumnLayout {
-            Layout.row: Theme.portrait ? 3 : 2
-            Layout.column: Theme.portrait ? 0 : 1
+            Layout.row: Theme.portrait ? 3 : 1
+            Layout.column: Theme.portrait ? 0 : 2
             Layout.alignment: Qt.AlignTop
-            Layout.fillWidth: true
-            Layout.preferredWidth: Theme.portrait ? -1 : 620 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
+            Layout.fillWidth: Theme.portrait
+            Layout.preferredWidth: Theme.portrait ? -1 : 500 * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : 500 * Theme.u
             spacing: Theme.gap
             Card {
                 objectName: "cardHint"
