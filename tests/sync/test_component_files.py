@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import numpy as np
 import pikepdf
@@ -15,7 +16,8 @@ from PIL import Image
 
 from kiosk.capture.doc_capture import CapturedPage, capture_from_scan
 from kiosk.capture.scanner import ScannedPage
-from kiosk.domain.documents import DocumentMetadataError
+from kiosk.config import ConfigError, load_config
+from kiosk.domain.documents import DEFAULT_CODE_PATTERN, DocumentMetadataError
 from kiosk.portal.models import Catalogue, LocalizedText, RequiredDocument
 from kiosk.sandbox.catalogue import load_seed_catalogue
 from kiosk.sync.component_files import MetadataSource, component_files, rule_for
@@ -193,3 +195,16 @@ def test_an_unusable_catalogue_rule_falls_back_to_the_default() -> None:
         "XNTTHN", LocalizedText("Xác nhận", "Certificate"), True, 1, metadata={"validity": "forever"}
     )
     assert rule_for(broken).validity == "months:6"
+
+
+def test_the_document_code_pattern_is_configured_and_checked(tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text('[portal]\ndocument_code_pattern = "{type}-{id}-{seq:02d}"\n', encoding="utf-8")
+    assert load_config(good, environ={}).portal.document_code_pattern == "{type}-{id}-{seq:02d}"
+    assert (
+        load_config(None, data_dir=tmp_path, environ={}).portal.document_code_pattern == DEFAULT_CODE_PATTERN
+    )
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[portal]\ndocument_code_pattern = "{type}-{name}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="document_code_pattern"):
+        load_config(bad, environ={})
