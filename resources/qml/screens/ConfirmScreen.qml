@@ -50,6 +50,10 @@ Item {
             Layout.rowSpan: Theme.portrait ? 1 : 3
             id: list
             objectName: "applicantList"
+            function showFirstError() {
+                if (kiosk.applicantVm.firstError >= 0)
+                    list.positionViewAtIndex(kiosk.applicantVm.firstError, ListView.Center)
+            }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -63,7 +67,7 @@ Item {
                 target: kiosk.applicantVm
                 function onChanged() {
                     if (kiosk.applicantVm.custom && kiosk.applicantVm.firstError >= 0)
-                        list.positionViewAtIndex(kiosk.applicantVm.firstError, ListView.Contain)
+                        Qt.callLater(list.showFirstError)   // once the rows (with their error lines) are laid out
                 }
             }
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
