@@ -219,8 +219,12 @@ class AccountViewModel(QObject):
         return self._language()
 
     def _card(self, name: str) -> str:
-        field = self._flow.session.applicant.get(name)
-        return field.value if field else ""
+        """What the card (or, for a foreigner or an organisation, the typed details) says; `id_number` is
+        the account's identifier: the ID number, the passport number or the organisation code."""
+        values = self._flow.session.applicant_values()
+        if name == "id_number":
+            return account_identity(values).identifier
+        return values.get(name) or ""
 
     def _get_step(self) -> str:
         return self._step
@@ -304,6 +308,16 @@ class AccountViewModel(QObject):
     mode = Property(str, _get_mode, notify=changed)
     fullName = Property(str, _get_full_name, notify=changed)
     idNumber = Property(str, _get_id_number, notify=changed)
+
+    def _get_identity_line(self) -> str:
+        """"Số định danh: …" for a citizen; the passport number or the organisation code otherwise."""
+        kind = account_identity(self._flow.session.applicant_values()).kind
+        labels: dict[str, Bilingual] = {"foreigner": ("Số hộ chiếu", "Passport number"),
+                                        "organisation": ("Mã số doanh nghiệp", "Enterprise code")}
+        label = labels.get(kind, ("Số định danh", "ID number"))
+        return f"{pick(label, self.lang)}: {self._card('id_number')}"
+
+    identityLine = Property(str, _get_identity_line, notify=changed)
     birthDate = Property(str, _get_birth_date, notify=changed)
     phone = Property(str, _get_phone, notify=changed)
     email = Property(str, _get_email, notify=changed)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskServices, build_services
@@ -17,6 +18,7 @@ from kiosk.capture.frames import ImageSequenceSource
 from kiosk.capture.resources import sample_cards_dir
 from kiosk.config import KioskConfig
 from kiosk.receipts.model import receipt_content
+from kiosk.ui.account import AccountViewModel
 from kiosk.ui.receipt_print import receipt_from_controller
 from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle
@@ -261,3 +263,68 @@ def test_a_citizen_keeps_the_card_journey_and_the_assisting_clerk_digitises(
     assert paper.metadata["document_number"] == "12/2019/HNGĐ-ST"
     assert paper.metadata["summary"] == "Bản án, quyết định ly hôn của Nguyễn Văn An"
     assert paper.metadata["document_code"] == "001089012345.BAQDLH.12-2019-HNGD-ST.01"
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "identifier"),
+    [
+        (
+            "foreigner",
+            {
+                "full_name": "John Smith",
+                "passport_number": "C01X00T47",
+                "nationality": "USA",
+                "date_of_birth": "1980-02-29",
+            },
+            "C01X00T47",
+        ),
+        (
+            "organisation",
+            {
+                "organisation_code": "0123456789",
+                "full_name": "Công ty TNHH Sen Vàng",
+                "representative_name": "Trần Thị Bích Ngọc",
+                "representative_id_number": "079305001234",
+            },
+            "0123456789",
+        ),
+    ],
+)
+def test_foreigners_and_organisations_open_a_portal_account(
+    qtbot: QtBot,
+    ui: KioskUi,
+    scanner_services: KioskServices,
+    small_documents: Path,
+    kind: str,
+    fields: dict[str, str],
+    identifier: str,
+) -> None:
+    k = ui.controller
+    paper = sorted(small_documents.glob("*.jpg"))[0]
+    k.set_camera_opener(lambda: ImageSequenceSource([paper], repeat_each=3, fps=30.0, name="card"))
+    qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
+    k.touchAttract()
+    k.openAccount()
+    wait_screen(qtbot, ui, "readCard")
+    k.applicantVm.choose(kind)
+    if k.screen == "readCard":
+        k.typeInstead()
+    wait_screen(qtbot, ui, "confirm")
+    _type(ui, fields)
+    assert k.applicantVm.confirm()
+    wait_screen(qtbot, ui, "account")  # the account journey goes on to the account, not a procedure
+    (account,) = k.findChildren(AccountViewModel)
+    assert account.property("idNumber") == identifier
+    account.choose("register")
+    for digit in "0912345678":
+        account.typeDigit(digit)
+    account.sendPhone()
+    qtbot.waitUntil(lambda: account.step == "otp", timeout=10000)
+    sent = requests.get(f"{scanner_services.portal_url}/sandbox/admin/otps", timeout=5).json()
+    for digit in str(sent[-1]["otp"]):
+        account.typeDigit(digit)
+    account.verifyOtp()
+    qtbot.waitUntil(lambda: account.step == "done", timeout=10000)
+    session = account.citizen_session
+    assert session is not None
+    assert (session.account.applicant_type, session.account.id_number) == (kind, identifier)
