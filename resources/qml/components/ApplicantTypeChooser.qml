@@ -7,6 +7,8 @@ import "."
 ColumnLayout {
     id: chooser
     property var vm: kiosk.applicantVm
+    property int columns: 2
+    signal chosen()
     spacing: Theme.gap / 2
 
     Text {
@@ -18,7 +20,7 @@ ColumnLayout {
     }
     GridLayout {
         Layout.fillWidth: true
-        columns: 2
+        columns: chooser.columns
         rowSpacing: Theme.gap / 2
         columnSpacing: Theme.gap / 2
         Repeater {
@@ -31,12 +33,13 @@ ColumnLayout {
                 focusPolicy: Qt.NoFocus
                 padding: 10 * Theme.u
                 Layout.fillWidth: true
-                Layout.fillHeight: true   // the two tiles of a row stand equally tall
+                Layout.fillHeight: true   // the two tiles of a row stand equally tall …
+                Layout.minimumHeight: implicitHeight   // … and are never squeezed below their text
                 Layout.preferredWidth: 1
                 // The first choice (the usual one) spans the row when the count is odd.
-                Layout.columnSpan: index === 0 ? 2 : 1
+                Layout.columnSpan: index === 0 ? chooser.columns : 1
                 implicitHeight: Math.max(Theme.targetMin * 1.25, tileText.implicitHeight + 24 * Theme.u)
-                onClicked: chooser.vm.choose(modelData.value)
+                onClicked: { chooser.vm.choose(modelData.value); chooser.chosen() }
                 background: Rectangle {
                     radius: Theme.radius
                     color: tile.modelData.chosen ? Theme.primary : Theme.surface

@@ -4,11 +4,14 @@ import "../components"
 
 // Live camera with a card outline and what to do next, plus a way out for those who cannot use it.
 Item {
+    id: screen
+    // Large text: the five tiles do not fit beside the camera; one button shows the choice and opens them.
+    readonly property bool compact: Theme.textScale > 1.2
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
         // Landscape: camera | who files | what to do, side by side (the height is what is short).
-        columns: Theme.portrait ? 1 : 3
+        columns: Theme.portrait ? 1 : (screen.compact ? 2 : 3)
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin
 
@@ -16,7 +19,7 @@ Item {
             Layout.row: 0
             Layout.column: 0
             Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait ? 1 : 3
+            Layout.columnSpan: Theme.portrait ? 1 : (screen.compact ? 2 : 3)
             // Said for the applicant chosen below (a passport's page, the representative's own card…).
             title: kiosk.applicantVm.readTitle
             subtitle: kiosk.applicantVm.readSubtitle
@@ -25,6 +28,7 @@ Item {
         // Who files: at the start of the identify step (kiosk/ui/applicant.py).
         ApplicantTypeChooser {
             objectName: "applicantChooser"
+            visible: !screen.compact
             Layout.row: 1
             Layout.column: Theme.portrait ? 0 : 1
             Layout.alignment: Qt.AlignTop
@@ -67,12 +71,21 @@ Item {
 
         ColumnLayout {
             Layout.row: Theme.portrait ? 3 : 1
-            Layout.column: Theme.portrait ? 0 : 2
+            Layout.column: Theme.portrait ? 0 : (screen.compact ? 1 : 2)
             Layout.alignment: Qt.AlignTop
             Layout.fillWidth: Theme.portrait
-            Layout.preferredWidth: Theme.portrait ? -1 : 500 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 500 * Theme.u
+            Layout.preferredWidth: Theme.portrait ? -1 : (screen.compact ? 620 : 500) * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : (screen.compact ? 640 : 500) * Theme.u
             spacing: Theme.gap
+            BigButton {
+                objectName: "applicantKindButton"
+                Layout.fillWidth: true
+                visible: screen.compact
+                primary: false
+                text: kiosk.applicantVm.kindLabel
+                subtitle: Theme.portrait ? kiosk.applicantVm.question : ""   // landscape: the height is short
+                onClicked: chooserOverlay.visible = true
+            }
             Card {
                 objectName: "cardHint"
                 Layout.fillWidth: true
@@ -95,6 +108,28 @@ Item {
                 primary: false
                 text: kiosk.applicantVm.typeInsteadText
                 onClicked: kiosk.typeInstead()
+            }
+        }
+    }
+    // Large text: who files, on a page of its own (the tiles at full size, scrolled when they must be).
+    Rectangle {
+        id: chooserOverlay
+        objectName: "applicantChooserPage"
+        anchors.fill: parent
+        visible: false
+        color: Theme.background
+        z: 10
+        Flickable {
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            contentHeight: overlayChooser.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ApplicantTypeChooser {
+                id: overlayChooser
+                width: parent.width
+                columns: Theme.portrait ? 1 : 2
+                onChosen: chooserOverlay.visible = false
             }
         }
     }
