@@ -276,7 +276,8 @@ class KioskFlow:
             missing = [n for n in required
                        if not self.session.applicant.get(n, ApplicantField(n, "", False)).value]
         if kind is not ApplicantKind.CITIZEN:
-            typed = [n for n in REQUIRED_KEYS[kind] if n not in self.session.applicant]
+            card = self.session.applicant if kind is ApplicantKind.REPRESENTATIVE else {}
+            typed = [n for n in REQUIRED_KEYS[kind] if n not in card]
             missing += [n for n in typed if not self.session.applicant_extra.get(n, "").strip()]
         return missing
 
@@ -313,6 +314,8 @@ class KioskFlow:
         if answers != self.session.answers:
             self.session.idempotency_key = None  # changed content is a new submission
         self.session.answers = dict(answers)
+        if self.session.applicant_kind == ApplicantKind.REPRESENTATIVE.value:
+            self.session.needs_documents = True  # the authorisation goes with any procedure's dossier
         self._go(Screen.DOCUMENTS if self.session.needs_documents else Screen.DELIVERY)
 
     def documents_completed(self, pages: dict[str, list[Any]]) -> None:
