@@ -158,6 +158,8 @@ def test_each_applicant_kind_is_accepted_and_stored_as_sent(
     record = sandbox.store.get_dossier(result.dossier_code)
     assert record is not None
     assert record.manifest["applicant"] == APPLICANTS[kind]
+    listed = http.get(f"{sandbox.base_url}/sandbox/admin/dossiers", timeout=10).json()
+    assert [item["applicant_type"] for item in listed] == [APPLICANTS[kind]["applicant_type"]]
     # The result's document code names the owner by the right identifier.
     done = http.post(
         f"{sandbox.base_url}/sandbox/admin/dossiers/{result.dossier_code}/status",
