@@ -500,7 +500,7 @@ class KioskController(QObject):
         components = components_for(proc, session.applicant_values()) if proc else ()
         pages = {type_code: list(group) for type_code, group in session.pages.items()}
         applicant = session.applicant_values()
-        source = self.documents.metadata_source() or metadata_source(self)
+        source = metadata_source(self)  # with what was typed on the documents screen
         try:
             delivery = DeliveryChoice.from_json(session.delivery)
         except ValueError:

@@ -12,6 +12,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 import cv2
@@ -30,7 +31,7 @@ from kiosk.capture.doc_capture import (
 )
 from kiosk.capture.frames import FrameSource
 from kiosk.capture.scanner_service import ScannerService, default_service
-from kiosk.domain.documents import DEFAULT_CODE_PATTERN
+from kiosk.domain.documents import DEFAULT_CODE_PATTERN, DocumentMetadataError
 from kiosk.domain.text import nfc
 from kiosk.portal.models import RequiredDocument
 from kiosk.sync.component_files import ENTRY_LABELS, MetadataSource, validity_text
@@ -226,10 +227,17 @@ class DocumentsViewModel(QObject):
         source = self.metadata_source()
         if source is not None:
             for doc in self._required:
-                gaps = source.missing(doc) if self._pages.get(doc.type_code) else []
+                if not self._pages.get(doc.type_code):
+                    continue
+                gaps = source.missing(doc)
                 if gaps:
                     what = ", ".join(pick(ENTRY_LABELS[gap.kind], lang).lower() for gap in gaps)
                     return pick(TEXTS["metadata"], lang).format(name=doc.name.get(lang), what=what)
+                try:  # the rules themselves (an end before the issue date, a date in the future…)
+                    source.metadata(doc, when=datetime.now(UTC).astimezone())
+                except DocumentMetadataError as error:
+                    first = error.problems[0]
+                    return f"{doc.name.get(lang)}: {pick((first.message_vi, first.message_en), lang)}"
         return ""
 
     # ------------------------------------------------------------------ Decree 107 metadata

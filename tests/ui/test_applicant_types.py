@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -218,10 +219,13 @@ def test_a_representative_files_for_a_parent_with_the_authorisation_and_its_date
     qtbot.waitUntil(lambda: not docs.property("scanning") and docs.pages.rowCount() == 1, timeout=60000)
     assert "hiệu lực" in docs.problem().lower() or "Có hiệu lực" in docs.problem()
     assert [row["name"] for row in docs.metaFields.rows() if row["required"]] == ["authorisation_valid_until"]
-    docs.setMetaField("authorisation_date", "2026-11-20")
-    docs.setMetaField("authorisation_valid_until", "2027-11-20")
+    signed, until = date.today() - timedelta(days=14), date.today() + timedelta(days=365)
+    docs.setMetaField("authorisation_date", signed.isoformat())
+    docs.setMetaField("authorisation_valid_until", (signed - timedelta(days=1)).isoformat())
+    assert "trước ngày cấp" in docs.problem()  # the rules themselves, before anything is sent
+    docs.setMetaField("authorisation_valid_until", until.isoformat())
     assert docs.problem() == ""
-    assert "20/11/2027" in docs.property("metaSummary")
+    assert f"{until:%d/%m/%Y}" in docs.property("metaSummary")
     k.documentsDone()
     stored = _submit(qtbot, ui, scanner_services)
     assert stored["applicant_type"] == "representative" and stored["on_behalf_id_number"] == "048156000777"
@@ -229,7 +233,7 @@ def test_a_representative_files_for_a_parent_with_the_authorisation_and_its_date
     (record,) = scanner_services.sandbox.store.list_dossiers()
     (authorisation,) = [f for f in record.files if f.type_code == "VBUQ"]
     assert authorisation.metadata["owner_id_number"] == "048156000777"  # the parent's papers
-    assert authorisation.metadata["validity"] == "2027-11-20"
+    assert authorisation.metadata["validity"] == until.isoformat()
     assert authorisation.metadata["document_code"].startswith("048156000777.VBUQ")
     fields = _receipt_fields(ui)
     assert fields["Nộp thay cho"] == "*** *** Hồng" and fields["Số định danh người nộp"] == "***345"
