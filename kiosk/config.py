@@ -26,6 +26,8 @@ import platformdirs
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from kiosk.domain.documents import check_code_pattern
+
 APP_NAME = "kiosk"
 CONFIG_FILE_NAME = "kiosk.toml"
 DATABASE_FILE_NAME = "kiosk.db"
@@ -64,6 +66,8 @@ class PortalConfig:
     timeout_s: float = 10.0
     #: The receiving unit's code, the prefix of dossier codes (`<unit code>-YYMMDD-XXXX`).
     unit_code: str = "000.00.00.H26"
+    #: Decree 107 document code of each digitised paper, over {id} {type} {number} {seq} (DOMAIN.md §5).
+    document_code_pattern: str = "{id}.{type}.{number}.{seq:02d}"
 
     def __post_init__(self) -> None:
         if self.url != "sandbox":
@@ -80,6 +84,10 @@ class PortalConfig:
             _fail(f"portal.timeout_s must be positive, not {self.timeout_s}")
         if not self.unit_code.strip():
             _fail("portal.unit_code must not be empty")
+        try:
+            check_code_pattern(self.document_code_pattern)
+        except ValueError as error:
+            _fail(f"portal.document_code_pattern: {error}")
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,12 @@ class Owner:
     id_number: str = ""
     full_name: str = ""
     birth_year: int | None = None
+    #: A foreigner's passport (``USA-C01X00T47``) or an organisation's code, when there is no ID number.
+    other_identifier: str = ""
+    #: The issuing data of the paper a person without an ID number holds: used when the document's own
+    #: issue date and issuing body are not among the answers.
+    issue_date: str = ""
+    issuing_body: str = ""
 
 
 @dataclass(frozen=True)
@@ -184,18 +190,25 @@ def component_metadata(rule: ComponentRule, *, document_name: str, answers: Mapp
     """The component's metadata; DocumentMetadataError (every problem at once) when the rules cannot be
     met — a validity whose date is missing included."""
     issue_date = _as_date(_answer(answers, rule.issue_date_field))
+    no_identifier = not owner.id_number and not owner.other_identifier
+    if issue_date is None and no_identifier:
+        issue_date = _as_date(owner.issue_date)
     validity = validity_of(rule, answers, issue_date)
     if validity is None:
         raise DocumentMetadataError([MetadataProblem(
             "validity", "validity_unknown", "Chưa có ngày để tính thời hạn hiệu lực của giấy tờ.",
             "The date the document's validity depends on is missing.")])
     number = _answer(answers, rule.number_field)
+    issuing_body = str(_answer(answers, rule.issuing_body_field) or "")
+    if not issuing_body and no_identifier:
+        issuing_body = owner.issuing_body
     return DocumentMetadata(
         document_type_code=rule.type_code, document_name=document_name,
         summary=summary_text(rule, document_name, answers), validity=validity,
         owner_id_number=owner.id_number, owner_name="" if owner.id_number else owner.full_name,
         owner_birth_year=None if owner.id_number else owner.birth_year, validity_scope=rule.scope,
-        issuing_body=str(_answer(answers, rule.issuing_body_field) or ""),
+        owner_identifier="" if owner.id_number else owner.other_identifier,
+        issuing_body=issuing_body,
         signer=str(_answer(answers, rule.signer_field) or ""),
         document_number=str(number or ""), issue_date=issue_date, page_count=page_count,
         digitised_by=digitiser.digitised_by, digitised_on=digitiser.kiosk_id if digitiser.clerk else "",

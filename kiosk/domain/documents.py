@@ -6,6 +6,9 @@ document's issue date and issuing body; the document's name; its summary (trích
 date, or permanent); its validity scope when it has one. Useful besides: issuing body, signer, document
 number (số ký hiệu), issue date, page count, the SHA-256 of the file, who digitised it and when.
 
+An owner who has no personal ID number but another identifier (a foreigner's passport with its
+issuing state, an organisation's enterprise / tax code) is named by it and their name (`owner_identifier`).
+
 The document code joins the owner's ID and the type code. One public implementation writes
 ``<ID>.<type code>.<document number>.<NN>`` (an inference, DOMAIN.md §5), so the pattern is a parameter:
 `DEFAULT_CODE_PATTERN` with the fields ``{id}``, ``{type}``, ``{number}`` and ``{seq}``.
@@ -167,6 +170,10 @@ class DocumentMetadata:
     digitised_at: datetime | None = None
     sequence: int = 1  # the <NN> of the document code
     digitised_on: str = ""  # the kiosk, when `digitised_by` is the assisting clerk
+    #: An owner with no personal ID number but another identifier: a foreigner's passport with its state
+    #: (``USA-C01X00T47``), an organisation's enterprise / tax code. With it, the owner's name is needed
+    #: and the year of birth / issuing data are not (an organisation has neither).
+    owner_identifier: str = ""
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -207,6 +214,11 @@ class DocumentMetadata:
                 found.append(_problem("owner_id_number", "format",
                                       "Số định danh cá nhân phải gồm đúng 12 chữ số.",
                                       "The personal ID number must be exactly 12 digits."))
+        elif self.owner_identifier:
+            if not self.owner_name:
+                found.append(_problem("owner_name", "required_with_identifier",
+                                      "Thiếu tên chủ giấy tờ (người nước ngoài hoặc tổ chức).",
+                                      "The owner's name is missing (a foreigner or an organisation)."))
         else:
             missing = [name for name, value in (("owner_name", self.owner_name),
                                                 ("owner_birth_year", self.owner_birth_year),
@@ -277,6 +289,8 @@ class DocumentMetadata:
         """The owner's ID number, or the stand-in built from name and year of birth when there is none."""
         if self.owner_id_number:
             return self.owner_id_number
+        if self.owner_identifier:
+            return self.owner_identifier
         assert self.owner_birth_year is not None  # validated
         return owner_key_without_id(self.owner_name, self.owner_birth_year)
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from kiosk.domain.admin_units import AdminUnits
+from kiosk.domain.applicant import Applicant
 
 #: The payload's shape version: a sealed dossier written by an older kiosk still reads.
 PAYLOAD_VERSION = 2
@@ -189,8 +190,19 @@ class Dossier:
             raise ValueError("the fee cannot be negative")
 
     @property
+    def applicant_record(self) -> Applicant:
+        """The applicant as a typed value (its kind, identifier and the owner of the papers); ValueError
+        for an unknown applicant type."""
+        return Applicant.from_json(self.applicant)
+
+    @property
     def owner_id_number(self) -> str:
-        return str(self.applicant.get("id_number") or "")
+        """The personal ID number of the papers' owner: the represented person's when filing for someone
+        else; empty for a foreigner, an organisation or a person without one."""
+        try:
+            return self.applicant_record.owner().id_number
+        except ValueError:
+            return ""
 
     @property
     def due_at_kiosk_vnd(self) -> int:

@@ -235,13 +235,21 @@ class PortalClient:
         )
         return _parse("POST /accounts/registrations", OtpChallenge.from_json, body)
 
-    def link_account(self, id_number: str, phone: str) -> OtpChallenge:
+    def link_account(self, id_number: str, phone: str, *, applicant_type: str = "citizen",
+                     nationality: str | None = None) -> OtpChallenge:
+        """`id_number` is the account's identifier: the passport number for a foreigner (with
+        `nationality`), the enterprise / tax code for an organisation."""
+        key = {"foreigner": "passport_number", "organisation": "organisation_code"}.get(applicant_type,
+                                                                                       "id_number")
+        request: dict[str, Any] = {key: id_number, "phone": phone}
+        if applicant_type == "foreigner":
+            request["nationality"] = nationality
         body = self._call(
             "POST",
             "/accounts/links",
             expect=(202,),
             idempotent=False,
-            json_body={"id_number": id_number, "phone": phone},
+            json_body=request,
         )
         return _parse("POST /accounts/links", OtpChallenge.from_json, body)
 

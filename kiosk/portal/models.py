@@ -173,6 +173,9 @@ class RequiredDocument:
     name: LocalizedText
     mandatory: bool
     copies: int
+    #: The Decree 107 metadata rule of the component (kiosk.domain.component_metadata.ComponentRule's JSON:
+    #: summary template, validity, the answers holding number and dates); None: the kiosk's default rule.
+    metadata: dict[str, str | None] | None = field(default=None, compare=False)
 
     @classmethod
     def from_json(cls, value: Any, what: str = "document") -> RequiredDocument:
@@ -180,12 +183,24 @@ class RequiredDocument:
         copies = _get(obj, "copies", int, what)
         if copies < 1:
             raise ValueError(f"{what}.copies: must be at least 1, got {copies}")
+        rule = _opt(obj, "metadata", dict, what)
+        # Kept as sent (unset keys may come as null) so the catalogue's hash still matches; `rule` cleans.
+        if rule is not None and any(v is not None and not isinstance(v, str) for v in rule.values()):
+            raise ValueError(f"{what}.metadata: values must be strings")
         return cls(
             type_code=_text(obj, "type_code", what),
             name=LocalizedText.from_json(obj.get("name"), f"{what}.name"),
             mandatory=_get(obj, "mandatory", bool, what),
             copies=copies,
+            metadata=None if rule is None else {str(k): v if v is None else nfc(v) for k, v in rule.items()},
         )
+
+    @property
+    def rule(self) -> dict[str, str] | None:
+        """The metadata rule without unset keys (for kiosk.domain.component_metadata.ComponentRule)."""
+        if self.metadata is None:
+            return None
+        return {key: value for key, value in self.metadata.items() if value is not None}
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -193,6 +208,7 @@ class RequiredDocument:
             "name": self.name.to_json(),
             "mandatory": self.mandatory,
             "copies": self.copies,
+            "metadata": self.metadata,
         }
 
 

@@ -30,22 +30,78 @@ class CatalogueVersion:
 
 @dataclass(frozen=True)
 class Registration:
+    """A portal account request. `applicant_type` "citizen" needs `id_number`; "foreigner" needs
+    `passport_number` and `nationality` (ICAO code) with the name as in the MRZ; "organisation" needs
+    `organisation_code` and `representative_id_number` (the name is the organisation's)."""
+
     id_number: str
     full_name: str
-    date_of_birth: date
+    date_of_birth: date | None
     phone: str
     email: str | None = None
+    applicant_type: str = "citizen"
+    passport_number: str | None = None
+    nationality: str | None = None
+    organisation_code: str | None = None
+    representative_id_number: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         body: dict[str, Any] = {
-            "id_number": self.id_number,
+            "applicant_type": self.applicant_type,
             "full_name": nfc(self.full_name.strip()),
-            "date_of_birth": self.date_of_birth.isoformat(),
             "phone": self.phone,
         }
+        if self.id_number:
+            body["id_number"] = self.id_number
+        if self.date_of_birth is not None:
+            body["date_of_birth"] = self.date_of_birth.isoformat()
+        for name in ("passport_number", "nationality", "organisation_code", "representative_id_number"):
+            value = getattr(self, name)
+            if value:
+                body[name] = value.strip()
         if self.email:
             body["email"] = self.email.strip()
         return body
+
+
+@dataclass(frozen=True)
+class AccountIdentity:
+    """Who an account is for, from the applicant the kiosk collected: the kind, the identifier the portal
+    keys the account by (ID number, passport number, organisation code) and what registration needs."""
+
+    kind: str
+    identifier: str
+    full_name: str
+    date_of_birth: str = ""
+    nationality: str | None = None
+    representative_id_number: str | None = None
+
+    def registration(self, phone: str, email: str | None = None) -> Registration:
+        """ValueError when a person's date of birth is missing (an organisation has none)."""
+        born = date.fromisoformat(self.date_of_birth) if self.kind != "organisation" else None
+        return Registration(
+            id_number=self.identifier if self.kind == "citizen" else "", full_name=self.full_name,
+            date_of_birth=born, phone=phone, email=email, applicant_type=self.kind,
+            passport_number=self.identifier if self.kind == "foreigner" else None,
+            nationality=self.nationality,
+            organisation_code=self.identifier if self.kind == "organisation" else None,
+            representative_id_number=self.representative_id_number)
+
+
+def account_identity(applicant: dict[str, str | None]) -> AccountIdentity:
+    """Accounts exist for citizens, foreigners and organisations; anyone else (a representative, a person
+    without an ID number) opens or links one with the card's ID number, as a citizen."""
+    def get(key: str) -> str:
+        return (applicant.get(key) or "").strip()
+
+    kind = get("applicant_type") or "citizen"
+    if kind == "foreigner":
+        return AccountIdentity("foreigner", get("passport_number"), get("full_name"), get("date_of_birth"),
+                               nationality=get("nationality") or None)
+    if kind == "organisation":
+        return AccountIdentity("organisation", get("organisation_code"), get("full_name"),
+                               representative_id_number=get("representative_id_number") or None)
+    return AccountIdentity("citizen", get("id_number"), get("full_name"), get("date_of_birth"))
 
 
 @dataclass(frozen=True)
@@ -76,6 +132,9 @@ class Account:
     level: str  # "portal" or "eid"
     date_of_birth: str | None = None
     phone_masked: str | None = None
+    #: "citizen", "foreigner" or "organisation"; `id_number` then holds the passport or organisation code.
+    applicant_type: str = "citizen"
+    nationality: str | None = None
 
     @classmethod
     def from_json(cls, value: Any) -> Account:
@@ -87,6 +146,8 @@ class Account:
             level=_text(obj, "level", what),
             date_of_birth=_opt_text(obj, "date_of_birth", what),
             phone_masked=_opt_text(obj, "phone_masked", what),
+            applicant_type=_opt_text(obj, "applicant_type", what) or "citizen",
+            nationality=_opt_text(obj, "nationality", what),
         )
 
 

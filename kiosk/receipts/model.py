@@ -15,6 +15,10 @@ Address masking (result by post, home pickup): only the last two comma-separated
 and the province, are kept (``***, Phường Nghĩa Đô, Hà Nội``): enough to check the parcel goes to the
 right place, not enough to find the door.
 
+Applicant: the kind (citizen, foreigner, organisation, person without an ID number, representative) and
+its identifier, masked to its last three characters (``***345``), as the name is; a year of birth stands
+as it is. A representative's receipt also names, masked, the person filed for.
+
 Text is bilingual, Vietnamese first then English, and every string is NFC.
 """
 
@@ -25,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from kiosk.domain.applicant import KIND_LABELS, ApplicantKind, identifier_label, mask_identifier
 from kiosk.domain.text import nfc
 
 DEFAULT_PORTAL_URL = "https://dichvucong.gov.vn"
@@ -81,6 +86,12 @@ class Receipt:
     #: Printed again later (from the check screen): marked "BẢN IN LẠI" so two papers never pass for two
     #: dossiers.
     reprint: bool = False
+    #: The applicant's kind (kiosk.domain.applicant.ApplicantKind value) and identifier: the ID number,
+    #: passport number, organisation code (printed masked), or a year of birth for a person without one.
+    applicant_kind: str = "citizen"
+    applicant_identifier: str = ""
+    #: Filing for someone else: the represented person's name (printed masked).
+    on_behalf_name: str = ""
 
     def __post_init__(self) -> None:
         if not self.dossier_code.strip():
@@ -177,12 +188,32 @@ def postage_fields(delivery: Delivery) -> list[Field]:
     return [] if postage is None else [Field("Cước chuyển phát", "Postage", postage)]
 
 
+def applicant_fields(receipt: Receipt) -> list[Field]:
+    """Who filed, of which kind, by which identifier: names and numbers masked; an organisation's name is
+    public (the business register), so it is printed whole."""
+    kind = ApplicantKind.parse(receipt.applicant_kind) or ApplicantKind.CITIZEN
+    if not receipt.applicant_name:
+        return []
+    vi, en = KIND_LABELS[kind]
+    name = receipt.applicant_name
+    name = nfc(name) if kind is ApplicantKind.ORGANISATION else mask_name(name)
+    fields = [Field("Người nộp", "Applicant", name),
+              Field("Loại người nộp", "Applicant type", f"{vi} / {en}")]
+    if receipt.applicant_identifier:
+        label_vi, label_en = identifier_label(kind)
+        value = (receipt.applicant_identifier if kind is ApplicantKind.NO_ID
+                 else mask_identifier(receipt.applicant_identifier))
+        fields.append(Field(label_vi, label_en, value))
+    if kind is ApplicantKind.REPRESENTATIVE and receipt.on_behalf_name:
+        fields.append(Field("Nộp thay cho", "Filed for", mask_name(receipt.on_behalf_name)))
+    return fields
+
+
 def receipt_content(receipt: Receipt) -> ReceiptContent:
     fields: list[Field] = [
         Field("Mã hồ sơ", "Dossier code", receipt.dossier_code, big=True),
         Field("Thủ tục", "Procedure", f"{nfc(receipt.procedure_name)} ({receipt.procedure_code})"),
-        *([Field("Người nộp", "Applicant", mask_name(receipt.applicant_name))]
-          if receipt.applicant_name else []),  # a reprint does not know the name any more
+        *applicant_fields(receipt),  # a reprint does not know the applicant any more
         Field("Lệ phí", "Fee", fee_text(receipt.fee_vnd)),
         Field("Nhận kết quả", "Result", delivery_text(receipt.delivery)),
         *postage_fields(receipt.delivery),

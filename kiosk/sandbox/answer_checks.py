@@ -13,27 +13,23 @@ from typing import Any
 
 import jsonschema
 
+from kiosk.domain.applicant import AUTHORISATION_TYPE_CODE, ApplicantKind, applicant_problems, kind_of
 from kiosk.sandbox import wire_models as wire
 
-APPLICANT_IDENTIFIERS = ("id_number", "passport_number", "organisation_code")
 ALLOWED_CONTENT_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
-_ID_NUMBER = re.compile(r"\d{12}|\d{9}")  # 12-digit personal ID, or an old 9-digit CMND
 
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def check_applicant(applicant: dict[str, str | None]) -> dict[str, str]:
-    problems: dict[str, str] = {}
-    if _blank(applicant.get("full_name")):
-        problems["applicant.full_name"] = "required"
-    if all(_blank(applicant.get(key)) for key in APPLICANT_IDENTIFIERS):
-        problems["applicant.id_number"] = "one of id_number, passport_number, organisation_code is required"
-    id_number = applicant.get("id_number")
-    if not _blank(id_number) and not _ID_NUMBER.fullmatch(str(id_number)):
-        problems["applicant.id_number"] = "must be 12 digits (or an old 9-digit number)"
-    return problems
+def check_applicant(applicant: dict[str, str | None], today: date | None = None) -> dict[str, str]:
+    """The applicant against the rules of its kind (kiosk.domain.applicant): a citizen by a 12-digit ID
+    number, a foreigner by passport and ICAO nationality, an organisation by a 10/13-digit code with its
+    representative's ID, a person without an ID number by name, birth year and issuing data, a
+    representative with the represented person's name and ID number."""
+    return {f"applicant.{problem.field}": problem.message_en
+            for problem in applicant_problems(applicant, today=today)}
 
 
 def _check_value(spec: wire.FormField, value: Any) -> str | None:
@@ -91,9 +87,15 @@ def check_answers(procedure: wire.Procedure, answers: dict[str, Any]) -> dict[st
     return problems
 
 
-def check_documents(procedure: wire.Procedure, documents: list[wire.DocumentManifest]) -> dict[str, str]:
+def check_documents(procedure: wire.Procedure, documents: list[wire.DocumentManifest],
+                    applicant: dict[str, str | None] | None = None) -> dict[str, str]:
+    """Components against the procedure's list. Filing for someone else, the authorisation document
+    (VBUQ) is required and accepted whether or not the procedure lists it."""
     problems: dict[str, str] = {}
+    representative = applicant is not None and kind_of(applicant) is ApplicantKind.REPRESENTATIVE
     known = {doc.type_code for doc in procedure.documents}
+    if representative:
+        known.add(AUTHORISATION_TYPE_CODE)
     for index, doc in enumerate(documents):
         if doc.type_code not in known:
             problems[f"documents[{index}].type_code"] = "is not a component of this procedure"
@@ -103,6 +105,9 @@ def check_documents(procedure: wire.Procedure, documents: list[wire.DocumentMani
     for required in procedure.documents:
         if required.mandatory and required.type_code not in attached:
             problems[f"documents.{required.type_code}"] = "mandatory component is missing"
+    if representative and AUTHORISATION_TYPE_CODE not in attached:
+        problems[f"documents.{AUTHORISATION_TYPE_CODE}"] = (
+            "a representative filing for someone else must attach the authorisation document")
     return problems
 
 

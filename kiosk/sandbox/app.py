@@ -30,6 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kiosk.domain.applicant import kind_of
 from kiosk.domain.codes import format_dossier_code, parse_dossier_code
 from kiosk.portal.models import PortalStatus
 from kiosk.sandbox import wire_models as wire
@@ -178,12 +179,12 @@ class _DossierReceiver:
                 "Thủ tục này không có trong danh mục của Cổng dịch vụ công.",
             )
         problems = {
-            **check_applicant(manifest.applicant),
+            **check_applicant(manifest.applicant, self.clock().date()),
             **{
                 f"answers.{name}": reason
                 for name, reason in check_answers(procedure, manifest.answers).items()
             },
-            **check_documents(procedure, manifest.documents),
+            **check_documents(procedure, manifest.documents, manifest.applicant),
             **check_delivery(procedure, manifest.delivery),
         }
         if problems:
@@ -363,6 +364,8 @@ def _admin_view(
             "created_at": order.created_at.isoformat(),
         },
         "idempotency_key": record.idempotency_key,
+        # The kind only (never the identifier): what a trainer needs to tell the dossiers apart.
+        "applicant_type": getattr(kind_of(record.manifest.get("applicant") or {}), "value", None),
         "dossier_code": record.dossier_code,
         "procedure_code": record.procedure_code,
         "unit_code": record.unit_code,

@@ -17,6 +17,7 @@ import hmac
 import io
 import json
 import logging
+import re
 import secrets
 import threading
 import uuid
@@ -25,6 +26,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from kiosk.domain.applicant import Applicant
+from kiosk.domain.documents import owner_key_without_id
+from kiosk.domain.mrz import is_state_code
 from kiosk.domain.postal import make_tracking_number
 from kiosk.domain.vietqr import MAX_PURPOSE, VietQR
 from kiosk.portal.models import PortalStatus
@@ -96,6 +100,54 @@ def mask_phone(phone: str) -> str:
     return phone[:3] + "*" * max(0, len(phone) - 6) + phone[-3:] if len(phone) > 6 else "***"
 
 
+def account_key(kind: str, id_number: str | None, passport: str | None, nationality: str | None,
+                organisation_code: str | None) -> str:
+    """The unique key of an account in the sandbox's table: the ID number for a citizen; a passport is
+    unique only with its issuing state; organisation codes have their own space."""
+    if kind == "foreigner":
+        return f"P:{nationality}:{passport}"
+    if kind == "organisation":
+        return f"O:{organisation_code}"
+    return str(id_number)
+
+
+def registration_problems(request: wire.RegistrationRequest) -> dict[str, str]:
+    """Which identifier each applicant type needs, and nothing of another type's (reasons per field)."""
+    problems: dict[str, str] = {}
+    needs = {
+        "citizen": ("id_number", "date_of_birth"),
+        "foreigner": ("passport_number", "nationality", "date_of_birth"),
+        "organisation": ("organisation_code", "representative_id_number"),
+    }[request.applicant_type]
+    for name in needs:
+        if not getattr(request, name):
+            problems[name] = f"required for a {request.applicant_type} account"
+    identifiers = ("id_number", "passport_number", "nationality", "organisation_code",
+                   "representative_id_number")
+    for name in identifiers:
+        if name not in needs and getattr(request, name):
+            problems[name] = f"not part of a {request.applicant_type} account"
+    if request.nationality and not is_state_code(request.nationality):
+        problems["nationality"] = "is not an ICAO 9303 state code (e.g. USA, KOR, D)"
+    if request.applicant_type == "foreigner" and not re.fullmatch(r"[A-Z]+(?: [A-Z]+)*", request.full_name):
+        problems["full_name"] = "must be written as in the passport's MRZ: capital letters A-Z and spaces"
+    return problems
+
+
+def result_owner_key(applicant: dict[str, Any]) -> str:
+    """The owner part of a result's document code: the ID number (the represented person's when filed for
+    someone else), the passport with its state, the organisation code, or name and birth year."""
+    try:
+        owner = Applicant.from_json(applicant).owner()
+    except ValueError:
+        return "000000000000"
+    if owner.id_number or owner.other_identifier:
+        return owner.id_number or owner.other_identifier
+    if owner.full_name and owner.birth_year:
+        return owner_key_without_id(owner.full_name, owner.birth_year)
+    return "000000000000"
+
+
 def _lt(vi: str, en: str) -> wire.LocalizedText:
     return wire.LocalizedText(vi=vi, en=en)
 
@@ -164,24 +216,41 @@ class PortalServices:
     # --- citizen accounts ---------------------------------------------------------------------------
 
     def start_registration(self, request: wire.RegistrationRequest) -> wire.OtpChallenge:
-        if self.store.query("SELECT 1 FROM accounts WHERE id_number = ?", (request.id_number,)):
+        problems = registration_problems(request)
+        if problems:
+            raise ApiError(422, "invalid_applicant", "the identifiers do not fit the applicant type",
+                           "Thông tin định danh chưa đúng với loại người nộp đã chọn.", problems)
+        key = account_key(request.applicant_type, request.id_number, request.passport_number,
+                          request.nationality, request.organisation_code)
+        if self.store.query("SELECT 1 FROM accounts WHERE id_number = ?", (key,)):
             raise ApiError(
                 409,
                 "account_exists",
-                "an account with this ID number exists; link it instead",
+                "an account with this identifier exists; link it instead",
                 "Số định danh này đã có tài khoản. Vui lòng chọn liên kết tài khoản.",
             )
         return self._challenge("register", request.model_dump(mode="json"), request.phone)
 
     def start_link(self, request: wire.LinkRequest) -> wire.OtpChallenge:
-        rows = self.store.query("SELECT phone FROM accounts WHERE id_number = ?", (request.id_number,))
+        given = [k for k in ("id_number", "passport_number", "organisation_code") if getattr(request, k)]
+        if len(given) != 1 or (request.passport_number and not request.nationality):
+            raise ApiError(422, "invalid_applicant",
+                           "give exactly one of id_number, passport_number (with nationality), "
+                           "organisation_code",
+                           "Vui lòng nhập một loại định danh: số định danh, số hộ chiếu (kèm quốc tịch) "
+                           "hoặc mã số doanh nghiệp.", {"id_number": "exactly one identifier is required"})
+        kinds = {"id_number": "citizen", "passport_number": "foreigner", "organisation_code": "organisation"}
+        kind = kinds[given[0]]
+        key = account_key(kind, request.id_number, request.passport_number, request.nationality,
+                          request.organisation_code)
+        rows = self.store.query("SELECT phone FROM accounts WHERE id_number = ?", (key,))
         if not rows or rows[0][0] != request.phone:
             raise _not_found(
                 "account_not_found",
-                "no account with this ID number and phone",
+                "no account with this identifier and phone",
                 "Không tìm thấy tài khoản với số định danh và số điện thoại này.",
             )
-        return self._challenge("link", request.model_dump(mode="json"), request.phone)
+        return self._challenge("link", {**request.model_dump(mode="json"), "account_key": key}, request.phone)
 
     def _challenge(self, purpose: str, request: dict[str, Any], phone: str) -> wire.OtpChallenge:
         challenge_id = uuid.uuid4().hex
@@ -260,12 +329,15 @@ class PortalServices:
             request = json.loads(request_json)
             if purpose == "register":
                 account_id = uuid.uuid4().hex
+                kind = request.get("applicant_type") or "citizen"
+                key = account_key(kind, request.get("id_number"), request.get("passport_number"),
+                                  request.get("nationality"), request.get("organisation_code"))
                 conn.execute(
                     "INSERT INTO accounts (account_id, id_number, full_name, date_of_birth, phone, email, "
                     "level, created_at) VALUES (?, ?, ?, ?, ?, ?, 'portal', ?)",
                     (
                         account_id,
-                        request["id_number"],
+                        key,
                         request["full_name"],
                         request["date_of_birth"],
                         request["phone"],
@@ -273,9 +345,15 @@ class PortalServices:
                         self.now().isoformat(),
                     ),
                 )
+                if kind != "citizen":
+                    identifier = request.get("passport_number") or request.get("organisation_code")
+                    conn.execute(
+                        "INSERT INTO account_identity (account_id, applicant_type, identifier, nationality) "
+                        "VALUES (?, ?, ?, ?)", (account_id, kind, identifier, request.get("nationality")))
             else:
+                key = request.get("account_key") or request["id_number"]
                 account_id = conn.execute(
-                    "SELECT account_id FROM accounts WHERE id_number = ?", (request["id_number"],)
+                    "SELECT account_id FROM accounts WHERE id_number = ?", (key,)
                 ).fetchone()[0]
         self._training_otps.pop(challenge_id, None)
         return self._new_session(account_id)
@@ -289,9 +367,17 @@ class PortalServices:
         if not rows:
             raise _not_found("account_not_found", "no such account", "Không tìm thấy tài khoản.")
         account_id, id_number, full_name, dob, phone, level = rows[0]
+        identity = self.store.query(
+            "SELECT applicant_type, identifier, nationality FROM account_identity WHERE account_id = ?",
+            (account_id,))
+        kind, nationality = "citizen", None
+        if identity:
+            kind, id_number, nationality = identity[0]
         return wire.Account(
             account_id=account_id,
             id_number=id_number,
+            applicant_type=kind,  # type: ignore[arg-type]  # one of the three, written by verify_otp
+            nationality=nationality,
             full_name=full_name,
             date_of_birth=dob,
             phone_masked=mask_phone(phone) if phone else None,
@@ -543,7 +629,7 @@ class PortalServices:
     def _issue_result(self, record: DossierRecord, issued_at: datetime) -> None:
         procedure = self._procedure(record)
         applicant = record.manifest.get("applicant", {})
-        owner = applicant.get("id_number") or applicant.get("passport_number") or "000000000000"
+        owner = result_owner_key(applicant)
         type_code = procedure.result_type_code if procedure else "KQ"
         number = self.store.query("SELECT COUNT(*) FROM results")[0][0] + 1
         document_code = f"{owner}.{type_code}.{number:06d}.01"

@@ -87,6 +87,12 @@ CREATE TABLE IF NOT EXISTS accounts (
     level TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS account_identity (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(account_id),
+    applicant_type TEXT NOT NULL,
+    identifier TEXT NOT NULL,
+    nationality TEXT
+);
 CREATE TABLE IF NOT EXISTS otp_challenges (
     challenge_id TEXT PRIMARY KEY,
     purpose TEXT NOT NULL,

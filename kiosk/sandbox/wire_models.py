@@ -30,11 +30,33 @@ class LocalizedText(_Strict):
     en: str = Field(description="English")
 
 
+class ComponentMetadataRule(_Strict):
+    """Where the Decree 107 metadata of a component comes from (names are form fields or fields the kiosk
+    asks for on the documents screen)."""
+
+    summary: str | None = Field(
+        default=None, description="Trích yếu template, e.g. 'Giấy chứng sinh của {child_full_name}'"
+    )
+    validity: str | None = Field(
+        default=None,
+        pattern=r"^(permanent|(years|months):[1-9]\d{0,2}|field:[A-Za-z_][\w.]*)$",
+        description="permanent, years:N / months:N from the issue date, or field:NAME",
+    )
+    number_field: str | None = Field(default=None, description="Field holding the number (số ký hiệu)")
+    issue_date_field: str | None = Field(default=None, description="Field holding the issue date")
+    issuing_body_field: str | None = Field(default=None, description="Field holding the issuing body")
+    signer_field: str | None = Field(default=None, description="Field holding the signer")
+    scope: str | None = Field(default=None, description="Validity scope (phạm vi hiệu lực)")
+
+
 class RequiredDocument(_Strict):
     type_code: str = Field(min_length=1, description="Document-type code (mã loại giấy tờ)")
     name: LocalizedText
     mandatory: bool
     copies: int = Field(ge=1)
+    metadata: ComponentMetadataRule | None = Field(
+        default=None, description="Decree 107 metadata rule; absent: the kiosk's default for the type code"
+    )
 
 
 class FieldOption(_Strict):
@@ -144,7 +166,12 @@ class DossierManifest(_Strict):
     kiosk_id: str = Field(min_length=1, max_length=64)
     procedure_code: str = Field(pattern=PROCEDURE_CODE_PATTERN)
     applicant: dict[str, str | None] = Field(
-        description="At least full_name and one of id_number / passport_number / organisation_code"
+        description="The applicant: `applicant_type` citizen (full_name, id_number of 12 digits), foreigner "
+        "(full_name as in the MRZ, passport_number, nationality as an ICAO code), organisation (full_name, "
+        "organisation_code of 10 digits or 0123456789-001, representative_name, representative_id_number), "
+        "no_id (full_name, birth_year, issue_date, issuing_body of the paper held) or representative "
+        "(full_name, id_number, on_behalf_name, on_behalf_id_number; the dossier must carry a VBUQ "
+        "authorisation document). Without applicant_type the kind follows the identifier sent."
     )
     answers: dict[str, Any] = Field(description="Form answers keyed by form field name")
     assisted_by: str | None = Field(default=None, max_length=64, description="Staff member who helped")
@@ -223,18 +250,45 @@ class TokenResponse(BaseModel):
 
 ID_NUMBER_PATTERN = r"^\d{12}$"
 PHONE_PATTERN = r"^0\d{9}$"
+PASSPORT_PATTERN = r"^[A-Z0-9]{5,20}$"
+NATIONALITY_PATTERN = r"^[A-Z]{1,3}$"
+ORGANISATION_CODE_PATTERN = r"^\d{10}(-\d{3})?$"
+AccountApplicantType = Literal["citizen", "foreigner", "organisation"]
 
 
 class RegistrationRequest(_Strict):
-    id_number: str = Field(pattern=ID_NUMBER_PATTERN)
-    full_name: str = Field(min_length=1, max_length=100)
-    date_of_birth: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    """A portal account for a citizen (ID number), a foreigner (passport number and nationality, the name
+    as in the passport's MRZ) or an organisation (enterprise / tax code, its name, and the ID number of the
+    representative who registers it). Which identifier a kind needs is checked with a reason per field."""
+
+    applicant_type: AccountApplicantType = Field(default="citizen")
+    id_number: str | None = Field(default=None, pattern=ID_NUMBER_PATTERN, description="Citizens")
+    passport_number: str | None = Field(default=None, pattern=PASSPORT_PATTERN, description="Foreigners")
+    nationality: str | None = Field(
+        default=None, pattern=NATIONALITY_PATTERN, description="Foreigners: ICAO 9303 state code, e.g. USA, D"
+    )
+    organisation_code: str | None = Field(
+        default=None, pattern=ORGANISATION_CODE_PATTERN,
+        description="Organisations: enterprise / tax code, 10 digits or 0123456789-001",
+    )
+    representative_id_number: str | None = Field(
+        default=None, pattern=ID_NUMBER_PATTERN, description="Organisations: the representative's ID number"
+    )
+    full_name: str = Field(min_length=1, max_length=100, description="The person's or organisation's name")
+    date_of_birth: str | None = Field(
+        default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD; required for people"
+    )
     phone: str = Field(pattern=PHONE_PATTERN)
     email: str | None = Field(default=None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class LinkRequest(_Strict):
-    id_number: str = Field(pattern=ID_NUMBER_PATTERN)
+    """Exactly one identifier: id_number, passport_number (with nationality) or organisation_code."""
+
+    id_number: str | None = Field(default=None, pattern=ID_NUMBER_PATTERN)
+    passport_number: str | None = Field(default=None, pattern=PASSPORT_PATTERN)
+    nationality: str | None = Field(default=None, pattern=NATIONALITY_PATTERN)
+    organisation_code: str | None = Field(default=None, pattern=ORGANISATION_CODE_PATTERN)
     phone: str = Field(pattern=PHONE_PATTERN)
 
 
@@ -252,7 +306,9 @@ class OtpVerifyRequest(_Strict):
 
 class Account(BaseModel):
     account_id: str
-    id_number: str
+    id_number: str = Field(description="The account's identifier: ID number, passport or organisation code")
+    applicant_type: AccountApplicantType = "citizen"
+    nationality: str | None = Field(default=None, description="Foreigners' accounts")
     full_name: str
     date_of_birth: str | None = None
     phone_masked: str | None = None

@@ -12,11 +12,21 @@ worker; the citizen's portal session is used for the immediate attempt only (it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
+from kiosk.domain.applicant import (
+    AUTHORISATION_NAME_EN,
+    AUTHORISATION_NAME_VI,
+    AUTHORISATION_TYPE_CODE,
+    ApplicantKind,
+    applicant_problems,
+    kind_of,
+)
 from kiosk.domain.dossier import DeliveryMethod, Dossier
 from kiosk.portal.client import IDEMPOTENCY_KEY_RE
-from kiosk.portal.models import Procedure
+from kiosk.portal.models import LocalizedText, Procedure, RequiredDocument
 from kiosk.store.outbox import Outbox, OutboxFile
 from kiosk.sync.lifecycle import DossierLifecycle
 from kiosk.sync.sender import SendOutcome, SubmitsDossiers, send_entry
@@ -43,6 +53,25 @@ class SubmitOutcome:
     send: SendOutcome | None = None
 
 
+def authorisation_component() -> RequiredDocument:
+    """The authorisation document (văn bản ủy quyền) a representative attaches to any dossier."""
+    name = LocalizedText(AUTHORISATION_NAME_VI, AUTHORISATION_NAME_EN)
+    return RequiredDocument(AUTHORISATION_TYPE_CODE, name, mandatory=True, copies=1)
+
+
+def components_for(procedure: Procedure, applicant: Mapping[str, Any]) -> tuple[RequiredDocument, ...]:
+    """The procedure's components as this applicant must bring them: filing for someone else, the
+    authorisation document is added (or made mandatory where the procedure lists it as optional)."""
+    if kind_of(applicant) is not ApplicantKind.REPRESENTATIVE:
+        return procedure.documents
+    # Named plainly: the catalogue's "(nếu nộp thay)" has become "you must".
+    listed = [replace(doc, mandatory=True, name=authorisation_component().name)
+              if doc.type_code == AUTHORISATION_TYPE_CODE else doc for doc in procedure.documents]
+    if not any(doc.type_code == AUTHORISATION_TYPE_CODE for doc in listed):
+        listed.append(authorisation_component())
+    return tuple(listed)
+
+
 def check_against(procedure: Procedure | None, dossier: Dossier, procedure_code: str | None = None) -> None:
     """Refuse what the portal can never accept: an unknown procedure, a document type it does not list,
     a file type it does not take, a delivery by post it does not offer."""
@@ -50,7 +79,15 @@ def check_against(procedure: Procedure | None, dossier: Dossier, procedure_code:
     if procedure is None:
         raise DossierRefused(f"Thủ tục {code} không có trong danh mục của Cổng dịch vụ công.",
                              f"procedure {code} is not in the portal's catalogue")
+    problems = applicant_problems(dossier.applicant)
+    if problems:
+        raise DossierRefused(" ".join(p.message_vi for p in problems),
+                             "the applicant is not acceptable: " + "; ".join(p.message_en for p in problems))
     specs = {doc.type_code: doc for doc in procedure.documents}
+    representative = kind_of(dossier.applicant) is ApplicantKind.REPRESENTATIVE
+    if representative and AUTHORISATION_TYPE_CODE not in specs:
+        # Filing for someone else, the authorisation goes with any procedure's dossier.
+        specs[AUTHORISATION_TYPE_CODE] = authorisation_component()
     for document in dossier.documents:
         spec = specs.get(document.type_code)
         if spec is None:
@@ -67,6 +104,8 @@ def check_against(procedure: Procedure | None, dossier: Dossier, procedure_code:
     attached = {document.type_code for document in dossier.documents}
     missing = [doc.type_code for doc in procedure.documents
                if doc.mandatory and doc.type_code not in attached]
+    if representative and AUTHORISATION_TYPE_CODE not in attached:
+        missing.append(AUTHORISATION_TYPE_CODE)
     if missing:
         raise DossierRefused(f"Còn thiếu giấy tờ bắt buộc: {', '.join(missing)}.",
                              f"mandatory documents missing: {', '.join(missing)}")

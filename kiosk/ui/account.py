@@ -28,7 +28,13 @@ from kiosk.portal.errors import (
     PortalNotFound,
     PortalRejected,
 )
-from kiosk.portal.service_models import CitizenSession, EidLogin, EidLoginStatus, OtpChallenge, Registration
+from kiosk.portal.service_models import (
+    CitizenSession,
+    EidLogin,
+    EidLoginStatus,
+    OtpChallenge,
+    account_identity,
+)
 from kiosk.ui.flow import KioskFlow, Screen
 from kiosk.ui.payment_wait import keep_session_while_eid_login
 from kiosk.ui.tasks import TaskRunner
@@ -213,8 +219,12 @@ class AccountViewModel(QObject):
         return self._language()
 
     def _card(self, name: str) -> str:
-        field = self._flow.session.applicant.get(name)
-        return field.value if field else ""
+        """What the card (or, for a foreigner or an organisation, the typed details) says; `id_number` is
+        the account's identifier: the ID number, the passport number or the organisation code."""
+        values = self._flow.session.applicant_values()
+        if name == "id_number":
+            return account_identity(values).identifier
+        return values.get(name) or ""
 
     def _get_step(self) -> str:
         return self._step
@@ -298,6 +308,16 @@ class AccountViewModel(QObject):
     mode = Property(str, _get_mode, notify=changed)
     fullName = Property(str, _get_full_name, notify=changed)
     idNumber = Property(str, _get_id_number, notify=changed)
+
+    def _get_identity_line(self) -> str:
+        """"Số định danh: …" for a citizen; the passport number or the organisation code otherwise."""
+        kind = account_identity(self._flow.session.applicant_values()).kind
+        labels: dict[str, Bilingual] = {"foreigner": ("Số hộ chiếu", "Passport number"),
+                                        "organisation": ("Mã số doanh nghiệp", "Enterprise code")}
+        label = labels.get(kind, ("Số định danh", "ID number"))
+        return f"{pick(label, self.lang)}: {self._card('id_number')}"
+
+    identityLine = Property(str, _get_identity_line, notify=changed)
     birthDate = Property(str, _get_birth_date, notify=changed)
     phone = Property(str, _get_phone, notify=changed)
     email = Property(str, _get_email, notify=changed)
@@ -410,21 +430,21 @@ class AccountViewModel(QObject):
 
     def _request_code(self) -> None:
         portal, phone, mode = self._portal, self._phone, self._mode
-        id_number = self._card("id_number")
+        # A citizen by the card's ID number; a foreigner by passport, an organisation by its code.
+        identity = account_identity(self._flow.session.applicant_values())
         if mode == "register":
             try:
-                born = date.fromisoformat(self._card("date_of_birth"))
+                registration = identity.registration(phone, self._email or None)
             except ValueError:
                 self._show("no_birth_date")
                 return
-            registration = Registration(id_number=id_number, full_name=self._card("full_name"),
-                                        date_of_birth=born, phone=phone, email=self._email or None)
 
             def start() -> OtpChallenge:
                 return portal.register_account(registration)
         else:
             def start() -> OtpChallenge:
-                return portal.link_account(id_number, phone)
+                return portal.link_account(identity.identifier, phone, applicant_type=identity.kind,
+                                           nationality=identity.nationality)
 
         self._run(start, self._on_challenge)
 

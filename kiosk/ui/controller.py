@@ -7,7 +7,6 @@ the camera thread, background tasks, the idle timer and the wipe.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -19,7 +18,6 @@ from urllib.parse import quote
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.capture.card_scan import HINTS, CardScanSession, ScanFeedback
-from kiosk.capture.doc_capture import CapturedPage, component_pdf
 from kiosk.capture.frames import FrameSource
 from kiosk.domain.dossier import DeliveryChoice, Dossier, DossierDocument, PortalSessionRef
 from kiosk.domain.text import matches, vi_sort_key
@@ -29,12 +27,15 @@ from kiosk.portal.errors import PortalError
 from kiosk.portal.models import Catalogue, Procedure
 from kiosk.portal.service_models import CitizenSession
 from kiosk.store.feedback import record_feedback
-from kiosk.store.outbox import Outbox, OutboxFile, QueueLimits
+from kiosk.store.outbox import Outbox, QueueLimits
+from kiosk.sync.component_files import component_files
 from kiosk.sync.lifecycle import DossierLifecycle
-from kiosk.sync.submit import SubmitOutcome, submit_dossier
+from kiosk.sync.submit import SubmitOutcome, components_for, submit_dossier
 from kiosk.sync.worker import OutboxWorker
 from kiosk.ui.access import Accessibility
 from kiosk.ui.account import AccountViewModel, clear_accounts
+from kiosk.ui.applicant import ApplicantViewModel, metadata_source
+from kiosk.ui.applicant import review_rows as applicant_review_rows
 from kiosk.ui.camera import CameraWorker, FrameLoopWorker, GuideQrWorker, LatestFrameProvider
 from kiosk.ui.carry_forward import delivery_defaults
 from kiosk.ui.check import clear_check
@@ -141,6 +142,10 @@ class KioskController(QObject):
             thumbnails=page_thumbnails or PageImageProvider(),
             scanner_device=scanner_device, language=lambda: self.lang, parent=self)
         self.documents.activity.connect(self.idle.poke)
+        # Who files (citizen, foreigner, organisation, no ID number, representative): a peer view-model.
+        self.applicant_vm = ApplicantViewModel(flow=self.flow, language=lambda: self.lang,
+                                               message=self._set_message, parent=self)
+        self.languageChanged.connect(self.applicant_vm.relabel)
         #: Text size, contrast, speech and the tone row: one citizen's choices, reset by the wipe.
         self.accessibility = Accessibility(self)
         lang = self._language_now
@@ -492,11 +497,10 @@ class KioskController(QObject):
         assert code is not None
         outbox, portal = self._outbox, self._portal
         proc = self._procedure()
-        names = {d.type_code: d.name.get("vi") for d in proc.documents} if proc else {}
+        components = components_for(proc, session.applicant_values()) if proc else ()
         pages = {type_code: list(group) for type_code, group in session.pages.items()}
         applicant = session.applicant_values()
-        owner = applicant.get("id_number") or ""
-        kiosk_id = outbox.kiosk_id
+        source = metadata_source(self)  # with what was typed on the documents screen
         try:
             delivery = DeliveryChoice.from_json(session.delivery)
         except ValueError:
@@ -510,7 +514,7 @@ class KioskController(QObject):
                            citizen.session_token, citizen.account.account_id))
 
         def queue_and_send() -> SubmitOutcome:
-            files = dossier_files(pages, names, owner, kiosk_id)
+            files = component_files(pages, components, source)
             dossier = replace(base, documents=tuple(
                 DossierDocument(f.type_code, f.filename, f.content_type, f.content, f.metadata)
                 for f in files))
@@ -606,7 +610,8 @@ class KioskController(QObject):
             self._stop_camera()
         if screen is Screen.DOCUMENTS:
             proc = self._procedure()
-            self.documents.begin(proc.documents if proc else (), self.flow.session.pages)
+            self.documents.begin(components_for(proc, self.flow.session.applicant_values()) if proc else (),
+                                 self.flow.session.pages, metadata=metadata_source(self))
         else:
             self.documents.end()
         if screen is Screen.DELIVERY:
@@ -726,8 +731,9 @@ class KioskController(QObject):
     def _fill_review(self) -> None:
         proc = self._procedure()
         session = self.flow.session
-        rows = [{"label": pick(APPLICANT_LABELS[n], self.lang), "value": self._display(n, f.value)}
-                for n, f in session.applicant.items() if f.value]
+        rows = [*applicant_review_rows(session, self.lang),
+                *({"label": pick(APPLICANT_LABELS[n], self.lang), "value": self._display(n, f.value)}
+                  for n, f in session.applicant.items() if f.value)]
         if proc is not None:
             card = session.applicant_values()
             for spec in proc.form.fields:
@@ -895,6 +901,7 @@ class KioskController(QObject):
     formModel = Property(QObject, _form_model, constant=True)
     reviewModel = Property(QObject, _review_model, constant=True)
     docs = Property(QObject, _documents_vm, constant=True)
+    applicantVm = Property(QObject, lambda self: self.applicant_vm, constant=True)
     access = Property(QObject, _access_vm, constant=True)
 
 
@@ -904,22 +911,6 @@ def citizen_session(controller: QObject) -> CitizenSession | None:
         if account.citizen_session is not None:
             return account.citizen_session
     return None
-
-
-def dossier_files(pages: dict[str, list[CapturedPage]], names: dict[str, str], owner_id: str,
-                  digitised_by: str) -> list[OutboxFile]:
-    """One PDF per dossier component, with its Decree 107 metadata (runs on a worker thread)."""
-    when = datetime.now(UTC).astimezone()
-    files = []
-    for type_code, group in pages.items():
-        if not group:
-            continue
-        pdf, meta = component_pdf(group, type_code=type_code, document_name=names.get(type_code, type_code),
-                                  owner_id_number=owner_id, digitised_by=digitised_by, when=when)
-        record = meta.with_file(sha256=hashlib.sha256(pdf).hexdigest()).to_json_dict()
-        files.append(OutboxFile(type_code=type_code, filename=f"{type_code}.pdf",
-                                content_type="application/pdf", content=pdf, metadata=record))
-    return files
 
 
 def delivery_summary(delivery: dict[str, Any], lang: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 import cv2
@@ -29,7 +31,10 @@ from kiosk.capture.doc_capture import (
 )
 from kiosk.capture.frames import FrameSource
 from kiosk.capture.scanner_service import ScannerService, default_service
+from kiosk.domain.documents import DEFAULT_CODE_PATTERN, DocumentMetadataError
+from kiosk.domain.text import nfc
 from kiosk.portal.models import RequiredDocument
+from kiosk.sync.component_files import ENTRY_LABELS, MetadataSource, validity_text
 from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider, to_qimage
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
@@ -53,6 +58,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scanned": ("Đã quét {n} trang.", "{n} page(s) scanned."),
     "no_corners": ("Trang quét bằng máy quét không cần sửa mép giấy.",
                    "A scanned page has no corners to adjust."),
+    "metadata": ("{name}: xin điền {what}.", "{name}: please fill in the {what}."),
 }
 
 
@@ -154,13 +160,23 @@ class DocumentsViewModel(QObject):
         self.components = DictListModel(
             ("typeCode", "name", "mandatory", "pageCount", "ready", "lowDpi"), self)
         self.pages = DictListModel(("pageId", "thumb", "dpi", "lowDpi", "warning", "source", "number"), self)
+        # Decree 107 metadata: what the rule of the shown component still needs (number, dates…), typed by
+        # the citizen or the assisting clerk, and the summary and validity as they stand.
+        self.metaFields = DictListModel(("name", "label", "value", "required", "isDate"), self)
+        self._metadata: MetadataSource | None = None
+        self._entries: dict[str, dict[str, str]] = {}
+        #: The document-code pattern from the configuration (portal.document_code_pattern).
+        self.code_pattern = DEFAULT_CODE_PATTERN
 
     # ------------------------------------------------------------------ life cycle
     def set_camera_opener(self, open_camera: Callable[[], FrameSource]) -> None:
         self._open_camera = open_camera
 
-    def begin(self, required: Sequence[RequiredDocument], pages: dict[str, list[Any]]) -> None:
-        """The documents screen opens for a procedure (again, when coming back from the review)."""
+    def begin(self, required: Sequence[RequiredDocument], pages: dict[str, list[Any]],
+              metadata: MetadataSource | None = None) -> None:
+        """The documents screen opens for a procedure (again, when coming back from the review).
+        `metadata` says where each component's Decree 107 metadata comes from; what it lacks is asked."""
+        self._metadata = metadata
         self._required = list(required)
         self._pages = {doc.type_code: list(pages.get(doc.type_code, [])) for doc in self._required}
         for page in (p for group in self._pages.values() for p in group):
@@ -184,6 +200,9 @@ class DocumentsViewModel(QObject):
         self._adjust = None
         self._pages = {}
         self._required = []
+        self._entries = {}
+        self._metadata = None
+        self.metaFields.set_rows([])
         self._thumbs.clear()
         self._frames.clear()
         self._status = ""
@@ -205,7 +224,79 @@ class DocumentsViewModel(QObject):
             return pick(TEXTS["missing"], lang).format(names="; ".join(missing))
         if any(p.low_dpi for group in self._pages.values() for p in group):
             return pick(TEXTS["low_dpi"], lang)
+        source = self.metadata_source()
+        if source is not None:
+            for doc in self._required:
+                if not self._pages.get(doc.type_code):
+                    continue
+                gaps = source.missing(doc)
+                if gaps:
+                    what = ", ".join(pick(ENTRY_LABELS[gap.kind], lang).lower() for gap in gaps)
+                    return pick(TEXTS["metadata"], lang).format(name=doc.name.get(lang), what=what)
+                try:  # the rules themselves (an end before the issue date, a date in the future…)
+                    source.metadata(doc, when=datetime.now(UTC).astimezone())
+                except DocumentMetadataError as error:
+                    first = error.problems[0]
+                    return f"{doc.name.get(lang)}: {pick((first.message_vi, first.message_en), lang)}"
         return ""
+
+    # ------------------------------------------------------------------ Decree 107 metadata
+    def entries(self) -> dict[str, dict[str, str]]:
+        """What was typed per component (number, issue date…), for the metadata of the submission."""
+        return {code: dict(values) for code, values in self._entries.items()}
+
+    def metadata_source(self) -> MetadataSource | None:
+        if self._metadata is None:
+            return None
+        return replace(self._metadata, entries=self.entries(), code_pattern=self.code_pattern)
+
+    def _fill_meta(self) -> None:
+        source, doc, lang = self.metadata_source(), self._doc(), self._lang()
+        if source is None or doc is None:
+            self.metaFields.set_rows([])
+            return
+        typed = self._entries.get(doc.type_code, {})
+        self.metaFields.set_rows([{
+            "name": entry.name, "label": pick(ENTRY_LABELS[entry.kind], lang),
+            "value": typed.get(entry.name, ""), "required": entry.required, "isDate": entry.is_date,
+        } for entry in source.entries_for(doc)])
+
+    @Slot(str, str)
+    def setMetaField(self, name: str, value: str) -> None:
+        doc = self._doc()
+        if doc is None:
+            return
+        self._entries.setdefault(doc.type_code, {})[name] = nfc(value).strip()
+        row = self.metaFields.find("name", name)
+        if row >= 0:
+            self.metaFields.update_row(row, value=nfc(value).strip())
+        self.changed.emit()
+
+    def _get_meta_summary(self) -> str:
+        source, doc = self.metadata_source(), self._doc()
+        if source is None or doc is None:
+            return ""
+        lang = self._lang()
+        summary, validity = source.preview(doc, lang)
+        return (f"{pick(('Trích yếu', 'Summary'), lang)}: {summary}\n"
+                f"{pick(('Hiệu lực', 'Validity'), lang)}: {validity_text(validity, lang)}")
+
+    def _get_meta_texts(self) -> dict[str, Any]:
+        lang, doc, source = self._lang(), self._doc(), self.metadata_source()
+        missing = bool(doc is not None and source is not None and source.missing(doc))
+        return {
+            "title": pick(("Thông tin giấy tờ", "About this paper"), lang),
+            "open": pick(("Nhập số, ngày của giấy tờ" + (" (cần điền)" if missing else ""),
+                          "Enter the paper's number and dates" + (" (needed)" if missing else "")), lang),
+            "done": pick(("Xong", "Done"), lang),
+            "short": pick(("✎ Số, ngày", "✎ No., dates"), lang),
+            "needed": missing,
+            "hint": pick(("Ghi như trên giấy. Nhân viên có thể điền giúp.",
+                          "As written on the paper. The staff can fill this in for you."), lang),
+        }
+
+    metaSummary = Property(str, _get_meta_summary, notify=changed)
+    metaTexts = Property("QVariantMap", _get_meta_texts, notify=changed)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ properties
     def _get_current(self) -> int:
@@ -265,6 +356,11 @@ class DocumentsViewModel(QObject):
     problemText = Property(str, _get_problem, notify=changed)
     autoCapture = Property(bool, _get_auto, notify=changed)
     retaking = Property(bool, _get_retaking, notify=changed)
+
+    def _meta_model(self) -> QObject:
+        return self.metaFields
+
+    metaModel = Property(QObject, _meta_model, constant=True)
 
     def _components_model(self) -> QObject:
         return self.components
@@ -595,6 +691,7 @@ class DocumentsViewModel(QObject):
             "lowDpi": page.low_dpi, "warning": " ".join(page.messages(lang)), "source": page.source,
             "number": i + 1,
         } for i, page in enumerate(self._group())])
+        self._fill_meta()
         self.changed.emit()
         self.pagesChanged.emit()
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from kiosk.domain.applicant import OPTIONAL_KEYS, REQUIRED_KEYS, ApplicantKind
 from kiosk.domain.idcard import IdentityReading
 
 
@@ -83,9 +84,22 @@ class CitizenSession:
     # Chosen on the home screen before the card: the confirm screen then shows what the procedure needs
     # and leads straight to the form (no list, no separate info screen).
     preselected: bool = False
+    # Who files (kiosk.domain.applicant.ApplicantKind value) and what the card cannot give: a foreigner's
+    # passport, an organisation's code, the represented person… (kiosk.ui.applicant fills them).
+    applicant_kind: str = ApplicantKind.CITIZEN.value
+    applicant_extra: dict[str, str] = field(default_factory=dict)
 
     def applicant_values(self) -> dict[str, str | None]:
-        return {name: (f.value or None) for name, f in self.applicant.items()}
+        """The contract's applicant object: the card's fields for a citizen or a representative (plus
+        the represented person), the typed fields for the other kinds; `applicant_type` always."""
+        kind = ApplicantKind.parse(self.applicant_kind) or ApplicantKind.CITIZEN
+        values: dict[str, str | None] = {"applicant_type": kind.value}
+        if kind in (ApplicantKind.CITIZEN, ApplicantKind.REPRESENTATIVE):
+            values.update({name: (f.value or None) for name, f in self.applicant.items()})
+        if kind is not ApplicantKind.CITIZEN:
+            allowed = (*REQUIRED_KEYS[kind], *OPTIONAL_KEYS[kind])
+            values.update({k: v for k, v in self.applicant_extra.items() if v and k in allowed})
+        return values
 
 
 def applicant_from_reading(reading: IdentityReading | None) -> dict[str, ApplicantField]:
@@ -202,10 +216,39 @@ class KioskFlow:
         self._expect(Screen.RECEIPT, Screen.CHECK, Screen.ACCOUNT, Screen.GUIDES)
         self._go(Screen.FEEDBACK)
 
+    def choose_applicant_kind(self, kind: str) -> None:
+        """Who files: chosen at the start of the identify step (and changeable on the details screen).
+        Another kind starts its typed fields afresh; the card's fields stay."""
+        self._expect(Screen.READ_CARD, Screen.CONFIRM)
+        chosen = ApplicantKind.parse(kind)
+        if chosen is None:
+            raise FlowError(f"unknown applicant kind {kind!r}")
+        if chosen.value != self.session.applicant_kind:
+            self.session.applicant_kind = chosen.value
+            self.session.applicant_extra = {}
+            self.session.idempotency_key = None
+
+    def edit_extra(self, name: str, value: str) -> None:
+        """A typed applicant field of a kind other than the citizen's (passport, organisation code…)."""
+        self._expect(Screen.CONFIRM)
+        kind = ApplicantKind(self.session.applicant_kind)
+        if name not in (*REQUIRED_KEYS[kind], *OPTIONAL_KEYS[kind]):
+            raise FlowError(f"{name!r} is not a field of a {kind.value} applicant")
+        self.session.applicant_extra[name] = value
+
     def card_accepted(self, reading: IdentityReading) -> None:
         self._expect(Screen.READ_CARD)
         self.session.reading = reading
         self.session.applicant = applicant_from_reading(reading)
+        if reading.document is not None:  # a passport or a foreign card: a foreigner files
+            document = reading.document
+            self.session.applicant_kind = ApplicantKind.FOREIGNER.value
+            self.session.applicant_extra = {
+                "full_name": " ".join(f"{document.given_names} {document.surname}".split()),
+                "passport_number": document.document_number, "nationality": document.nationality,
+                "date_of_birth": document.date_of_birth.isoformat() if document.date_of_birth else "",
+                "sex": document.sex.value if document.sex else "",
+            }
         self._go(Screen.ACCOUNT if self.session.journey is Journey.ACCOUNT else Screen.CONFIRM)
 
     def type_instead(self) -> None:
@@ -224,15 +267,28 @@ class KioskFlow:
             self.session.applicant[name] = replace(current, value=value, from_card=False)
 
     def missing_fields(self) -> list[str]:
-        """Required applicant fields still empty (address is optional: not every card has one)."""
-        required = ("full_name", "id_number", "date_of_birth", "sex")
-        return [n for n in required if not self.session.applicant.get(n, ApplicantField(n, "", False)).value]
+        """Required applicant fields still empty (address is optional: not every card has one); the
+        kinds without a card need their own typed fields instead."""
+        kind = ApplicantKind.parse(self.session.applicant_kind) or ApplicantKind.CITIZEN
+        missing: list[str] = []
+        if kind in (ApplicantKind.CITIZEN, ApplicantKind.REPRESENTATIVE):
+            required = ("full_name", "id_number", "date_of_birth", "sex")
+            missing = [n for n in required
+                       if not self.session.applicant.get(n, ApplicantField(n, "", False)).value]
+        if kind is not ApplicantKind.CITIZEN:
+            card = self.session.applicant if kind is ApplicantKind.REPRESENTATIVE else {}
+            typed = [n for n in REQUIRED_KEYS[kind] if n not in card]
+            missing += [n for n in typed if not self.session.applicant_extra.get(n, "").strip()]
+        return missing
 
     def confirm_details(self) -> None:
         self._expect(Screen.CONFIRM)
         missing = self.missing_fields()
         if missing:
             raise FlowError(f"required fields are empty: {', '.join(missing)}")
+        if self.session.journey is Journey.ACCOUNT:  # typed details (a passport, an organisation code)
+            self._go(Screen.ACCOUNT)
+            return
         self._go(Screen.FORM if self.session.preselected else Screen.PROCEDURE)
 
     def choose_procedure(self, code: str, *, needs_documents: bool = False) -> None:
@@ -258,6 +314,8 @@ class KioskFlow:
         if answers != self.session.answers:
             self.session.idempotency_key = None  # changed content is a new submission
         self.session.answers = dict(answers)
+        if self.session.applicant_kind == ApplicantKind.REPRESENTATIVE.value:
+            self.session.needs_documents = True  # the authorisation goes with any procedure's dossier
         self._go(Screen.DOCUMENTS if self.session.needs_documents else Screen.DELIVERY)
 
     def documents_completed(self, pages: dict[str, list[Any]]) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.domain.dossier import DeliveryChoice, PostageFeePayment
 from kiosk.receipts.model import Delivery, DeliveryMethod, Receipt
+from kiosk.ui.applicant import receipt_identity
 from kiosk.ui.clock import in_vn, now_vn
 from kiosk.ui.tasks import TaskRunner
 
@@ -192,7 +193,8 @@ def receipt_from_controller(controller: Any, staff: str | None) -> Receipt | Non
     procedure = controller._procedure()  # the catalogue entry of the session's procedure
     if not code or procedure is None:
         return None
-    name = session.applicant_values().get("full_name") or ""
+    name = session.applicant_values().get("full_name") or ""  # the organisation's name for a business
+    identity = receipt_identity(session)
     return Receipt(
         dossier_code=code,
         procedure_code=procedure.code,
@@ -203,6 +205,9 @@ def receipt_from_controller(controller: Any, staff: str | None) -> Receipt | Non
         kiosk_id=controller._outbox.kiosk_id,
         issued_at=now_vn(),
         staff=staff,
+        applicant_kind=identity["applicant_kind"],
+        applicant_identifier=identity["applicant_identifier"],
+        on_behalf_name=identity["on_behalf_name"],
     )
 
 

@@ -122,6 +122,7 @@ def create_ui(services: UiServices, *, camera: str | None = None,
     controller.worker = services.worker  # the controller only wakes it; kiosk.app built it
     controller.lifecycle = services.lifecycle  # what the fleet hears about a dossier filed here
     controller.home_province = config.ui.province
+    controller.documents.code_pattern = config.portal.document_code_pattern  # Decree 107 document codes
     controller.accessibility.configure(text_scale=config.ui.text_scale, speech_engine=config.ui.speech_engine)
     pseudo = pseudo_enabled(config) if pseudo is None else pseudo
     set_pseudo(pseudo_text if pseudo else None)

@@ -48,7 +48,7 @@ Item {
             Text {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
-                text: qsTr("Số định danh: %1").arg(account.idNumber)
+                text: account.identityLine
                       + (account.birthDate ? "   ·   " + qsTr("Ngày sinh: %1").arg(account.birthDate) : "")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                 color: Theme.text; wrapMode: Text.WordWrap

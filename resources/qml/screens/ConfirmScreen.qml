@@ -50,12 +50,26 @@ Item {
             Layout.rowSpan: Theme.portrait ? 1 : 3
             id: list
             objectName: "applicantList"
+            function showFirstError() {
+                if (kiosk.applicantVm.firstError >= 0)
+                    list.positionViewAtIndex(kiosk.applicantVm.firstError, ListView.Center)
+            }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
             spacing: Theme.gap
-            model: kiosk.applicantModel
+            // A citizen: the card's fields; any other applicant: the kind's own fields (passport,
+            // organisation code, the represented person…) with a reason under each wrong one.
+            model: kiosk.applicantVm.custom ? kiosk.applicantVm.fieldModel : kiosk.applicantModel
             boundsBehavior: Flickable.StopAtBounds
+            // After "continue" with a wrong field: bring the first one into view (it may be below).
+            Connections {
+                target: kiosk.applicantVm
+                function onChanged() {
+                    if (kiosk.applicantVm.custom && kiosk.applicantVm.firstError >= 0)
+                        Qt.callLater(list.showFirstError)   // once the rows (with their error lines) are laid out
+                }
+            }
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
             // Chosen on the home screen: what the procedure needs is said here, before the form (its own
             // screen is skipped), so nobody starts without knowing the papers and the fee.
@@ -95,42 +109,61 @@ Item {
                 id: row
                 // Roles are read through `model`: the fields' own properties share their names.
                 required property var model
+                readonly property bool custom: kiosk.applicantVm.custom
+                // How the field is typed: from the applicant view-model, else from the card field's name.
+                readonly property string input: row.model.input !== undefined ? row.model.input
+                    : row.model.name === "id_number" ? "digits" : row.model.name === "date_of_birth" ? "date"
+                    : row.model.name === "sex" ? "sex" : row.model.name === "address" ? "multiline" : "text"
+                function edit(text) {
+                    if (row.custom)
+                        kiosk.applicantVm.setField(row.model.name, text)
+                    else
+                        kiosk.setApplicantField(row.model.name, text)
+                }
                 width: list.width - 24 * Theme.u
                 spacing: 6 * Theme.u
                 KioskField {
+                    objectName: "applicantField_" + row.model.name
                     Layout.fillWidth: true
-                    visible: row.model.name !== "date_of_birth" && row.model.name !== "sex"
+                    visible: row.input !== "date" && row.input !== "sex"
                     label: row.model.label
                     value: row.model.value
+                    error: row.model.error !== undefined ? row.model.error : ""
                     fromCard: row.model.fromCard
-                    required: row.model.name !== "address"
-                    multiline: row.model.name === "address"
-                    inputHints: row.model.name === "id_number" ? Qt.ImhDigitsOnly : Qt.ImhNone
-                    onEdited: (text) => kiosk.setApplicantField(row.model.name, text)
+                    required: row.model.required !== undefined ? row.model.required : row.model.name !== "address"
+                    multiline: row.input === "multiline"
+                    // Passport numbers are letters and digits: free text in capitals; a tax code has a dash.
+                    inputHints: row.input === "digits" ? Qt.ImhDigitsOnly
+                              : row.input === "taxcode" ? Qt.ImhFormattedNumbersOnly
+                              : row.input === "code" ? (Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
+                                                         | Qt.ImhNoAutoUppercase)
+                              : Qt.ImhNone
+                    onEdited: (text) => row.edit(text)
                 }
                 DateField {
-                    objectName: "dateOfBirth"
+                    objectName: row.model.name === "date_of_birth" ? "dateOfBirth" : "date_" + row.model.name
                     Layout.fillWidth: true
-                    visible: row.model.name === "date_of_birth"
+                    visible: row.input === "date"
                     label: row.model.label
                     value: row.model.value
+                    error: row.model.error !== undefined ? row.model.error : ""
                     fromCard: row.model.fromCard
-                    required: true
+                    required: row.model.required !== undefined ? row.model.required : true
                     lastYear: new Date().getFullYear()
-                    onEdited: (iso) => kiosk.setApplicantField(row.model.name, iso)
+                    onEdited: (iso) => row.edit(iso)
                 }
                 // Nam / Nữ: two big buttons, no letter codes.
                 Text {
                     textFormat: Text.PlainText
                     Layout.fillWidth: true
-                    visible: row.model.name === "sex"
-                    text: row.model.label + " *"
+                    visible: row.input === "sex"
+                    text: row.model.label + ((row.model.required === undefined || row.model.required) ? " *" : "")
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
                     color: Theme.text; wrapMode: Text.WordWrap
                 }
                 RowLayout {
                     Layout.fillWidth: true
-                    visible: row.model.name === "sex"
+                    visible: row.input === "sex"
                     spacing: Theme.gap
                     Repeater {
                         model: [{ v: "M", t: qsTr("Nam") }, { v: "F", t: qsTr("Nữ") }]
@@ -142,7 +175,7 @@ Item {
                             primary: row.model.value === modelData.v
                             glyph: row.model.value === modelData.v ? "✓" : ""
                             text: modelData.t
-                            onClicked: kiosk.setApplicantField("sex", modelData.v)
+                            onClicked: row.edit(modelData.v)
                         }
                     }
                 }
@@ -156,7 +189,7 @@ Item {
             objectName: "confirmDetails"
             Layout.fillWidth: true
             text: qsTr("Thông tin đã đúng, tiếp tục")
-            onClicked: kiosk.confirmDetails()
+            onClicked: kiosk.applicantVm.custom ? kiosk.applicantVm.confirm() : kiosk.confirmDetails()
         }
     }
 }

@@ -221,6 +221,30 @@ Item {
                             font.bold: docs.current === component.index
                             color: Theme.text; wrapMode: Text.WordWrap
                         }
+                        // Decree 107: this paper's number and dates (what its rule needs), in the editor below.
+                        AbstractButton {
+                            objectName: "openMetadata"
+                            visible: docs.current === component.index && docs.metaModel.count > 0
+                                     && component.model.pageCount > 0
+                            focusPolicy: Qt.NoFocus
+                            Layout.preferredHeight: Theme.targetMin
+                            implicitWidth: metaLabel.implicitWidth + 2 * Theme.gap
+                            onClicked: metaEditor.visible = true
+                            background: Rectangle {
+                                radius: Theme.radius / 2
+                                color: docs.metaTexts.needed ? Theme.warning : Theme.surface
+                                border.width: 3 * Theme.u
+                                border.color: docs.metaTexts.needed ? Theme.warning : Theme.primary
+                            }
+                            contentItem: Text {
+                                id: metaLabel
+                                textFormat: Text.PlainText
+                                text: docs.metaTexts.short
+                                font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+                                color: docs.metaTexts.needed ? Theme.primaryText : Theme.primary
+                                horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter
+                            }
+                        }
                         Text {
                             textFormat: Text.PlainText
                             Layout.rightMargin: Theme.gap
@@ -424,6 +448,89 @@ Item {
                     Layout.fillWidth: true
                     text: qsTr("Áp dụng")
                     onClicked: docs.applyCorners(adjuster.corners)
+                }
+            }
+        }
+    }
+
+    // The paper's number and dates, typed by the citizen or the assisting clerk: the fields sit at the top,
+    // clear of the on-screen keyboard.
+    Rectangle {
+        id: metaEditor
+        objectName: "metadataEditor"
+        anchors.fill: parent
+        visible: false
+        color: Theme.background
+        z: 11
+        Flickable {
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            contentHeight: metaContent.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ColumnLayout {
+                id: metaContent
+                width: parent.width
+                spacing: Theme.gap
+                // "Done" at the top, where it is seen at once and never under the keyboard.
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
+                    ScreenTitle {
+                        Layout.fillWidth: true
+                        title: docs.metaTexts.title + ": " + docs.currentName
+                        subtitle: docs.metaTexts.hint
+                    }
+                    BigButton {
+                        objectName: "closeMetadata"
+                        Layout.alignment: Qt.AlignTop
+                        Layout.preferredWidth: (Theme.portrait ? 300 : 420) * Theme.u
+                        text: docs.metaTexts.done
+                        onClicked: metaEditor.visible = false
+                    }
+                }
+                // Landscape: the fields side by side (two date pickers do not fit one above the other).
+                GridLayout {
+                    Layout.fillWidth: true
+                    columns: Theme.portrait ? 1 : 2
+                    columnSpacing: Theme.margin
+                    rowSpacing: Theme.gap
+                    Repeater {
+                        model: docs.metaModel
+                        delegate: ColumnLayout {
+                            id: metaRow
+                            required property var model
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 1
+                            Layout.alignment: Qt.AlignTop
+                            KioskField {
+                                objectName: "meta_" + metaRow.model.name
+                                Layout.fillWidth: true
+                                visible: !metaRow.model.isDate
+                                label: metaRow.model.label
+                                value: metaRow.model.value
+                                required: metaRow.model.required
+                                onEdited: (text) => docs.setMetaField(metaRow.model.name, text)
+                            }
+                            DateField {
+                                objectName: "metaDate_" + metaRow.model.name
+                                Layout.fillWidth: true
+                                visible: metaRow.model.isDate
+                                label: metaRow.model.label
+                                value: metaRow.model.value
+                                required: metaRow.model.required
+                                lastYear: new Date().getFullYear() + 10
+                                onEdited: (iso) => docs.setMetaField(metaRow.model.name, iso)
+                            }
+                        }
+                    }
+                }
+                Text {
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                    text: docs.metaSummary
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted; wrapMode: Text.WordWrap
                 }
             }
         }

@@ -4,23 +4,43 @@ import "../components"
 
 // Live camera with a card outline and what to do next, plus a way out for those who cannot use it.
 Item {
+    id: screen
+    // Large text: the five tiles do not fit beside the camera; one button shows the choice and opens them.
+    readonly property bool compact: Theme.textScale > 1.2
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        columns: Theme.portrait ? 1 : 2
+        // Landscape: camera | who files | what to do, side by side (the height is what is short).
+        columns: Theme.portrait ? 1 : (screen.compact ? 2 : 3)
         rowSpacing: Theme.gap
         columnSpacing: Theme.margin
 
         ScreenTitle {
+            Layout.row: 0
+            Layout.column: 0
             Layout.fillWidth: true
-            Layout.columnSpan: Theme.portrait ? 1 : 2
-            title: qsTr("Đưa thẻ căn cước vào trước camera")
-            subtitle: qsTr("Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì.")
+            Layout.columnSpan: Theme.portrait ? 1 : (screen.compact ? 2 : 3)
+            // Said for the applicant chosen below (a passport's page, the representative's own card…).
+            title: kiosk.applicantVm.readTitle
+            subtitle: kiosk.applicantVm.readSubtitle
+        }
+
+        // Who files: at the start of the identify step (kiosk/ui/applicant.py).
+        ApplicantTypeChooser {
+            objectName: "applicantChooser"
+            visible: !screen.compact
+            Layout.row: 1
+            Layout.column: Theme.portrait ? 0 : 1
+            Layout.alignment: Qt.AlignTop
+            Layout.fillWidth: Theme.portrait
+            Layout.preferredWidth: Theme.portrait ? -1 : 540 * Theme.u
         }
 
         Rectangle {
             id: viewport
             objectName: "cameraView"
+            Layout.row: Theme.portrait ? 2 : 1
+            Layout.column: 0
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredHeight: width * 9 / 16
@@ -50,10 +70,22 @@ Item {
         }
 
         ColumnLayout {
-            Layout.fillWidth: true
-            Layout.preferredWidth: Theme.portrait ? -1 : 620 * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
+            Layout.row: Theme.portrait ? 3 : 1
+            Layout.column: Theme.portrait ? 0 : (screen.compact ? 1 : 2)
+            Layout.alignment: Qt.AlignTop
+            Layout.fillWidth: Theme.portrait
+            Layout.preferredWidth: Theme.portrait ? -1 : (screen.compact ? 620 : 500) * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : (screen.compact ? 640 : 500) * Theme.u
             spacing: Theme.gap
+            BigButton {
+                objectName: "applicantKindButton"
+                Layout.fillWidth: true
+                visible: screen.compact
+                primary: false
+                text: kiosk.applicantVm.kindLabel
+                subtitle: Theme.portrait ? kiosk.applicantVm.question : ""   // landscape: the height is short
+                onClicked: chooserOverlay.visible = true
+            }
             Card {
                 objectName: "cardHint"
                 Layout.fillWidth: true
@@ -74,8 +106,30 @@ Item {
                 objectName: "typeInstead"
                 Layout.fillWidth: true
                 primary: false
-                text: qsTr("Không có thẻ? Nhập thông tin bằng tay")
+                text: kiosk.applicantVm.typeInsteadText
                 onClicked: kiosk.typeInstead()
+            }
+        }
+    }
+    // Large text: who files, on a page of its own (the tiles at full size, scrolled when they must be).
+    Rectangle {
+        id: chooserOverlay
+        objectName: "applicantChooserPage"
+        anchors.fill: parent
+        visible: false
+        color: Theme.background
+        z: 10
+        Flickable {
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            contentHeight: overlayChooser.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ApplicantTypeChooser {
+                id: overlayChooser
+                width: parent.width
+                columns: Theme.portrait ? 1 : 2
+                onChosen: chooserOverlay.visible = false
             }
         }
     }

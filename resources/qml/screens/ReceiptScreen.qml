@@ -62,8 +62,10 @@ Item {
             }
             Text {
                 textFormat: Text.PlainText
+                objectName: "receiptDetails"
                 Layout.fillWidth: true
-                text: qsTr("Thời gian nộp: %1").arg(kiosk.receiptTime)
+                // Who filed and by which identifier (masked as on the printed receipt), then when and how.
+                text: kiosk.applicantVm.identityLine + "\n" + qsTr("Thời gian nộp: %1").arg(kiosk.receiptTime)
                       + (kiosk.deliverySummary ? "\n" + kiosk.deliverySummary : "")
                       + (kiosk.paymentDue ? "\n" + (kiosk.paid ? qsTr("Lệ phí: đã thanh toán")
                                                                : qsTr("Lệ phí: nộp tại quầy khi nhận kết quả")) : "")
