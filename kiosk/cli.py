@@ -237,6 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench_idcard.add_argument("--seed", type=int, default=1, help="corpus seed when generating (default 1)")
     bench_idcard.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    bench_idcard.add_argument(  # kiosk.bench.idcard_live: time to read over live frame sequences
+        "--sequences", type=int, default=6, metavar="N",
+        help="live sequences per condition for the time-to-read table (default 6; 0 leaves it out)")
+    bench_idcard.add_argument("--live-seed", type=int, default=2, help="live sequences' seed (default 2)")
     bench_docscan = command(
         bench_commands, "docscan", _cmd_bench_docscan,
         "document photos: corner accuracy (ours vs Canny), ms per page, bytes per page, OCR legibility",
@@ -757,12 +761,19 @@ def _cmd_bench_idcard(args: argparse.Namespace) -> int:
     from kiosk.bench.real_photos import format_passports, run_passports
 
     passports = run_passports(progress=progress)  # skipped when the snapshot is absent
+    from kiosk.bench.idcard_live import format_live, run_live
+
+    live = run_live(args.sequences, args.live_seed, progress=progress) if args.sequences > 0 else None
     if args.json:
-        _print_json({**result.to_json_dict(), "real_passports": passports.to_json_dict()})
+        _print_json({**result.to_json_dict(), "real_passports": passports.to_json_dict(),
+                     "live": live.to_json_dict() if live else None})
         return EXIT_OK
     print_result(result)
     print()
     print(format_passports(passports))
+    if live is not None:
+        print()
+        print(format_live(live))
     return EXIT_OK
 
 
