@@ -23,8 +23,9 @@ captured at j / FPS; the reader takes the newest frame captured by now (or waits
 clock advances by the thread CPU time `session.feed` took. *Time to read* is the clock when the session
 accepted a reading (for a foreign document: when it first said "this is a passport / a foreign document",
 which is what the kiosk answers there; for an MRZ-only side: when its MRZ agreed and the session asked for
-the QR side, after which it would settle for the MRZ 2 s later). A sequence that ends unread counts as never read: the median and
-90th percentile are taken over all sequences with those as infinite ("—" when the percentile falls on one).
+the QR side, after which it would settle for the MRZ 2 s later). A sequence that ends unread counts as
+never read: the median and 90th percentile are taken over all sequences with those as infinite ("never"
+when the percentile falls on one).
 
 Methods, in the same run, on the same frames (rendered once, shared):
 - `zxing`: the same session around a reader that is zxing-cpp alone (no rescue, no pyzbar, no MRZ);
@@ -84,7 +85,8 @@ FOREIGN_HINTS = frozenset({"foreign_passport", "foreign_document"})
 
 @dataclass(frozen=True)
 class SequenceTruth:
-    """What a sequence shows. Synthetic: the person's fields; real: the expected format (and the still read)."""
+    """What a sequence shows. Synthetic: the person's fields; real: the expected format (and the still
+    photo's reading)."""
 
     name: str
     source: Source
@@ -179,7 +181,7 @@ def _motion_kernel(dx: float, dy: float) -> np.ndarray | None:
     length = math.hypot(dx, dy)
     if length < 1.0:
         return None
-    size = int(math.ceil(length)) | 1
+    size = math.ceil(length) | 1
     kernel = np.zeros((size, size), np.float32)
     c = size // 2
     ux, uy = dx / length, dy / length
@@ -254,23 +256,24 @@ class LiveSequence:
         if kernel is not None:
             layer = cv2.filter2D(layer, -1, kernel)
         alpha = layer[:, :, 3:4].astype(np.float32) / 255
-        frame = self._background * (1 - alpha) + layer[:, :, :3].astype(np.float32)
+        frame: np.ndarray = self._background * (1 - alpha) + layer[:, :, :3].astype(np.float32)
         blur = float(rng.uniform(*c.blur_sigma))
         if blur > 0:
-            frame = cv2.GaussianBlur(frame, (0, 0), blur)
+            frame = np.asarray(cv2.GaussianBlur(frame, (0, 0), blur))
         frame *= self._gain
         noise = float(rng.uniform(*c.noise_sigma))
         if noise > 0:
             grain = np.empty(frame.shape, np.float32)
             cv2.setRNGSeed(int(rng.integers(0, 2**31)))  # cv2.randn: 5× faster than numpy's normal here
-            cv2.randn(grain, 0.0, noise)
+            cv2.randn(grain, np.zeros(1), np.full(1, noise))
             frame += grain
-        out = np.clip(frame, 0, 255).astype(np.uint8)
+        out: np.ndarray = np.clip(frame, 0, 255).astype(np.uint8)
         if c.jpeg_quality is not None:
             quality = int(rng.integers(c.jpeg_quality[0], c.jpeg_quality[1] + 1))
             ok, buf = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, quality])
-            if ok:
-                out = cv2.imdecode(buf, cv2.IMREAD_COLOR)
+            decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR) if ok else None
+            if decoded is not None:
+                out = np.asarray(decoded)
         return out
 
 
@@ -464,8 +467,8 @@ class LiveResult:
                 "skipped": list(self.skipped), "elapsed_s": round(self.elapsed_s, 1)}
 
 
-def run_live(count: int = DEFAULT_SEQUENCES, seed: int = 2, *, real: bool = True, real_limit: int | None = None,
-             conditions: Iterable[Condition] = CONDITIONS,
+def run_live(count: int = DEFAULT_SEQUENCES, seed: int = 2, *, real: bool = True,
+             real_limit: int | None = None, conditions: Iterable[Condition] = CONDITIONS,
              progress: Callable[[str], None] | None = None) -> LiveResult:
     """Every sequence through both methods (the order alternates); frames rendered once and shared."""
     started = time.perf_counter()
@@ -500,8 +503,8 @@ def format_live(result: LiveResult) -> str:
                       "never" if row.p90_s is None else f"{row.p90_s:.2f}",
                       row.cpu_ms_per_frame])
         last = row.source
-    lines = [f"Time to read, live sequences (seed {result.seed}; {DURATION_S:g} s at {FPS:g} fps: brought into "
-             "view, held, shaken; virtual clock in CPU time; CardScanSession as the kiosk runs it)", "",
+    lines = [f"Time to read, live sequences (seed {result.seed}; {DURATION_S:g} s at {FPS:g} fps: brought "
+             "into view, held, shaken; virtual clock in CPU time; CardScanSession as the kiosk runs it)", "",
              format_table(headers, table, align="llrlrrrrr"), "",
              "  read = the session accepted the right card (a foreign document: said so with the right "
              "format); median / p90 over all sequences, a never-read sequence counted as never",

@@ -98,7 +98,8 @@ def _plays() -> tuple[Play, ...]:
 def test_never_read_sequences_count_as_never_in_the_percentiles() -> None:
     result = LiveResult(seed=3, fps=FPS, duration_s=4.0, plays=_plays())
     zxing, ours = result.rows()
-    assert (zxing.method, zxing.read, zxing.misread, zxing.median_s, zxing.p90_s) == ("zxing", 2, 0, 2.0, None)
+    assert (zxing.method, zxing.read, zxing.misread) == ("zxing", 2, 0)
+    assert (zxing.median_s, zxing.p90_s) == (2.0, None)
     assert (ours.read, ours.misread, ours.median_s, ours.p90_s) == (2, 1, 0.8, None)
     assert ours.cpu_ms_per_frame == pytest.approx(5.0)
     table = format_live(result)

@@ -104,7 +104,8 @@ def test_identical_frames_become_steady_and_a_shift_breaks_it() -> None:
 
 
 # A hand holding a card drifts a few pixels per frame (steady enough to read); a moving card, more.
-@pytest.mark.parametrize(("dx", "steady"), [(0.0, True), (1.0, True), (4.0, True), (12.0, False), (16.0, False)])
+@pytest.mark.parametrize(("dx", "steady"),
+                         [(0.0, True), (1.0, True), (4.0, True), (12.0, False), (16.0, False)])
 def test_steadiness_threshold(dx: float, steady: bool) -> None:
     rng = np.random.default_rng(2)
     frame = _sample("05_dang_thi_hong_back.png")
