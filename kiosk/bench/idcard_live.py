@@ -20,7 +20,7 @@ same way.
 
 The clock is virtual and counts CPU time, so a loaded machine does not change the figures: frame j is
 captured at j / FPS; the reader takes the newest frame captured by now (or waits for the next one), and the
-clock advances by the thread CPU time `session.feed` took. *Time to read* is the clock when the session
+clock advances by the process CPU time `session.feed` took (all threads: OpenCV may use several). *Time to read* is the clock when the session
 accepted a reading (for a foreign document: when it first said "this is a passport / a foreign document",
 which is what the kiosk answers there; for an MRZ-only side: when its MRZ agreed and the session asked for
 the QR side, after which it would settle for the MRZ 2 s later). A sequence that ends unread counts as
@@ -383,9 +383,9 @@ def play(sequence: LiveSequence, method: LiveMethod, session: CardScanSession | 
             break
         now = max(now, j / FPS)
         frame = sequence.frame(j)
-        t0 = time.thread_time()
+        t0 = time.process_time()
         feedback: ScanFeedback = session.feed(frame)
-        spent = time.thread_time() - t0
+        spent = time.process_time() - t0
         now, cpu, taken, j = now + spent, cpu + spent, taken + 1, j + 1
         reading: IdentityReading | None = None
         if feedback.state == "accepted":
