@@ -18,14 +18,14 @@ are the synthetic corpus's (fictitious people; QR sides, and 2021 backs that car
 passport / foreign-ID specimens (`resources/real_photos/passports.json`) moved, blurred and jittered the
 same way.
 
-The clock is virtual and counts CPU time, so a loaded machine does not change the figures: frame j is
-captured at j / FPS; the reader takes the newest frame captured by now (or waits for the next one), and the
-clock advances by the process CPU time `session.feed` took (all threads: OpenCV may use several). *Time to read* is the clock when the session
-accepted a reading (for a foreign document: when it first said "this is a passport / a foreign document",
-which is what the kiosk answers there; for an MRZ-only side: when its MRZ agreed and the session asked for
-the QR side, after which it would settle for the MRZ 2 s later). A sequence that ends unread counts as
-never read: the median and 90th percentile are taken over all sequences with those as infinite ("never"
-when the percentile falls on one).
+The clock is virtual and counts CPU time, so a loaded machine does not change the figures: frame j is captured
+at j / FPS; the reader takes the newest frame captured by now (or waits for the next one), and the clock
+advances by the process CPU time `session.feed` took (all threads: OpenCV may use several). *Time to read* is
+the clock when the session accepted a reading (for a foreign document: when it first said "this is a passport
+/ a foreign document", which is what the kiosk answers there; for an MRZ-only side: when its MRZ agreed and
+the session asked for the QR side, after which it would settle for the MRZ 2 s later). A sequence that ends
+unread counts as never read: the median and 90th percentile are taken over all sequences with those as
+infinite ("never" when the percentile falls on one).
 
 Methods, in the same run, on the same frames (rendered once, shared):
 - `zxing`: the same session around a reader that is zxing-cpp alone (no rescue, no pyzbar, no MRZ);
