@@ -91,3 +91,56 @@ def test_the_live_session_says_it_is_a_passport_instead_of_hold_still(reader: Id
     assert "hộ chiếu" in feedback.message_vi and not session.accepted
     card = session.feed_result(reader.read_frame(on_desk(render_page(TD1, 85.6, 54))))
     assert card.hint_code == "foreign_document"
+
+
+def _td3_line2(number: str, nationality: str, dob: str, sex: str, expiry: str, optional: str) -> str:
+    from kiosk.domain.mrz import check_digit
+
+    optional = optional.ljust(14, "<")
+    optional_cd = "<" if not optional.strip("<") else str(check_digit(optional))
+    head = f"{number}{check_digit(number)}{nationality}{dob}{check_digit(dob)}{sex}{expiry}{check_digit(expiry)}"
+    composite = head[:10] + head[13:20] + head[21:28] + optional + optional_cd
+    return f"{head}{optional}{optional_cd}{check_digit(composite)}"
+
+
+def test_a_passport_without_optional_data_reads_its_filler_check_digit(reader: IdCardReader) -> None:
+    # Position 42 is a digit or a filler: read as a letter it used to break the composite check digit.
+    line2 = _td3_line2("C01X00T47", "D<<", "640812", "F", "320101", "")
+    assert line2[42] == "<" and len(line2) == 44
+    lines = ("P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<", line2)
+    result = reader.read_frame(on_desk(render_page(lines, 125, 88)))
+    assert result.reading is not None, result.detail
+    doc = result.reading.document
+    assert doc is not None and (doc.document_number, doc.issuing_state, doc.optional_data) == (
+        "C01X00T47", "D", "")
+
+
+def _line_strip(touching_shade: int | None) -> np.ndarray:
+    """A passport's MRZ line 2 as the reader cuts it out (31 px high, OCR-B on paper at 235), with print
+    `touching_shade` grey under its last glyph running to the strip's edge (as a passport's background
+    print did on 4 real specimens)."""
+    from PIL import Image as PilImage
+
+    image = PilImage.new("L", (600, 32), 235)
+    draw = ImageDraw.Draw(image)
+    mono = font("mono", 17)
+    for i, ch in enumerate(TD3[1]):
+        draw.text((36 + i * 12, 9), ch, font=mono, fill=20, anchor="mt")
+    strip = np.asarray(image).copy()
+    if touching_shade is not None:
+        x = 30 + 43 * 12
+        cv2.rectangle(strip, (x + 1, 22), (x + 11, 31), touching_shade, -1)
+    return strip
+
+
+def test_print_touching_a_glyph_does_not_hide_a_passport_line() -> None:
+    from kiosk.capture.mrz_reader import _measure_foreign_line, _measure_line
+
+    assert _measure_line(_line_strip(None), 44) is not None
+    touched = _line_strip(200)
+    assert _measure_line(touched, 44) is None  # the glyph and the print make one blob too tall for a glyph
+    geometry = _measure_foreign_line(touched, 44)  # a stricter ink threshold separates them
+    assert geometry is not None
+    # Cell 0 starts where the first glyph does, cell 44 ends after the last one.
+    assert abs(float(geometry.x(np.array([0.0]))[0]) - 30) < 4
+    assert abs(float(geometry.x(np.array([44.0]))[0]) - (30 + 44 * 12)) < 4
