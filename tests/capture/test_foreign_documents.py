@@ -98,7 +98,8 @@ def _td3_line2(number: str, nationality: str, dob: str, sex: str, expiry: str, o
 
     optional = optional.ljust(14, "<")
     optional_cd = "<" if not optional.strip("<") else str(check_digit(optional))
-    head = f"{number}{check_digit(number)}{nationality}{dob}{check_digit(dob)}{sex}{expiry}{check_digit(expiry)}"
+    head = (f"{number}{check_digit(number)}{nationality}{dob}{check_digit(dob)}{sex}"
+            f"{expiry}{check_digit(expiry)}")
     composite = head[:10] + head[13:20] + head[21:28] + optional + optional_cd
     return f"{head}{optional}{optional_cd}{check_digit(composite)}"
 
@@ -144,3 +145,17 @@ def test_print_touching_a_glyph_does_not_hide_a_passport_line() -> None:
     # Cell 0 starts where the first glyph does, cell 44 ends after the last one.
     assert abs(float(geometry.x(np.array([0.0]))[0]) - 30) < 4
     assert abs(float(geometry.x(np.array([44.0]))[0]) - (30 + 44 * 12)) < 4
+
+
+@pytest.mark.parametrize("turn", [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE])
+def test_a_passport_photographed_sideways_is_read_and_located(reader: IdCardReader, turn: int) -> None:
+    frame = cv2.rotate(on_desk(render_page(TD3, 125, 88)), turn)
+    result = reader.read_frame(frame)
+    assert result.reading is not None, result.detail
+    doc = result.reading.document
+    assert doc is not None and doc.document_number == "L898902C3"
+    # The MRZ (the page's bottom) runs down the left edge after a clockwise turn, the right one otherwise.
+    assert result.quad is not None
+    xs = [x for x, _ in result.quad]
+    width = frame.shape[1]
+    assert (max(xs) < width / 3) if turn == cv2.ROTATE_90_CLOCKWISE else (min(xs) > 2 * width / 3)
