@@ -3,6 +3,9 @@ the live session saying "this is a passport / a foreign document" instead of "ho
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
@@ -11,6 +14,7 @@ from PIL import Image, ImageDraw
 from kiosk.capture.card_scan import CardScanSession
 from kiosk.capture.idcard_reader import IdCardReader
 from kiosk.capture.synthetic_cards import font
+from kiosk.cli import main
 
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
@@ -159,3 +163,25 @@ def test_a_passport_photographed_sideways_is_read_and_located(reader: IdCardRead
     xs = [x for x, _ in result.quad]
     width = frame.shape[1]
     assert (max(xs) < width / 3) if turn == cv2.ROTATE_90_CLOCKWISE else (min(xs) > 2 * width / 3)
+
+
+@pytest.mark.parametrize(("lines", "size", "expected"), [
+    (TD3, (125, 88), {"kind": "passport", "format": "TD3", "document_code": "P", "issuing_state": "UTO",
+                      "nationality": "UTO", "document_number": "L898902C3", "surname": "ERIKSSON",
+                      "given_names": "ANNA MARIA", "optional_data": "ZE184226B"}),
+    (TD1, (85.6, 54), {"kind": "id_card", "format": "TD1", "document_code": "I", "issuing_state": "UTO",
+                       "nationality": "UTO", "document_number": "D23145890", "surname": "ERIKSSON",
+                       "given_names": "ANNA MARIA"}),
+])
+def test_idcard_read_json_gives_the_document_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    lines: tuple[str, ...], size: tuple[float, float],
+                                                    expected: dict[str, str]) -> None:
+    image = tmp_path / "page.png"
+    cv2.imwrite(str(image), on_desk(render_page(lines, *size)))
+    assert main(["idcard", "read", str(image), "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["ok"] and record["source"] == "mrz" and record["id_number"] == ""
+    assert record["full_name"] == "ERIKSSON ANNA MARIA" and record["date_of_birth"] == "1974-08-12"
+    document = record["document"]
+    assert {key: document[key] for key in expected} == expected
+    assert document["known_states"] is True  # UTO: ICAO's specimen state, on the code list
