@@ -38,7 +38,7 @@ import functools
 import itertools
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Final
@@ -584,6 +584,83 @@ class _LineRead:
         return self.best_scores - self.second_scores
 
 
+# OCR-B's letter O and digit 0 differ by a little roundness, and a document number or optional data may hold
+# either. A check digit does not always tell them apart: O counts 24, 0 counts 0, so swapping O/0 at two
+# cells whose weights add up to 10 (3 + 7) leaves it unchanged. A live passport frame read `AO0O51376` where
+# the still photo (and the passport) say `A00051376`; both pass. So the O/0 close calls of the coded lines
+# are flipped (up to three at a time, within a summed template score of _TWIN_SCORE_MARGIN): among the
+# readings that pass every check digit, the one with the most 0s wins, then the one whose O/0 cells agree
+# best with their neighbours (0 among digits, O among letters); a tie between different numbers is refused
+# (a later frame will be clearer).
+_TWINS: Final = frozenset("O0")
+_MAX_TWIN_FLIPS: Final = 3
+_TWIN_SCORE_MARGIN: Final = 0.08  # summed template scores: closer than this is a coin flip
+
+
+def _context_agreement(line: str, i: int, twins: set[int]) -> int:
+    """+1 when the O/0 at `line[i]` agrees with its nearest neighbours that are not O/0 cells or fillers
+    (0 between digits, O between letters), -1 when it disagrees, 0 when they say nothing."""
+    neighbours = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(line) and (j in twins or line[j] == "<"):
+            j += step
+        if 0 <= j < len(line):
+            neighbours.append(line[j])
+    if neighbours and all(c.isdigit() for c in neighbours):
+        return 1 if line[i] == "0" else -1
+    if neighbours and all(c.isalpha() for c in neighbours):
+        return 1 if line[i] == "O" else -1
+    return 0
+
+
+def _resolve_twins(parse: Callable[[Sequence[str]], IdentityReading | None], reads: Sequence[_LineRead],
+                   rows: Sequence[int], layouts: Sequence[str],
+                   reading: IdentityReading) -> tuple[IdentityReading | None, str]:
+    """`reading` (the best characters, every check digit passing), or another O/0 choice that passes too
+    and fits its neighbours better; (None, why) when two different numbers fit equally well."""
+    cells = [(row, i) for row in rows for i, kind in enumerate(layouts[row])
+             if kind == "*" and {reads[row].best[i], reads[row].second[i]} == _TWINS
+             and reads[row].margins[i] < _TWIN_SCORE_MARGIN]  # a clearer cell cannot flip within it
+    if not cells:
+        return reading, ""
+    twins_by_row: dict[int, set[int]] = {}
+    for row, i in cells:
+        twins_by_row.setdefault(row, set()).add(i)
+
+    def agreement(lines: Sequence[str]) -> int:
+        # Digits first (document numbers and optional data are mostly digits: every real specimen whose
+        # O/0 choice was a coin flip wanted 0), then the neighbours.
+        zeros = sum(lines[row][i] == "0" for row, i in cells)
+        return zeros * 100 + sum(_context_agreement(lines[row], i, twins_by_row[row]) for row, i in cells)
+
+    best_lines = [r.best for r in reads]
+    candidates: list[tuple[int, float, tuple[str, str], IdentityReading]] = []
+    doc = reading.document
+    assert doc is not None
+    candidates.append((agreement(best_lines), 0.0, (doc.document_number, doc.optional_data), reading))
+    for size in range(1, min(_MAX_TWIN_FLIPS, len(cells)) + 1):
+        for flips in itertools.combinations(cells, size):
+            cost = sum(float(reads[row].margins[i]) for row, i in flips)
+            if cost >= _TWIN_SCORE_MARGIN:
+                continue
+            trial = [list(line) for line in best_lines]
+            for row, i in flips:
+                trial[row][i] = reads[row].second[i]
+            lines = ["".join(t) for t in trial]
+            other = parse(lines)
+            if other is not None and other.document is not None:
+                key = (other.document.document_number, other.document.optional_data)
+                candidates.append((agreement(lines), cost, key, other))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    top = candidates[0]
+    if any(c[0] == top[0] and c[2] != top[2] for c in candidates[1:]):
+        return None, "O and 0 cannot be told apart in the document number or optional data"
+    if top[3] is reading:
+        return reading, ""
+    return replace(top[3], warnings=(_REPAIRED, *top[3].warnings)), ""
+
+
 def _blur_sigma(strip: np.ndarray) -> float:
     """How blurred the glyphs of a canonical strip are, as the Gaussian sigma that best fits the templates.
 
@@ -1050,6 +1127,9 @@ class MrzReader:
         lines = [r.best for r in reads]
         parsed = self._parse_foreign(lines)
         if parsed is not None:
+            parsed, doubt = _resolve_twins(self._parse_foreign, reads, coded_rows, layouts, parsed)
+            if parsed is None:
+                return None, doubt
             return (replace(parsed, warnings=(*parsed.warnings, _FOREIGN_NAME_UNSURE)) if unsure_name
                     else parsed), ""
         if ambiguous > _MAX_AMBIGUOUS:  # no second-best lottery with several coin-flip cells

@@ -185,3 +185,36 @@ def test_idcard_read_json_gives_the_document_fields(tmp_path: Path, capsys: pyte
     document = record["document"]
     assert {key: document[key] for key in expected} == expected
     assert document["known_states"] is True  # UTO: ICAO's specimen state, on the code list
+
+
+def _line_read(best: str, second: str, margins: dict[int, float]) -> object:
+    from kiosk.capture.mrz_reader import _LineRead
+
+    best_scores = np.full(len(best), 0.9)
+    second_scores = best_scores - np.array([margins.get(i, 0.5) for i in range(len(best))])
+    return _LineRead(best, second, best_scores, second_scores, float(best_scores.sum()), 1.0,
+                     np.full(len(best), 100.0), np.full(len(best), 100.0))
+
+
+def test_o_and_0_that_the_check_digit_cannot_tell_apart_are_read_as_digits() -> None:
+    # A live frame of a real Egyptian specimen read `AO0O51376`; O counts 24 and 0 counts 0, so O/0 swaps
+    # at weights 3 and 7 pass the same check digit. The digits win; the reading says it was repaired.
+    from kiosk.capture.mrz_reader import TD3_LAYOUTS, MrzReader, _resolve_twins
+
+    line1 = "P<EGYMABROUK<<ALAAELDIN<ISMAIL<MOHAMED<<<<<<"
+    truth = "A000513764EGY6002202M1503151<<<<<<<<<<<<<<06"
+    read = "AO0O" + truth[4:]
+    second = "A" + "0O0" + truth[4:]  # the runner-up template at cells 1-3
+    reader = MrzReader()
+    parsed = reader._parse_foreign([line1, read])
+    assert parsed is not None and parsed.document is not None
+    assert parsed.document.document_number == "AO0O51376"  # the check digit alone accepts it
+    reads = [_line_read(line1, line1, {}), _line_read(read, second, {1: 0.02, 2: 0.03, 3: 0.02})]
+    resolved, why = _resolve_twins(reader._parse_foreign, reads, [1], TD3_LAYOUTS, parsed)  # type: ignore[arg-type]
+    assert resolved is not None and resolved.document is not None, why
+    assert resolved.document.document_number == "A00051376"
+    assert "mrz_repaired" in [w.code for w in resolved.warnings]
+    # A clear O (the template far ahead of 0) is not second-guessed.
+    clear = [reads[0], _line_read(read, second, {1: 0.3, 2: 0.3, 3: 0.3})]
+    kept, _ = _resolve_twins(reader._parse_foreign, clear, [1], TD3_LAYOUTS, parsed)  # type: ignore[arg-type]
+    assert kept is parsed
