@@ -443,6 +443,8 @@ class LiveResult:
         for p in self.plays:
             if (p.source, p.condition) not in keys:
                 keys.append((p.source, p.condition))
+        sources: list[Source] = ["qr", "mrz", "real"]
+        keys.sort(key=lambda k: sources.index(k[0]))  # stable: conditions stay in the order played
         rows = []
         for source, condition in keys:
             for method in LIVE_METHODS:

@@ -122,3 +122,13 @@ def test_run_live_without_the_snapshot_skips_the_real_specimens(monkeypatch: pyt
     assert result.skipped and all(p.source != "real" for p in result.plays)
     assert sorted(calls) == ["ours", "ours", "zxing", "zxing"]  # one QR + one MRZ sequence, both methods
     assert math.isclose(result.fps, FPS)
+
+
+def test_rows_group_the_sources_whatever_order_they_were_played_in() -> None:
+    def p(source: str, condition: str) -> Play:
+        return Play("s", source, condition, "steady", "ours", "read", 1.0, 3, 9.0)  # type: ignore[arg-type]
+
+    result = LiveResult(seed=1, fps=FPS, duration_s=4.0,
+                        plays=(p("qr", "easy"), p("mrz", "easy"), p("qr", "hard"), p("real", "easy")))
+    assert [(r.source, r.condition) for r in result.rows()] == [
+        ("qr", "easy"), ("qr", "hard"), ("mrz", "easy"), ("real", "easy")]
