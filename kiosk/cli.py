@@ -248,6 +248,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench_idcard.add_argument("--seed", type=int, default=1, help="corpus seed when generating (default 1)")
     bench_idcard.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    bench_idcard.add_argument(  # kiosk.bench.idcard_live: time to read over live frame sequences
+        "--sequences", type=int, default=6, metavar="N",
+        help="live sequences per condition for the time-to-read table (default 6; 0 leaves it out)")
+    bench_idcard.add_argument("--live-seed", type=int, default=2, help="live sequences' seed (default 2)")
     bench_docscan = command(
         bench_commands, "docscan", _handler("bench:cmd_bench_docscan"),
         "document photos: corner accuracy (ours vs Canny), ms per page, bytes per page, OCR legibility",

@@ -4,9 +4,9 @@ zxing-cpp is the primary decoder: it is fast (~1 ms on a 720p grey frame) and ge
 second opinion for frames zxing-cpp finds nothing in; zbar guesses the text encoding and turns short
 Vietnamese UTF-8 into Shift-JIS / Big5 mojibake, so its text is repaired (`repair_zbar_text`) and dropped
 if it still looks garbled — a wrong name must never be accepted. When zxing-cpp's plain decode reads no card,
-cheap rescues (`qr_rescue.QrRescuer`: regions of interest, upscaling, sharpening; 15 ms budget by default) run
-before pyzbar; `CardReadResult.rescue` says which one read the code. MRZ reading comes in a later round; the
-result already says where a card is (`card_quad`) so the session can say "turn the card over".
+cheap rescues (`qr_rescue.QrRescuer`: the code and the card's QR corner, upscaled and sharpened; 15 ms of
+CPU) run before pyzbar; `CardReadResult.rescue` says which one read the code. Then the MRZ (`mrz_reader`);
+the result also says where a card is (`card_quad`) so the session can say "turn the card over".
 
 Privacy: results hold personal data; their repr leaves it out, and nothing here logs payloads.
 """
@@ -29,7 +29,7 @@ import zxingcpp
 from kiosk.capture.image_limits import ImageRefused, load_checked_image
 from kiosk.capture.mrz_reader import MrzReader, MrzReadResult
 from kiosk.capture.ocrb_glyphs import OcrbFontMissing
-from kiosk.capture.qr_rescue import DEFAULT_BUDGET_MS, QrRescuer
+from kiosk.capture.qr_rescue import DEFAULT_BUDGET_MS, READER_ENHANCEMENTS, READER_REGIONS, QrRescuer
 from kiosk.domain.idcard import IdentityReading, NotAnIdCard, parse_qr_payload
 
 log = logging.getLogger(__name__)
@@ -229,14 +229,16 @@ class IdCardReader:
     def __init__(self, *, decoders: Sequence[Decoder] = ("zxing", "pyzbar"),
                  locate_cards: bool = True, rescues: bool = True,
                  rescue_budget_ms: float = DEFAULT_BUDGET_MS, mrz: bool = True) -> None:
-        """rescues: when zxing-cpp's plain decode reads no ID card, try `QrRescuer` (regions of interest,
-        upscaling, sharpening, CLAHE, inversion) within `rescue_budget_ms`, before pyzbar."""
+        """rescues: when zxing-cpp's plain decode reads no ID card, try `QrRescuer` (the code zxing saw and
+        the card's QR corner, upscaled and sharpened: the attempts with measured value, see
+        qr_rescue.READER_REGIONS) within `rescue_budget_ms` of CPU time, before pyzbar."""
         unknown = set(decoders) - {"zxing", "pyzbar"}
         if unknown or not decoders:
             raise ValueError(f"decoders must be a non-empty subset of zxing, pyzbar; got {list(decoders)}")
         self.decoders = tuple(decoders)
         self.locate_cards = locate_cards
-        self.rescuer = QrRescuer(rescue_budget_ms) if rescues else None
+        self.rescuer = QrRescuer(rescue_budget_ms, regions=READER_REGIONS,
+                                 enhancements=READER_ENHANCEMENTS) if rescues else None
         self.mrz_reader: MrzReader | None = None
         if mrz:
             try:

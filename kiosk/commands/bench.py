@@ -40,12 +40,19 @@ def cmd_bench_idcard(args: argparse.Namespace) -> int:
     from kiosk.bench.real_photos import format_passports, run_passports
 
     passports = run_passports(progress=progress)  # skipped when the snapshot is absent
+    from kiosk.bench.idcard_live import format_live, run_live
+
+    live = run_live(args.sequences, args.live_seed, progress=progress) if args.sequences > 0 else None
     if args.json:
-        print_json({**result.to_json_dict(), "real_passports": passports.to_json_dict()})
+        print_json({**result.to_json_dict(), "real_passports": passports.to_json_dict(),
+                    "live": live.to_json_dict() if live else None})
         return EXIT_OK
     print_result(result)
     print()
     print(format_passports(passports))
+    if live is not None:
+        print()
+        print(format_live(live))
     return EXIT_OK
 
 

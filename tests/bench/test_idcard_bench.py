@@ -198,12 +198,15 @@ def test_the_bench_generates_into_a_temporary_folder_when_given_none(monkeypatch
 
 
 def test_the_cli_prints_the_table_or_json(tiny_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bench", "idcard", str(tiny_corpus)]) == 0
+    assert main(["bench", "idcard", str(tiny_corpus), "--sequences", "0"]) == 0
     out = capsys.readouterr().out
     assert "ID-card bench" in out and "ours" in out and "hard" in out
-    assert main(["bench", "idcard", str(tiny_corpus), "--json"]) == 0
+    assert "QR read, easy + medium" in out and "median CPU ms per QR frame" in out
+    assert "Time to read" not in out  # --sequences 0 leaves the live table out
+    assert main(["bench", "idcard", str(tiny_corpus), "--json", "--sequences", "0"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["bench"] == "idcard" and data["corpus_dir"] == str(tiny_corpus)
+    assert data["bench"] == "idcard" and data["corpus_dir"] == str(tiny_corpus) and data["live"] is None
+    assert {g["what"] for g in data["goals"]} >= {"QR read, easy + medium", "misreads (ours, every frame)"}
     assert {row["group"] for row in data["rows"]} <= set(GROUPS)
     assert main(["bench", "idcard", "--count", "0"]) == 2
 
@@ -226,3 +229,30 @@ def test_the_table_printer_aligns_columns() -> None:
     assert lines[4] == "zxing      —  10.0"
     with pytest.raises(ValueError):
         format_table(("a", "b"), [["only one"]])
+
+
+def test_the_cli_prints_the_live_table_beside_the_per_frame_one(
+        tiny_corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.bench import idcard_live
+
+    asked: list[tuple[int, int]] = []
+
+    def small_live(count: int, seed: int, **_: object) -> idcard_live.LiveResult:
+        asked.append((count, seed))  # the sequences themselves are tested in test_idcard_live
+        play = idcard_live.Play("s", "qr", "easy", "steady", "ours", "read", 0.8, 12, 60.0)
+        return idcard_live.LiveResult(seed, idcard_live.FPS, idcard_live.DURATION_S, (play,))
+
+    monkeypatch.setattr(idcard_live, "run_live", small_live)
+    assert main(["bench", "idcard", str(tiny_corpus), "--sequences", "2", "--live-seed", "9"]) == 0
+    out = capsys.readouterr().out
+    assert asked == [(2, 9)]
+    assert out.index("ID-card bench") < out.index("Time to read") and "seed 9" in out
+
+
+def test_the_goals_are_judged_on_the_run(tiny_result: BenchResult) -> None:
+    goals = {g.what: g for g in tiny_result.goals}
+    easy_medium = goals["QR read, easy + medium"]
+    reads = sum(tiny_result.row(c, "qr", "ours").read for c in ("easy", "medium"))
+    assert easy_medium.measured.startswith(f"{reads}/4") and easy_medium.met == (reads == 4)
+    assert goals["misreads (ours, every frame)"].met is True
+    assert "points" in goals["QR read, hard: ours − zxing-cpp alone"].measured

@@ -3,6 +3,9 @@ the live session saying "this is a passport / a foreign document" instead of "ho
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
@@ -11,6 +14,7 @@ from PIL import Image, ImageDraw
 from kiosk.bench.synthetic_cards import font
 from kiosk.capture.card_scan import CardScanSession
 from kiosk.capture.idcard_reader import IdCardReader
+from kiosk.cli import main
 
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
@@ -91,3 +95,126 @@ def test_the_live_session_says_it_is_a_passport_instead_of_hold_still(reader: Id
     assert "hộ chiếu" in feedback.message_vi and not session.accepted
     card = session.feed_result(reader.read_frame(on_desk(render_page(TD1, 85.6, 54))))
     assert card.hint_code == "foreign_document"
+
+
+def _td3_line2(number: str, nationality: str, dob: str, sex: str, expiry: str, optional: str) -> str:
+    from kiosk.domain.mrz import check_digit
+
+    optional = optional.ljust(14, "<")
+    optional_cd = "<" if not optional.strip("<") else str(check_digit(optional))
+    head = (f"{number}{check_digit(number)}{nationality}{dob}{check_digit(dob)}{sex}"
+            f"{expiry}{check_digit(expiry)}")
+    composite = head[:10] + head[13:20] + head[21:28] + optional + optional_cd
+    return f"{head}{optional}{optional_cd}{check_digit(composite)}"
+
+
+def test_a_passport_without_optional_data_reads_its_filler_check_digit(reader: IdCardReader) -> None:
+    # Position 42 is a digit or a filler: read as a letter it used to break the composite check digit.
+    line2 = _td3_line2("C01X00T47", "D<<", "640812", "F", "320101", "")
+    assert line2[42] == "<" and len(line2) == 44
+    lines = ("P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<", line2)
+    result = reader.read_frame(on_desk(render_page(lines, 125, 88)))
+    assert result.reading is not None, result.detail
+    doc = result.reading.document
+    assert doc is not None and (doc.document_number, doc.issuing_state, doc.optional_data) == (
+        "C01X00T47", "D", "")
+
+
+def _line_strip(touching_shade: int | None) -> np.ndarray:
+    """A passport's MRZ line 2 as the reader cuts it out (31 px high, OCR-B on paper at 235), with print
+    `touching_shade` grey under its last glyph running to the strip's edge (as a passport's background
+    print did on 4 real specimens)."""
+    from PIL import Image as PilImage
+
+    image = PilImage.new("L", (600, 32), 235)
+    draw = ImageDraw.Draw(image)
+    mono = font("mono", 17)
+    for i, ch in enumerate(TD3[1]):
+        draw.text((36 + i * 12, 9), ch, font=mono, fill=20, anchor="mt")
+    strip = np.asarray(image).copy()
+    if touching_shade is not None:
+        x = 30 + 43 * 12
+        cv2.rectangle(strip, (x + 1, 22), (x + 11, 31), touching_shade, -1)
+    return strip
+
+
+def test_print_touching_a_glyph_does_not_hide_a_passport_line() -> None:
+    from kiosk.capture.mrz_reader import _measure_foreign_line, _measure_line
+
+    assert _measure_line(_line_strip(None), 44) is not None
+    touched = _line_strip(200)
+    assert _measure_line(touched, 44) is None  # the glyph and the print make one blob too tall for a glyph
+    geometry = _measure_foreign_line(touched, 44)  # a stricter ink threshold separates them
+    assert geometry is not None
+    # Cell 0 starts where the first glyph does, cell 44 ends after the last one.
+    assert abs(float(geometry.x(np.array([0.0]))[0]) - 30) < 4
+    assert abs(float(geometry.x(np.array([44.0]))[0]) - (30 + 44 * 12)) < 4
+
+
+@pytest.mark.parametrize("turn", [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE])
+def test_a_passport_photographed_sideways_is_read_and_located(reader: IdCardReader, turn: int) -> None:
+    frame = cv2.rotate(on_desk(render_page(TD3, 125, 88)), turn)
+    result = reader.read_frame(frame)
+    assert result.reading is not None, result.detail
+    doc = result.reading.document
+    assert doc is not None and doc.document_number == "L898902C3"
+    # The MRZ (the page's bottom) runs down the left edge after a clockwise turn, the right one otherwise.
+    assert result.quad is not None
+    xs = [x for x, _ in result.quad]
+    width = frame.shape[1]
+    assert (max(xs) < width / 3) if turn == cv2.ROTATE_90_CLOCKWISE else (min(xs) > 2 * width / 3)
+
+
+@pytest.mark.parametrize(("lines", "size", "expected"), [
+    (TD3, (125, 88), {"kind": "passport", "format": "TD3", "document_code": "P", "issuing_state": "UTO",
+                      "nationality": "UTO", "document_number": "L898902C3", "surname": "ERIKSSON",
+                      "given_names": "ANNA MARIA", "optional_data": "ZE184226B"}),
+    (TD1, (85.6, 54), {"kind": "id_card", "format": "TD1", "document_code": "I", "issuing_state": "UTO",
+                       "nationality": "UTO", "document_number": "D23145890", "surname": "ERIKSSON",
+                       "given_names": "ANNA MARIA"}),
+])
+def test_idcard_read_json_gives_the_document_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    lines: tuple[str, ...], size: tuple[float, float],
+                                                    expected: dict[str, str]) -> None:
+    image = tmp_path / "page.png"
+    cv2.imwrite(str(image), on_desk(render_page(lines, *size)))
+    assert main(["idcard", "read", str(image), "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["ok"] and record["source"] == "mrz" and record["id_number"] == ""
+    assert record["full_name"] == "ERIKSSON ANNA MARIA" and record["date_of_birth"] == "1974-08-12"
+    document = record["document"]
+    assert {key: document[key] for key in expected} == expected
+    assert document["known_states"] is True  # UTO: ICAO's specimen state, on the code list
+
+
+def _line_read(best: str, second: str, margins: dict[int, float]) -> object:
+    from kiosk.capture.mrz_reader import _LineRead
+
+    best_scores = np.full(len(best), 0.9)
+    second_scores = best_scores - np.array([margins.get(i, 0.5) for i in range(len(best))])
+    return _LineRead(best, second, best_scores, second_scores, float(best_scores.sum()), 1.0,
+                     np.full(len(best), 100.0), np.full(len(best), 100.0))
+
+
+def test_o_and_0_that_the_check_digit_cannot_tell_apart_are_read_as_digits() -> None:
+    # A live frame of a real Egyptian specimen read `AO0O51376`; O counts 24 and 0 counts 0, so O/0 swaps
+    # at weights 3 and 7 pass the same check digit. The digits win; the reading says it was repaired.
+    from kiosk.capture.mrz_reader import TD3_LAYOUTS, MrzReader, _resolve_twins
+
+    line1 = "P<EGYMABROUK<<ALAAELDIN<ISMAIL<MOHAMED<<<<<<"
+    truth = "A000513764EGY6002202M1503151<<<<<<<<<<<<<<06"
+    read = "AO0O" + truth[4:]
+    second = "A" + "0O0" + truth[4:]  # the runner-up template at cells 1-3
+    reader = MrzReader()
+    parsed = reader._parse_foreign([line1, read])
+    assert parsed is not None and parsed.document is not None
+    assert parsed.document.document_number == "AO0O51376"  # the check digit alone accepts it
+    reads = [_line_read(line1, line1, {}), _line_read(read, second, {1: 0.02, 2: 0.03, 3: 0.02})]
+    resolved, why = _resolve_twins(reader._parse_foreign, reads, [1], TD3_LAYOUTS, parsed)  # type: ignore[arg-type]
+    assert resolved is not None and resolved.document is not None, why
+    assert resolved.document.document_number == "A00051376"
+    assert "mrz_repaired" in [w.code for w in resolved.warnings]
+    # A clear O (the template far ahead of 0) is not second-guessed.
+    clear = [reads[0], _line_read(read, second, {1: 0.3, 2: 0.3, 3: 0.3})]
+    kept, _ = _resolve_twins(reader._parse_foreign, clear, [1], TD3_LAYOUTS, parsed)  # type: ignore[arg-type]
+    assert kept is parsed

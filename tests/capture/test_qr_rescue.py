@@ -198,3 +198,21 @@ def test_rescues_can_be_turned_off_and_settings_are_checked() -> None:
         QrRescuer(regions=("everywhere",))
     with pytest.raises(ValueError):
         QrRescuer(budget_ms=-1)
+
+
+def test_the_reader_runs_only_the_rescues_with_measured_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where there is no code (an MRZ side, an empty desk) the rescue reads nothing: it costs the two card
+    # corners, sharpened, and no finder search (which read nothing on the tuning corpus).
+    grey, _ = small_code_frame("not a card", 2.0, blur=0.9, contrast=0.35)
+    card = [(100.0, 100.0), (740.0, 100.0), (740.0, 504.0), (100.0, 504.0)]
+    searched: list[int] = []
+    def finder_search(grey: np.ndarray, **_: Any) -> list[tuple[float, float, float]]:
+        searched.append(1)
+        return []
+
+    monkeypatch.setattr(qr_rescue, "find_finder_patterns", finder_search)
+    rescuer = IdCardReader().rescuer
+    assert rescuer is not None
+    result = rescuer.rescue(grey, card_quad=card)
+    assert result.attempts == 2 and not result.out_of_time and searched == []
+    assert QrRescuer(1000.0).rescue(grey, card_quad=card).attempts >= 8  # the full set stays available
