@@ -172,6 +172,7 @@ def test_a_residual_skew_is_measured_and_removed(text_page: np.ndarray) -> None:
     frame = (w + 20, h + 20)
     page = enhance_page(place(skewed, quad, frame), quad, options())
     assert page.skew_deg == pytest.approx(1.5, abs=0.2)
+    assert page.rotation == 0  # upright: a sideways page would show no skew whatever was done
     ink = (cv2.cvtColor(page.image, cv2.COLOR_BGR2GRAY) < 128).astype(np.uint8)
     assert abs(estimate_skew(ink)) <= 0.2
 
