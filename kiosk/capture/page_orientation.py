@@ -212,7 +212,10 @@ def ocr_confidences(crops: list[np.ndarray], language: str = OCR_LANGUAGE,
         path = Path(scratch) / "crops.png"
         cv2.imwrite(str(path), sheet)
         try:
-            done = subprocess.run([exe, str(path), "-", "--psm", "6", "-l", language, "tsv"],
+            # tessedit_do_invert=0: Tesseract 5 re-reads every poorly read line inverted (white on black),
+            # doubling the work on exactly the upside-down crops this compares.
+            done = subprocess.run([exe, str(path), "-", "--psm", "6", "-l", language,
+                                   "-c", "tessedit_do_invert=0", "tsv"],
                                   capture_output=True, text=True, timeout=timeout_s, check=False,
                                   env=tesseract_env())
         except (OSError, subprocess.TimeoutExpired):
