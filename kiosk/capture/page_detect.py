@@ -305,6 +305,45 @@ def _quad_from_mask(mask: np.ndarray) -> np.ndarray | None:
     return refined if refined is not None else approx
 
 
+OFF_PAGE = 0.015  # a fitted corner this far (fraction of the diagonal) outside its mask is not on the page
+DESK_DARKER = 1.0  # log units darker than the paper: the fitted corner sits on the desk, not on paper
+
+
+def _corners_on_the_page(quad: np.ndarray, mask: np.ndarray, feature: np.ndarray) -> np.ndarray:
+    """A curled or bowed side is not straight: the straight line that best separates paper from desk along
+    it is tangent to the bulge, and its ends — the fitted corners — land on the desk beyond the page's real
+    corners (a curled page of the real set: its top-right corner 100 px out). Such a corner moves to the
+    mask's outline point furthest in its direction (the paper's own corner) — only when it is clearly on
+    the desk (much darker than the paper: a mask that missed a shadowed corner of paper keeps its fitted
+    corner) and the mask there is not cut by the frame (a page running out of view)."""
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return quad
+    outline = max(contours, key=cv2.contourArea).reshape(-1, 2).astype(np.float64)
+    h, w = mask.shape
+    limit = OFF_PAGE * math.hypot(h, w)
+    lum = feature.mean(axis=2) if feature.ndim == 3 else feature
+    inside = _interior_points(quad, 8)
+    xi = np.clip(inside[:, 0].round().astype(int), 0, w - 1)
+    yi = np.clip(inside[:, 1].round().astype(int), 0, h - 1)
+    paper = float(np.median(lum[yi, xi]))
+    centre = quad.mean(axis=0)
+    moved = quad.copy()
+    for i, corner in enumerate(quad):
+        distances = np.linalg.norm(outline - corner, axis=1)
+        nearest = outline[int(np.argmin(distances))]
+        if float(distances.min()) <= limit or not (2 <= nearest[0] <= w - 3 and 2 <= nearest[1] <= h - 3):
+            continue
+        direction = corner - centre
+        direction /= max(1e-9, float(np.linalg.norm(direction)))
+        probe = corner - 3 * direction
+        x, y = round(float(probe[0])), round(float(probe[1]))
+        if not (0 <= x < w and 0 <= y < h) or paper - float(lum[y, x]) < DESK_DARKER:
+            continue
+        moved[i] = outline[int(np.argmax((outline - centre) @ direction))]
+    return moved if is_convex_quad(moved) else quad
+
+
 def _four_of_hull(hull: np.ndarray) -> np.ndarray | None:
     """Four hull vertices enclosing a large area (greedy: drop the vertex whose removal costs least)."""
     pts = list(hull)
@@ -787,8 +826,8 @@ def _best_quad(feature: np.ndarray, masks: list[tuple[str, np.ndarray]],
             if moved is None or not _plausible(moved, shape):
                 break
             quad = moved
-        sides = side_scores(feature, quad)
-        candidate = (quad, min(sides), name, sum(sides) / 4)
+        sides = side_scores(feature, quad)  # scored as fitted: a chord across a bulge has no edge to score
+        candidate = (_corners_on_the_page(quad, mask, feature), min(sides), name, sum(sides) / 4)
         if found is not None:
             found.append(candidate)
         if _better(candidate, best):
