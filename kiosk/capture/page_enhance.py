@@ -38,6 +38,7 @@ import cv2
 import numpy as np
 
 from kiosk.capture.page_detect import order_corners
+from kiosk.capture.page_fold import WARNING_FOLDED, cut_at_a_fold, looks_folded
 from kiosk.capture.page_orientation import (
     ANALYSIS_DPI,
     DIRECTION_MARGIN,
@@ -597,6 +598,9 @@ def enhance_page(image: np.ndarray, corners: np.ndarray,
         warnings.append(WARNING_BLANK)
     if not orientation.confident and not blank:
         warnings.append(WARNING_ORIENTATION)
+    # A folded sheet is not a flat page: ask rather than file a foreshortened or half page (page_fold).
+    if looks_folded(preview) or cut_at_a_fold(source_grey, quad):
+        warnings.append(WARNING_FOLDED)
     return EnhancedPage(image=result, mode=options.mode, dpi=dpi, geometry=geometry,
                         rotation=orientation.rotation, skew_deg=round(skew, 2), blank=blank,
                         ink_ratio=round(ratio, 5), warnings=tuple(warnings),
@@ -615,7 +619,8 @@ def _whiten_edge(page: np.ndarray, dpi: int) -> None:
 
 __all__ = [
     "A4", "A5", "DEFAULT_DPI", "LEGAL", "LETTER", "MIN_DPI", "MODES", "PAPERS", "WARNING_BLANK",
-    "WARNING_LOW_DPI", "WARNING_ORIENTATION", "EnhanceOptions", "EnhancedPage", "Mode", "Orientation",
+    "WARNING_FOLDED", "WARNING_LOW_DPI", "WARNING_ORIENTATION", "EnhanceOptions", "EnhancedPage", "Mode",
+    "Orientation",
     "PageGeometry", "PaperSize", "background_estimate", "enhance_page", "estimate_skew", "find_orientation",
     "flatten", "ink_ratio", "output_dpi", "output_size", "page_geometry", "perspective_aspect",
     "side_aspect", "tesseract_env", "to_bw", "upright_evidence",

@@ -39,7 +39,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 ANALYSIS_DPI = 100  # the grey view the direction and the crop are chosen on
-OCR_CHAR_PX = 30  # character height (median blob size) Tesseract gets in the crop (24: 4 turns of 48 fewer upright)
+OCR_CHAR_PX = 30  # character height Tesseract gets in the crop (at 24: 4 more of 48 turns wrong)
 OCR_LANGUAGE = "vie"  # the kiosk's documents; its Latin letters read English pages as well
 DIRECTION_MARGIN = 0.7  # |log ratio| below this: the direction is unclear, all four turns are read
 MIN_WORDS = 6  # fewer word-shaped blobs than this: not enough text to tell anything
