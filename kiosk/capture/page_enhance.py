@@ -281,10 +281,8 @@ def output_size(geometry: PageGeometry, dpi: int) -> tuple[int, int]:
 # -------------------------------------------------------------------------------------- flattening
 
 
-def background_estimate(grey_or_bgr: np.ndarray, dpi: int) -> np.ndarray:
-    """The page's paper tone everywhere (same shape, float32): the image shrunk to ~25 dpi, a grey
-    dilation wider than text lines (ink disappears), regions too dark to be paper in shadow (photos, solid
-    blocks) inpainted from around them, smoothed, scaled back."""
+def _background_small(grey_or_bgr: np.ndarray, dpi: int) -> np.ndarray:
+    """The paper tone at ~25 dpi (float32, ≥ 1): see `background_estimate`."""
     h, w = grey_or_bgr.shape[:2]
     factor = max(1, round(dpi / 25))
     small = cv2.resize(grey_or_bgr, (max(4, w // factor), max(4, h // factor)), interpolation=cv2.INTER_AREA)
@@ -296,8 +294,16 @@ def background_estimate(grey_or_bgr: np.ndarray, dpi: int) -> np.ndarray:
     dark = (lum < 0.45 * paper).astype(np.uint8)
     if dark.any():
         bg = cv2.inpaint(bg, dark, 5, cv2.INPAINT_TELEA)
-    bg = cv2.GaussianBlur(bg.astype(np.float32), (0, 0), 2.0)
-    return np.asarray(cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR), dtype=np.float32)
+    return np.maximum(cv2.GaussianBlur(bg.astype(np.float32), (0, 0), 2.0), np.float32(1.0))
+
+
+def background_estimate(grey_or_bgr: np.ndarray, dpi: int) -> np.ndarray:
+    """The page's paper tone everywhere (same shape, float32): the image shrunk to ~25 dpi, a grey
+    dilation wider than text lines (ink disappears), regions too dark to be paper in shadow (photos, solid
+    blocks) inpainted from around them, smoothed, scaled back."""
+    h, w = grey_or_bgr.shape[:2]
+    return np.asarray(cv2.resize(_background_small(grey_or_bgr, dpi), (w, h), interpolation=cv2.INTER_LINEAR),
+                      dtype=np.float32)
 
 
 WHITE_POINT = 0.88  # after dividing by the background, this and brighter is paper: pure white
@@ -306,18 +312,21 @@ BLACK_POINT_MAX = 0.4  # the darkest ink is stretched to black, but never from b
 
 def flatten(image: np.ndarray, dpi: int) -> np.ndarray:
     """Divide by the background estimate (per channel: the paper becomes neutral white), then levels:
-    near-white to 255, the ink stretched toward 0. uint8, same shape."""
-    bg = background_estimate(image, dpi)
-    ratio = cv2.divide(image.astype(np.float32), np.maximum(bg, 1.0))
-    # The 0.2th percentile from a subsample: exact enough, and a full sort of 4 M values takes 100 ms (and
-    # splitting the whole float page into channels first another ~100 ms).
-    sample = ratio[::4, ::4]
-    lum = sample.min(axis=2) if sample.ndim == 3 else sample
+    near-white to 255, the ink stretched toward 0. uint8, same shape.
+
+    Computed as saturate(gain × (image − black × bg) / bg) in two saturating 8-bit passes with the
+    background scaled up as 8 bits: the same levels as in floating point within ~1 grey level, and on a
+    full A4 page at 200 dpi ~0.15 s less CPU (no float copies of an 11-million-value page)."""
+    h, w = image.shape[:2]
+    small = _background_small(image, dpi)
+    bg = cv2.resize(np.clip(small + 0.5, 1, 255).astype(np.uint8), (w, h), interpolation=cv2.INTER_LINEAR)
+    # The 0.2th percentile of the ratio from a subsample: exact enough, and cheap.
+    ratio = image[::4, ::4].astype(np.float32) / bg[::4, ::4].astype(np.float32)
+    lum = ratio.min(axis=2) if ratio.ndim == 3 else ratio
     black = min(BLACK_POINT_MAX, float(np.percentile(lum, 0.2)))
     gain = 255 / (WHITE_POINT - black)
-    # convertScaleAbs saturates at 255 but mirrors negatives: clamp at the black point first.
-    clamped = np.maximum(ratio, np.float32(black))
-    return np.asarray(cv2.convertScaleAbs(clamped, alpha=gain, beta=-black * gain))
+    above_black = cv2.addWeighted(image, 1.0, bg, -black, 0.0)  # saturates at 0: clamped at the black point
+    return np.asarray(cv2.divide(above_black, bg, scale=gain))
 
 
 FAINT_LIMIT_MAX = 236  # the global ink cut never comes closer to white paper (255, noise ±7) than this
