@@ -33,6 +33,7 @@ from kiosk.capture.image_limits import ImageRefused, check_name, load_checked_im
 from kiosk.capture.page_detect import detect_page, whole_image_corners
 from kiosk.capture.page_enhance import (
     WARNING_BLANK,
+    WARNING_FOLDED,
     WARNING_LOW_DPI,
     WARNING_ORIENTATION,
     EnhancedPage,
@@ -56,6 +57,10 @@ WARNING_MESSAGES: dict[str, tuple[str, str]] = {
     WARNING_BLANK: ("Trang này có vẻ để trống.", "This page looks blank."),
     WARNING_ORIENTATION: ("Không chắc chiều của trang: hãy kiểm tra lại.",
                           "The page's orientation is uncertain: please check it."),
+    WARNING_FOLDED: ("Trang giấy có vẻ bị gấp hoặc chỉ chụp được một phần: hãy trải phẳng và chụp lại, "
+                     "hoặc xác nhận chỉ cần một nửa trang.",
+                     "The page looks folded, or only part of it is in the picture: flatten it and retake, "
+                     "or confirm that one half is what you mean."),
 }
 
 

@@ -131,12 +131,14 @@ def text_mask(page: np.ndarray, dpi: int) -> np.ndarray:
 
 
 def _coloured(page: np.ndarray) -> np.ndarray:
-    """Pixels whose chroma (max − min channel) is at least 0.3 × their darkness (255 − mean).
-    Per-channel arithmetic on separate planes: NumPy reductions across the channel axis are ~10× slower."""
-    b, g, r = (c.astype(np.float32) for c in cv2.split(page))
-    chroma = np.maximum(np.maximum(b, g), r) - np.minimum(np.minimum(b, g), r)
-    darkness = 255 - (b + g + r) / 3
-    return np.asarray(chroma >= 0.3 * darkness)
+    """Pixels whose chroma (max − min channel) is at least 0.3 × their darkness (255 − mean), i.e.
+    10 × chroma + b + g + r ≥ 765: exact in 16-bit integers, on OpenCV's vectorised per-plane operations
+    (float planes in NumPy cost ~0.07 s per A4 page at 200 dpi, and this runs twice per page)."""
+    b, g, r = cv2.split(page)
+    chroma = cv2.subtract(cv2.max(cv2.max(b, g), r), cv2.min(cv2.min(b, g), r))
+    total = cv2.add(cv2.add(b, g, dtype=cv2.CV_16S), r, dtype=cv2.CV_16S)
+    score = cv2.scaleAdd(chroma.astype(np.int16), 10.0, total)
+    return np.asarray(score >= 765)
 
 
 def _fill_text(page: np.ndarray, ink: np.ndarray, dpi: int) -> np.ndarray:

@@ -75,6 +75,9 @@ def test_a_photo_is_scored_from_the_snapshot(mirror: tuple[str, str]) -> None:
     assert row.page_kb > 0 and row.cpu_s > 0
     text = format_documents(result)
     assert "mean IoU" in text and "OpenCV Canny+contour" in text
+    # CPU as a ratio to the OpenCV recipe measured on the same photo in the same run.
+    assert row.baseline_cpu_s > 0 and result.summary()["cpu_ratio_large"] > 0 and "(ours ×" in text
+    assert len(row.orientation) == 4 and set(row.orientation) <= {"ocr", "text", "none"}
 
 
 def test_absent_snapshots_are_skipped_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

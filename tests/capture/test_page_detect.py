@@ -107,3 +107,27 @@ def test_the_canny_baseline_returns_ordered_corners_or_none(photos: dict[int, Do
     assert on_dark is not None and quad_iou(on_dark, photos[2].corners) > 0.9
     assert int(np.argmin(on_dark.sum(axis=1))) == 0
     assert detect_page_canny(np.full((200, 300, 3), 90, np.uint8)) is None
+
+
+def curled_page_photo() -> tuple[np.ndarray, np.ndarray]:
+    """A page on a dark desk whose right side bows out by ~5 % of its width between two sharp corners
+    (a curled sheet): the straight line that best follows that side is tangent to the bulge."""
+    corners = np.array([[150, 100], [800, 130], [830, 1080], [170, 1060]], float)
+    t = np.linspace(0, 1, 60)[1:-1]
+    right = corners[1] + t[:, None] * (corners[2] - corners[1])
+    right[:, 0] += 70 * np.sin(np.pi * t)  # bowed outwards
+    outline = np.vstack([corners[:2], right, corners[2:]]).astype(np.int32)
+    image = np.full((1200, 1000, 3), (35, 32, 30), np.uint8)
+    cv2.fillPoly(image, [outline], (236, 236, 232))
+    for y in range(200, 1000, 36):
+        cv2.putText(image, "Giay to mau so 12 - trang 1", (220, y), cv2.FONT_HERSHEY_SIMPLEX, 0.8,
+                    (40, 40, 40), 2)
+    return image, corners
+
+
+def test_a_curled_side_keeps_the_page_s_own_corners() -> None:
+    image, truth = curled_page_photo()
+    found = detect_page(image)
+    assert found is not None
+    assert quad_iou(found.corners, truth) >= 0.97
+    assert corner_error(found.corners, truth) <= 0.015 * np.hypot(*image.shape[:2])  # not on the desk

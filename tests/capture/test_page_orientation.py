@@ -1,0 +1,116 @@
+"""Which way is up: word shapes give the text-line direction even on curled pages (where row/column
+profiles said "sideways" on 4 of 12 real photos), and Tesseract's confidence on a small crop tells up from
+down (whole-page OSD said "upside down, script Thai" on a clean upright page). Pages at 150 dpi."""
+
+from __future__ import annotations
+
+import shutil
+
+import cv2
+import numpy as np
+import pytest
+
+from kiosk.bench.docs_corpus import document_page
+from kiosk.capture import page_orientation
+from kiosk.capture.page_enhance import EnhanceOptions, enhance_page, flatten
+from kiosk.capture.page_orientation import (
+    analysis_binary,
+    decide,
+    densest_text_window,
+    ocr_confidences,
+    text_direction,
+)
+
+DPI = 150
+
+
+@pytest.fixture(scope="module")
+def page_bgr() -> np.ndarray:
+    rgb = document_page(5, dpi=DPI)[0]
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+
+
+def curl(page: np.ndarray, amplitude: float = 0.012) -> np.ndarray:
+    """The page's lines bent like a curled sheet: rows displaced by a sine across the width (two periods),
+    so no row profile is sharp although every word is still a horizontal word."""
+    h, w = page.shape[:2]
+    xs, ys = np.meshgrid(np.arange(w, dtype=np.float32), np.arange(h, dtype=np.float32))
+    dy = amplitude * h * np.sin(xs / w * 4 * np.pi).astype(np.float32)
+    return cv2.remap(page, xs, ys + dy, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def framed(page: np.ndarray, quarter_turns: int) -> tuple[np.ndarray, np.ndarray]:
+    """The page turned counter-clockwise by quarter_turns × 90° on a dark frame, and its corners."""
+    turned = np.ascontiguousarray(np.rot90(page, k=quarter_turns))
+    h, w = turned.shape[:2]
+    frame = np.full((h + 40, w + 40, 3), 40, np.uint8)
+    frame[20:20 + h, 20:20 + w] = turned
+    return frame, np.array([[20, 20], [20 + w, 20], [20 + w, 20 + h], [20, 20 + h]], float)
+
+
+def ink_of(page: np.ndarray) -> np.ndarray:
+    grey = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)
+    small = cv2.resize(grey, None, fx=100 / DPI, fy=100 / DPI, interpolation=cv2.INTER_AREA)
+    return analysis_binary(flatten(small, 100))
+
+
+def test_word_shapes_give_the_line_direction_on_a_curled_page(page_bgr: np.ndarray) -> None:
+    curled = curl(page_bgr)
+    flat, sideways = text_direction(ink_of(curled)), text_direction(ink_of(np.rot90(curled).copy()))
+    assert flat.words >= 30 and flat.direction > 1.0
+    assert sideways.direction < -1.0
+    assert 3 <= flat.char_px <= 12  # ~10 pt print at 100 dpi
+
+
+def test_the_ocr_window_holds_whole_body_text_words(page_bgr: np.ndarray) -> None:
+    ink = ink_of(page_bgr)
+    shape = text_direction(ink)
+    x, y, w, h = densest_text_window(ink, shape.char_px)
+    assert w > 10 * shape.char_px and 2 * shape.char_px <= h <= 8 * shape.char_px
+    window = ink[y:y + h, x:x + w]
+    assert window.mean() >= 0.05  # print, not margin
+    second = densest_text_window(ink, shape.char_px, avoid=(x, y, w, h))
+    assert abs(second[1] - y) >= h  # elsewhere on the page
+
+
+def test_decide_wants_a_clear_lead() -> None:
+    assert decide([80.0, 20.0], [0, 180]) == page_orientation.Orientation(0, "ocr", True)
+    assert decide([30.0, 70.0], [90, 270]) == page_orientation.Orientation(270, "ocr", True)
+    assert decide([40.0, 35.0], [0, 180]) is None  # a tie: the text statistic decides
+    assert decide([15.0, 2.0], [0, 180]) is None  # nothing read well (handwriting, pictures)
+
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
+                                     reason="tesseract is installed by packaging/bootstrap.sh")
+
+
+@needs_tesseract
+def test_upright_print_reads_better_than_upside_down(page_bgr: np.ndarray) -> None:
+    grey = cv2.cvtColor(page_bgr, cv2.COLOR_BGR2GRAY)
+    ink = ink_of(page_bgr)
+    shape = text_direction(ink)
+    x, y, w, h = (round(v * DPI / 100) for v in densest_text_window(ink, shape.char_px))
+    crop = grey[y:y + h, x:x + w]
+    confidences = ocr_confidences([crop, np.ascontiguousarray(crop[::-1, ::-1])])
+    assert confidences is not None
+    upright, upside_down = confidences
+    assert upright >= 60 and upright - upside_down >= 25
+
+
+@needs_tesseract
+@pytest.mark.parametrize("turns", [0, 1, 2, 3])
+def test_a_curled_page_comes_out_upright_by_ocr(page_bgr: np.ndarray, turns: int) -> None:
+    frame, quad = framed(curl(page_bgr), turns)
+    page = enhance_page(frame, quad, EnhanceOptions(dpi=DPI))
+    assert page.orientation_source == "ocr"
+    assert page.rotation == (turns * 90) % 360  # clockwise degrees undo the counter-clockwise turns
+    assert (page.width_px, page.height_px) == (1240, 1754)  # portrait A4 at 150 dpi
+
+
+def test_without_tesseract_the_text_statistic_decides(page_bgr: np.ndarray,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(page_orientation.shutil, "which", lambda _name: None)
+    frame, quad = framed(page_bgr, 2)
+    page = enhance_page(frame, quad, EnhanceOptions(dpi=DPI))
+    assert page.orientation_source == "text"
+    assert page.rotation == 180
