@@ -509,45 +509,42 @@ class CheckViewModel(QObject):
     trackingModel = Property(QObject, _get_tracking_model, constant=True)
 
 
-def attach_check(engine: Any, controller: Any, portal: PortalClient,
+def attach_check(engine: Any, peers: Any, portal: PortalClient,
                  frames: LatestFrameProvider, *, printer_spec: str = "dummy",
                  pdf_dir: Path | None = None) -> CheckViewModel:
     """Make the check view-model and expose it to QML as `check` (call before the QML loads; `shutdown()`
-    it before the controller's). The camera is the card camera (whatever the controller opens now); the
-    preview goes through the same `image://camera` provider, free while the card screen is not shown."""
+    it before the peers'); it is on the context's wipe list. The camera is the card camera (whatever the
+    card peer opens now); the preview goes through the same `image://camera` provider, free while the card
+    screen is not shown. `peers` is a kiosk.ui.peers.KioskPeers."""
+    context, card = peers.context, peers.card
 
     def procedure_names(code: str) -> tuple[str, str] | None:
-        catalogue = controller._catalogue
+        catalogue = context.catalogue
         proc = catalogue.find(code) if catalogue is not None else None
         return (proc.name.vi, proc.name.en) if proc is not None else None
 
     def procedure_fee(code: str) -> int:
-        catalogue = controller._catalogue
+        catalogue = context.catalogue
         proc = catalogue.find(code) if catalogue is not None else None
         return proc.fee_vnd if proc is not None else 0
 
     def reprinter(receipt: Callable[[], Receipt | None]) -> QObject:
         return ReceiptPrinter(printer_spec=printer_spec, pdf_dir=pdf_dir or Path("receipts"), receipt=receipt,
-                              tasks=controller.tasks, parent=controller)
+                              tasks=context.tasks, parent=context)
 
     check = CheckViewModel(
-        flow=controller.flow, portal=portal, tasks=controller.tasks, outbox=controller._outbox,
+        flow=context.flow, portal=portal, tasks=context.tasks, outbox=context.services.outbox,
         reprinter=reprinter, procedure_fee=procedure_fee,
-        open_camera=lambda: controller._open_camera(), frames=frames,
-        language=lambda: controller.lang, procedure_names=procedure_names, parent=controller,
+        open_camera=card.open_camera, frames=frames,
+        language=context.language_now, procedure_names=procedure_names, parent=context,
     )
-    controller.languageChanged.connect(check.relabel)
+    context.holds_citizen_data(check)
+    context.languageChanged.connect(check.relabel)
     engine.rootContext().setContextProperty("check", check)
     return check
 
 
-def clear_check(owner: QObject) -> None:
-    """The wipe, from the controller: clear the check view-model made by `attach_check`."""
-    for check in owner.findChildren(CheckViewModel):
-        check.clear()
-
-
 def shutdown_check(owner: QObject) -> None:
-    """Closing the UI: stop the check screen's camera thread (before the controller shuts down)."""
+    """Closing the UI: stop the check screen's camera thread (before the peers shut down)."""
     for check in owner.findChildren(CheckViewModel):
         check.shutdown()

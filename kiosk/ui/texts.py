@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kiosk.capture.card_scan import HINTS
+
 Bilingual = tuple[str, str]
 
 APPLICANT_LABELS: dict[str, Bilingual] = {
@@ -37,6 +39,21 @@ MESSAGES: dict[str, Bilingual] = {
     "no_fee": ("Miễn phí", "Free of charge"),
 }
 
+#: Single words and short phrases the view-models build lines from.
+WORDS: dict[str, Bilingual] = {
+    "if_any": (" (nếu có)", " (if any)"),
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    "attached_document": ("Giấy tờ đính kèm", "Attached document"),
+    "one_page": ("{count} trang", "{count} page"),
+    "pages": ("{count} trang", "{count} pages"),
+    "delivery_online": ("Nhận kết quả trực tuyến (trên Cổng dịch vụ công)", "Online (on the portal)"),
+    "delivery_counter": ("Nhận tại bộ phận một cửa", "At the one-stop counter"),
+    "delivery_post": ("Gửi qua bưu điện tới: {where}", "By post to: {where}"),
+    "delivery_express": ("Gửi qua chuyển phát nhanh tới: {where}", "By express post to: {where}"),
+    "delivery_pickup": ("Bưu điện đến nhận hồ sơ tại: {where}", "The postman collects it at: {where}"),
+}
+
 
 # Pseudo-translation of the texts built in Python (QML strings go through Qt's translator): set by the
 # window while pseudo mode is on, so overflow from these texts shows in screenshots too.
@@ -51,6 +68,40 @@ def set_pseudo(transform: Callable[[str], str] | None) -> None:
 def pick(text: Bilingual, lang: str) -> str:
     chosen = text[0] if lang.startswith("vi") else text[1]
     return _pseudo(chosen) if _pseudo is not None else chosen
+
+
+def message(key: str, lang: str) -> str:
+    """A sentence for the citizen (kiosk.ui.context.KioskContext.tell shows it)."""
+    return pick(MESSAGES[key], lang)
+
+
+def word(key: str, lang: str, count: int | None = None) -> str:
+    """A word or phrase from WORDS; `count` picks the singular or plural and fills ``{count}``."""
+    if count is not None:
+        return pick(WORDS["one_page" if count == 1 else key], lang).format(count=count)
+    return pick(WORDS[key], lang)
+
+
+def if_any(lang: str) -> str:
+    return word("if_any", lang)
+
+
+def yes_no(value: bool, lang: str) -> str:
+    return word("yes" if value else "no", lang)
+
+
+def applicant_label(name: str, lang: str) -> str:
+    return pick(APPLICANT_LABELS[name], lang)
+
+
+def sex_text(value: str, lang: str) -> str:
+    """"M"/"F" as people say it; anything else unchanged."""
+    return pick(SEX_TEXT[value], lang) if value in SEX_TEXT else value
+
+
+def card_hint(code: str, lang: str) -> str:
+    """What the card reader tells the citizen (kiosk.capture.card_scan's hint codes)."""
+    return pick(HINTS.get(code, HINTS["show_card"]), lang)
 
 
 def plain_date(value: str) -> str:

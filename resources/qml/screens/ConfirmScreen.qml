@@ -31,7 +31,7 @@ Item {
             Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
             Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.preferredHeight: warnText.implicitHeight + 2 * Theme.gap
-            visible: kiosk.cardWarnings.length > 0
+            visible: card.warnings.length > 0
             border.color: Theme.warning
             border.width: 4 * Theme.u
             Text {
@@ -39,7 +39,7 @@ Item {
                 id: warnText
                 anchors.fill: parent
                 anchors.margins: Theme.gap
-                text: "⚠ " + kiosk.cardWarnings.join("\n⚠ ")
+                text: "⚠ " + card.warnings.join("\n⚠ ")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                 color: Theme.text; wrapMode: Text.WordWrap
             }
@@ -54,7 +54,7 @@ Item {
             Layout.fillHeight: true
             clip: true
             spacing: Theme.gap
-            model: kiosk.applicantModel
+            model: card.applicantModel
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
             // Chosen on the home screen: what the procedure needs is said here, before the form (its own
@@ -74,17 +74,17 @@ Item {
                     Text {
                         textFormat: Text.PlainText
                         Layout.fillWidth: true
-                        text: kiosk.procedureName
+                        text: procedures.chosenName
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
                         color: Theme.text; wrapMode: Text.WordWrap
                     }
                     Text {
                         textFormat: Text.PlainText
                         Layout.fillWidth: true
-                        text: qsTr("Lệ phí") + ": " + (kiosk.procedureFacts.fee || "") + "\n"
-                              + ((kiosk.procedureFacts.documentLines || []).length > 0
+                        text: qsTr("Lệ phí") + ": " + (procedures.facts.fee || "") + "\n"
+                              + ((procedures.facts.documentLines || []).length > 0
                                  ? qsTr("Giấy tờ cần mang theo (máy sẽ chụp lại):") + "\n•  "
-                                   + kiosk.procedureFacts.documentLines.join("\n•  ")
+                                   + procedures.facts.documentLines.join("\n•  ")
                                  : qsTr("Không cần giấy tờ bản giấy."))
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                         color: Theme.text; wrapMode: Text.WordWrap
@@ -106,7 +106,7 @@ Item {
                     required: row.model.name !== "address"
                     multiline: row.model.name === "address"
                     inputHints: row.model.name === "id_number" ? Qt.ImhDigitsOnly : Qt.ImhNone
-                    onEdited: (text) => kiosk.setApplicantField(row.model.name, text)
+                    onEdited: (text) => card.setField(row.model.name, text)
                 }
                 DateField {
                     objectName: "dateOfBirth"
@@ -117,7 +117,7 @@ Item {
                     fromCard: row.model.fromCard
                     required: true
                     lastYear: new Date().getFullYear()
-                    onEdited: (iso) => kiosk.setApplicantField(row.model.name, iso)
+                    onEdited: (iso) => card.setField(row.model.name, iso)
                 }
                 // Nam / Nữ: two big buttons, no letter codes.
                 Text {
@@ -142,7 +142,7 @@ Item {
                             primary: row.model.value === modelData.v
                             glyph: row.model.value === modelData.v ? "✓" : ""
                             text: modelData.t
-                            onClicked: kiosk.setApplicantField("sex", modelData.v)
+                            onClicked: card.setField("sex", modelData.v)
                         }
                     }
                 }
@@ -156,7 +156,7 @@ Item {
             objectName: "confirmDetails"
             Layout.fillWidth: true
             text: qsTr("Thông tin đã đúng, tiếp tục")
-            onClicked: kiosk.confirmDetails()
+            onClicked: card.confirm()
         }
     }
 }

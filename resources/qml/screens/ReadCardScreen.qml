@@ -33,7 +33,7 @@ Item {
                 fillMode: Image.PreserveAspectFit
                 cache: false
                 asynchronous: false
-                source: "image://camera/live/" + kiosk.frameTick
+                source: "image://camera/live/" + card.frameTick
             }
             // The card outline: where to hold the card (about 70 % of the picture, ID-1 aspect 85.6:54).
             Rectangle {
@@ -43,8 +43,8 @@ Item {
                 color: "transparent"
                 radius: 24 * Theme.u
                 border.width: 8 * Theme.u
-                border.color: kiosk.cardState === "accepted" ? Theme.success
-                            : kiosk.cardState === "hold_still" ? "#f6c445" : "#ffffff"
+                border.color: card.state === "accepted" ? Theme.success
+                            : card.state === "hold_still" ? "#f6c445" : "#ffffff"
                 opacity: 0.9
             }
         }
@@ -58,14 +58,14 @@ Item {
                 objectName: "cardHint"
                 Layout.fillWidth: true
                 Layout.preferredHeight: hint.implicitHeight + 2 * Theme.gap
-                border.color: kiosk.cardState === "hold_still" ? Theme.warning : Theme.border
+                border.color: card.state === "hold_still" ? Theme.warning : Theme.border
                 border.width: 4 * Theme.u
                 Text {
                     textFormat: Text.PlainText
                     id: hint
                     anchors.fill: parent
                     anchors.margins: Theme.gap
-                    text: kiosk.cardHint
+                    text: card.hint
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
                     color: Theme.text; wrapMode: Text.WordWrap
                 }
@@ -75,7 +75,7 @@ Item {
                 Layout.fillWidth: true
                 primary: false
                 text: qsTr("Không có thẻ? Nhập thông tin bằng tay")
-                onClicked: kiosk.typeInstead()
+                onClicked: card.typeInstead()
             }
         }
     }
