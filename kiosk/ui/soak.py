@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtQuick import QQuickItem
 
@@ -49,7 +48,7 @@ class SoakDriver:
             "readCard": lambda: None,  # the camera reads the card by itself
             "confirm": k.card.confirm,
             "procedure": lambda: k.procedures.choose(SOAK_PROCEDURE),
-            "procedureInfo": lambda: self.call("beginForm"),
+            "procedureInfo": k.form.begin,
             "form": self.fill_and_submit,
             "documents": k.dossier.documentsDone,  # this procedure's documents are all optional
             "delivery": self.online_delivery,
@@ -114,26 +113,15 @@ class SoakDriver:
         k.form.submit()
 
     def online_delivery(self) -> None:
-        self.part("delivery").chooseMethod("online")
-        self.call("deliveryDone")
+        self.kiosk.delivery.chooseMethod("online")
+        self.kiosk.dossier.deliveryDone()
 
     def consent_and_submit(self) -> None:
-        if hasattr(self.kiosk, "setConsent"):
-            self.call("setConsent", True)
+        self.kiosk.dossier.setConsent(True)
         self.kiosk.dossier.submit()
 
     def rate(self) -> None:
-        if hasattr(self.kiosk, "giveFeedback"):
-            self.call("giveFeedback", 5, "")
-        else:
-            self.kiosk.visit.startOver()
-
-    def call(self, slot: str, *args: object) -> None:
-        """A slot of a screen that not every version of the flow has (looked up by name)."""
-        getattr(self.kiosk, slot)(*args)
-
-    def part(self, name: str) -> Any:
-        return getattr(self.kiosk, name)
+        self.kiosk.visit.giveFeedback(5, "")
 
 
 def run_soak_ui(services: UiServices, journeys: int, *, warmup: int | None = None,

@@ -174,7 +174,7 @@ def test_back_of_the_card_only_is_accepted_with_a_name_warning(qtbot: QtBot, ui:
     drive_to(qtbot, ui, "readCard")
     qtbot.waitUntil(lambda: k.context.screen == "confirm", timeout=30000)  # MRZ agreed, no QR came: accepted
     assert k.context.flow.session.reading is not None and k.context.flow.session.reading.source == "mrz"
-    warnings = k.property("cardWarnings")
+    warnings = k.card.property("warnings")
     assert any("không có dấu" in w for w in warnings)
     assert any("không có dấu" in t for t in visible_texts(ui))
 
@@ -214,7 +214,7 @@ def test_procedures_are_found_without_diacritics_and_by_category(qtbot: QtBot, u
     assert [r["code"] for r in k.procedures.model.rows()] == ["1.004873.000.00.00.H26"]
     k.procedures.search("")
     qtbot.wait(100)
-    field = k.property("procedureFields")[0]
+    field = k.procedures.property("fields")[0]
     k.procedures.chooseField(field)
     qtbot.wait(100)
     assert {r["field"] for r in k.procedures.model.rows()} == {field}

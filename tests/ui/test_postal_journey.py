@@ -86,7 +86,7 @@ def test_post_pay_done_worker_orders_and_the_check_screen_tracks_it(
     k.visit.chooseLanguage("vi")
     k.visit.checkDossier()
     wait_screen(qtbot, ui, "check")
-    [check] = k.findChildren(CheckViewModel)
+    [check] = k.context.findChildren(CheckViewModel)
     check.lookup(code)
     qtbot.waitUntil(lambda: check.property("state") == "found", timeout=15000)
     assert check.property("trackingNumber") == entry.delivery_ref
@@ -119,7 +119,7 @@ def test_an_offline_receipt_code_is_found_on_this_kiosk_then_by_its_portal_code(
     k.visit.chooseLanguage("vi")
     k.visit.checkDossier()
     wait_screen(qtbot, ui, "check")
-    [check] = k.findChildren(CheckViewModel)
+    [check] = k.context.findChildren(CheckViewModel)
     check.lookup(reference)
     qtbot.waitUntil(lambda: check.property("state") == "found", timeout=15000)
     assert check.property("status") == "queued" and "chờ gửi" in check.property("statusText")
@@ -159,7 +159,7 @@ def test_a_reprint_from_the_check_screen_is_marked_and_shows_no_name(
     k.visit.chooseLanguage("vi")
     k.visit.checkDossier()
     wait_screen(qtbot, ui, "check")
-    [check] = k.findChildren(CheckViewModel)
+    [check] = k.context.findChildren(CheckViewModel)
     assert check.reprint_receipt() is None, "nothing found yet: nothing to reprint"
     check.lookup(code)
     qtbot.waitUntil(lambda: check.property("state") == "found", timeout=15000)
