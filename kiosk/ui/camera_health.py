@@ -10,18 +10,17 @@ from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QImage
 
 from kiosk.ui.flow import Screen
-from kiosk.ui.texts import Bilingual, pick
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick
 
 FIRST_CHECK_MS = 2500  # the verdict is on screen before 3 s
 RECHECK_MS = 1000
 DARK_LUMA = 18  # mean grey level (0–255) under which the picture is black: covered or no light
 
-TEXTS: dict[str, Bilingual] = {
-    "no_picture": ("Camera chưa có hình. Xin nhờ nhân viên, hoặc chạm nút nhập thông tin bằng tay ở dưới.",
-                   "The camera shows no picture. Please ask staff, or touch the button below to type your "
-                   "details instead."),
-    "dark": ("Camera bị che hoặc quá tối. Xin bỏ vật che trước camera rồi đưa thẻ vào.",
-             "The camera is covered or too dark. Please uncover it, then show your card."),
+TEXTS: dict[str, str] = {
+    "no_picture": QT_TRANSLATE_NOOP("Texts", "Camera chưa có hình. Xin nhờ nhân viên, hoặc chạm nút nhập "
+                                             "thông tin bằng tay ở dưới."),
+    "dark": QT_TRANSLATE_NOOP("Texts", "Camera bị che hoặc quá tối. Xin bỏ vật che trước camera rồi đưa thẻ "
+                                       "vào."),
 }
 
 

@@ -19,7 +19,7 @@ from kiosk.ui.delivery import admin_units
 from kiosk.ui.flow import Screen
 from kiosk.ui.payment_wait import keep_session_while_paying
 from kiosk.ui.staff_call import CallsStaff, StaffPager
-from kiosk.ui.texts import MESSAGES, pick
+from kiosk.ui.texts import MESSAGES, QT_TRANSLATE_NOOP, pick, tr
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +37,13 @@ _STEPS: tuple[tuple[Screen, ...], ...] = (
 
 #: The procedures most often filed at kiosks (civil status and residence first); the home screen shows
 #: the ones the catalogue has, in this order, at most six.
-TOP_PROCEDURES: dict[str, tuple[str, str]] = {  # national code prefix → a short name for a big button
-    "1.004194": ("Đăng ký thường trú", "Permanent residence"),
-    "1.001022": ("Đăng ký tạm trú", "Temporary residence"),
-    "1.001193": ("Đăng ký khai sinh", "Birth registration"),
-    "1.004873": ("Xác nhận tình trạng hôn nhân", "Marital status certificate"),
-    "2.000488": ("Phiếu lý lịch tư pháp", "Criminal record certificate"),
-    "2.000815": ("Chứng thực bản sao", "Certified copies"),
+TOP_PROCEDURES: dict[str, str] = {  # national code prefix → a short name for a big button
+    "1.004194": QT_TRANSLATE_NOOP("Texts", "Đăng ký thường trú"),
+    "1.001022": QT_TRANSLATE_NOOP("Texts", "Đăng ký tạm trú"),
+    "1.001193": QT_TRANSLATE_NOOP("Texts", "Đăng ký khai sinh"),
+    "1.004873": QT_TRANSLATE_NOOP("Texts", "Xác nhận tình trạng hôn nhân"),
+    "2.000488": QT_TRANSLATE_NOOP("Texts", "Phiếu lý lịch tư pháp"),
+    "2.000815": QT_TRANSLATE_NOOP("Texts", "Chứng thực bản sao"),
 }
 HOME_PROCEDURES = 6
 
@@ -62,31 +62,29 @@ def step_of(screen: Screen, *, needs_documents: bool, payment_due: bool | None) 
     return 0, 0
 
 
+#: The consent sentence, filled with the retention settings the purge job applies.
+CONSENT = QT_TRANSLATE_NOOP("Texts", "Tôi đồng ý gửi thông tin và giấy tờ trên tới cơ quan giải quyết qua "
+                                     "Cổng dịch vụ công. Máy giữ bản mã hoá {sent_days} ngày sau khi gửi "
+                                     "(nếu bị từ chối: {failed_days} ngày), rồi tự xoá.")
+STAFF_HELP_PHONE = QT_TRANSLATE_NOOP("Texts", "Máy này chưa tự gọi được nhân viên đến. Để được giúp ngay, "
+                                              "xin gọi đường dây hỗ trợ {phone}, hoặc nhờ nhân viên tại quầy "
+                                              "gần nhất. Hồ sơ của ông/bà vẫn được giữ trên màn hình.")
+STAFF_HELP = QT_TRANSLATE_NOOP("Texts", "Máy này chưa tự gọi được nhân viên đến. Để được giúp, xin nhờ nhân "
+                                        "viên tại quầy gần nhất hoặc người quản lý toà nhà. Hồ sơ của ông/bà "
+                                        "vẫn được giữ trên màn hình.")
+STEP = QT_TRANSLATE_NOOP("Texts", "Bước {step}/{total}")
+
+
 def consent_text(sent_days: int, failed_days: int, lang: str) -> str:
     """The consent sentence, true to the retention settings the purge job applies."""
-    vi = (f"Tôi đồng ý gửi thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. "
-          f"Máy giữ bản mã hoá {sent_days} ngày sau khi gửi (nếu bị từ chối: {failed_days} ngày), "
-          "rồi tự xoá.")
-    en = (f"I agree to send the details and documents above to the handling agency through the portal. "
-          f"The kiosk keeps an encrypted copy {sent_days} days after sending ({failed_days} if refused), "
-          f"then deletes it.")
-    return pick((vi, en), lang)
+    return tr(CONSENT, lang).format(sent_days=sent_days, failed_days=failed_days)
 
 
 def staff_help_text(help_phone: str, lang: str) -> str:
     """What "Gọi nhân viên" really does at this kiosk: no paging exists yet, so say so and give a way."""
     if help_phone:
-        vi = (f"Máy này chưa tự gọi được nhân viên đến. Để được giúp ngay, xin gọi đường dây hỗ trợ "
-              f"{help_phone}, hoặc nhờ nhân viên tại quầy gần nhất. "
-              "Hồ sơ của ông/bà vẫn được giữ trên màn hình.")
-        en = (f"This kiosk cannot page staff yet. For help now, please call the helpline {help_phone} or ask "
-              f"at the nearest counter. Your dossier stays on the screen.")
-    else:
-        vi = ("Máy này chưa tự gọi được nhân viên đến. Để được giúp, xin nhờ nhân viên tại quầy gần nhất "
-              "hoặc người quản lý toà nhà. Hồ sơ của ông/bà vẫn được giữ trên màn hình.")
-        en = ("This kiosk cannot page staff yet. For help, please ask at the nearest counter or the "
-              "building's manager. Your dossier stays on the screen.")
-    return pick((vi, en), lang)
+        return tr(STAFF_HELP_PHONE, lang).format(phone=help_phone)
+    return tr(STAFF_HELP, lang)
 
 
 class JourneyViewModel(QObject):
@@ -131,7 +129,7 @@ class JourneyViewModel(QObject):
         step, total = step_of(flow.screen, needs_documents=needs, payment_due=due)
         if not step:
             return ""
-        return pick((f"Bước {step}/{total}", f"Step {step} of {total}"), self._lang())
+        return tr(STEP, self._lang()).format(step=step, total=total)
 
     def _get_consent(self) -> str:
         return consent_text(self._sent_days, self._failed_days, self._lang())
