@@ -20,6 +20,8 @@ from kiosk.capture.card_scan import HINTS
 from kiosk.ui.i18n import translate
 
 Bilingual = tuple[str, str]
+#: What `pick` takes: a catalogue source string, or a pair (data, lower layers, modules not moved yet).
+Text = Bilingual | str
 #: The catalogue context of every string marked in Python (QML's contexts are its file names).
 CONTEXT = "Texts"
 
@@ -88,7 +90,7 @@ def tr(source: str, lang: str) -> str:
     return _pseudo(text) if _pseudo is not None else text
 
 
-def pick(text: Bilingual | str, lang: str) -> str:
+def pick(text: Text, lang: str) -> str:
     """A catalogue source string (see `tr`), or a (vi, en) pair that came as data or from a lower layer."""
     if isinstance(text, str):
         return tr(text, lang)

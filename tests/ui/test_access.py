@@ -255,7 +255,7 @@ def test_pseudo_mode_reaches_texts_built_in_python_and_ends_with_the_window(
     ui = open_ui(services, pseudo=True)
     try:
         text = pick(MESSAGES["needs_consent"], "vi")
-        assert text.startswith("⟦") and len(text) > len(MESSAGES["needs_consent"][0])
+        assert text.startswith("⟦") and len(text) > len(MESSAGES["needs_consent"])
     finally:
         ui.close()
-    assert pick(MESSAGES["needs_consent"], "vi") == MESSAGES["needs_consent"][0]
+    assert pick(MESSAGES["needs_consent"], "vi") == MESSAGES["needs_consent"]
