@@ -67,7 +67,9 @@ class KioskUi:
     journey: JourneyViewModel
 
     def close(self) -> None:
-        # The window closing ends the citizen's session too: nothing of theirs outlives the program.
+        # The window closing ends the citizen's session too: nothing of theirs outlives the program. QML is
+        # going away, so the context stays quiet: no screen is built again for the attract screen.
+        self.peers.context.blockSignals(True)
         self.peers.context.end_session()
         self.journey.stop()
         self.staff.shutdown()
