@@ -77,10 +77,7 @@ def test_checker_sees_a_violation(tmp_path: Path) -> None:
 # --- no import cycles ----------------------------------------------------------------------------------
 
 #: Cycles known and accepted, as frozensets of module names, each with its reason. Keep it empty.
-ALLOWED: dict[frozenset[str], str] = {
-    # The `peers` branch of issue 12 splits KioskController and breaks this one; remove the entry at merge.
-    frozenset({"kiosk.ui.account", "kiosk.ui.controller"}): "KioskController split under way (peers)",
-}
+ALLOWED: dict[frozenset[str], str] = {}
 
 
 def _strongly_connected(graph: grimp.ImportGraph, modules: set[str]) -> list[set[str]]:

@@ -64,29 +64,31 @@ def run_reference_journey(config: KioskConfig, build: Callable[[KioskConfig], An
     count = JourneyCount()
     try:
         ui = create_ui(services, size=PORTRAIT)
-        k = ui.controller
-        k.set_camera_opener(demo_camera)
+        k = ui.peers
+        k.card.set_camera_opener(demo_camera)
         k.documents.set_camera_opener(demo_document_camera)
-        k.screenChanged.connect(lambda: count.screens.append(str(k.screen)))
+        k.context.screenChanged.connect(lambda: count.screens.append(str(k.context.screen)))
         try:
-            wait_until(lambda: k.catalogueState == "ready", 30, "the catalogue")
-            count.screens.append(str(k.screen))  # attract, where the citizen arrives
+            wait_until(lambda: k.procedures.state == "ready", 30, "the catalogue")
+            count.screens.append(str(k.context.screen))  # attract, where the citizen arrives
             count.tap("the attract screen")
-            k.touchAttract()
+            k.visit.touchAttract()
             count.tap("Đăng ký thường trú on the home screen")
             ui.journey.startWith(PROCEDURE)
-            wait_until(lambda: k.screen == "confirm", 60, "the card to be read")
+            wait_until(lambda: k.context.screen == "confirm", 60, "the card to be read")
             count.tap("continue (details from the card are right)")
-            k.confirmDetails()
-            wait_until(lambda: k.screen == "form", 10, "the form")
+            k.card.confirm()
+            wait_until(lambda: k.context.screen == "form", 10, "the form")
             _fill_form(ui, count)
             count.tap("continue on the form")
-            k.submitForm()
-            wait_until(lambda: k.screen == "documents", 10, f"the documents screen ({k.message})")
+            k.form.submit()
+            wait_until(lambda: k.context.screen == "documents", 10,
+                       f"the documents screen ({k.context.message})")
             _capture_one_page(ui, count)
             count.tap("done with the documents")
-            k.documentsDone()
-            wait_until(lambda: k.screen == "delivery", 10, f"the delivery screen ({k.message})")
+            k.dossier.documentsDone()
+            wait_until(lambda: k.context.screen == "delivery", 10,
+                       f"the delivery screen ({k.context.message})")
             count.tap("by post")
             k.delivery.chooseMethod("post")
             spin(200)
@@ -94,22 +96,22 @@ def run_reference_journey(config: KioskConfig, build: Callable[[KioskConfig], An
             if missing:
                 raise DemoFailed(f"the delivery screen still asks for something: {missing}")
             count.tap("continue on the delivery screen")
-            k.deliveryDone()
-            wait_until(lambda: k.screen == "review", 10, f"the review ({k.message})")
+            k.dossier.deliveryDone()
+            wait_until(lambda: k.context.screen == "review", 10, f"the review ({k.context.message})")
             count.tap("the consent box")
-            k.setConsent(True)
+            k.dossier.setConsent(True)
             count.tap("send the dossier")
-            k.submitDossier()
-            wait_until(lambda: k.screen == "payment", 60, "the payment screen")
-            code = str(k.dossierCode)
+            k.dossier.submit()
+            wait_until(lambda: k.context.screen == "payment", 60, "the payment screen")
+            code = str(k.dossier.code)
             wait_until(lambda: k.payment.state == "waiting", 30, "the VietQR")
             # The citizen pays on the phone; the sandbox's training endpoint stands in for the bank.
             requests.post(f"{services.portal_url}/sandbox/admin/payments/{quote(code, safe='')}/pay",
                           timeout=10).raise_for_status()
-            wait_until(lambda: k.screen == "receipt", 30, "the receipt")
+            wait_until(lambda: k.context.screen == "receipt", 30, "the receipt")
             count.tap("a face on the receipt (rates the visit and finishes)")
-            k.giveFeedback(5, "")
-            wait_until(lambda: k.screen == "attract", 10, "the wipe")
+            k.visit.giveFeedback(5, "")
+            wait_until(lambda: k.context.screen == "attract", 10, "the wipe")
         finally:
             ui.close()
     finally:
@@ -121,30 +123,30 @@ def run_reference_journey(config: KioskConfig, build: Callable[[KioskConfig], An
 
 
 def _fill_form(ui: Any, count: JourneyCount) -> None:
-    k = ui.controller
-    for row in k.form.rows():
+    k = ui.peers
+    for row in k.form.model.rows():
         if row["fromCard"] or row["value"] not in ("", None) or not row["required"]:
             continue
         name, kind = row["name"], row["type"]
         if kind == "select":
             choice = row["options"][0]["value"]
             count.tap(f"{name}: {choice}")
-            k.setAnswer(name, choice)
+            k.form.setAnswer(name, choice)
         elif kind == "textarea" and "address" in name and ui.journey.locality:
             count.type(name, NEW_STREET)
-            k.setAnswer(name, NEW_STREET)
+            k.form.setAnswer(name, NEW_STREET)
             count.tap(f"{name}: + the kiosk's commune and province")
-            k.setAnswer(name, f"{NEW_STREET}, {ui.journey.locality}")
+            k.form.setAnswer(name, f"{NEW_STREET}, {ui.journey.locality}")
         elif kind == "phone":
             count.type(name, PHONE)
-            k.setAnswer(name, PHONE)
+            k.form.setAnswer(name, PHONE)
         else:
             raise DemoFailed(f"the reference journey does not know how to answer {name!r} ({kind})")
 
 
 def _capture_one_page(ui: Any, count: JourneyCount) -> None:
     """The sample document camera shows a page; the kiosk captures it by itself when it lies still."""
-    docs = ui.controller.documents
+    docs = ui.peers.documents
     wait_until(lambda: docs.pages.rowCount() >= 1, 180, "the page to be captured")
     docs.setAutoCapture(False)  # the citizen takes the paper away (the bench stops the camera instead)
     wait_until(lambda: not docs.property("processing"), 60, "page processing")

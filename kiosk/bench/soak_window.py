@@ -41,21 +41,21 @@ def soak_camera() -> FrameSource:
 class SoakDriver:
     def __init__(self, ui: KioskUi, services: UiServices) -> None:
         self.ui = ui
-        self.kiosk = ui.controller
+        self.kiosk = ui.peers
         self.services = services
         k = self.kiosk
         self.actions: dict[str, Callable[[], None]] = {
-            "language": lambda: k.chooseLanguage("vi"),
-            "home": k.startDossier,
+            "language": lambda: k.visit.chooseLanguage("vi"),
+            "home": k.dossier.start,
             "readCard": lambda: None,  # the camera reads the card by itself
-            "confirm": k.confirmDetails,
-            "procedure": lambda: k.chooseProcedure(SOAK_PROCEDURE),
-            "procedureInfo": lambda: self.call("beginForm"),
+            "confirm": k.card.confirm,
+            "procedure": lambda: k.procedures.choose(SOAK_PROCEDURE),
+            "procedureInfo": k.form.begin,
             "form": self.fill_and_submit,
-            "documents": k.documentsDone,  # this procedure's documents are all optional
+            "documents": k.dossier.documentsDone,  # this procedure's documents are all optional
             "delivery": self.online_delivery,
             "review": self.consent_and_submit,
-            "receipt": k.finish,
+            "receipt": k.visit.finish,
             "feedback": self.rate,
         }
 
@@ -63,18 +63,18 @@ class SoakDriver:
         deadline = time.monotonic() + timeout_s
         while not condition():
             if time.monotonic() > deadline:
-                raise SoakFailed(f"timed out waiting for {what} (screen {self.kiosk.screen!r})")
+                raise SoakFailed(f"timed out waiting for {what} (screen {self.kiosk.context.screen!r})")
             spin(10)
 
     def journey(self, index: int) -> None:
         k = self.kiosk
-        if k.screen != "attract":
-            k.startOver()
-        self.wait(lambda: k.catalogueState == "ready", "the procedure catalogue")
-        k.touchAttract()
+        if k.context.screen != "attract":
+            k.visit.startOver()
+        self.wait(lambda: k.procedures.state == "ready", "the procedure catalogue")
+        k.visit.touchAttract()
         left_attract = False
         while True:
-            screen = k.flow.screen.value
+            screen = k.context.flow.screen.value
             if screen == "attract":
                 if left_attract:
                     return
@@ -97,7 +97,7 @@ class SoakDriver:
     def left(self, screen: str) -> Callable[[], bool]:
         """True once the flow moved on from `screen` and nothing is being sent."""
         k = self.kiosk
-        return lambda: k.flow.screen.value != screen and not k._busy
+        return lambda: k.context.flow.screen.value != screen and not k.context.busy_now
 
     def fill_and_submit(self) -> None:
         k = self.kiosk
@@ -106,35 +106,24 @@ class SoakDriver:
         if procedure is None:
             raise SoakFailed(f"procedure {SOAK_PROCEDURE} is not in the catalogue")
         answers = sample_answers(procedure)
-        for row in k.form.rows():
+        for row in k.form.model.rows():
             if row["value"] in ("", None):
                 if row["type"] == "checkbox":
-                    k.setChecked(row["name"], bool(answers[row["name"]]))
+                    k.form.setChecked(row["name"], bool(answers[row["name"]]))
                 else:
-                    k.setAnswer(row["name"], str(answers[row["name"]]))
-        k.submitForm()
+                    k.form.setAnswer(row["name"], str(answers[row["name"]]))
+        k.form.submit()
 
     def online_delivery(self) -> None:
-        self.part("delivery").chooseMethod("online")
-        self.call("deliveryDone")
+        self.kiosk.delivery.chooseMethod("online")
+        self.kiosk.dossier.deliveryDone()
 
     def consent_and_submit(self) -> None:
-        if hasattr(self.kiosk, "setConsent"):
-            self.call("setConsent", True)
-        self.kiosk.submitDossier()
+        self.kiosk.dossier.setConsent(True)
+        self.kiosk.dossier.submit()
 
     def rate(self) -> None:
-        if hasattr(self.kiosk, "giveFeedback"):
-            self.call("giveFeedback", 5, "")
-        else:
-            self.kiosk.startOver()
-
-    def call(self, slot: str, *args: object) -> None:
-        """A slot of a screen that not every version of the flow has (looked up by name)."""
-        getattr(self.kiosk, slot)(*args)
-
-    def part(self, name: str) -> Any:
-        return getattr(self.kiosk, name)
+        self.kiosk.visit.giveFeedback(5, "")
 
 
 def run_soak_ui(services: UiServices, journeys: int, *, warmup: int | None = None,
@@ -144,7 +133,7 @@ def run_soak_ui(services: UiServices, journeys: int, *, warmup: int | None = Non
     application()
     ui = create_ui(services, size=PORTRAIT)
     try:
-        ui.controller.set_camera_opener(soak_camera)
+        ui.peers.card.set_camera_opener(soak_camera)
         ui.window.show()
         driver = SoakDriver(ui, services)
         return run_soak(driver.journey, journeys, warmup=warmup, progress=progress)

@@ -128,7 +128,7 @@ class Accessibility(QObject):
         """The tone row: `mark` (â ă ê ô ơ ư đ, or sắc huyền hỏi ngã nặng) on the word before the cursor."""
         return mark_word_before_cursor(text, cursor, mark)
 
-    # ------------------------------------------------------------------ from the controller
+    # ------------------------------------------------------------------ from the peers (kiosk.ui.peers)
     def screen_entered(self, screen: str, language: str) -> None:
         self._screen, self._language = screen, language
         if self._speech_on:

@@ -43,7 +43,7 @@ from kiosk.ui.texts import Bilingual, pick
 if TYPE_CHECKING:
     from PySide6.QtQml import QQmlApplicationEngine
 
-    from kiosk.ui.controller import KioskController
+    from kiosk.ui.context import KioskContext
 
 log = logging.getLogger(__name__)
 
@@ -631,21 +631,18 @@ class AccountViewModel(QObject):
             self.changed.emit()
 
 
-def attach_account(engine: QQmlApplicationEngine, controller: KioskController,
+def attach_account(engine: QQmlApplicationEngine, context: KioskContext,
                    portal: PortalClient) -> AccountViewModel:
-    """Make the account view-model and expose it to QML as `account` (call before the QML loads)."""
-    account = AccountViewModel(flow=controller.flow, portal=portal, tasks=controller.tasks,
-                               language=lambda: controller.lang, parent=controller)
+    """Make the account view-model and expose it to QML as `account` (call before the QML loads); it is on
+    the context's wipe list."""
+    account = AccountViewModel(flow=context.flow, portal=portal, tasks=context.tasks,
+                               language=context.language_now, parent=context)
     account.setObjectName("account")
-    controller.languageChanged.connect(account.changed)
-    account.activity.connect(controller.idle.poke)
-    keep_session_while_eid_login(controller, account)  # confirming in VNeID happens on the phone
+    context.holds_citizen_data(account)
+    context.languageChanged.connect(account.changed)
+    account.activity.connect(context.idle.poke)
+    keep_session_while_eid_login(context, account)  # confirming in VNeID happens on the phone
     engine.destroyed.connect(account.clear)  # the window closes: no timer or poll outlives it
     engine.rootContext().setContextProperty("account", account)
     return account
 
-
-def clear_accounts(owner: QObject) -> None:
-    """The wipe, from the controller: clear the account view-model(s) made by `attach_account`."""
-    for account in owner.findChildren(AccountViewModel):
-        account.clear()

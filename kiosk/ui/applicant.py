@@ -1,4 +1,4 @@
-"""Who files the dossier: the applicant-type choice and its fields, as a peer view-model (QML: `applicantVm`).
+"""Who files the dossier: the applicant-type choice and its fields, as a peer view-model (QML: `applicant`).
 
 At the start of the identify step the citizen says who files, in plain words (Vietnamese first): "Tôi là
 công dân Việt Nam" reads the card as before; "Người nước ngoài" reads the passport (or types its number);
@@ -34,7 +34,7 @@ from kiosk.domain.applicant import (
 from kiosk.sync.component_files import MetadataSource
 from kiosk.ui.flow import APPLICANT_FIELDS, CitizenSession, FlowError, KioskFlow, Screen
 from kiosk.ui.list_models import DictListModel
-from kiosk.ui.texts import APPLICANT_LABELS, SEX_TEXT, Bilingual, pick
+from kiosk.ui.texts import APPLICANT_LABELS, SEX_TEXT, Bilingual, Text, pick
 
 #: The choice, in the order shown; the second line says plainly what each one means.
 KIND_CHOICES: tuple[tuple[ApplicantKind, Bilingual, Bilingual], ...] = (
@@ -61,7 +61,7 @@ KIND_FIELDS: dict[ApplicantKind, tuple[str, ...]] = {
     ApplicantKind.NO_ID: ("full_name", "birth_year", "issue_date", "issuing_body", "address"),
 }
 
-FIELD_LABELS: dict[str, Bilingual] = {
+FIELD_LABELS: dict[str, Text] = {
     **APPLICANT_LABELS,
     "passport_number": ("Số hộ chiếu", "Passport number"),
     "nationality": ("Quốc tịch (mã trên hộ chiếu, ví dụ USA, KOR, D)",
@@ -163,25 +163,24 @@ def masked_identity_line(session: CitizenSession, lang: str) -> str:
     return line
 
 
-def metadata_source(controller: Any) -> MetadataSource:
+def metadata_source(session: CitizenSession, documents: Any, *, kiosk_id: str,
+                    clerk: str | None) -> MetadataSource:
     """Where this visit's Decree 107 metadata comes from: the applicant and answers of the session, the
-    card's dates, what was typed on the documents screen, the assisting clerk (staff mode) and the
-    kiosk, the configured document-code pattern (`controller.documents.code_pattern`)."""
-    session: CitizenSession = controller.flow.session
+    card's dates, what was typed on the documents screen (`documents`: the documents view-model, with its
+    `entries()` and the configured document-code pattern), the assisting clerk (staff mode) and the kiosk."""
     reading = session.reading
     card = {}
     if reading is not None:
         card = {k: v.isoformat() for k, v in (("issue_date", reading.issue_date),
                                               ("expiry_date", reading.expiry_date)) if v is not None}
-    documents = controller.documents
     return MetadataSource(applicant=session.applicant_values(), answers=dict(session.answers),
-                          entries=documents.entries(), kiosk_id=controller._outbox.kiosk_id,
-                          clerk=controller.assisted_by or "", code_pattern=documents.code_pattern, card=card)
+                          entries=documents.entries(), kiosk_id=kiosk_id,
+                          clerk=clerk or "", code_pattern=documents.code_pattern, card=card)
 
 
 class ApplicantViewModel(QObject):
-    """QML: `applicantVm.kinds`, `applicantVm.choose(kind)`, `applicantVm.fields`, `applicantVm.setField`,
-    `applicantVm.confirm()`; `custom` is true for every kind but the plain citizen's."""
+    """QML: `applicant.kinds`, `applicant.choose(kind)`, `applicant.fields`, `applicant.setField`,
+    `applicant.confirm()`; `custom` is true for every kind but the plain citizen's."""
 
     changed = Signal()
 

@@ -10,18 +10,17 @@ from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QImage
 
 from kiosk.ui.flow import Screen
-from kiosk.ui.texts import Bilingual, pick
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick
 
 FIRST_CHECK_MS = 2500  # the verdict is on screen before 3 s
 RECHECK_MS = 1000
 DARK_LUMA = 18  # mean grey level (0–255) under which the picture is black: covered or no light
 
-TEXTS: dict[str, Bilingual] = {
-    "no_picture": ("Camera chưa có hình. Xin nhờ nhân viên, hoặc chạm nút nhập thông tin bằng tay ở dưới.",
-                   "The camera shows no picture. Please ask staff, or touch the button below to type your "
-                   "details instead."),
-    "dark": ("Camera bị che hoặc quá tối. Xin bỏ vật che trước camera rồi đưa thẻ vào.",
-             "The camera is covered or too dark. Please uncover it, then show your card."),
+TEXTS: dict[str, str] = {
+    "no_picture": QT_TRANSLATE_NOOP("Texts", "Camera chưa có hình. Xin nhờ nhân viên, hoặc chạm nút nhập "
+                                             "thông tin bằng tay ở dưới."),
+    "dark": QT_TRANSLATE_NOOP("Texts", "Camera bị che hoặc quá tối. Xin bỏ vật che trước camera rồi đưa thẻ "
+                                       "vào."),
 }
 
 
@@ -35,14 +34,18 @@ def mean_luma(image: QImage) -> float:
 
 
 class CameraHealth(QObject):
-    def __init__(self, controller: Any, parent: QObject | None = None) -> None:
+    def __init__(self, context: Any, card: Any, *, frames: Any, parent: QObject | None = None) -> None:
+        """`context` is the kiosk.ui.context.KioskContext, `card` the card peer, `frames` its camera's
+        latest-frame provider."""
         super().__init__(parent)
-        self._k = controller
+        self._k = context
+        self._card = card
+        self._frames = frames
         self._problem = ""
         self._ticks_at_start = 0
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._check)
-        controller.screenChanged.connect(self._on_screen)
+        context.screenChanged.connect(self._on_screen)
 
     @property
     def problem(self) -> str:
@@ -55,19 +58,19 @@ class CameraHealth(QObject):
         self._timer.stop()
         self._set("")
         if self._k.flow.screen is Screen.READ_CARD:
-            self._ticks_at_start = int(self._k.frameTick)
+            self._ticks_at_start = int(self._card.frameTick)
             self._timer.start(FIRST_CHECK_MS)
 
     def _check(self) -> None:
         k = self._k
         if k.flow.screen is not Screen.READ_CARD:
             return
-        if int(k.frameTick) <= self._ticks_at_start:
+        if int(self._card.frameTick) <= self._ticks_at_start:
             self._set("no_picture")
         else:
-            image = k._frames.requestImage("", QSize(), QSize())
+            image = self._frames.requestImage("", QSize(), QSize())
             self._set("dark" if image.isNull() or mean_luma(image) < DARK_LUMA else "")
-        self._ticks_at_start = int(k.frameTick)
+        self._ticks_at_start = int(self._card.frameTick)
         self._timer.start(RECHECK_MS)
 
     def _set(self, problem: str) -> None:
@@ -77,6 +80,6 @@ class CameraHealth(QObject):
         old = pick(TEXTS[self._problem], lang) if self._problem else ""
         self._problem = problem
         if problem:
-            self._k._set_message(pick(TEXTS[problem], lang))
+            self._k.tell(pick(TEXTS[problem], lang))
         elif old and self._k.message == old:
-            self._k._set_message("")  # the camera is fine again: take our message down
+            self._k.tell("")  # the camera is fine again: take our message down

@@ -33,77 +33,61 @@ from kiosk.ui.flow import KioskFlow, Screen
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.receipt_print import ReceiptPrinter, receipt_from_lookup
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import Bilingual, pick
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick
 
 log = logging.getLogger(__name__)
 
 #: The portal's statuses in plain words, and what the citizen should do about each.
-STATUS_TEXT: dict[str, tuple[Bilingual, Bilingual]] = {
-    "received": (("Đã tiếp nhận", "Received"),
-                 ("Cơ quan đã nhận hồ sơ và sẽ sớm xem xét.",
-                  "The office has your dossier and will look at it soon.")),
-    "processing": (("Đang giải quyết", "Being processed"),
-                   ("Cán bộ đang xử lý hồ sơ. Ông/bà chưa cần làm gì thêm.",
-                    "An official is working on it. Nothing to do for now.")),
-    "needs_more_information": (("Cần bổ sung thông tin", "More information needed"),
-                               ("Cơ quan cần ông/bà bổ sung giấy tờ hoặc thông tin. Xem ghi chú bên dưới "
-                                "hoặc nhờ nhân viên hỗ trợ.",
-                                "The office needs more documents or details from you. See the note below "
-                                "or ask the staff.")),
-    "queued": (("Đang chờ gửi lên Cổng", "Waiting to be sent"),
-               ("Hồ sơ đã được lưu an toàn trên máy này và sẽ tự gửi lên Cổng dịch vụ công khi có mạng. "
-                "Khi gửi xong, hồ sơ có mã riêng để tra cứu ở bất kỳ đâu.",
-                "The dossier is stored safely on this kiosk and is sent to the portal by itself when the "
-                "network is back. Once sent, it gets a code you can check anywhere.")),
-    "done": (("Đã có kết quả", "Done"),
-             ("Hồ sơ đã giải quyết xong.", "Your dossier has been dealt with.")),
-    "rejected": (("Bị từ chối", "Rejected"),
-                 ("Hồ sơ không được chấp nhận. Xem lý do bên dưới hoặc nhờ nhân viên hỗ trợ.",
-                  "The dossier was not accepted. See the reason below or ask the staff.")),
+STATUS_TEXT: dict[str, tuple[str, str]] = {
+    "received": (QT_TRANSLATE_NOOP("Texts", "Đã tiếp nhận"),
+                 QT_TRANSLATE_NOOP("Texts", "Cơ quan đã nhận hồ sơ và sẽ sớm xem xét.")),
+    "processing": (QT_TRANSLATE_NOOP("Texts", "Đang giải quyết"),
+                   QT_TRANSLATE_NOOP("Texts", "Cán bộ đang xử lý hồ sơ. Ông/bà chưa cần làm gì thêm.")),
+    "needs_more_information": (QT_TRANSLATE_NOOP("Texts", "Cần bổ sung thông tin"),
+                               QT_TRANSLATE_NOOP("Texts", "Cơ quan cần ông/bà bổ sung giấy tờ hoặc thông "
+                                                          "tin. Xem ghi chú bên dưới "
+                                "hoặc nhờ nhân viên hỗ trợ.")),
+    "queued": (QT_TRANSLATE_NOOP("Texts", "Đang chờ gửi lên Cổng"),
+               QT_TRANSLATE_NOOP("Texts", "Hồ sơ đã được lưu an toàn trên máy này và sẽ tự gửi lên Cổng "
+                                          "dịch vụ công khi có mạng. "
+                "Khi gửi xong, hồ sơ có mã riêng để tra cứu ở bất kỳ đâu.")),
+    "done": (QT_TRANSLATE_NOOP("Texts", "Đã có kết quả"),
+             QT_TRANSLATE_NOOP("Texts", "Hồ sơ đã giải quyết xong.")),
+    "rejected": (QT_TRANSLATE_NOOP("Texts", "Bị từ chối"),
+                 QT_TRANSLATE_NOOP("Texts", "Hồ sơ không được chấp nhận. Xem lý do bên dưới hoặc nhờ nhân "
+                                            "viên hỗ trợ.")),
 }
 
-TEXTS: dict[str, Bilingual] = {
+TEXTS: dict[str, str] = {
     # Plain words (issue 14): where the code is and what it looks like, not its pattern.
-    "bad_code": ("Mã hồ sơ chưa đúng. Xin chép lại đúng mã in trên giấy biên nhận, ví dụ "
-                 f"{DOSSIER_CODE_EXAMPLE}, hoặc đưa mã QR trên biên nhận vào camera.",
-                 "This is not a dossier code. Please copy the code printed on your receipt, e.g. "
-                 f"{DOSSIER_CODE_EXAMPLE}, or show the receipt's QR code to the camera."),
-    "bad_date": ("Mã hồ sơ chưa đúng (phần ngày nộp). Xin chép lại đúng mã in trên giấy biên nhận.",
-                 "The dossier code is not right (the filing date part). Please copy it from your receipt."),
-    "empty": ("Xin nhập mã hồ sơ in trên giấy biên nhận.", "Please type the dossier code from your receipt."),
-    "not_found": ("Không tìm thấy hồ sơ có mã {code}. Xin kiểm tra lại mã trên giấy biên nhận.",
-                  "No dossier has the code {code}. Please check the code on your receipt."),
-    "offline": ("Không kết nối được với Cổng dịch vụ công. Xin thử lại sau ít phút, hoặc nhờ nhân viên "
-                "hỗ trợ.",
-                "The public service portal cannot be reached. Please try again in a few minutes, or ask "
-                "the staff."),
-    "camera_problem": ("Không mở được camera. Xin nhập mã hồ sơ bằng bàn phím.",
-                       "The camera cannot be opened. Please type the dossier code."),
-    "show_qr": ("Đưa mã QR trên giấy biên nhận vào trước camera.",
-                "Hold the QR code on your receipt up to the camera."),
-    "result_none": ("Chưa có kết quả.", "No result yet."),
-    "result_post": ("Kết quả đã có và được gửi qua bưu điện đến địa chỉ ông/bà đã đăng ký.",
-                    "The result is ready and is being sent by post to the address you gave."),
-    "result_here": ("Kết quả đã có: xem bản điện tử trên Cổng dịch vụ công (trực tuyến) hoặc nhận tại quầy "
-                    "tiếp nhận.",
-                    "The result is ready: see the electronic copy on the public service portal (online) or "
-                    "collect it at the counter."),
-    "will_post": ("Khi có kết quả, bưu điện sẽ gửi đến địa chỉ ông/bà đã đăng ký.",
-                  "When the result is ready, the post office will bring it to the address you gave."),
-    "will_here": ("Khi có kết quả, ông/bà xem bản điện tử trên Cổng dịch vụ công (trực tuyến) hoặc nhận "
-                  "tại quầy tiếp nhận.",
-                  "When the result is ready, see it on the public service portal (online) or collect it "
-                  "at the counter."),
-    "no_result": ("Hồ sơ bị từ chối nên không có kết quả.",
-                  "The dossier was rejected, so there is no result."),
+    "bad_code": QT_TRANSLATE_NOOP("Texts", "Mã hồ sơ chưa đúng. Xin chép lại đúng mã in trên giấy biên nhận, "
+                                           "ví dụ {example}, hoặc đưa mã QR trên biên nhận vào camera."),
+    "bad_date": QT_TRANSLATE_NOOP("Texts", "Mã hồ sơ chưa đúng (phần ngày nộp). Xin chép lại đúng mã in "
+                                           "trên giấy biên nhận."),
+    "empty": QT_TRANSLATE_NOOP("Texts", "Xin nhập mã hồ sơ in trên giấy biên nhận."),
+    "not_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy hồ sơ có mã {code}. Xin kiểm tra lại mã trên "
+                                            "giấy biên nhận."),
+    "offline": QT_TRANSLATE_NOOP("Texts", "Không kết nối được với Cổng dịch vụ công. Xin thử lại sau ít "
+                                          "phút, hoặc nhờ nhân viên hỗ trợ."),
+    "camera_problem": QT_TRANSLATE_NOOP("Texts", "Không mở được camera. Xin nhập mã hồ sơ bằng bàn phím."),
+    "show_qr": QT_TRANSLATE_NOOP("Texts", "Đưa mã QR trên giấy biên nhận vào trước camera."),
+    "result_none": QT_TRANSLATE_NOOP("Texts", "Chưa có kết quả."),
+    "result_post": QT_TRANSLATE_NOOP("Texts", "Kết quả đã có và được gửi qua bưu điện đến địa chỉ ông/bà đã "
+                                              "đăng ký."),
+    "result_here": QT_TRANSLATE_NOOP("Texts", "Kết quả đã có: xem bản điện tử trên Cổng dịch vụ công (trực "
+                                              "tuyến) hoặc nhận tại quầy tiếp nhận."),
+    "will_post": QT_TRANSLATE_NOOP("Texts", "Khi có kết quả, bưu điện sẽ gửi đến địa chỉ ông/bà đã đăng ký."),
+    "will_here": QT_TRANSLATE_NOOP("Texts", "Khi có kết quả, ông/bà xem bản điện tử trên Cổng dịch vụ công "
+                                            "(trực tuyến) hoặc nhận tại quầy tiếp nhận."),
+    "no_result": QT_TRANSLATE_NOOP("Texts", "Hồ sơ bị từ chối nên không có kết quả."),
 }
 
-_TRACKING_FALLBACK: dict[str, Bilingual] = {
-    "accepted": ("Bưu cục đã nhận để phát", "Accepted by the post office"),
-    "in_transit": ("Đang vận chuyển", "In transit"),
-    "out_for_delivery": ("Bưu tá đang đi phát", "Out for delivery"),
-    "delivered": ("Đã phát thành công", "Delivered"),
-    "returned": ("Phát không thành công, chuyển hoàn", "Not delivered, returned"),
+_TRACKING_FALLBACK: dict[str, str] = {
+    "accepted": QT_TRANSLATE_NOOP("Texts", "Bưu cục đã nhận để phát"),
+    "in_transit": QT_TRANSLATE_NOOP("Texts", "Đang vận chuyển"),
+    "out_for_delivery": QT_TRANSLATE_NOOP("Texts", "Bưu tá đang đi phát"),
+    "delivered": QT_TRANSLATE_NOOP("Texts", "Đã phát thành công"),
+    "returned": QT_TRANSLATE_NOOP("Texts", "Phát không thành công, chuyển hoàn"),
 }
 
 
@@ -280,7 +264,7 @@ class CheckViewModel(QObject):
             self._start_lookup(text.strip().upper())
             return
         if code is None:
-            self._code_error = pick(TEXTS[problem or "bad_code"], self.lang)
+            self._code_error = self._code_problem(problem)
             self.changed.emit()
             return
         self._start_lookup(code)
@@ -300,7 +284,7 @@ class CheckViewModel(QObject):
         """The language changed: rebuild every text from what the portal said."""
         if self._code_error:
             _, problem = check_code(self._code) if self._code else (None, "bad_code")
-            self._code_error = pick(TEXTS[problem or "bad_code"], self.lang)
+            self._code_error = self._code_problem(problem)
         self._fill()
         self.changed.emit()
 
@@ -400,6 +384,9 @@ class CheckViewModel(QObject):
 
     def _get_code(self) -> str:
         return self._code
+
+    def _code_problem(self, problem: str | None) -> str:
+        return pick(TEXTS[problem or "bad_code"], self.lang).format(example=DOSSIER_CODE_EXAMPLE)
 
     def _get_code_error(self) -> str:
         return self._code_error
@@ -509,45 +496,42 @@ class CheckViewModel(QObject):
     trackingModel = Property(QObject, _get_tracking_model, constant=True)
 
 
-def attach_check(engine: Any, controller: Any, portal: PortalClient,
+def attach_check(engine: Any, peers: Any, portal: PortalClient,
                  frames: LatestFrameProvider, *, printer_spec: str = "dummy",
                  pdf_dir: Path | None = None) -> CheckViewModel:
     """Make the check view-model and expose it to QML as `check` (call before the QML loads; `shutdown()`
-    it before the controller's). The camera is the card camera (whatever the controller opens now); the
-    preview goes through the same `image://camera` provider, free while the card screen is not shown."""
+    it before the peers'); it is on the context's wipe list. The camera is the card camera (whatever the
+    card peer opens now); the preview goes through the same `image://camera` provider, free while the card
+    screen is not shown. `peers` is a kiosk.ui.peers.KioskPeers."""
+    context, card = peers.context, peers.card
 
     def procedure_names(code: str) -> tuple[str, str] | None:
-        catalogue = controller._catalogue
+        catalogue = context.catalogue
         proc = catalogue.find(code) if catalogue is not None else None
         return (proc.name.vi, proc.name.en) if proc is not None else None
 
     def procedure_fee(code: str) -> int:
-        catalogue = controller._catalogue
+        catalogue = context.catalogue
         proc = catalogue.find(code) if catalogue is not None else None
         return proc.fee_vnd if proc is not None else 0
 
     def reprinter(receipt: Callable[[], Receipt | None]) -> QObject:
         return ReceiptPrinter(printer_spec=printer_spec, pdf_dir=pdf_dir or Path("receipts"), receipt=receipt,
-                              tasks=controller.tasks, parent=controller)
+                              tasks=context.tasks, parent=context)
 
     check = CheckViewModel(
-        flow=controller.flow, portal=portal, tasks=controller.tasks, outbox=controller._outbox,
+        flow=context.flow, portal=portal, tasks=context.tasks, outbox=context.services.outbox,
         reprinter=reprinter, procedure_fee=procedure_fee,
-        open_camera=lambda: controller._open_camera(), frames=frames,
-        language=lambda: controller.lang, procedure_names=procedure_names, parent=controller,
+        open_camera=card.open_camera, frames=frames,
+        language=context.language_now, procedure_names=procedure_names, parent=context,
     )
-    controller.languageChanged.connect(check.relabel)
+    context.holds_citizen_data(check)
+    context.languageChanged.connect(check.relabel)
     engine.rootContext().setContextProperty("check", check)
     return check
 
 
-def clear_check(owner: QObject) -> None:
-    """The wipe, from the controller: clear the check view-model made by `attach_check`."""
-    for check in owner.findChildren(CheckViewModel):
-        check.clear()
-
-
 def shutdown_check(owner: QObject) -> None:
-    """Closing the UI: stop the check screen's camera thread (before the controller shuts down)."""
+    """Closing the UI: stop the check screen's camera thread (before the peers shut down)."""
     for check in owner.findChildren(CheckViewModel):
         check.shutdown()

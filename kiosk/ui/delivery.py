@@ -29,7 +29,7 @@ from kiosk.portal.service_models import Address, DeliveryRequest, PickupSlot, Qu
 from kiosk.ui.clock import in_vn
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import money, pick
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, money, pick
 
 log = logging.getLogger(__name__)
 
@@ -37,19 +37,17 @@ METHODS = ("online", "counter", "post", "pickup")
 PHONE = re.compile(r"0[35789]\d{8}")
 COMMUNES_SHOWN = 60  # a list a finger can scroll; typing two letters narrows it
 
-TEXTS: dict[str, tuple[str, str]] = {
-    "choose": ("Hãy chọn cách nhận kết quả.", "Choose how to receive the result."),
-    "recipient": ("Thiếu tên người nhận.", "The recipient's name is missing."),
-    "phone": ("Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.",
-              "A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09."),
-    "province": ("Hãy chọn tỉnh/thành phố.", "Choose the province or city."),
-    "commune": ("Hãy chọn xã/phường.", "Choose the commune or ward."),
-    "street": ("Hãy nhập số nhà, tên đường hoặc thôn/xóm.", "Type the house number and street or village."),
-    "slot": ("Hãy chọn giờ nhân viên bưu điện đến nhận hồ sơ.", "Choose when the postman should come."),
-    "quote_failed": ("Chưa lấy được cước phí; sẽ báo khi gửi hồ sơ.",
-                     "The postage could not be fetched yet; it will be shown with the dossier."),
-    "slots_failed": ("Chưa lấy được lịch hẹn. Thử lại hoặc chọn cách khác.",
-                     "The pickup times could not be loaded. Try again or choose another way."),
+TEXTS: dict[str, str] = {
+    "choose": QT_TRANSLATE_NOOP("Texts", "Hãy chọn cách nhận kết quả."),
+    "recipient": QT_TRANSLATE_NOOP("Texts", "Thiếu tên người nhận."),
+    "phone": QT_TRANSLATE_NOOP("Texts", "Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 "
+                                        "hoặc 09."),
+    "province": QT_TRANSLATE_NOOP("Texts", "Hãy chọn tỉnh/thành phố."),
+    "commune": QT_TRANSLATE_NOOP("Texts", "Hãy chọn xã/phường."),
+    "street": QT_TRANSLATE_NOOP("Texts", "Hãy nhập số nhà, tên đường hoặc thôn/xóm."),
+    "slot": QT_TRANSLATE_NOOP("Texts", "Hãy chọn giờ nhân viên bưu điện đến nhận hồ sơ."),
+    "quote_failed": QT_TRANSLATE_NOOP("Texts", "Chưa lấy được cước phí; sẽ báo khi gửi hồ sơ."),
+    "slots_failed": QT_TRANSLATE_NOOP("Texts", "Chưa lấy được lịch hẹn. Thử lại hoặc chọn cách khác."),
 }
 
 

@@ -78,7 +78,7 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> No
 class Journey:
     def __init__(self, ui: KioskUi, services: UiServices, out_dir: Path, prefix: str) -> None:
         self.ui = ui
-        self.kiosk = ui.controller
+        self.kiosk = ui.peers
         self.services = services
         self.out_dir = out_dir
         self.prefix = prefix
@@ -95,39 +95,39 @@ class Journey:
         return path
 
     def screen_is(self, name: str, timeout_s: float = 10.0) -> None:
-        wait_until(lambda: self.kiosk.screen == name, timeout_s, f"screen {name!r}")
+        wait_until(lambda: self.kiosk.context.screen == name, timeout_s, f"screen {name!r}")
 
     def run(self) -> str:
         k = self.kiosk
-        wait_until(lambda: k.catalogueState == "ready", 20, "the procedure catalogue")
+        wait_until(lambda: k.procedures.state == "ready", 20, "the procedure catalogue")
         self.shot("attract")
-        k.touchAttract()
+        k.visit.touchAttract()
         self.screen_is("home")
         self.shot("home")
         # The reference procedure is one of the home screen's six: one tap, then the card.
         self.ui.journey.startWith(DEMO_PROCEDURE)
-        wait_until(lambda: k.property("frameTick") >= 3, 10, "camera frames")
+        wait_until(lambda: k.card.property("frameTick") >= 3, 10, "camera frames")
         self.shot("read_card")
         self.screen_is("confirm", 30)
         self.shot("confirm_details")
-        k.confirmDetails()
+        k.card.confirm()
         self.screen_is("form")
         self.shot("form_prefilled")
         self.fill_form_like_a_citizen()
         self.shot("form_filled")
-        k.submitForm()
+        k.form.submit()
         self.screen_is("documents")
         self.capture_documents()
-        k.documentsDone()
+        k.dossier.documentsDone()
         self.screen_is("delivery")
         self.choose_delivery_by_post()
-        k.deliveryDone()
+        k.dossier.deliveryDone()
         self.screen_is("review")
-        k.setConsent(True)
+        k.dossier.setConsent(True)
         self.shot("review")
-        k.submitDossier()
+        k.dossier.submit()
         self.screen_is("payment", 30)
-        code = str(k.dossierCode)
+        code = str(k.dossier.code)
         if not code:
             raise DemoFailed("the dossier was queued but the portal did not confirm it")
         wait_until(lambda: k.payment.state == "waiting", 30, "the VietQR payment request")
@@ -137,10 +137,10 @@ class Journey:
                       timeout=10).raise_for_status()
         self.screen_is("receipt", 30)
         self.shot("receipt")
-        k.finish()
+        k.visit.finish()
         self.screen_is("feedback")
         self.shot("feedback")
-        k.giveFeedback(5, "")
+        k.visit.giveFeedback(5, "")
         self.screen_is("attract")
         self.shot("after_finish")
         return str(code)
@@ -191,14 +191,14 @@ class Journey:
         if procedure is None:
             raise DemoFailed(f"procedure {DEMO_PROCEDURE} is not in the catalogue")
         answers = sample_answers(procedure)
-        for row in self.kiosk.form.rows():
+        for row in self.kiosk.form.model.rows():
             if row["value"] not in ("", None):
                 continue  # prefilled from the card: the citizen leaves it
             value = answers[row["name"]]
             if row["type"] == "checkbox":
-                self.kiosk.setChecked(row["name"], bool(value))
+                self.kiosk.form.setChecked(row["name"], bool(value))
             else:
-                self.kiosk.setAnswer(row["name"], str(value))
+                self.kiosk.form.setAnswer(row["name"], str(value))
 
 
 def run_demo(services: UiServices, *, screenshots: Path, orientations: list[str] | None = None,
@@ -220,12 +220,12 @@ def run_demo(services: UiServices, *, screenshots: Path, orientations: list[str]
                                pseudo=True if pseudo or suffix == "-pseudo" else None)
                 for key, value in VARIANTS[suffix].items():
                     if key == "language":
-                        ui.controller.switchLanguage(str(value))
+                        ui.peers.visit.switchLanguage(str(value))
                     else:
-                        ui.controller.accessibility.setProperty(key, value)
+                        ui.peers.accessibility.setProperty(key, value)
                 if camera is None:
-                    ui.controller.set_camera_opener(demo_camera)
-                    ui.controller.documents.set_camera_opener(demo_document_camera)
+                    ui.peers.card.set_camera_opener(demo_camera)
+                    ui.peers.documents.set_camera_opener(demo_document_camera)
                 ui.window.show()
                 journey = Journey(ui, services, screenshots, name)
                 journey.suffix = suffix

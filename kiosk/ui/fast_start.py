@@ -86,7 +86,7 @@ def run_kiosk_fast(config: Any, *, build: Callable[[], Any], fullscreen: bool = 
         state["launched"] = launched
         state["supervision"] = supervise(app, launched)
         if start.property("touched"):
-            launched.ui.controller.touchAttract()  # the touch given while loading starts the journey
+            launched.ui.peers.visit.touchAttract()  # the touch given while loading starts the journey
         start.close()  # type: ignore[attr-defined]
         ready_at = time.monotonic() - started
         log.info("kiosk ready after %.2f s", ready_at)

@@ -176,9 +176,11 @@ class GuidesViewModel(QObject):
     slideModel = Property(QObject, _get_slides, constant=True)
 
 
-def attach_guides(engine: Any, controller: Any) -> GuidesViewModel:
-    """Make the guides view-model and expose it to QML as `guides` (before the QML loads)."""
-    guides = GuidesViewModel(flow=controller.flow, language=lambda: controller.lang, parent=controller)
-    controller.languageChanged.connect(guides.relabel)
+def attach_guides(engine: Any, context: Any) -> GuidesViewModel:
+    """Make the guides view-model and expose it to QML as `guides` (before the QML loads). `context` is the
+    kiosk.ui.context.KioskContext; the guide a citizen opened is wiped with the rest."""
+    guides = GuidesViewModel(flow=context.flow, language=context.language_now, parent=context)
+    context.holds_citizen_data(guides)
+    context.languageChanged.connect(guides.relabel)
     engine.rootContext().setContextProperty("guides", guides)
     return guides

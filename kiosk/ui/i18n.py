@@ -1,4 +1,5 @@
-"""Switching the interface language: Qt translators for QML (qsTr) and Qt's own dialogs."""
+"""The interface language: Qt translators for QML (qsTr) and Qt's own dialogs, and the same catalogue for
+the texts Python builds (`translate`, used by kiosk.ui.texts)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,25 @@ from kiosk.ui.pseudo import PseudoTranslator
 log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR: Path = resources_dir() / "translations"
+
+
+_catalogues: dict[str, QTranslator | None] = {}
+
+
+def translate(context: str, source: str, lang: str) -> str:
+    """`source` (Vietnamese, the source language) in `lang`, from kiosk_<lang>.qm — the catalogue QML's qsTr
+    reads too. By the language asked rather than the translator installed, so a view-model's text follows
+    the session's language even where no window installed one (tests, a view-model without QML)."""
+    if lang.startswith("vi"):
+        return source
+    if lang not in _catalogues:
+        translator = QTranslator()
+        loaded = translator.load(str(TRANSLATIONS_DIR / f"kiosk_{lang}.qm"))
+        if not loaded:
+            log.warning("no compiled translation for %s in %s", lang, TRANSLATIONS_DIR)
+        _catalogues[lang] = translator if loaded else None
+    catalogue = _catalogues[lang]
+    return (catalogue.translate(context, source) if catalogue is not None else "") or source
 
 
 class LanguageSwitcher(QObject):

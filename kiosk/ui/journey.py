@@ -3,7 +3,7 @@
 The step indicator ("Bước 3/7"), the consent sentence generated from this kiosk's real retention
 settings, what "Gọi nhân viên" really does here and how help arrives, the six procedures on the home
 screen, whether the portal answers (known before the citizen starts) and whether the payment wait ran
-out. Kept apart from the controller so the journey's words and orientation live in one place.
+out. Kept apart from the peers so the journey's words and orientation live in one place.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from kiosk.ui.delivery import admin_units
 from kiosk.ui.flow import Screen
 from kiosk.ui.payment_wait import keep_session_while_paying
 from kiosk.ui.staff_call import CallsStaff, StaffPager
-from kiosk.ui.texts import MESSAGES, pick
+from kiosk.ui.texts import MESSAGES, QT_TRANSLATE_NOOP, pick, tr
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +37,13 @@ _STEPS: tuple[tuple[Screen, ...], ...] = (
 
 #: The procedures most often filed at kiosks (civil status and residence first); the home screen shows
 #: the ones the catalogue has, in this order, at most six.
-TOP_PROCEDURES: dict[str, tuple[str, str]] = {  # national code prefix → a short name for a big button
-    "1.004194": ("Đăng ký thường trú", "Permanent residence"),
-    "1.001022": ("Đăng ký tạm trú", "Temporary residence"),
-    "1.001193": ("Đăng ký khai sinh", "Birth registration"),
-    "1.004873": ("Xác nhận tình trạng hôn nhân", "Marital status certificate"),
-    "2.000488": ("Phiếu lý lịch tư pháp", "Criminal record certificate"),
-    "2.000815": ("Chứng thực bản sao", "Certified copies"),
+TOP_PROCEDURES: dict[str, str] = {  # national code prefix → a short name for a big button
+    "1.004194": QT_TRANSLATE_NOOP("Texts", "Đăng ký thường trú"),
+    "1.001022": QT_TRANSLATE_NOOP("Texts", "Đăng ký tạm trú"),
+    "1.001193": QT_TRANSLATE_NOOP("Texts", "Đăng ký khai sinh"),
+    "1.004873": QT_TRANSLATE_NOOP("Texts", "Xác nhận tình trạng hôn nhân"),
+    "2.000488": QT_TRANSLATE_NOOP("Texts", "Phiếu lý lịch tư pháp"),
+    "2.000815": QT_TRANSLATE_NOOP("Texts", "Chứng thực bản sao"),
 }
 HOME_PROCEDURES = 6
 
@@ -62,58 +62,58 @@ def step_of(screen: Screen, *, needs_documents: bool, payment_due: bool | None) 
     return 0, 0
 
 
+#: The consent sentence, filled with the retention settings the purge job applies.
+CONSENT = QT_TRANSLATE_NOOP("Texts", "Tôi đồng ý gửi thông tin và giấy tờ trên tới cơ quan giải quyết qua "
+                                     "Cổng dịch vụ công. Máy giữ bản mã hoá {sent_days} ngày sau khi gửi "
+                                     "(nếu bị từ chối: {failed_days} ngày), rồi tự xoá.")
+STAFF_HELP_PHONE = QT_TRANSLATE_NOOP("Texts", "Máy này chưa tự gọi được nhân viên đến. Để được giúp ngay, "
+                                              "xin gọi đường dây hỗ trợ {phone}, hoặc nhờ nhân viên tại quầy "
+                                              "gần nhất. Hồ sơ của ông/bà vẫn được giữ trên màn hình.")
+STAFF_HELP = QT_TRANSLATE_NOOP("Texts", "Máy này chưa tự gọi được nhân viên đến. Để được giúp, xin nhờ nhân "
+                                        "viên tại quầy gần nhất hoặc người quản lý toà nhà. Hồ sơ của ông/bà "
+                                        "vẫn được giữ trên màn hình.")
+STEP = QT_TRANSLATE_NOOP("Texts", "Bước {step}/{total}")
+
+
 def consent_text(sent_days: int, failed_days: int, lang: str) -> str:
     """The consent sentence, true to the retention settings the purge job applies."""
-    vi = (f"Tôi đồng ý gửi thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. "
-          f"Máy giữ bản mã hoá {sent_days} ngày sau khi gửi (nếu bị từ chối: {failed_days} ngày), "
-          "rồi tự xoá.")
-    en = (f"I agree to send the details and documents above to the handling agency through the portal. "
-          f"The kiosk keeps an encrypted copy {sent_days} days after sending ({failed_days} if refused), "
-          f"then deletes it.")
-    return pick((vi, en), lang)
+    return tr(CONSENT, lang).format(sent_days=sent_days, failed_days=failed_days)
 
 
 def staff_help_text(help_phone: str, lang: str) -> str:
     """What "Gọi nhân viên" really does at this kiosk: no paging exists yet, so say so and give a way."""
     if help_phone:
-        vi = (f"Máy này chưa tự gọi được nhân viên đến. Để được giúp ngay, xin gọi đường dây hỗ trợ "
-              f"{help_phone}, hoặc nhờ nhân viên tại quầy gần nhất. "
-              "Hồ sơ của ông/bà vẫn được giữ trên màn hình.")
-        en = (f"This kiosk cannot page staff yet. For help now, please call the helpline {help_phone} or ask "
-              f"at the nearest counter. Your dossier stays on the screen.")
-    else:
-        vi = ("Máy này chưa tự gọi được nhân viên đến. Để được giúp, xin nhờ nhân viên tại quầy gần nhất "
-              "hoặc người quản lý toà nhà. Hồ sơ của ông/bà vẫn được giữ trên màn hình.")
-        en = ("This kiosk cannot page staff yet. For help, please ask at the nearest counter or the "
-              "building's manager. Your dossier stays on the screen.")
-    return pick((vi, en), lang)
+        return tr(STAFF_HELP_PHONE, lang).format(phone=help_phone)
+    return tr(STAFF_HELP, lang)
 
 
 class JourneyViewModel(QObject):
     changed = Signal()
 
-    def __init__(self, controller: Any, *, sent_days: int, failed_days: int, help_phone: str = "",
+    def __init__(self, peers: Any, *, sent_days: int, failed_days: int, help_phone: str = "",
                  province: str = "", commune: str = "", staff_calls: CallsStaff | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._locality = locality(admin_units(), province, commune)
-        self._k = controller
+        # kiosk.ui.peers.KioskPeers: the journey's words come from the context and the peers' public parts.
+        self._peers = peers
+        self._k = context = peers.context
         self._sent_days, self._failed_days = sent_days, failed_days
         self.help_phone = help_phone.strip()
         self._payment_expired = False
         self._portal = "checking"  # checking, up, down
         self.portal_timer: QTimer | None = None
-        for signal in (controller.screenChanged, controller.languageChanged, controller.catalogueChanged,
-                       controller.receiptChanged):
+        for signal in (context.screenChanged, context.languageChanged, context.catalogueChanged,
+                       peers.dossier.receiptChanged):
             signal.connect(self.changed)
-        controller.screenChanged.connect(self._on_screen)
-        controller.messageChanged.connect(self._on_message)
-        for signal in (controller.form.dataChanged, controller.form.modelReset):
+        context.screenChanged.connect(self._on_screen)
+        context.messageChanged.connect(self._on_message)
+        for signal in (peers.form.model.dataChanged, peers.form.model.modelReset):
             signal.connect(self.changed)
-        keep_session_while_paying(controller, self._on_payment_gave_up)
-        self.camera_health = CameraHealth(controller, parent=self)
+        keep_session_while_paying(context, peers.payment, self._on_payment_gave_up)
+        self.camera_health = CameraHealth(context, peers.card, frames=peers.card.frames, parent=self)
         # "Gọi nhân viên" reaches a person through the fleet service when the kiosk is enrolled with one.
-        self.pager = StaffPager(staff_calls, show=controller._set_message, lang=self._lang,
+        self.pager = StaffPager(staff_calls, show=context.tell, lang=self._lang,
                                 helpline=self._get_staff_help, parent=self)
 
     # ------------------------------------------------------------------ properties
@@ -122,14 +122,14 @@ class JourneyViewModel(QObject):
 
     def _get_step(self) -> str:
         flow = self._k.flow
-        proc = self._k._procedure()
+        proc = self._k.procedure()
         # Before the procedure is known, count every step it may have: the total never grows later.
         due = None if proc is None else proc.fee_vnd > 0
         needs = True if proc is None else flow.session.needs_documents
         step, total = step_of(flow.screen, needs_documents=needs, payment_due=due)
         if not step:
             return ""
-        return pick((f"Bước {step}/{total}", f"Step {step} of {total}"), self._lang())
+        return tr(STEP, self._lang()).format(step=step, total=total)
 
     def _get_consent(self) -> str:
         return consent_text(self._sent_days, self._failed_days, self._lang())
@@ -144,7 +144,7 @@ class JourneyViewModel(QObject):
         return self._portal
 
     def _get_home_procedures(self) -> list[dict[str, Any]]:
-        catalogue = self._k._catalogue
+        catalogue = self._k.catalogue
         if catalogue is None:
             return []
         lang = self._lang()
@@ -156,7 +156,7 @@ class JourneyViewModel(QObject):
         return found[:HOME_PROCEDURES]
 
     def _get_form_problems(self) -> list[dict[str, Any]]:
-        rows = enumerate(self._k.form.rows())
+        rows = enumerate(self._peers.form.model.rows())
         return [{"index": i, "label": row["label"]} for i, row in rows if row["error"]]
 
     def _get_preselected(self) -> bool:
@@ -179,10 +179,10 @@ class JourneyViewModel(QObject):
     def startWith(self, code: str) -> None:
         """A procedure button on the home screen: the card, then straight to that procedure."""
         k = self._k
-        proc = k._catalogue.find(code) if k._catalogue else None
+        proc = k.catalogue.find(code) if k.catalogue else None
         if proc is None:
             return
-        k.startDossier()
+        self._peers.dossier.start()
         if k.flow.screen is Screen.READ_CARD:
             k.flow.preselect(code, needs_documents=bool(proc.documents))
             self.changed.emit()
@@ -196,16 +196,16 @@ class JourneyViewModel(QObject):
             self.changed.emit()
 
     def _on_message(self) -> None:
-        # "Gọi nhân viên": the controller's short sentence becomes the full truth for this kiosk (no
+        # "Gọi nhân viên": the visit peer's short sentence becomes the full truth for this kiosk (no
         # paging yet) with the helpline, when one is configured.
         message = str(self._k.message)
         if message == pick(MESSAGES["staff_called"], self._lang()):
             if not self.pager.page():  # no fleet service to page: say so, and give the helpline
-                self._k._set_message(self._get_staff_help())
+                self._k.tell(self._get_staff_help())
             return
         # Every instruction is spoken when speech is on: the screen's sentence on arrival (access.py),
         # and each message the citizen is shown (an error, help, "stored, will be sent").
-        access = self._k.accessibility
+        access = self._peers.accessibility
         if message and access.speechOn:
             access.speaker.say(message, self._lang())
 
@@ -225,24 +225,25 @@ class JourneyViewModel(QObject):
             self.changed.emit()
 
 
-def watch_portal(journey: JourneyViewModel, controller: Any, interval_ms: int = 60_000) -> QTimer:
+def watch_portal(journey: JourneyViewModel, peers: Any, interval_ms: int = 60_000) -> QTimer:
     """Portal reachability, known before a citizen starts: the catalogue fetch at start-up answers
     first; then a light health call every minute while the attract screen shows."""
     def on_catalogue() -> None:
-        state = controller.catalogueState
+        state = peers.procedures.state
         if state == "ready":
             journey.set_portal_state("up")
         elif state == "error":
             journey.set_portal_state("down")
 
-    controller.catalogueChanged.connect(on_catalogue)
+    peers.procedures.stateChanged.connect(on_catalogue)
+    context = peers.context
 
     def probe() -> None:
-        if controller.flow.screen is not Screen.ATTRACT:
+        if context.flow.screen is not Screen.ATTRACT:
             return
-        portal = controller._portal
+        portal = context.services.portal
 
-        controller.tasks.run(portal.health, lambda _: journey.set_portal_state("up"),
+        context.tasks.run(portal.health, lambda _: journey.set_portal_state("up"),
                              lambda _e: journey.set_portal_state("down"))
 
     timer = QTimer(journey, interval=interval_ms)

@@ -15,22 +15,20 @@ from kiosk.domain.vietqr import parse_payload
 from kiosk.portal.interface import PortalAPI
 from kiosk.portal.service_models import PaymentRequest
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import money, pick
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, money, pick
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 2000
 
-TEXTS: dict[str, tuple[str, str]] = {
-    "loading": ("Đang lấy thông tin lệ phí…", "Getting the fee…"),
-    "scan": ("Mở ứng dụng ngân hàng, quét mã QR và xác nhận. Máy tự chuyển khi nhận được tiền.",
-             "Open your banking app, scan the QR code and confirm. The kiosk moves on when it is paid."),
-    "paid": ("Đã thanh toán. Cảm ơn ông/bà!", "Paid. Thank you!"),
-    "not_required": ("Hồ sơ này không phải nộp lệ phí.", "No fee is due for this dossier."),
-    "failed": ("Chưa lấy được thông tin lệ phí. Ông/bà có thể nộp sau tại quầy.",
-               "The fee could not be fetched. You can pay later at the counter."),
-    "bad_qr": ("Mã thanh toán không hợp lệ. Vui lòng nộp tại quầy.",
-               "The payment code is not valid. Please pay at the counter."),
+TEXTS: dict[str, str] = {
+    "loading": QT_TRANSLATE_NOOP("Texts", "Đang lấy thông tin lệ phí…"),
+    "scan": QT_TRANSLATE_NOOP("Texts", "Mở ứng dụng ngân hàng, quét mã QR và xác nhận. Máy tự chuyển khi "
+                                       "nhận được tiền."),
+    "paid": QT_TRANSLATE_NOOP("Texts", "Đã thanh toán. Cảm ơn ông/bà!"),
+    "not_required": QT_TRANSLATE_NOOP("Texts", "Hồ sơ này không phải nộp lệ phí."),
+    "failed": QT_TRANSLATE_NOOP("Texts", "Chưa lấy được thông tin lệ phí. Ông/bà có thể nộp sau tại quầy."),
+    "bad_qr": QT_TRANSLATE_NOOP("Texts", "Mã thanh toán không hợp lệ. Vui lòng nộp tại quầy."),
 }
 
 

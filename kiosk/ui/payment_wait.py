@@ -18,14 +18,14 @@ PAYMENT_HOLD_S = 15 * 60
 _WAITING = ("loading", "waiting")
 
 
-def keep_session_while_paying(controller: Any, on_give_up: Callable[[], None],
+def keep_session_while_paying(context: Any, payment: Any, on_give_up: Callable[[], None],
                               limit_s: float = PAYMENT_HOLD_S) -> None:
-    """Hold `controller.idle` while the fee screen shows the QR or polls for it."""
-    idle, payment = controller.idle, controller.payment
+    """Hold `context.idle` (kiosk.ui.context.KioskContext) while the fee screen shows the QR or polls."""
+    idle = context.idle
     holding = [False]  # release only a hold this wait made
 
     def follow() -> None:
-        paying = controller.flow.screen is Screen.PAYMENT and payment.state in _WAITING
+        paying = context.flow.screen is Screen.PAYMENT and payment.state in _WAITING
         if paying and not holding[0]:
             holding[0] = True
             idle.hold(limit_s)
@@ -37,12 +37,12 @@ def keep_session_while_paying(controller: Any, on_give_up: Callable[[], None],
         holding[0] = False
         # The limit is reached: stop polling and hide the QR, so the warning that follows never
         # covers a payable code; the receipt screen still says "pay at the counter".
-        if controller.flow.screen is Screen.PAYMENT:
+        if context.flow.screen is Screen.PAYMENT:
             payment.stop()
             on_give_up()
 
     payment.changed.connect(follow)
-    controller.screenChanged.connect(follow)
+    context.screenChanged.connect(follow)
     idle.holdExpired.connect(gave_up)
 
 
@@ -51,13 +51,13 @@ EID_HOLD_S = 5 * 60
 _EID_WAITING = ("starting", "pending")
 
 
-def keep_session_while_eid_login(controller: Any, account: Any, limit_s: float = EID_HOLD_S) -> None:
+def keep_session_while_eid_login(context: Any, account: Any, limit_s: float = EID_HOLD_S) -> None:
     """The same hold while the account screen waits for the VNeID app's confirmation."""
-    idle = controller.idle
+    idle = context.idle
     holding = [False]
 
     def follow() -> None:
-        waiting = controller.flow.screen is Screen.ACCOUNT and account.property("eidState") in _EID_WAITING
+        waiting = context.flow.screen is Screen.ACCOUNT and account.property("eidState") in _EID_WAITING
         if waiting and not holding[0]:
             holding[0] = True
             idle.hold(limit_s)
@@ -69,5 +69,5 @@ def keep_session_while_eid_login(controller: Any, account: Any, limit_s: float =
         holding[0] = False
 
     account.changed.connect(follow)
-    controller.screenChanged.connect(follow)
+    context.screenChanged.connect(follow)
     idle.holdExpired.connect(expired)

@@ -186,11 +186,12 @@ def _safe(code: str) -> str:
     return "".join(c if c.isalnum() or c in ".-_" else "_" for c in code)[:64] or "receipt"
 
 
-def receipt_from_controller(controller: Any, staff: str | None) -> Receipt | None:
-    """The receipt of the dossier on the receipt screen, from the controller's session (GUI thread)."""
-    session = controller.flow.session
-    code = session.dossier_code or controller.receiptReference
-    procedure = controller._procedure()  # the catalogue entry of the session's procedure
+def receipt_from_session(context: Any, reference: str, staff: str | None) -> Receipt | None:
+    """The receipt of the dossier on the receipt screen, from the session (kiosk.ui.context.KioskContext;
+    GUI thread); `reference` stands for the code of a dossier still queued."""
+    session = context.flow.session
+    code = session.dossier_code or reference
+    procedure = context.procedure()  # the catalogue entry of the session's procedure
     if not code or procedure is None:
         return None
     name = session.applicant_values().get("full_name") or ""  # the organisation's name for a business
@@ -202,7 +203,7 @@ def receipt_from_controller(controller: Any, staff: str | None) -> Receipt | Non
         applicant_name=name,
         fee_vnd=procedure.fee_vnd,
         delivery=receipt_delivery(session.delivery),
-        kiosk_id=controller._outbox.kiosk_id,
+        kiosk_id=context.services.outbox.kiosk_id,
         issued_at=now_vn(),
         staff=staff,
         applicant_kind=identity["applicant_kind"],

@@ -19,46 +19,39 @@ import time
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from kiosk.ui.texts import Bilingual, pick
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick
 
 log = logging.getLogger(__name__)
 
 #: Title and instruction of each screen, as spoken (keys are `kiosk.ui.flow.Screen` values).
-INSTRUCTIONS: dict[str, Bilingual] = {
-    "attract": ("Làm thủ tục hành chính ngay tại đây. Chạm vào màn hình để bắt đầu.",
-                "Do your paperwork right here. Touch the screen to begin."),
-    "home": ("Ông bà cần làm gì? Chạm vào tên thủ tục, rồi đưa thẻ căn cước vào camera.",
-             "What would you like to do? Touch the procedure's name, then show your ID card to the camera."),
-    "readCard": ("Đưa thẻ căn cước vào trước camera, mặt có mã QR hướng vào camera. Máy sẽ tự đọc.",
-                 "Hold your ID card in front of the camera, QR code facing it. The kiosk reads it itself."),
-    "confirm": ("Thông tin của ông bà. Xin kiểm tra lại, chạm vào một ô để sửa nếu chưa đúng.",
-                "Your details. Please check them; touch a field to correct it."),
-    "procedure": ("Chọn thủ tục. Lệ phí và thời gian giải quyết được ghi dưới tên mỗi thủ tục.",
-                  "Choose a procedure. The fee and the processing time are under each name."),
-    "procedureInfo": ("Thông tin về thủ tục. Xin đọc các giấy tờ cần có, rồi chạm Tiếp tục.",
-                      "About this procedure. Read which documents you need, then touch Continue."),
-    "form": ("Điền tờ khai. Các ô có dấu tích đã được điền từ thẻ căn cước.",
-             "Fill in the form. Fields with a tick were filled from your ID card."),
-    "documents": ("Chụp giấy tờ. Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang "
-                  "nằm yên.",
-                  "Photograph your documents. Lay each page under the camera, text up. The kiosk takes the "
-                  "picture when the page lies still."),
-    "delivery": ("Chọn cách nhận kết quả: trực tuyến, tại quầy, hoặc qua bưu điện về tận nhà.",
-                 "Choose how to receive the result: online, at the counter, or by post to your home."),
-    "review": ("Kiểm tra lần cuối. Nếu mọi thông tin đã đúng, chạm Gửi hồ sơ.",
-               "Final check. If everything is right, touch Send dossier."),
-    "payment": ("Thanh toán lệ phí. Quét mã QR bằng ứng dụng ngân hàng.",
-                "Pay the fee. Scan the QR code with your banking app."),
-    "receipt": ("Đã nộp hồ sơ. Xin giữ biên nhận; dùng mã hồ sơ để tra cứu tình trạng.",
-                "Your dossier has been filed. Keep the receipt; use its code to check the status."),
-    "feedback": ("Ông bà có hài lòng không? Chạm vào một mặt cười.",
-                 "Were you satisfied? Touch one of the faces."),
-    "check": ("Tra cứu hồ sơ. Đưa mã QR trên biên nhận vào camera, hoặc nhập mã hồ sơ.",
-              "Check a dossier. Show the QR code of your receipt to the camera, or type the dossier code."),
-    "account": ("Tài khoản Cổng dịch vụ công. Chọn đăng ký, liên kết hoặc đăng nhập bằng VNeID.",
-                "Portal account. Choose register, link, or log in with VNeID."),
-    "guides": ("Hướng dẫn. Chọn một thủ tục để xem từng bước.",
-               "Guides. Choose a procedure to see it step by step."),
+INSTRUCTIONS: dict[str, str] = {
+    "attract": QT_TRANSLATE_NOOP("Texts", "Làm thủ tục hành chính ngay tại đây. Chạm vào màn hình để bắt "
+                                          "đầu."),
+    "home": QT_TRANSLATE_NOOP("Texts", "Ông bà cần làm gì? Chạm vào tên thủ tục, rồi đưa thẻ căn cước vào "
+                                       "camera."),
+    "readCard": QT_TRANSLATE_NOOP("Texts", "Đưa thẻ căn cước vào trước camera, mặt có mã QR hướng vào "
+                                           "camera. Máy sẽ tự đọc."),
+    "confirm": QT_TRANSLATE_NOOP("Texts", "Thông tin của ông bà. Xin kiểm tra lại, chạm vào một ô để sửa "
+                                          "nếu chưa đúng."),
+    "procedure": QT_TRANSLATE_NOOP("Texts", "Chọn thủ tục. Lệ phí và thời gian giải quyết được ghi dưới tên "
+                                            "mỗi thủ tục."),
+    "procedureInfo": QT_TRANSLATE_NOOP("Texts", "Thông tin về thủ tục. Xin đọc các giấy tờ cần có, rồi chạm "
+                                                "Tiếp tục."),
+    "form": QT_TRANSLATE_NOOP("Texts", "Điền tờ khai. Các ô có dấu tích đã được điền từ thẻ căn cước."),
+    "documents": QT_TRANSLATE_NOOP("Texts", "Chụp giấy tờ. Đặt từng trang giấy dưới camera, mặt chữ lên "
+                                            "trên. Máy tự chụp khi trang nằm yên."),
+    "delivery": QT_TRANSLATE_NOOP("Texts", "Chọn cách nhận kết quả: trực tuyến, tại quầy, hoặc qua bưu điện "
+                                           "về tận nhà."),
+    "review": QT_TRANSLATE_NOOP("Texts", "Kiểm tra lần cuối. Nếu mọi thông tin đã đúng, chạm Gửi hồ sơ."),
+    "payment": QT_TRANSLATE_NOOP("Texts", "Thanh toán lệ phí. Quét mã QR bằng ứng dụng ngân hàng."),
+    "receipt": QT_TRANSLATE_NOOP("Texts", "Đã nộp hồ sơ. Xin giữ biên nhận; dùng mã hồ sơ để tra cứu tình "
+                                          "trạng."),
+    "feedback": QT_TRANSLATE_NOOP("Texts", "Ông bà có hài lòng không? Chạm vào một mặt cười."),
+    "check": QT_TRANSLATE_NOOP("Texts", "Tra cứu hồ sơ. Đưa mã QR trên biên nhận vào camera, hoặc nhập mã "
+                                        "hồ sơ."),
+    "account": QT_TRANSLATE_NOOP("Texts", "Tài khoản Cổng dịch vụ công. Chọn đăng ký, liên kết hoặc đăng "
+                                          "nhập bằng VNeID."),
+    "guides": QT_TRANSLATE_NOOP("Texts", "Hướng dẫn. Chọn một thủ tục để xem từng bước."),
 }
 
 VOLUMES = (0.5, 0.75, 1.0)

@@ -48,7 +48,7 @@ class StaffViewModel(QObject):
     healthChanged = Signal()
     assistedChanged = Signal()
     exitRequested = Signal()
-    #: The assisting staff id (or "" when assisted mode ends), for the controller.
+    #: The assisting staff id (or "" when assisted mode ends), for the context (assisted_by).
     assistedByChanged = Signal(str)
 
     def __init__(
@@ -428,11 +428,14 @@ def today_numbers(items: list[OutboxItem], now: datetime | None = None) -> dict[
     }
 
 
-def attach_staff_mode(engine: Any, controller: Any, config: Any, portal: Any) -> StaffViewModel:
+def attach_staff_mode(engine: Any, peers: Any, config: Any, portal: Any) -> StaffViewModel:
     """Make the staff view-model and the receipt printer, and expose them to QML as `staff` and
-    `receiptPrinter` (call before the QML loads; `shutdown()` the result before the controller's)."""
+    `receiptPrinter` (call before the QML loads; `shutdown()` the result before the peers').
+    `peers` is a kiosk.ui.peers.KioskPeers."""
     from kiosk.staff.cli import staff_file
-    from kiosk.ui.receipt_print import ReceiptPrinter, receipt_from_controller
+    from kiosk.ui.receipt_print import ReceiptPrinter, receipt_from_session
+
+    context = peers.context
 
     devices = DeviceSettings(
         camera=config.camera.source, document_camera=config.camera.document_source,
@@ -444,21 +447,21 @@ def attach_staff_mode(engine: Any, controller: Any, config: Any, portal: Any) ->
         "idleTimeout": config.ui.idle_timeout_s, "portal": config.portal.url,
     }
     staff = StaffViewModel(
-        registry=StaffRegistry(staff_file(config.data_dir)), outbox=controller._outbox, portal=portal,
-        devices=devices, settings=settings, language=lambda: controller.lang, parent=controller,
+        registry=StaffRegistry(staff_file(config.data_dir)), outbox=context.services.outbox, portal=portal,
+        devices=devices, settings=settings, language=context.language_now, parent=context,
     )
 
     def assisted_by(staff_id: str) -> None:
-        controller.assisted_by = staff_id or None
+        context.assisted_by = staff_id or None
 
     staff.assistedByChanged.connect(assisted_by)
-    controller.idle.expired.connect(staff.end_assisted)
+    context.idle.expired.connect(staff.end_assisted)
     printer = ReceiptPrinter(
         printer_spec=config.ui.printer, pdf_dir=config.data_dir / "receipts",
-        receipt=lambda: receipt_from_controller(controller, staff.assisted_label()),
-        tasks=controller.tasks, parent=controller,
+        receipt=lambda: receipt_from_session(context, peers.dossier.reference, staff.assisted_label()),
+        tasks=context.tasks, parent=context,
     )
-    controller.screenChanged.connect(printer.reset)
+    context.screenChanged.connect(printer.reset)
     engine.rootContext().setContextProperty("staff", staff)
     engine.rootContext().setContextProperty("receiptPrinter", printer)
     staff.receipt_printer = printer

@@ -13,16 +13,15 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import pick
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 3000
 
-WAITING = ("Đã gửi yêu cầu đến nhân viên. Xin ông/bà chờ trong giây lát; hồ sơ vẫn được giữ trên màn hình.",
-           "Your call has gone to the staff. Please wait a moment; your dossier stays on the screen.")
-COMING = ("Nhân viên đã nhận — đang đến. Xin ông/bà chờ tại máy.",
-          "A staff member has taken your call and is on the way. Please wait at the kiosk.")
+WAITING = QT_TRANSLATE_NOOP("Texts", "Đã gửi yêu cầu đến nhân viên. Xin ông/bà chờ trong giây lát; hồ sơ "
+                                     "vẫn được giữ trên màn hình.")
+COMING = QT_TRANSLATE_NOOP("Texts", "Nhân viên đã nhận — đang đến. Xin ông/bà chờ tại máy.")
 
 
 class CallsStaff(Protocol):

@@ -1,40 +1,76 @@
-"""Words the view-models put on screen that do not come from the portal or the card reader.
+"""Words the view-models put on screen that do not come from the portal or the card reader: the one text
+pipeline of the UI.
 
-QML's own strings go through qsTr and the .ts files; these are chosen by the session's language.
+Python and QML share one catalogue: resources/translations/kiosk_<lang>.ts (compiled to .qm). QML marks its
+strings with qsTr; Python marks them with ``QT_TRANSLATE_NOOP(CONTEXT, "…")`` (lupdate finds both), and
+`tr(source, lang)` / `pick(source, lang)` look them up for the session's language (kiosk.ui.i18n). The
+Vietnamese is the source text (NFC, with its diacritics); English is a translation, and
+tests/ui/test_translations.py fails when a source string has none.
+
+A ``(vi, en)`` pair (`Bilingual`) is still accepted by `pick` for text that arrives as data in both
+languages — the portal's catalogue, the guides' JSON — and for messages of the lower layers (capture,
+domain, portal), which keep their pairs for now.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-Bilingual = tuple[str, str]
+from kiosk.capture.card_scan import HINTS
+from kiosk.ui.i18n import translate
 
-APPLICANT_LABELS: dict[str, Bilingual] = {
-    "full_name": ("Họ, chữ đệm và tên", "Full name"),
-    "id_number": ("Số định danh cá nhân", "Personal ID number"),
-    "date_of_birth": ("Ngày sinh", "Date of birth"),
-    "sex": ("Giới tính", "Sex"),
-    "address": ("Nơi thường trú", "Place of residence"),
+Bilingual = tuple[str, str]
+#: What `pick` takes: a catalogue source string, or a pair (data, lower layers, modules not moved yet).
+Text = Bilingual | str
+#: The catalogue context of every string marked in Python (QML's contexts are its file names).
+CONTEXT = "Texts"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks `source` for lupdate (it reads the call, whatever module defines it); returns it unchanged.
+    PySide6's own marker is typed as returning `object`; this one keeps the text a `str` for mypy."""
+    return source
+
+
+APPLICANT_LABELS: dict[str, str] = {
+    "full_name": QT_TRANSLATE_NOOP("Texts", "Họ, chữ đệm và tên"),
+    "id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh cá nhân"),
+    "date_of_birth": QT_TRANSLATE_NOOP("Texts", "Ngày sinh"),
+    "sex": QT_TRANSLATE_NOOP("Texts", "Giới tính"),
+    "address": QT_TRANSLATE_NOOP("Texts", "Nơi thường trú"),
 }
 
-SEX_TEXT: dict[str, Bilingual] = {"M": ("Nam", "Male"), "F": ("Nữ", "Female")}
+SEX_TEXT: dict[str, str] = {"M": QT_TRANSLATE_NOOP("Texts", "Nam"), "F": QT_TRANSLATE_NOOP("Texts", "Nữ")}
 
-MESSAGES: dict[str, Bilingual] = {
-    "needs_consent": ("Xin đánh dấu ô đồng ý trước khi gửi hồ sơ.",
-                      "Please tick the consent box before sending the dossier."),
-    "missing_fields": ("Xin điền đủ các mục còn trống.", "Please fill in the empty fields."),
-    "form_has_errors": ("Một số mục cần sửa. Chạm vào tên mục trong khung đỏ ở đầu trang để tới ô đó.",
-                        "Some answers need attention. Touch a name in the red box at the top to go to it."),
-    "catalogue_loading": ("Đang tải danh sách thủ tục…", "Loading the list of procedures…"),
-    "queued_offline": ("Chưa kết nối được Cổng dịch vụ công. Hồ sơ đã được lưu an toàn và sẽ tự động "
-                       "gửi khi có mạng.",
-                       "The portal cannot be reached right now. Your dossier is stored safely and will "
-                       "be sent automatically when the connection returns."),
-    "staff_called": ("Máy này chưa tự gọi được nhân viên đến. Xin nhờ nhân viên tại quầy gần nhất.",
-                     "This kiosk cannot page staff yet. Please ask at the nearest counter."),
-    "save_failed": ("Không lưu được hồ sơ trên máy. Xin báo nhân viên hỗ trợ; không có gì được gửi đi.",
-                    "The dossier could not be saved on this kiosk. Please call staff; nothing was sent."),
-    "no_fee": ("Miễn phí", "Free of charge"),
+MESSAGES: dict[str, str] = {
+    "needs_consent": QT_TRANSLATE_NOOP("Texts", "Xin đánh dấu ô đồng ý trước khi gửi hồ sơ."),
+    "missing_fields": QT_TRANSLATE_NOOP("Texts", "Xin điền đủ các mục còn trống."),
+    "form_has_errors": QT_TRANSLATE_NOOP("Texts", "Một số mục cần sửa. Chạm vào tên mục trong khung đỏ ở "
+                                                  "đầu trang để tới ô đó."),
+    "catalogue_loading": QT_TRANSLATE_NOOP("Texts", "Đang tải danh sách thủ tục…"),
+    "queued_offline": QT_TRANSLATE_NOOP("Texts", "Chưa kết nối được Cổng dịch vụ công. Hồ sơ đã được lưu an "
+                                                 "toàn và sẽ tự động "
+                       "gửi khi có mạng."),
+    "staff_called": QT_TRANSLATE_NOOP("Texts", "Máy này chưa tự gọi được nhân viên đến. Xin nhờ nhân viên "
+                                               "tại quầy gần nhất."),
+    "save_failed": QT_TRANSLATE_NOOP("Texts", "Không lưu được hồ sơ trên máy. Xin báo nhân viên hỗ trợ; "
+                                              "không có gì được gửi đi."),
+    "no_fee": QT_TRANSLATE_NOOP("Texts", "Miễn phí"),
+}
+
+#: Single words and short phrases the view-models build lines from.
+WORDS: dict[str, str] = {
+    "if_any": QT_TRANSLATE_NOOP("Texts", " (nếu có)"),
+    "yes": QT_TRANSLATE_NOOP("Texts", "Có"),
+    "no": QT_TRANSLATE_NOOP("Texts", "Không"),
+    "attached_document": QT_TRANSLATE_NOOP("Texts", "Giấy tờ đính kèm"),
+    "one_page": QT_TRANSLATE_NOOP("Texts", "1 trang"),
+    "pages": QT_TRANSLATE_NOOP("Texts", "{count} trang"),
+    "delivery_online": QT_TRANSLATE_NOOP("Texts", "Nhận kết quả trực tuyến (trên Cổng dịch vụ công)"),
+    "delivery_counter": QT_TRANSLATE_NOOP("Texts", "Nhận tại bộ phận một cửa"),
+    "delivery_post": QT_TRANSLATE_NOOP("Texts", "Gửi qua bưu điện tới: {where}"),
+    "delivery_express": QT_TRANSLATE_NOOP("Texts", "Gửi qua chuyển phát nhanh tới: {where}"),
+    "delivery_pickup": QT_TRANSLATE_NOOP("Texts", "Bưu điện đến nhận hồ sơ tại: {where}"),
 }
 
 
@@ -48,9 +84,52 @@ def set_pseudo(transform: Callable[[str], str] | None) -> None:
     _pseudo = transform
 
 
-def pick(text: Bilingual, lang: str) -> str:
+def tr(source: str, lang: str) -> str:
+    """`source` (Vietnamese, marked with QT_TRANSLATE_NOOP(CONTEXT, …)) in `lang`, from the catalogue."""
+    text = translate(CONTEXT, source, lang)
+    return _pseudo(text) if _pseudo is not None else text
+
+
+def pick(text: Text, lang: str) -> str:
+    """A catalogue source string (see `tr`), or a (vi, en) pair that came as data or from a lower layer."""
+    if isinstance(text, str):
+        return tr(text, lang)
     chosen = text[0] if lang.startswith("vi") else text[1]
     return _pseudo(chosen) if _pseudo is not None else chosen
+
+
+def message(key: str, lang: str) -> str:
+    """A sentence for the citizen (kiosk.ui.context.KioskContext.tell shows it)."""
+    return tr(MESSAGES[key], lang)
+
+
+def word(key: str, lang: str, count: int | None = None) -> str:
+    """A word or phrase from WORDS; `count` picks the singular or plural and fills ``{count}``."""
+    if count is not None:
+        return tr(WORDS["one_page" if count == 1 else key], lang).format(count=count)
+    return tr(WORDS[key], lang)
+
+
+def if_any(lang: str) -> str:
+    return word("if_any", lang)
+
+
+def yes_no(value: bool, lang: str) -> str:
+    return word("yes" if value else "no", lang)
+
+
+def applicant_label(name: str, lang: str) -> str:
+    return tr(APPLICANT_LABELS[name], lang)
+
+
+def sex_text(value: str, lang: str) -> str:
+    """"M"/"F" as people say it; anything else unchanged."""
+    return tr(SEX_TEXT[value], lang) if value in SEX_TEXT else value
+
+
+def card_hint(code: str, lang: str) -> str:
+    """What the card reader tells the citizen (kiosk.capture.card_scan's hint codes)."""
+    return pick(HINTS.get(code, HINTS["show_card"]), lang)
 
 
 def plain_date(value: str) -> str:
@@ -63,6 +142,6 @@ def plain_date(value: str) -> str:
 
 def money(vnd: int, lang: str) -> str:
     if vnd <= 0:
-        return pick(MESSAGES["no_fee"], lang)
+        return tr(MESSAGES["no_fee"], lang)
     grouped = f"{vnd:,}".replace(",", ".")  # Vietnamese groups thousands with dots
     return f"{grouped} đồng" if lang.startswith("vi") else f"{grouped} VND"

@@ -23,12 +23,13 @@ from kiosk.training import is_training
 from kiosk.ui.account import attach_account
 from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.check import attach_check, shutdown_check
-from kiosk.ui.controller import KioskController
+from kiosk.ui.context import PeerServices
 from kiosk.ui.documents import PageImageProvider
 from kiosk.ui.guides import attach_guides
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.journey import JourneyViewModel, watch_portal
 from kiosk.ui.locked_session import CloseGuard, fill_screen
+from kiosk.ui.peers import KioskPeers, build_peers
 from kiosk.ui.pseudo import pseudo as pseudo_text
 from kiosk.ui.pseudo import pseudo_enabled
 from kiosk.ui.qr_provider import QrImageProvider
@@ -59,26 +60,30 @@ def application() -> QGuiApplication:
 class KioskUi:
     engine: QQmlApplicationEngine
     window: QQuickWindow
-    controller: KioskController
+    peers: KioskPeers
     frames: LatestFrameProvider
     languages: LanguageSwitcher
     staff: StaffViewModel
     journey: JourneyViewModel
 
     def close(self) -> None:
+        # The window closing ends the citizen's session too: nothing of theirs outlives the program. QML is
+        # going away, so the context stays quiet: no screen is built again for the attract screen.
+        self.peers.context.blockSignals(True)
+        self.peers.context.end_session()
         self.journey.stop()
         self.staff.shutdown()
-        shutdown_check(self.controller)
-        self.controller.shutdown()
+        shutdown_check(self.peers.context)
+        self.peers.shutdown()
         self.languages.uninstall()
         set_pseudo(None)
         guard = self.window.findChild(CloseGuard)
         if guard is not None:
             guard.allow()  # the program is ending: the locked window may close now
         self.window.close()
-        application().removeEventFilter(self.controller.idle)
-        # Delete the engine (and with it every binding) while the controller is still alive, so no
-        # binding is left reading a vanished context property.
+        application().removeEventFilter(self.peers.context.idle)
+        # Delete the engine (and with it every binding) while the peers are still alive, so no binding is
+        # left reading a vanished context property.
         shiboken6.delete(self.engine)
 
     def resize(self, width: int, height: int) -> None:
@@ -105,11 +110,12 @@ def create_ui(services: UiServices, *, camera: str | None = None,
     thumbnails = PageImageProvider()
     engine.addImageProvider("pages", thumbnails)
     document_spec = config.camera.document_source
-    controller = KioskController(
-        outbox=services.outbox,
-        portal=services.portal,
+    peers = build_peers(
+        # The outbox worker is kiosk.app's: the peers only wake it.
+        PeerServices(outbox=services.outbox, portal=services.portal, worker=services.worker,
+                     lifecycle=services.lifecycle, limits=services.limits, home_province=config.ui.province),
         open_camera=lambda: open_frame_source(camera_spec),
-        frame_provider=frames,
+        frames=frames,
         open_document_camera=lambda: open_frame_source(document_spec),
         document_frames=document_frames,
         page_thumbnails=thumbnails,
@@ -118,39 +124,37 @@ def create_ui(services: UiServices, *, camera: str | None = None,
         idle_warning_s=config.ui.idle_warning_s,
         default_language=config.language,
     )
-    controller.limits = services.limits
-    controller.worker = services.worker  # the controller only wakes it; kiosk.app built it
-    controller.lifecycle = services.lifecycle  # what the fleet hears about a dossier filed here
-    controller.home_province = config.ui.province
-    controller.documents.code_pattern = config.portal.document_code_pattern  # Decree 107 document codes
-    controller.accessibility.configure(text_scale=config.ui.text_scale, speech_engine=config.ui.speech_engine)
+    context = peers.context
+    peers.documents.code_pattern = config.portal.document_code_pattern  # Decree 107 document codes
+    peers.accessibility.configure(text_scale=config.ui.text_scale, speech_engine=config.ui.speech_engine)
     pseudo = pseudo_enabled(config) if pseudo is None else pseudo
     set_pseudo(pseudo_text if pseudo else None)
-    languages = LanguageSwitcher(engine, controller, pseudo=pseudo)
-    controller.languageChanged.connect(lambda: languages.apply(controller.lang))
-    engine.rootContext().setContextProperty("kiosk", controller)
+    languages = LanguageSwitcher(engine, context, pseudo=pseudo)
+    context.languageChanged.connect(lambda: languages.apply(context.lang))
+    peers.publish(engine.rootContext())
     engine.rootContext().setContextProperty("trainingMode", is_training(config, camera))  # TrainingBanner.qml
-    journey = JourneyViewModel(controller, sent_days=config.retention.sent_days,
+    journey = JourneyViewModel(peers, sent_days=config.retention.sent_days,
                                failed_days=config.retention.failed_days, help_phone=config.ui.help_phone,
                                province=config.ui.province, commune=config.ui.commune,
                                staff_calls=services.fleet.staff_calls if services.fleet is not None else None,
-                               parent=controller)
-    watch_portal(journey, controller)
+                               parent=context)
+    watch_portal(journey, peers)
     engine.rootContext().setContextProperty("journey", journey)
-    staff = attach_staff_mode(engine, controller, config, services.portal)
-    attach_account(engine, controller, services.portal)
-    attach_check(engine, controller, services.portal, frames, printer_spec=config.ui.printer,
+    staff = attach_staff_mode(engine, peers, config, services.portal)
+    account = attach_account(engine, context, services.portal)
+    peers.dossier.citizen_session = lambda: account.citizen_session  # a dossier filed under their account
+    attach_check(engine, peers, services.portal, frames, printer_spec=config.ui.printer,
                  pdf_dir=config.data_dir / "receipts")
-    attach_guides(engine, controller)
+    attach_guides(engine, context)
     engine.load(QUrl.fromLocalFile(str(QML_MAIN)))
     roots: list[QObject] = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError(f"the kiosk's QML did not load ({QML_MAIN}); see the log for QML errors")
     window = roots[0]
     window.resize(*size)
-    application().installEventFilter(controller.idle)
-    controller.start()
-    return KioskUi(engine, window, controller, frames, languages, staff, journey)
+    application().installEventFilter(context.idle)
+    peers.start()
+    return KioskUi(engine, window, peers, frames, languages, staff, journey)
 
 
 def window_size(config: KioskConfig) -> tuple[int, int]:

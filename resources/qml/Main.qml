@@ -42,22 +42,22 @@ ApplicationWindow {
     Binding { target: Theme; property: "portrait"; value: window.height >= window.width }
 
     // Larger text and high contrast are the citizen's choices, kept (and reset by the wipe) in Python.
-    Binding { target: Theme; property: "textScale"; value: kiosk.access.textScale }
-    Binding { target: Theme; property: "highContrast"; value: kiosk.access.highContrast }
+    Binding { target: Theme; property: "textScale"; value: access.textScale }
+    Binding { target: Theme; property: "highContrast"; value: access.highContrast }
 
     TopBar {
         id: topBar
         anchors { left: parent.left; right: parent.right; top: parent.top }
         language: kiosk.language
         showLanguage: true   // Vietnamese at once, English one tap away on every screen
-        onSwitchLanguage: kiosk.switchLanguage(kiosk.language === "vi" ? "en" : "vi")
-        speechOn: kiosk.access.speechOn
-        speechVolume: kiosk.access.speechVolume
-        onBiggerText: kiosk.access.cycleTextScale()
-        onToggleContrast: kiosk.access.toggleContrast()
-        onToggleSpeech: kiosk.access.toggleSpeech()
-        onCycleVolume: kiosk.access.cycleVolume()
-        onCallStaff: kiosk.callStaff()
+        onSwitchLanguage: visit.switchLanguage(kiosk.language === "vi" ? "en" : "vi")
+        speechOn: access.speechOn
+        speechVolume: access.speechVolume
+        onBiggerText: access.cycleTextScale()
+        onToggleContrast: access.toggleContrast()
+        onToggleSpeech: access.toggleSpeech()
+        onCycleVolume: access.cycleVolume()
+        onCallStaff: visit.callStaff()
         onStaffGesture: staff.open()
         reservedBottom: trainingBanner.height
     }
@@ -147,7 +147,7 @@ ApplicationWindow {
                 Layout.preferredWidth: parent.width * 0.4
                 primary: false
                 text: "‹  " + qsTr("Quay lại")
-                onClicked: kiosk.back()
+                onClicked: visit.back()
             }
             Item { Layout.fillWidth: true }
             BigButton {
@@ -155,7 +155,7 @@ ApplicationWindow {
                 Layout.preferredWidth: parent.width * 0.4
                 primary: false
                 text: qsTr("Làm lại từ đầu")
-                onClicked: kiosk.startOver()
+                onClicked: visit.startOver()
             }
         }
     }
@@ -171,7 +171,7 @@ ApplicationWindow {
         visible: kiosk.idleWarning
         secondsLeft: kiosk.idleSecondsLeft
         onMoreTime: kiosk.moreTime()
-        onFinishNow: kiosk.startOver()
+        onFinishNow: visit.startOver()
     }
 
     // Staff mode (PIN pad, dashboard, assisted-mode badge): above every citizen screen and overlay.

@@ -644,89 +644,89 @@ right here</translation>
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="27"/>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="42"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="26"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="41"/>
         <source>Chụp giấy tờ</source>
         <translation>Photograph your documents</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="30"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="29"/>
         <source>Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang nằm yên.</source>
         <translation>Lay each page under the camera, text up. The kiosk takes the picture when the page lies still.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="98"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="97"/>
         <source>Đang xử lý trang…</source>
         <translation>Processing the page…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="120"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="119"/>
         <source>Tự chụp: BẬT</source>
         <translation>Auto: ON</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="120"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="119"/>
         <source>Tự chụp: TẮT</source>
         <translation>Auto: OFF</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="142"/>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="307"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="141"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="306"/>
         <source>Chụp lại</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="142"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="141"/>
         <source>Chụp ngay</source>
         <translation>Take picture</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="152"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="151"/>
         <source>Ẩn cách khác</source>
         <translation>Fewer ways</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="152"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="151"/>
         <source>Cách khác…</source>
         <translation>Other ways…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="162"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="161"/>
         <source>Máy quét: 1 trang</source>
         <translation>Scanner: 1 page</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="171"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="170"/>
         <source>Máy quét: cả xấp</source>
         <translation>Scanner: whole stack</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="310"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="309"/>
         <source>Sửa mép giấy</source>
         <translation>Fix page edges</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="346"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="345"/>
         <source>Sửa mép trang giấy</source>
         <translation>Fix the page&apos;s edges</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="171"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="170"/>
         <source>Dừng quét</source>
         <translation>Stop scan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="219"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="218"/>
         <source>(bắt buộc)</source>
         <translation>(required)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="219"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="218"/>
         <source>(nếu có)</source>
         <translation>(if any)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/screens/DocumentsScreen.qml" line="228"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="227"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -734,47 +734,47 @@ right here</translation>
         </translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="279"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="278"/>
         <source>Trang %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="280"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="279"/>
         <source>Chưa rõ</source>
         <translation>Not clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="280"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="279"/>
         <source>Rõ</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="293"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="292"/>
         <source>Chưa có trang nào của giấy tờ này.</source>
         <translation>No pages of this document yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="313"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="312"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="347"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="346"/>
         <source>Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.</source>
         <translation>Drag the four dots onto the four corners of the page.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="419"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="418"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="425"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="424"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="322"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="321"/>
         <source>Xong, tiếp tục</source>
         <translation>Done, continue</translation>
     </message>
@@ -1631,6 +1631,520 @@ right here</translation>
         <location filename="../qml/staff/StaffDashboard.qml" line="461"/>
         <source>Thoát chương trình</source>
         <translation>Quit the program</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <location filename="../../kiosk/ui/camera_health.py" line="20"/>
+        <source>Camera chưa có hình. Xin nhờ nhân viên, hoặc chạm nút nhập thông tin bằng tay ở dưới.</source>
+        <translation>The camera shows no picture. Please ask staff, or touch the button below to type your details instead.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_health.py" line="22"/>
+        <source>Camera bị che hoặc quá tối. Xin bỏ vật che trước camera rồi đưa thẻ vào.</source>
+        <translation>The camera is covered or too dark. Please uncover it, then show your card.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="42"/>
+        <source>Đã tiếp nhận</source>
+        <extracomment>The portal&apos;s statuses in plain words, and what the citizen should do about each.</extracomment>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="43"/>
+        <source>Cơ quan đã nhận hồ sơ và sẽ sớm xem xét.</source>
+        <translation>The office has your dossier and will look at it soon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="44"/>
+        <source>Đang giải quyết</source>
+        <translation>Being processed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="45"/>
+        <source>Cán bộ đang xử lý hồ sơ. Ông/bà chưa cần làm gì thêm.</source>
+        <translation>An official is working on it. Nothing to do for now.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="46"/>
+        <source>Cần bổ sung thông tin</source>
+        <translation>More information needed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="47"/>
+        <source>Cơ quan cần ông/bà bổ sung giấy tờ hoặc thông tin. Xem ghi chú bên dưới hoặc nhờ nhân viên hỗ trợ.</source>
+        <translation>The office needs more documents or details from you. See the note below or ask the staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="50"/>
+        <source>Đang chờ gửi lên Cổng</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="51"/>
+        <source>Hồ sơ đã được lưu an toàn trên máy này và sẽ tự gửi lên Cổng dịch vụ công khi có mạng. Khi gửi xong, hồ sơ có mã riêng để tra cứu ở bất kỳ đâu.</source>
+        <translation>The dossier is stored safely on this kiosk and is sent to the portal by itself when the network is back. Once sent, it gets a code you can check anywhere.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="54"/>
+        <source>Đã có kết quả</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="55"/>
+        <source>Hồ sơ đã giải quyết xong.</source>
+        <translation>Your dossier has been dealt with.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="56"/>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="57"/>
+        <source>Hồ sơ không được chấp nhận. Xem lý do bên dưới hoặc nhờ nhân viên hỗ trợ.</source>
+        <translation>The dossier was not accepted. See the reason below or ask the staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="63"/>
+        <source>Mã hồ sơ chưa đúng. Xin chép lại đúng mã in trên giấy biên nhận, ví dụ {example}, hoặc đưa mã QR trên biên nhận vào camera.</source>
+        <translation>This is not a dossier code. Please copy the code printed on your receipt, e.g. {example}, or show the receipt&apos;s QR code to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="65"/>
+        <source>Mã hồ sơ chưa đúng (phần ngày nộp). Xin chép lại đúng mã in trên giấy biên nhận.</source>
+        <translation>The dossier code is not right (the filing date part). Please copy it from your receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="67"/>
+        <source>Xin nhập mã hồ sơ in trên giấy biên nhận.</source>
+        <translation>Please type the dossier code from your receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="68"/>
+        <source>Không tìm thấy hồ sơ có mã {code}. Xin kiểm tra lại mã trên giấy biên nhận.</source>
+        <translation>No dossier has the code {code}. Please check the code on your receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="70"/>
+        <source>Không kết nối được với Cổng dịch vụ công. Xin thử lại sau ít phút, hoặc nhờ nhân viên hỗ trợ.</source>
+        <translation>The public service portal cannot be reached. Please try again in a few minutes, or ask the staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="72"/>
+        <source>Không mở được camera. Xin nhập mã hồ sơ bằng bàn phím.</source>
+        <translation>The camera cannot be opened. Please type the dossier code.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="73"/>
+        <source>Đưa mã QR trên giấy biên nhận vào trước camera.</source>
+        <translation>Hold the QR code on your receipt up to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="74"/>
+        <source>Chưa có kết quả.</source>
+        <translation>No result yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="75"/>
+        <source>Kết quả đã có và được gửi qua bưu điện đến địa chỉ ông/bà đã đăng ký.</source>
+        <translation>The result is ready and is being sent by post to the address you gave.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="77"/>
+        <source>Kết quả đã có: xem bản điện tử trên Cổng dịch vụ công (trực tuyến) hoặc nhận tại quầy tiếp nhận.</source>
+        <translation>The result is ready: see the electronic copy on the public service portal (online) or collect it at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="79"/>
+        <source>Khi có kết quả, bưu điện sẽ gửi đến địa chỉ ông/bà đã đăng ký.</source>
+        <translation>When the result is ready, the post office will bring it to the address you gave.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="80"/>
+        <source>Khi có kết quả, ông/bà xem bản điện tử trên Cổng dịch vụ công (trực tuyến) hoặc nhận tại quầy tiếp nhận.</source>
+        <translation>When the result is ready, see it on the public service portal (online) or collect it at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="82"/>
+        <source>Hồ sơ bị từ chối nên không có kết quả.</source>
+        <translation>The dossier was rejected, so there is no result.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="86"/>
+        <source>Bưu cục đã nhận để phát</source>
+        <translation>Accepted by the post office</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="87"/>
+        <source>Đang vận chuyển</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="88"/>
+        <source>Bưu tá đang đi phát</source>
+        <translation>Out for delivery</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="89"/>
+        <source>Đã phát thành công</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/check.py" line="90"/>
+        <source>Phát không thành công, chuyển hoàn</source>
+        <translation>Not delivered, returned</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="41"/>
+        <source>Hãy chọn cách nhận kết quả.</source>
+        <translation>Choose how to receive the result.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="42"/>
+        <source>Thiếu tên người nhận.</source>
+        <translation>The recipient&apos;s name is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="43"/>
+        <source>Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.</source>
+        <translation>A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="45"/>
+        <source>Hãy chọn tỉnh/thành phố.</source>
+        <translation>Choose the province or city.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="46"/>
+        <source>Hãy chọn xã/phường.</source>
+        <translation>Choose the commune or ward.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="47"/>
+        <source>Hãy nhập số nhà, tên đường hoặc thôn/xóm.</source>
+        <translation>Type the house number and street or village.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="48"/>
+        <source>Hãy chọn giờ nhân viên bưu điện đến nhận hồ sơ.</source>
+        <translation>Choose when the postman should come.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="49"/>
+        <source>Chưa lấy được cước phí; sẽ báo khi gửi hồ sơ.</source>
+        <translation>The postage could not be fetched yet; it will be shown with the dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="50"/>
+        <source>Chưa lấy được lịch hẹn. Thử lại hoặc chọn cách khác.</source>
+        <translation>The pickup times could not be loaded. Try again or choose another way.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="41"/>
+        <source>Đăng ký thường trú</source>
+        <extracomment>The steps of filing a dossier as the citizen counts them (the documents step only when paper is asked). The procedures most often filed at kiosks (civil status and residence first); the home screen shows the ones the catalogue has, in this order, at most six.</extracomment>
+        <translation>Permanent residence</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="42"/>
+        <source>Đăng ký tạm trú</source>
+        <translation>Temporary residence</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="43"/>
+        <source>Đăng ký khai sinh</source>
+        <translation>Birth registration</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="44"/>
+        <source>Xác nhận tình trạng hôn nhân</source>
+        <translation>Marital status certificate</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="45"/>
+        <source>Phiếu lý lịch tư pháp</source>
+        <translation>Criminal record certificate</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="46"/>
+        <source>Chứng thực bản sao</source>
+        <translation>Certified copies</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="66"/>
+        <source>Tôi đồng ý gửi thông tin và giấy tờ trên tới cơ quan giải quyết qua Cổng dịch vụ công. Máy giữ bản mã hoá {sent_days} ngày sau khi gửi (nếu bị từ chối: {failed_days} ngày), rồi tự xoá.</source>
+        <extracomment>The consent sentence, filled with the retention settings the purge job applies.</extracomment>
+        <translation>I agree to send the details and documents above to the handling agency through the portal. The kiosk keeps an encrypted copy {sent_days} days after sending ({failed_days} if refused), then deletes it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="69"/>
+        <source>Máy này chưa tự gọi được nhân viên đến. Để được giúp ngay, xin gọi đường dây hỗ trợ {phone}, hoặc nhờ nhân viên tại quầy gần nhất. Hồ sơ của ông/bà vẫn được giữ trên màn hình.</source>
+        <translation>This kiosk cannot page staff yet. For help now, please call the helpline {phone} or ask at the nearest counter. Your dossier stays on the screen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="72"/>
+        <source>Máy này chưa tự gọi được nhân viên đến. Để được giúp, xin nhờ nhân viên tại quầy gần nhất hoặc người quản lý toà nhà. Hồ sơ của ông/bà vẫn được giữ trên màn hình.</source>
+        <translation>This kiosk cannot page staff yet. For help, please ask at the nearest counter or the building&apos;s manager. Your dossier stays on the screen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/journey.py" line="75"/>
+        <source>Bước {step}/{total}</source>
+        <translation>Step {step} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/payment.py" line="25"/>
+        <source>Đang lấy thông tin lệ phí…</source>
+        <translation>Getting the fee…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/payment.py" line="26"/>
+        <source>Mở ứng dụng ngân hàng, quét mã QR và xác nhận. Máy tự chuyển khi nhận được tiền.</source>
+        <translation>Open your banking app, scan the QR code and confirm. The kiosk moves on when it is paid.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/payment.py" line="28"/>
+        <source>Đã thanh toán. Cảm ơn ông/bà!</source>
+        <translation>Paid. Thank you!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/payment.py" line="29"/>
+        <source>Hồ sơ này không phải nộp lệ phí.</source>
+        <translation>No fee is due for this dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/payment.py" line="30"/>
+        <source>Chưa lấy được thông tin lệ phí. Ông/bà có thể nộp sau tại quầy.</source>
+        <translation>The fee could not be fetched. You can pay later at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/payment.py" line="31"/>
+        <source>Mã thanh toán không hợp lệ. Vui lòng nộp tại quầy.</source>
+        <translation>The payment code is not valid. Please pay at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="28"/>
+        <source>Làm thủ tục hành chính ngay tại đây. Chạm vào màn hình để bắt đầu.</source>
+        <extracomment>Title and instruction of each screen, as spoken (keys are `kiosk.ui.flow.Screen` values).</extracomment>
+        <translation>Do your paperwork right here. Touch the screen to begin.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="30"/>
+        <source>Ông bà cần làm gì? Chạm vào tên thủ tục, rồi đưa thẻ căn cước vào camera.</source>
+        <translation>What would you like to do? Touch the procedure&apos;s name, then show your ID card to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="32"/>
+        <source>Đưa thẻ căn cước vào trước camera, mặt có mã QR hướng vào camera. Máy sẽ tự đọc.</source>
+        <translation>Hold your ID card in front of the camera, QR code facing it. The kiosk reads it itself.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="34"/>
+        <source>Thông tin của ông bà. Xin kiểm tra lại, chạm vào một ô để sửa nếu chưa đúng.</source>
+        <translation>Your details. Please check them; touch a field to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="36"/>
+        <source>Chọn thủ tục. Lệ phí và thời gian giải quyết được ghi dưới tên mỗi thủ tục.</source>
+        <translation>Choose a procedure. The fee and the processing time are under each name.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="38"/>
+        <source>Thông tin về thủ tục. Xin đọc các giấy tờ cần có, rồi chạm Tiếp tục.</source>
+        <translation>About this procedure. Read which documents you need, then touch Continue.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="40"/>
+        <source>Điền tờ khai. Các ô có dấu tích đã được điền từ thẻ căn cước.</source>
+        <translation>Fill in the form. Fields with a tick were filled from your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="41"/>
+        <source>Chụp giấy tờ. Đặt từng trang giấy dưới camera, mặt chữ lên trên. Máy tự chụp khi trang nằm yên.</source>
+        <translation>Photograph your documents. Lay each page under the camera, text up. The kiosk takes the picture when the page lies still.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="43"/>
+        <source>Chọn cách nhận kết quả: trực tuyến, tại quầy, hoặc qua bưu điện về tận nhà.</source>
+        <translation>Choose how to receive the result: online, at the counter, or by post to your home.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="45"/>
+        <source>Kiểm tra lần cuối. Nếu mọi thông tin đã đúng, chạm Gửi hồ sơ.</source>
+        <translation>Final check. If everything is right, touch Send dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="46"/>
+        <source>Thanh toán lệ phí. Quét mã QR bằng ứng dụng ngân hàng.</source>
+        <translation>Pay the fee. Scan the QR code with your banking app.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="47"/>
+        <source>Đã nộp hồ sơ. Xin giữ biên nhận; dùng mã hồ sơ để tra cứu tình trạng.</source>
+        <translation>Your dossier has been filed. Keep the receipt; use its code to check the status.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="49"/>
+        <source>Ông bà có hài lòng không? Chạm vào một mặt cười.</source>
+        <translation>Were you satisfied? Touch one of the faces.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="50"/>
+        <source>Tra cứu hồ sơ. Đưa mã QR trên biên nhận vào camera, hoặc nhập mã hồ sơ.</source>
+        <translation>Check a dossier. Show the QR code of your receipt to the camera, or type the dossier code.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="52"/>
+        <source>Tài khoản Cổng dịch vụ công. Chọn đăng ký, liên kết hoặc đăng nhập bằng VNeID.</source>
+        <translation>Portal account. Choose register, link, or log in with VNeID.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="54"/>
+        <source>Hướng dẫn. Chọn một thủ tục để xem từng bước.</source>
+        <translation>Guides. Choose a procedure to see it step by step.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_call.py" line="22"/>
+        <source>Đã gửi yêu cầu đến nhân viên. Xin ông/bà chờ trong giây lát; hồ sơ vẫn được giữ trên màn hình.</source>
+        <translation>Your call has gone to the staff. Please wait a moment; your dossier stays on the screen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_call.py" line="24"/>
+        <source>Nhân viên đã nhận — đang đến. Xin ông/bà chờ tại máy.</source>
+        <translation>A staff member has taken your call and is on the way. Please wait at the kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="34"/>
+        <source>Họ, chữ đệm và tên</source>
+        <extracomment>The catalogue context of every string marked in Python (QML&apos;s contexts are its file names).</extracomment>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="35"/>
+        <source>Số định danh cá nhân</source>
+        <translation>Personal ID number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="36"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <source>Nơi thường trú</source>
+        <translation>Place of residence</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="41"/>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="41"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="44"/>
+        <source>Xin đánh dấu ô đồng ý trước khi gửi hồ sơ.</source>
+        <translation>Please tick the consent box before sending the dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="45"/>
+        <source>Xin điền đủ các mục còn trống.</source>
+        <translation>Please fill in the empty fields.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="46"/>
+        <source>Một số mục cần sửa. Chạm vào tên mục trong khung đỏ ở đầu trang để tới ô đó.</source>
+        <translation>Some answers need attention. Touch a name in the red box at the top to go to it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="48"/>
+        <source>Đang tải danh sách thủ tục…</source>
+        <translation>Loading the list of procedures…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="49"/>
+        <source>Chưa kết nối được Cổng dịch vụ công. Hồ sơ đã được lưu an toàn và sẽ tự động gửi khi có mạng.</source>
+        <translation>The portal cannot be reached right now. Your dossier is stored safely and will be sent automatically when the connection returns.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="52"/>
+        <source>Máy này chưa tự gọi được nhân viên đến. Xin nhờ nhân viên tại quầy gần nhất.</source>
+        <translation>This kiosk cannot page staff yet. Please ask at the nearest counter.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="54"/>
+        <source>Không lưu được hồ sơ trên máy. Xin báo nhân viên hỗ trợ; không có gì được gửi đi.</source>
+        <translation>The dossier could not be saved on this kiosk. Please call staff; nothing was sent.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="56"/>
+        <source>Miễn phí</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="61"/>
+        <source> (nếu có)</source>
+        <extracomment>Single words and short phrases the view-models build lines from.</extracomment>
+        <translation> (if any)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="62"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="63"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="64"/>
+        <source>Giấy tờ đính kèm</source>
+        <translation>Attached document</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="65"/>
+        <source>1 trang</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="66"/>
+        <source>{count} trang</source>
+        <translation>{count} pages</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="67"/>
+        <source>Nhận kết quả trực tuyến (trên Cổng dịch vụ công)</source>
+        <translation>Online (on the portal)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="68"/>
+        <source>Nhận tại bộ phận một cửa</source>
+        <translation>At the one-stop counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="69"/>
+        <source>Gửi qua bưu điện tới: {where}</source>
+        <translation>By post to: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="70"/>
+        <source>Gửi qua chuyển phát nhanh tới: {where}</source>
+        <translation>By express post to: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="71"/>
+        <source>Bưu điện đến nhận hồ sơ tại: {where}</source>
+        <translation>The postman collects it at: {where}</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,7 @@ def no_leftover_qthreads_or_timers(request: pytest.FixtureRequest,
 
 def assert_ui_idle(ui: object) -> None:
     """After closing a UI: no camera thread and no background task may still be running."""
-    controller = ui.controller  # type: ignore[attr-defined]
-    assert controller._camera is None, "camera thread left running"
-    assert controller.documents._camera is None, "document camera thread left running"
-    assert controller.tasks.pool.activeThreadCount() == 0, "background task left running"
+    peers = ui.peers  # type: ignore[attr-defined]
+    assert not peers.card.camera_running, "camera thread left running"
+    assert peers.documents._camera is None, "document camera thread left running"
+    assert peers.context.tasks.pool.activeThreadCount() == 0, "background task left running"

@@ -14,30 +14,30 @@ PROCEDURE = "1.004873.000.00.00.H26"
 
 
 def wait_screen(qtbot: QtBot, ui: KioskUi, name: str, timeout_ms: int = 15000) -> None:
-    qtbot.waitUntil(lambda: ui.controller.screen == name, timeout=timeout_ms)
+    qtbot.waitUntil(lambda: ui.peers.context.screen == name, timeout=timeout_ms)
     qtbot.wait(50)
 
 
 def drive_to(qtbot: QtBot, ui: KioskUi, target: str) -> None:
     """Walk the "file a dossier" journey up to `target`, as a citizen would."""
-    k = ui.controller
-    qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
+    k = ui.peers
+    qtbot.waitUntil(lambda: k.procedures.state == "ready", timeout=15000)
     steps: list[tuple[str, Any]] = [
-        ("home", k.touchAttract),  # Vietnamese at once: no language screen
-        ("readCard", k.startDossier),
+        ("home", k.visit.touchAttract),  # Vietnamese at once: no language screen
+        ("readCard", k.dossier.start),
         ("confirm", None),  # the camera reads the card by itself
-        ("procedure", k.confirmDetails),
-        ("procedureInfo", lambda: k.chooseProcedure(PROCEDURE)),
-        ("form", k.beginForm),
-        ("documents", lambda: (fill_form(ui), k.submitForm())),
-        ("delivery", k.documentsDone),  # the marital-status procedure's documents are all optional
-        ("review", lambda: (k.delivery.chooseMethod("online"), k.deliveryDone())),
-        ("receipt", lambda: (k.setConsent(True), k.submitDossier())),  # no fee for this procedure
+        ("procedure", k.card.confirm),
+        ("procedureInfo", lambda: k.procedures.choose(PROCEDURE)),
+        ("form", k.form.begin),
+        ("documents", lambda: (fill_form(ui), k.form.submit())),
+        ("delivery", k.dossier.documentsDone),  # the marital-status procedure's documents are all optional
+        ("review", lambda: (k.delivery.chooseMethod("online"), k.dossier.deliveryDone())),
+        ("receipt", lambda: (k.dossier.setConsent(True), k.dossier.submit())),  # no fee for this procedure
     ]
-    if k.screen == target:
+    if k.context.screen == target:
         return
     order = ["attract"] + [screen for screen, _ in steps]
-    start = order.index(k.screen)
+    start = order.index(k.context.screen)
     for screen, action in steps[start:]:
         if action is not None:
             action()
@@ -48,18 +48,18 @@ def drive_to(qtbot: QtBot, ui: KioskUi, target: str) -> None:
 
 
 def fill_form(ui: KioskUi) -> None:
-    k = ui.controller
-    catalogue = k._catalogue
+    k = ui.peers
+    catalogue = k.context.catalogue
     assert catalogue is not None
-    procedure = catalogue.find(k.flow.session.procedure_code or "")
+    procedure = catalogue.find(k.context.flow.session.procedure_code or "")
     assert procedure is not None
     answers = sample_answers(procedure)
-    for row in k.form.rows():
+    for row in k.form.model.rows():
         if row["value"] in ("", None):
             if row["type"] == "checkbox":
-                k.setChecked(row["name"], bool(answers[row["name"]]))
+                k.form.setChecked(row["name"], bool(answers[row["name"]]))
             else:
-                k.setAnswer(row["name"], str(answers[row["name"]]))
+                k.form.setAnswer(row["name"], str(answers[row["name"]]))
 
 
 def items(root: QQuickItem) -> list[QQuickItem]:

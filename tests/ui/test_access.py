@@ -35,7 +35,7 @@ def config(config: KioskConfig) -> KioskConfig:
 
 def open_ui(services: KioskServices, pseudo: bool | None = None) -> KioskUi:
     kiosk_ui = create_ui(services, size=PORTRAIT, pseudo=pseudo)
-    kiosk_ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
     kiosk_ui.window.show()
     return kiosk_ui
 
@@ -49,7 +49,7 @@ def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
 
 
 def access(ui: KioskUi) -> Accessibility:
-    return ui.controller.accessibility
+    return ui.peers.accessibility
 
 
 def scene_rect(item: QQuickItem) -> tuple[float, float, float, float]:
@@ -75,7 +75,7 @@ def test_screens_render_at_150_percent_and_in_high_contrast(qtbot: QtBot, ui: Ki
                                                             tmp_path: Path) -> None:
     """No QML warning (pytest fails on any), buttons still 20 mm, the top bar's buttons all on screen."""
     if screen == "readCard":
-        ui.controller.set_camera_opener(lambda: card_camera("91_empty_desk.png"))
+        ui.peers.card.set_camera_opener(lambda: card_camera("91_empty_desk.png"))
     drive_to(qtbot, ui, screen)
     for scale, contrast in ((1.5, False), (1.0, True), (1.5, True)):
         access(ui).setProperty("textScale", scale)
@@ -110,7 +110,7 @@ def test_top_bar_buttons_cycle_text_size_and_contrast_and_the_wipe_resets_them(q
         return a.property("highContrast"), a.property("textScale"), a.property("speechOn")
 
     assert state() == (True, 1.25, True)
-    ui.controller.startOver()
+    ui.peers.visit.startOver()
     assert state() == (False, 1.0, False)
     assert named(ui, "contrastButton").property("checked") is False
 
@@ -118,7 +118,7 @@ def test_top_bar_buttons_cycle_text_size_and_contrast_and_the_wipe_resets_them(q
 # ---------------------------------------------------------------------------------- speech
 def test_speech_is_off_by_default_and_reads_each_screen_once_on(qtbot: QtBot, ui: KioskUi) -> None:
     a = access(ui)
-    ui.controller.set_camera_opener(lambda: card_camera("91_empty_desk.png"))  # stay on readCard
+    ui.peers.card.set_camera_opener(lambda: card_camera("91_empty_desk.png"))  # stay on readCard
     drive_to(qtbot, ui, "home")
     assert a.property("speechOn") is False
     assert not a.speaker.active, "no speech engine is even started while speech is off"
@@ -135,7 +135,7 @@ def test_speech_is_off_by_default_and_reads_each_screen_once_on(qtbot: QtBot, ui
 
     assert said[-1] == instruction("home", "vi") == a.property("lastSpoken")
     assert said[-1].startswith("Ông bà cần làm gì?")
-    ui.controller.switchLanguage("en")
+    ui.peers.visit.switchLanguage("en")
     drive_to(qtbot, ui, "readCard")
     assert said[-1] == instruction("readCard", "en")
 
@@ -143,7 +143,7 @@ def test_speech_is_off_by_default_and_reads_each_screen_once_on(qtbot: QtBot, ui
     assert tts.volume() == pytest.approx(1.0)
     assert said[-1] == instruction("readCard", "en")
 
-    ui.controller.startOver()  # the next citizen starts in silence
+    ui.peers.visit.startOver()  # the next citizen starts in silence
     assert a.property("speechOn") is False
     qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=10000)
     count = len(said)
@@ -192,7 +192,7 @@ def test_tone_row_shows_with_the_keyboard_and_marks_the_focused_field(qtbot: QtB
     assert field.property("cursorPosition") == 6
     assert field.hasActiveFocus(), "the tone row never takes the focus (the keyboard would close)"
     # The form heard about it as if typed.
-    assert "Nguyễn" in [row["value"] for row in ui.controller.form.rows()]
+    assert "Nguyễn" in [row["value"] for row in ui.peers.form.model.rows()]
 
 
 # ---------------------------------------------------------------------------------- pseudo-translation
@@ -223,7 +223,7 @@ def test_pseudo_mode_brackets_the_screens_and_leaves_no_translator_behind(qtbot:
         texts = visible_texts(kiosk_ui)
         assert pseudo("Ông/bà cần làm gì?") in texts
         assert pseudo("Gọi nhân viên") in texts
-        kiosk_ui.controller.switchLanguage("en")  # English, pseudo-translated too
+        kiosk_ui.peers.visit.switchLanguage("en")  # English, pseudo-translated too
         qtbot.wait(50)
         assert pseudo("What would you like to do?") in visible_texts(kiosk_ui)
     finally:
@@ -256,7 +256,7 @@ def test_pseudo_mode_reaches_texts_built_in_python_and_ends_with_the_window(
     ui = open_ui(services, pseudo=True)
     try:
         text = pick(MESSAGES["needs_consent"], "vi")
-        assert text.startswith("⟦") and len(text) > len(MESSAGES["needs_consent"][0])
+        assert text.startswith("⟦") and len(text) > len(MESSAGES["needs_consent"])
     finally:
         ui.close()
-    assert pick(MESSAGES["needs_consent"], "vi") == MESSAGES["needs_consent"][0]
+    assert pick(MESSAGES["needs_consent"], "vi") == MESSAGES["needs_consent"]

@@ -24,7 +24,7 @@ NAME, ID_NUMBER, PHONE = "Nguyễn Văn An", "001089012345", "0912345678"
 @pytest.fixture
 def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
     kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
     kiosk_ui.window.show()
     yield kiosk_ui
     kiosk_ui.close()
@@ -32,17 +32,17 @@ def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
 
 
 def account_of(ui: KioskUi) -> AccountViewModel:
-    found = ui.controller.findChildren(AccountViewModel)
+    found = ui.peers.context.findChildren(AccountViewModel)
     assert len(found) == 1
     return found[0]
 
 
 def open_account(qtbot: QtBot, ui: KioskUi) -> AccountViewModel:
-    k = ui.controller
-    k.touchAttract()
-    k.chooseLanguage("vi")
+    k = ui.peers
+    k.visit.touchAttract()
+    k.visit.chooseLanguage("vi")
     wait_screen(qtbot, ui, "home")
-    k.openAccount()
+    k.visit.openAccount()
     wait_screen(qtbot, ui, "readCard")
     wait_screen(qtbot, ui, "account", 30000)  # the camera reads the card by itself
     return account_of(ui)
@@ -161,7 +161,7 @@ def test_register_with_the_code_from_the_sms(qtbot: QtBot, ui: KioskUi, services
     for secret in (otp, PHONE, session.session_token, "an.nguyen@gmail.com"):
         assert secret not in kiosk_logs
     assert session.session_token not in repr(session)
-    ui.controller.journeyDone()
+    ui.peers.visit.journeyDone()
     wait_screen(qtbot, ui, "feedback")
 
 
@@ -227,10 +227,10 @@ def test_eid_login_approved_on_the_phone(qtbot: QtBot, ui: KioskUi, services: Ki
     # A poll or two while the citizen looks at their phone, then they confirm.
     qtbot.wait(2500)
     assert account.eidState == "pending"
-    assert ui.controller.idle.held, "confirming on the phone keeps the session (issue 14)"
+    assert ui.peers.context.idle.held, "confirming on the phone keeps the session (issue 14)"
     admin(services, "POST", f"/eid/{request_id}/approve")
     qtbot.waitUntil(lambda: account.step == "done", timeout=10000)
-    assert not ui.controller.idle.held
+    assert not ui.peers.context.idle.held
     assert account.outcome == "eid" and account.accountName == NAME
     session = account.citizen_session
     assert session is not None and session.account.id_number == ID_NUMBER
@@ -282,7 +282,7 @@ def test_wipe_drops_the_session_and_leaves_nothing_on_screen(qtbot: QtBot, ui: K
     account.verifyOtp()
     qtbot.waitUntil(lambda: account.step == "done", timeout=10000)
     assert account.citizen_session is not None
-    ui.controller.startOver()
+    ui.peers.visit.startOver()
     wait_screen(qtbot, ui, "attract")
     assert account.citizen_session is None and not account.loggedInNow
     assert account.step == "choose"
@@ -297,7 +297,7 @@ def test_leaving_the_screen_stops_polling(qtbot: QtBot, ui: KioskUi) -> None:
     account = open_account(qtbot, ui)
     account.choose("eid")
     qtbot.waitUntil(lambda: account.eidState == "pending", timeout=10000)
-    ui.controller.back()
+    ui.peers.visit.back()
     wait_screen(qtbot, ui, "home")
     assert account.eidState == "idle" and not account._poll_timer.isActive()
     assert not account._tick_timer.isActive()

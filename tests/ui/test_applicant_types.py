@@ -20,7 +20,8 @@ from kiosk.capture.resources import sample_cards_dir
 from kiosk.config import KioskConfig
 from kiosk.receipts.model import receipt_content
 from kiosk.ui.account import AccountViewModel
-from kiosk.ui.receipt_print import receipt_from_controller
+from kiosk.ui.applicant import ApplicantViewModel
+from kiosk.ui.receipt_print import receipt_from_session
 from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle
 from tests.ui.helpers import fill_form, visible_texts, wait_screen
@@ -48,52 +49,58 @@ def ui(qtbot: QtBot, scanner_services: KioskServices, small_documents: Path) -> 
 def _start(qtbot: QtBot, ui: KioskUi, kind: str, documents: Path) -> None:
     """Home → identify step → the applicant type. The card camera shows a sheet of paper first (no card
     for a second), then the sample card only for the kinds that show one."""
-    k = ui.controller
+    k = ui.peers
     paper = sorted(documents.glob("*.jpg"))[0]
     card = sample_cards_dir() / "01_nguyen_van_an_front.png"
     frames = [paper] * 10 + ([card] if kind in ("citizen", "representative") else [])
-    k.set_camera_opener(lambda: ImageSequenceSource(frames, repeat_each=3, fps=30.0, name="card"))
-    qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
-    k.touchAttract()
-    k.startDossier()
+    k.card.set_camera_opener(lambda: ImageSequenceSource(frames, repeat_each=3, fps=30.0, name="card"))
+    qtbot.waitUntil(lambda: k.procedures.state == "ready", timeout=15000)
+    k.visit.touchAttract()
+    k.dossier.start()
     wait_screen(qtbot, ui, "readCard")
     assert any("Tôi là công dân Việt Nam" in text for text in visible_texts(ui))  # on the identify step
-    k.applicantVm.choose(kind)
+    applicant_vm(ui).choose(kind)
+
+
+def applicant_vm(ui: KioskUi) -> ApplicantViewModel:
+    vm = ui.peers.extra["applicant"]
+    assert isinstance(vm, ApplicantViewModel)
+    return vm
 
 
 def _type(ui: KioskUi, fields: dict[str, str]) -> None:
     for name, value in fields.items():
-        ui.controller.applicantVm.setField(name, value)
+        applicant_vm(ui).setField(name, value)
 
 
 def _errors(ui: KioskUi) -> dict[str, str]:
-    return {row["name"]: row["error"] for row in ui.controller.applicantVm.fields.rows() if row["error"]}
+    return {row["name"]: row["error"] for row in applicant_vm(ui).fields.rows() if row["error"]}
 
 
 def _to_documents(qtbot: QtBot, ui: KioskUi) -> None:
     """Procedure → form → the documents screen (the authorisation is listed, optional but for a
     representative)."""
-    k = ui.controller
+    k = ui.peers
     wait_screen(qtbot, ui, "procedure")
-    k.chooseProcedure(MARITAL)
-    k.beginForm()
+    k.procedures.choose(MARITAL)
+    k.form.begin()
     fill_form(ui)
-    k.submitForm()
+    k.form.submit()
     wait_screen(qtbot, ui, "documents")
     vbuq = next(r for r in k.documents.components.rows() if r["typeCode"] == "VBUQ")
-    assert vbuq["mandatory"] == (k.flow.session.applicant_kind == "representative")
+    assert vbuq["mandatory"] == (k.context.flow.session.applicant_kind == "representative")
 
 
 def _submit(qtbot: QtBot, ui: KioskUi, services: KioskServices) -> dict[str, str | None]:
-    k = ui.controller
+    k = ui.peers
     wait_screen(qtbot, ui, "delivery")
     k.delivery.chooseMethod("online")
-    k.deliveryDone()
+    k.dossier.deliveryDone()
     wait_screen(qtbot, ui, "review")
-    review = {row["label"]: row["value"] for row in k.review.rows()}
+    review = {row["label"]: row["value"] for row in k.dossier.review.rows()}
     assert "Người nộp hồ sơ" in review
-    k.setConsent(True)
-    k.submitDossier()
+    k.dossier.setConsent(True)
+    k.dossier.submit()
     wait_screen(qtbot, ui, "receipt", 60000)
     assert services.sandbox is not None and services.sandbox.store is not None
     (record,) = services.sandbox.store.list_dossiers()
@@ -102,7 +109,7 @@ def _submit(qtbot: QtBot, ui: KioskUi, services: KioskServices) -> dict[str, str
 
 
 def _receipt_fields(ui: KioskUi) -> dict[str, str]:
-    receipt = receipt_from_controller(ui.controller, staff=None)
+    receipt = receipt_from_session(ui.peers.context, ui.peers.dossier.reference, staff=None)
     assert receipt is not None
     return {field.label_vi: field.value for field in receipt_content(receipt).fields}
 
@@ -110,25 +117,25 @@ def _receipt_fields(ui: KioskUi) -> dict[str, str]:
 def test_a_foreigner_types_a_passport_number_and_is_told_what_is_wrong(
     qtbot: QtBot, ui: KioskUi, scanner_services: KioskServices, small_documents: Path
 ) -> None:
-    k = ui.controller
+    k = ui.peers
     _start(qtbot, ui, "foreigner", small_documents)
-    assert k.screen == "readCard"  # a passport can be shown to the camera …
-    assert "hộ chiếu" in k.applicantVm.property("readTitle")
-    k.typeInstead()  # … or its number typed
+    assert k.context.screen == "readCard"  # a passport can be shown to the camera …
+    assert "hộ chiếu" in applicant_vm(ui).property("readTitle")
+    k.card.typeInstead()  # … or its number typed
     wait_screen(qtbot, ui, "confirm")
-    names = [row["name"] for row in k.applicantVm.fields.rows()]
+    names = [row["name"] for row in applicant_vm(ui).fields.rows()]
     assert names == ["full_name", "passport_number", "nationality", "date_of_birth", "sex"]
-    passport = next(r for r in k.applicantVm.fields.rows() if r["name"] == "passport_number")
+    passport = next(r for r in applicant_vm(ui).fields.rows() if r["name"] == "passport_number")
     assert passport["input"] == "code"  # free text, not the digits-only ID field
     _type(ui, {"full_name": "John Michael Smith", "passport_number": "c01x 00t47", "nationality": "xyz"})
-    assert not k.applicantVm.confirm()
+    assert not applicant_vm(ui).confirm()
     errors = _errors(ui)
     assert set(errors) == {"nationality"} and "USA" in errors["nationality"]
-    assert k.screen == "confirm"
+    assert k.context.screen == "confirm"
     _type(ui, {"nationality": "usa", "date_of_birth": "1980-02-29"})
-    assert k.applicantVm.confirm()
+    assert applicant_vm(ui).confirm()
     _to_documents(qtbot, ui)
-    k.documentsDone()  # all optional
+    k.dossier.documentsDone()  # all optional
     stored = _submit(qtbot, ui, scanner_services)
     assert stored["applicant_type"] == "foreigner"
     assert (stored["passport_number"], stored["nationality"], stored["full_name"]) == (
@@ -139,16 +146,16 @@ def test_a_foreigner_types_a_passport_number_and_is_told_what_is_wrong(
     assert stored["_review"] == "Người nước ngoài"
     fields = _receipt_fields(ui)
     assert fields["Loại người nộp"].startswith("Người nước ngoài") and fields["Số hộ chiếu"] == "***T47"
-    assert "Số hộ chiếu ***T47" in k.applicantVm.property("identityLine")
+    assert "Số hộ chiếu ***T47" in applicant_vm(ui).property("identityLine")
 
 
 def test_an_organisation_files_by_its_tax_code_with_its_representatives_id(
     qtbot: QtBot, ui: KioskUi, scanner_services: KioskServices, small_documents: Path
 ) -> None:
-    k = ui.controller
+    k = ui.peers
     _start(qtbot, ui, "organisation", small_documents)
     wait_screen(qtbot, ui, "confirm")  # nothing to read: the details at once
-    rows = {row["name"]: row for row in k.applicantVm.fields.rows()}
+    rows = {row["name"]: row for row in applicant_vm(ui).fields.rows()}
     assert rows["organisation_code"]["input"] == "taxcode"
     assert (
         rows["representative_id_number"]["input"] == "digits" and rows["representative_id_number"]["required"]
@@ -161,12 +168,12 @@ def test_an_organisation_files_by_its_tax_code_with_its_representatives_id(
             "representative_name": "Trần Thị Bích Ngọc",
         },
     )
-    assert not k.applicantVm.confirm()
+    assert not applicant_vm(ui).confirm()
     assert set(_errors(ui)) == {"organisation_code", "representative_id_number"}
     _type(ui, {"organisation_code": "0123 456 789-001", "representative_id_number": "079305001234"})
-    assert k.applicantVm.confirm()
+    assert applicant_vm(ui).confirm()
     _to_documents(qtbot, ui)
-    k.documentsDone()  # all optional
+    k.dossier.documentsDone()  # all optional
     stored = _submit(qtbot, ui, scanner_services)
     assert stored["applicant_type"] == "organisation" and stored["organisation_code"] == "0123456789-001"
     assert stored["representative_id_number"] == "079305001234"
@@ -177,16 +184,16 @@ def test_an_organisation_files_by_its_tax_code_with_its_representatives_id(
 def test_a_person_without_an_id_number_gives_birth_year_and_issuing_data(
     qtbot: QtBot, ui: KioskUi, scanner_services: KioskServices, small_documents: Path
 ) -> None:
-    k = ui.controller
+    k = ui.peers
     _start(qtbot, ui, "no_id", small_documents)
     wait_screen(qtbot, ui, "confirm")
     _type(ui, {"full_name": "Lò Thị Mai", "birth_year": "1948", "issue_date": "1990-03-01"})
-    assert not k.applicantVm.confirm()
+    assert not applicant_vm(ui).confirm()
     assert set(_errors(ui)) == {"issuing_body"}
     _type(ui, {"issuing_body": "UBND xã Mường Phăng"})
-    assert k.applicantVm.confirm()
+    assert applicant_vm(ui).confirm()
     _to_documents(qtbot, ui)
-    k.documentsDone()  # all optional
+    k.dossier.documentsDone()  # all optional
     stored = _submit(qtbot, ui, scanner_services)
     assert stored["applicant_type"] == "no_id" and stored["birth_year"] == "1948"
     assert stored["issuing_body"] == "UBND xã Mường Phăng" and not stored.get("id_number")
@@ -196,23 +203,23 @@ def test_a_person_without_an_id_number_gives_birth_year_and_issuing_data(
 def test_a_representative_files_for_a_parent_with_the_authorisation_and_its_dates(
     qtbot: QtBot, ui: KioskUi, scanner_services: KioskServices, small_documents: Path
 ) -> None:
-    k = ui.controller
+    k = ui.peers
     _start(qtbot, ui, "representative", small_documents)
-    assert "người đi nộp" in k.applicantVm.property("readTitle")
+    assert "người đi nộp" in applicant_vm(ui).property("readTitle")
     wait_screen(qtbot, ui, "confirm", 30000)  # the representative's own card was read
-    rows = {row["name"]: row for row in k.applicantVm.fields.rows()}
+    rows = {row["name"]: row for row in applicant_vm(ui).fields.rows()}
     assert rows["id_number"]["value"] == "001089012345" and rows["id_number"]["fromCard"]
     _type(ui, {"on_behalf_name": "Đặng Thị Hồng", "on_behalf_id_number": "001089012345"})
-    assert not k.applicantVm.confirm()
+    assert not applicant_vm(ui).confirm()
     assert set(_errors(ui)) == {"on_behalf_id_number"}  # not the representative themself
     _type(ui, {"on_behalf_id_number": "048156000777", "relationship": "con"})
-    assert k.applicantVm.confirm()
+    assert applicant_vm(ui).confirm()
     _to_documents(qtbot, ui)
     docs = k.documents
     vbuq = next(i for i, r in enumerate(docs.components.rows()) if r["typeCode"] == "VBUQ")
     assert docs.components.rows()[vbuq]["mandatory"]  # made mandatory for a representative
-    k.documentsDone()
-    assert k.screen == "documents" and "Văn bản ủy quyền" in k.message
+    k.dossier.documentsDone()
+    assert k.context.screen == "documents" and "Văn bản ủy quyền" in k.context.message
     docs.selectComponent(vbuq)
     docs.setAutoCapture(False)
     docs.scanOne()
@@ -226,7 +233,7 @@ def test_a_representative_files_for_a_parent_with_the_authorisation_and_its_date
     docs.setMetaField("authorisation_valid_until", until.isoformat())
     assert docs.problem() == ""
     assert f"{until:%d/%m/%Y}" in docs.property("metaSummary")
-    k.documentsDone()
+    k.dossier.documentsDone()
     stored = _submit(qtbot, ui, scanner_services)
     assert stored["applicant_type"] == "representative" and stored["on_behalf_id_number"] == "048156000777"
     assert scanner_services.sandbox is not None and scanner_services.sandbox.store is not None
@@ -242,12 +249,12 @@ def test_a_representative_files_for_a_parent_with_the_authorisation_and_its_date
 def test_a_citizen_keeps_the_card_journey_and_the_assisting_clerk_digitises(
     qtbot: QtBot, ui: KioskUi, scanner_services: KioskServices, small_documents: Path
 ) -> None:
-    k = ui.controller
-    k.assisted_by = "NV012"
+    k = ui.peers
+    k.context.assisted_by = "NV012"
     _start(qtbot, ui, "citizen", small_documents)
     wait_screen(qtbot, ui, "confirm", 30000)
-    assert not k.applicantVm.property("custom")
-    k.confirmDetails()
+    assert not applicant_vm(ui).property("custom")
+    k.card.confirm()
     _to_documents(qtbot, ui)
     docs = k.documents
     vbuq = next(i for i, r in enumerate(docs.components.rows()) if r["typeCode"] == "BAQDLH")
@@ -256,7 +263,7 @@ def test_a_citizen_keeps_the_card_journey_and_the_assisting_clerk_digitises(
     docs.scanOne()
     qtbot.waitUntil(lambda: not docs.property("scanning") and docs.pages.rowCount() == 1, timeout=60000)
     docs.setMetaField("divorce_number", "12/2019/HNGĐ-ST")
-    k.documentsDone()
+    k.dossier.documentsDone()
     stored = _submit(qtbot, ui, scanner_services)
     assert stored["applicant_type"] == "citizen" and stored["_review"] == "Công dân Việt Nam"
     assert scanner_services.sandbox is not None and scanner_services.sandbox.store is not None
@@ -303,21 +310,21 @@ def test_foreigners_and_organisations_open_a_portal_account(
     fields: dict[str, str],
     identifier: str,
 ) -> None:
-    k = ui.controller
+    k = ui.peers
     paper = sorted(small_documents.glob("*.jpg"))[0]
-    k.set_camera_opener(lambda: ImageSequenceSource([paper], repeat_each=3, fps=30.0, name="card"))
-    qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
-    k.touchAttract()
-    k.openAccount()
+    k.card.set_camera_opener(lambda: ImageSequenceSource([paper], repeat_each=3, fps=30.0, name="card"))
+    qtbot.waitUntil(lambda: k.procedures.state == "ready", timeout=15000)
+    k.visit.touchAttract()
+    k.visit.openAccount()
     wait_screen(qtbot, ui, "readCard")
-    k.applicantVm.choose(kind)
-    if k.screen == "readCard":
-        k.typeInstead()
+    applicant_vm(ui).choose(kind)
+    if k.context.screen == "readCard":
+        k.card.typeInstead()
     wait_screen(qtbot, ui, "confirm")
     _type(ui, fields)
-    assert k.applicantVm.confirm()
+    assert applicant_vm(ui).confirm()
     wait_screen(qtbot, ui, "account")  # the account journey goes on to the account, not a procedure
-    (account,) = k.findChildren(AccountViewModel)
+    (account,) = k.context.findChildren(AccountViewModel)
     assert account.property("idNumber") == identifier
     account.choose("register")
     for digit in "0912345678":

@@ -37,7 +37,7 @@ ADDRESS = Address(recipient_name="Nguyễn Văn An", phone="0912345678", street=
 @pytest.fixture
 def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
     kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.controller.set_camera_opener(lambda: card_camera("91_empty_desk.png"))
+    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("91_empty_desk.png"))
     kiosk_ui.window.show()
     yield kiosk_ui
     kiosk_ui.close()
@@ -46,13 +46,13 @@ def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
 
 
 def check_vm(ui: KioskUi) -> CheckViewModel:
-    found = ui.controller.findChildren(CheckViewModel)
+    found = ui.peers.context.findChildren(CheckViewModel)
     assert len(found) == 1
     return found[0]
 
 
 def guides_vm(ui: KioskUi) -> GuidesViewModel:
-    found = ui.controller.findChildren(GuidesViewModel)
+    found = ui.peers.context.findChildren(GuidesViewModel)
     assert len(found) == 1
     return found[0]
 
@@ -112,7 +112,7 @@ def type_code(qtbot: QtBot, ui: KioskUi, code: str) -> None:
 
 def go_check(qtbot: QtBot, ui: KioskUi) -> None:
     drive_to(qtbot, ui, "home")
-    ui.controller.checkDossier()
+    ui.peers.visit.checkDossier()
     wait_screen(qtbot, ui, "check")
 
 
@@ -188,7 +188,7 @@ def test_typed_code_shows_status_and_history_grows(qtbot: QtBot, ui: KioskUi, se
     assert any("Bổ sung bản án ly hôn" in t for t in texts)
     shoot(qtbot, ui, "check_needs_info", shots_dir(tmp_path))
 
-    ui.controller.switchLanguage("en")
+    ui.peers.visit.switchLanguage("en")
     qtbot.wait(50)
     assert check.property("statusText") == "More information needed"
     assert "Marital status certificate" in check.property("procedureName")
@@ -202,7 +202,7 @@ def test_receipt_qr_as_camera_then_result_by_post_with_tracking(qtbot: QtBot, ui
     admin(services, f"/dossiers/{code}/status", {"status": "done", "note": "Đã ký"})
     admin(services, f"/tracking/{order.tracking_number}/events", {"code": "in_transit", "location": "Hà Nội"})
     photo = receipt_photo(code, tmp_path)
-    ui.controller.set_camera_opener(lambda: ImageSequenceSource([photo], repeat_each=1, fps=15.0))
+    ui.peers.card.set_camera_opener(lambda: ImageSequenceSource([photo], repeat_each=1, fps=15.0))
 
     go_check(qtbot, ui)
     check = check_vm(ui)
@@ -217,7 +217,7 @@ def test_receipt_qr_as_camera_then_result_by_post_with_tracking(qtbot: QtBot, ui
     assert any("bưu điện" in t for t in texts)
     shoot(qtbot, ui, "check_done_post", shots_dir(tmp_path))
 
-    ui.controller.journeyDone()
+    ui.peers.visit.journeyDone()
     wait_screen(qtbot, ui, "feedback")
     assert not check.camera_running
 
@@ -239,7 +239,7 @@ def test_unknown_code_and_unreachable_portal(qtbot: QtBot, ui: KioskUi, services
     qtbot.waitUntil(lambda: check.state == "offline", timeout=60000)
     assert any("Không kết nối được với Cổng dịch vụ công" in t for t in visible_texts(ui))
     shoot(qtbot, ui, "check_offline", shots_dir(tmp_path))
-    ui.controller.back()  # the way back
+    ui.peers.visit.back()  # the way back
     wait_screen(qtbot, ui, "home")
     assert not check.camera_running
 
@@ -252,7 +252,7 @@ def test_wipe_leaves_nothing_of_the_citizen(qtbot: QtBot, ui: KioskUi, services:
     qtbot.waitUntil(lambda: check.state == "found", timeout=15000)
     guides_vm(ui).select("2.000488")
 
-    ui.controller.startOver()
+    ui.peers.visit.startOver()
     wait_screen(qtbot, ui, "attract")
     assert not check.camera_running
     names = ("state", "code", "procedureName", "statusText", "trackingNumber")
@@ -269,15 +269,15 @@ def test_a_lookup_answered_after_the_wipe_is_dropped(qtbot: QtBot, ui: KioskUi,
     go_check(qtbot, ui)
     check = check_vm(ui)
     check.lookup(code)
-    ui.controller.startOver()  # the citizen walks away while the portal is being asked
-    ui.controller.tasks.wait(15000)
+    ui.peers.visit.startOver()  # the citizen walks away while the portal is being asked
+    ui.peers.context.tasks.wait(15000)
     qtbot.wait(100)
     assert check.state == "input" and check.code == "" and check.history.rowCount() == 0
 
 
 def test_guides_screen_lists_steps(qtbot: QtBot, ui: KioskUi, tmp_path: Path) -> None:
     drive_to(qtbot, ui, "home")
-    ui.controller.openGuides()
+    ui.peers.visit.openGuides()
     wait_screen(qtbot, ui, "guides")
     guides = guides_vm(ui)
     assert guides.selected == "1.001193"  # the first guide opens by itself
@@ -290,10 +290,10 @@ def test_guides_screen_lists_steps(qtbot: QtBot, ui: KioskUi, tmp_path: Path) ->
     assert guides.steps.rowCount() == 6
     assert any("200.000 đồng" in row["text"] for row in guides.steps.rows())
     assert "Chọn \"Phiếu lý lịch tư pháp\"" in visible_texts(ui)
-    ui.controller.switchLanguage("en")
+    ui.peers.visit.switchLanguage("en")
     qtbot.wait(50)
     assert "Judicial record certificate" in visible_texts(ui)
-    ui.controller.journeyDone()
+    ui.peers.visit.journeyDone()
     wait_screen(qtbot, ui, "feedback")
 
 

@@ -39,21 +39,21 @@ def find(ui: KioskUi, name: str) -> QQuickItem:
 
 
 def walk_to_review(qtbot: QtBot, ui: KioskUi, procedure: str = FEE_PROCEDURE) -> None:
-    k = ui.controller
-    qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
-    k.touchAttract()
+    k = ui.peers
+    qtbot.waitUntil(lambda: k.procedures.state == "ready", timeout=15000)
+    k.visit.touchAttract()
     wait_screen(qtbot, ui, "home")
     ui.journey.startWith(procedure)
     wait_screen(qtbot, ui, "confirm", 30000)
-    k.confirmDetails()
+    k.card.confirm()
     wait_screen(qtbot, ui, "form")
     fill_form(ui)
-    k.submitForm()
+    k.form.submit()
     wait_screen(qtbot, ui, "documents")
-    k.documentsDone()
+    k.dossier.documentsDone()
     wait_screen(qtbot, ui, "delivery")
     k.delivery.chooseMethod("online")
-    k.deliveryDone()
+    k.dossier.deliveryDone()
     wait_screen(qtbot, ui, "review")
 
 
@@ -67,7 +67,7 @@ def quick_idle(config: KioskConfig) -> Iterator[KioskServices]:
 
 def make_ui(services: KioskServices, camera: str = "01_nguyen_van_an_front.png") -> KioskUi:
     ui = create_ui(services, size=PORTRAIT)
-    ui.controller.set_camera_opener(lambda: card_camera(camera))
+    ui.peers.card.set_camera_opener(lambda: card_camera(camera))
     ui.window.show()
     return ui
 
@@ -76,27 +76,27 @@ def test_paying_on_the_phone_keeps_the_session_and_the_qr_is_never_covered(
         qtbot: QtBot, quick_idle: KioskServices) -> None:
     ui = make_ui(quick_idle)
     try:
-        k = ui.controller
+        k = ui.peers
         walk_to_review(qtbot, ui)
-        k.setConsent(True)
-        k.submitDossier()
+        k.dossier.setConsent(True)
+        k.dossier.submit()
         wait_screen(qtbot, ui, "payment", 30000)
         # The code is on screen before paying starts.
-        code = k.dossierCode
+        code = k.dossier.code
         assert code and find(ui, "paymentDossierCode").isVisible()
         assert any(code in t for t in visible_texts(ui))
         qtbot.waitUntil(lambda: k.payment.state == "waiting", timeout=20000)
         # Three times the idle timeout without a touch: still there, no warning, QR shown.
         qtbot.wait(9000)
-        assert k.screen == "payment" and not k.idleWarning
+        assert k.context.screen == "payment" and not k.context.idleWarning
         assert find(ui, "paymentQrImage").isVisible()
         # The generous limit runs out (shortened here): the QR goes, then the ordinary countdown.
-        k.idle._hold.start(50)
+        k.context.idle._hold.start(50)
         qtbot.waitUntil(lambda: ui.journey.paymentExpired, timeout=3000)
         assert not find(ui, "paymentQrImage").isVisible()
-        qtbot.waitUntil(lambda: k.idleWarning, timeout=5000)
+        qtbot.waitUntil(lambda: k.context.idleWarning, timeout=5000)
         assert not find(ui, "paymentQrImage").isVisible(), "the overlay never covers a payable QR"
-        qtbot.waitUntil(lambda: k.screen == "attract", timeout=5000)
+        qtbot.waitUntil(lambda: k.context.screen == "attract", timeout=5000)
         qtbot.wait(300)  # the attract screen finishes loading before the engine goes
     finally:
         ui.close()
@@ -161,32 +161,32 @@ def test_markup_in_a_card_name_is_shown_as_text_and_fetches_nothing(
         qtbot: QtBot, services: KioskServices, trap: str, tmp_path: Path) -> None:
     card = markup_card(tmp_path, trap)
     ui = create_ui(services, size=PORTRAIT)
-    ui.controller.set_camera_opener(lambda: ImageSequenceSource([card], repeat_each=30, fps=15.0))
+    ui.peers.card.set_camera_opener(lambda: ImageSequenceSource([card], repeat_each=30, fps=15.0))
     ui.window.show()
     try:
-        k = ui.controller
-        qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
-        k.touchAttract()
+        k = ui.peers
+        qtbot.waitUntil(lambda: k.procedures.state == "ready", timeout=15000)
+        k.visit.touchAttract()
         wait_screen(qtbot, ui, "home")
-        k.startDossier()
+        k.dossier.start()
         wait_screen(qtbot, ui, "confirm", 30000)
         qtbot.wait(300)
         assert any("<img src=" in t for t in visible_texts(ui)), "the name is shown as the characters it has"
         assert non_plain_texts(ui) == []
-        for screen, step in (("procedure", k.confirmDetails),
-                             ("procedureInfo", lambda: k.chooseProcedure(FEE_PROCEDURE)),
-                             ("form", k.beginForm)):
+        for screen, step in (("procedure", k.card.confirm),
+                             ("procedureInfo", lambda: k.procedures.choose(FEE_PROCEDURE)),
+                             ("form", k.form.begin)):
             step()
             wait_screen(qtbot, ui, screen)
             qtbot.wait(300)
             assert non_plain_texts(ui) == [], screen
         fill_form(ui)
-        k.submitForm()
+        k.form.submit()
         wait_screen(qtbot, ui, "documents")
-        k.documentsDone()
+        k.dossier.documentsDone()
         wait_screen(qtbot, ui, "delivery")
         k.delivery.chooseMethod("online")
-        k.deliveryDone()
+        k.dossier.deliveryDone()
         wait_screen(qtbot, ui, "review")
         qtbot.wait(500)
         assert non_plain_texts(ui) == []
@@ -202,10 +202,10 @@ def test_call_staff_tells_the_truth_and_gives_the_helpline(qtbot: QtBot, config:
     services = build_services(with_phone)
     ui = make_ui(services)
     try:
-        ui.controller.touchAttract()
+        ui.peers.visit.touchAttract()
         wait_screen(qtbot, ui, "home")
-        ui.controller.callStaff()
-        message = ui.controller.message
+        ui.peers.visit.callStaff()
+        message = ui.peers.context.message
         assert "chưa tự gọi được" in message and "1900 0000" in message
         assert "Đã gọi nhân viên" not in message
         assert any("1900 0000" in t for t in visible_texts(ui))
@@ -219,10 +219,10 @@ def test_without_a_printer_nothing_claims_to_print_and_no_pdf_is_offered(
     assert services.config.ui.printer == "dummy"
     ui = make_ui(services)
     try:
-        k = ui.controller
+        k = ui.peers
         walk_to_review(qtbot, ui, "1.004873.000.00.00.H26")  # free: straight to the receipt
-        k.setConsent(True)
-        k.submitDossier()
+        k.dossier.setConsent(True)
+        k.dossier.submit()
         wait_screen(qtbot, ui, "receipt", 30000)
         qtbot.wait(200)
         assert not find(ui, "printReceipt").isVisible()
@@ -272,24 +272,24 @@ def test_a_covered_camera_is_said_within_three_seconds(qtbot: QtBot, services: K
     black = tmp_path / "covered.png"
     Image.new("RGB", (1280, 720), (3, 3, 3)).save(black)
     ui = create_ui(services, size=PORTRAIT)
-    ui.controller.set_camera_opener(lambda: ImageSequenceSource([black], repeat_each=1000, fps=10.0))
+    ui.peers.card.set_camera_opener(lambda: ImageSequenceSource([black], repeat_each=1000, fps=10.0))
     ui.window.show()
     try:
-        k = ui.controller
-        qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
-        k.touchAttract()
+        k = ui.peers
+        qtbot.waitUntil(lambda: k.procedures.state == "ready", timeout=15000)
+        k.visit.touchAttract()
         wait_screen(qtbot, ui, "home")
-        k.startDossier()
+        k.dossier.start()
         wait_screen(qtbot, ui, "readCard")
         started = time.monotonic()
-        qtbot.waitUntil(lambda: "Camera bị che" in k.message, timeout=3000)
+        qtbot.waitUntil(lambda: "Camera bị che" in k.context.message, timeout=3000)
         assert time.monotonic() - started < 3.0
         assert any("Camera bị che" in t for t in visible_texts(ui))
         # Uncovered: the card is read and the message goes.
-        k.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
-        k.back()
+        k.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+        k.visit.back()
         wait_screen(qtbot, ui, "home")
-        assert k.message == ""
+        assert k.context.message == ""
     finally:
         ui.close()
     assert_ui_idle(ui)

@@ -34,10 +34,10 @@ def scanner_services(config: KioskConfig) -> Iterator[KioskServices]:
 @pytest.fixture
 def ui(qtbot: QtBot, scanner_services: KioskServices, small_documents: Path) -> Iterator[KioskUi]:
     kiosk_ui = create_ui(scanner_services, size=PORTRAIT)
-    kiosk_ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
     # Each page lies under the camera for a while, as it would on a real desk.
     pages = sorted(small_documents.glob("*.jpg"))
-    kiosk_ui.controller.documents.set_camera_opener(
+    kiosk_ui.peers.documents.set_camera_opener(
         lambda: ImageSequenceSource(pages, repeat_each=40, fps=20.0, name="desk"))
     kiosk_ui.window.show()
     yield kiosk_ui
@@ -46,23 +46,23 @@ def ui(qtbot: QtBot, scanner_services: KioskServices, small_documents: Path) -> 
 
 
 def to_documents(qtbot: QtBot, ui: KioskUi) -> None:
-    k = ui.controller
-    qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
-    k.touchAttract()
-    k.chooseLanguage("vi")
-    k.startDossier()
+    k = ui.peers
+    qtbot.waitUntil(lambda: k.procedures.state == "ready", timeout=15000)
+    k.visit.touchAttract()
+    k.visit.chooseLanguage("vi")
+    k.dossier.start()
     wait_screen(qtbot, ui, "confirm", 30000)
-    k.confirmDetails()
-    k.chooseProcedure(BIRTH)
-    k.beginForm()
+    k.card.confirm()
+    k.procedures.choose(BIRTH)
+    k.form.begin()
     fill_form(ui)
-    k.submitForm()
+    k.form.submit()
     wait_screen(qtbot, ui, "documents")
 
 
 def test_mandatory_paper_and_low_resolution_block_the_way_on(qtbot: QtBot, ui: KioskUi) -> None:
     to_documents(qtbot, ui)
-    docs = ui.controller.documents
+    docs = ui.peers.documents
     assert "Giấy chứng sinh" in docs.problem()  # nothing captured yet
     qtbot.waitUntil(lambda: docs.pages.rowCount() >= 1 and not docs.property("processing"), timeout=60000)
     docs.setAutoCapture(False)
@@ -70,8 +70,8 @@ def test_mandatory_paper_and_low_resolution_block_the_way_on(qtbot: QtBot, ui: K
     rows = docs.pages.rows()
     assert all(r["lowDpi"] for r in rows)  # a third of a document camera's resolution: under 200 dpi
     assert "chưa đủ rõ" in docs.problem() and "dpi" not in docs.problem()  # no jargon (issue 14)
-    ui.controller.documentsDone()
-    assert ui.controller.screen == "documents" and "chưa đủ rõ" in ui.controller.message
+    ui.peers.dossier.documentsDone()
+    assert ui.peers.context.screen == "documents" and "chưa đủ rõ" in ui.peers.context.message
     # The scanner replaces them: retake page 1 on the flatbed, delete the rest.
     docs.retakePage(0)
     docs.scanOne()
@@ -80,13 +80,13 @@ def test_mandatory_paper_and_low_resolution_block_the_way_on(qtbot: QtBot, ui: K
     while docs.pages.rowCount() > 1:
         docs.deletePage(docs.pages.rowCount() - 1)
     assert docs.pages.rows()[0]["dpi"] == 200 and docs.problem() == ""
-    ui.controller.documentsDone()
+    ui.peers.dossier.documentsDone()
     wait_screen(qtbot, ui, "delivery")
 
 
 def test_corners_can_be_dragged_and_pages_reordered(qtbot: QtBot, ui: KioskUi) -> None:
     to_documents(qtbot, ui)
-    docs = ui.controller.documents
+    docs = ui.peers.documents
     qtbot.waitUntil(lambda: docs.pages.rowCount() >= 2, timeout=60000)
     docs.setAutoCapture(False)
     qtbot.waitUntil(lambda: not docs.property("processing"), timeout=30000)
@@ -107,20 +107,20 @@ def test_corners_can_be_dragged_and_pages_reordered(qtbot: QtBot, ui: KioskUi) -
 def test_the_dossier_reaches_the_portal_with_one_pdf_per_component(qtbot: QtBot, ui: KioskUi,
                                                                    scanner_services: KioskServices) -> None:
     to_documents(qtbot, ui)
-    docs = ui.controller.documents
+    docs = ui.peers.documents
     docs.setAutoCapture(False)
     docs.scanFeeder()  # the test scanner's feeder holds 10 sheets
     qtbot.waitUntil(lambda: not docs.property("scanning") and docs.pages.rowCount() >= 10, timeout=120000)
     pages = docs.pages.rowCount()
-    k = ui.controller
-    k.documentsDone()
+    k = ui.peers
+    k.dossier.documentsDone()
     wait_screen(qtbot, ui, "delivery")
     k.delivery.chooseMethod("counter")
-    k.deliveryDone()
+    k.dossier.deliveryDone()
     wait_screen(qtbot, ui, "review")
-    assert any("Giấy tờ đính kèm" in r["label"] for r in k.review.rows())
-    k.setConsent(True)
-    k.submitDossier()
+    assert any("Giấy tờ đính kèm" in r["label"] for r in k.dossier.review.rows())
+    k.dossier.setConsent(True)
+    k.dossier.submit()
     wait_screen(qtbot, ui, "receipt", 60000)
     received = requests.get(f"{scanner_services.portal_url}/sandbox/admin/dossiers", timeout=5).json()
     (dossier,) = received

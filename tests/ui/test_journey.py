@@ -25,7 +25,7 @@ NAME, ID_NUMBER = "Nguyễn Văn An", "001089012345"
 
 def make_ui(services: KioskServices) -> KioskUi:
     ui = create_ui(services, size=PORTRAIT)
-    ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
     ui.window.show()
     return ui
 
@@ -51,7 +51,7 @@ def test_card_to_receipt_reaches_the_portal_once(qtbot: QtBot, ui: KioskUi, serv
     texts = visible_texts(ui)
     assert NAME in texts and ID_NUMBER in texts  # prefilled from the card, diacritics intact
     drive_to(qtbot, ui, "receipt")
-    code = ui.controller.dossierCode
+    code = ui.peers.dossier.code
     assert code.startswith("000.00.00.H26-")
     dossiers = admin_dossiers(services)
     assert [d["dossier_code"] for d in dossiers] == [code]
@@ -62,34 +62,35 @@ def test_card_to_receipt_reaches_the_portal_once(qtbot: QtBot, ui: KioskUi, serv
 
 def test_finish_wipes_everything_the_citizen_entered(qtbot: QtBot, ui: KioskUi) -> None:
     drive_to(qtbot, ui, "receipt")
-    ui.controller.finish()
+    ui.peers.visit.finish()
     wait_screen(qtbot, ui, "feedback")  # the survey comes first; it shows nothing of the citizen
     assert not any(NAME in t or ID_NUMBER in t for t in visible_texts(ui))
     # The survey: the overall face, two SIPAS criteria (one unknown, dropped), a comment with a phone
     # number (withheld).
-    ui.controller.giveSurvey(4, {"staff": 5, "bogus": 9}, "Nhân viên nhiệt tình, gọi 0912345678")
+    ui.peers.visit.giveSurvey(4, {"staff": 5, "bogus": 9}, "Nhân viên nhiệt tình, gọi 0912345678")
     wait_screen(qtbot, ui, "attract")
-    k = ui.controller
-    qtbot.waitUntil(lambda: k.tasks.pool.activeThreadCount() == 0)
+    k = ui.peers
+    qtbot.waitUntil(lambda: k.context.tasks.pool.activeThreadCount() == 0)
     vietnam_month = datetime.now(UTC).astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).timetuple()[:2]
-    report = monthly_report(k._outbox.session_factory, *vietnam_month)
+    report = monthly_report(k.context.services.outbox.session_factory, *vietnam_month)
     assert report.answers == 1 and report.by_score[4] == 1 and report.comments == []
     # The province hears the score with the procedure, never the comment nor the person.
-    told = [e.data for e in FleetOutbox(k._outbox.session_factory).pending(1000) if e.type == "feedback"]
+    fleet = FleetOutbox(k.context.services.outbox.session_factory)
+    told = [e.data for e in fleet.pending(1000) if e.type == "feedback"]
     assert [d["scores"] for d in told] == [{"overall": 4, "staff": 5}] and "0912345678" not in str(told)
     leftovers = [t for t in visible_texts(ui) if NAME in t or ID_NUMBER in t]
     assert leftovers == []
-    assert k.flow.session.reading is None and k.flow.session.applicant == {}
-    assert k.applicant.rows() == [] and k.form.rows() == [] and k.review.rows() == []
-    assert k.dossierCode == "" and k.receiptQr == ""
+    assert k.context.flow.session.reading is None and k.context.flow.session.applicant == {}
+    assert k.card.applicant.rows() == [] and k.form.model.rows() == [] and k.dossier.review.rows() == []
+    assert k.dossier.code == "" and k.dossier.receiptQr == ""
     # Walking the journey again shows empty fields until a card is read, never the old citizen.
-    k.set_camera_opener(lambda: card_camera("91_empty_desk.png"))
-    k.touchAttract()
-    k.chooseLanguage("vi")
-    k.startDossier()
-    k.typeInstead()
+    k.card.set_camera_opener(lambda: card_camera("91_empty_desk.png"))
+    k.visit.touchAttract()
+    k.visit.chooseLanguage("vi")
+    k.dossier.start()
+    k.card.typeInstead()
     wait_screen(qtbot, ui, "confirm")
-    assert [r["value"] for r in k.applicant.rows()] == ["", "", "", "", ""]
+    assert [r["value"] for r in k.card.applicant.rows()] == ["", "", "", "", ""]
     assert not any(NAME in t or ID_NUMBER in t for t in visible_texts(ui))
 
 
@@ -99,14 +100,14 @@ def test_idle_timeout_warns_then_wipes(qtbot: QtBot, config: KioskConfig) -> Non
     ui = make_ui(services)
     try:
         drive_to(qtbot, ui, "confirm")
-        k = ui.controller
-        qtbot.waitUntil(lambda: k.idleWarning, timeout=5000)
-        k.moreTime()  # "I need more time" restarts the wait
-        assert not k.idleWarning and k.screen == "confirm"
-        qtbot.waitUntil(lambda: k.idleWarning, timeout=5000)
-        qtbot.waitUntil(lambda: k.screen == "attract", timeout=5000)
-        assert not k.idleWarning
-        assert k.applicant.rows() == []
+        k = ui.peers
+        qtbot.waitUntil(lambda: k.context.idleWarning, timeout=5000)
+        k.context.moreTime()  # "I need more time" restarts the wait
+        assert not k.context.idleWarning and k.context.screen == "confirm"
+        qtbot.waitUntil(lambda: k.context.idleWarning, timeout=5000)
+        qtbot.waitUntil(lambda: k.context.screen == "attract", timeout=5000)
+        assert not k.context.idleWarning
+        assert k.card.applicant.rows() == []
         assert not any(NAME in t for t in visible_texts(ui))
     finally:
         ui.close()
@@ -120,11 +121,11 @@ def test_portal_down_queues_the_dossier_and_sync_sends_it_later(qtbot: QtBot, ui
     real_portal = services.portal.base_url
     services.portal.base_url = "http://127.0.0.1:9"  # nothing listens there: a pulled cable
     services.portal.retry = dataclasses.replace(services.portal.retry, attempts=1)
-    ui.controller.setConsent(True)
-    ui.controller.submitDossier()
+    ui.peers.dossier.setConsent(True)
+    ui.peers.dossier.submit()
     wait_screen(qtbot, ui, "receipt")
-    k = ui.controller
-    assert k.submittedOffline and k.dossierCode == "" and k.receiptReference
+    k = ui.peers
+    assert k.dossier.submittedOffline and k.dossier.code == "" and k.dossier.reference
     assert services.outbox.counts()["queued"] == 1
     assert admin_dossiers(services) == []
     # The network returns; the outbox worker sends the queued dossier.
@@ -134,10 +135,10 @@ def test_portal_down_queues_the_dossier_and_sync_sends_it_later(qtbot: QtBot, ui
         from kiosk.store.models import OutboxEntry
         session.get(OutboxEntry, entry.id).next_attempt_at = entry.created_at  # type: ignore[union-attr]
     worker = services.worker  # the real outbox worker, as the window runs it
-    assert worker is not None and k.worker is worker
+    assert worker is not None and k.context.services.worker is worker
     worker.start()
     try:
-        k.syncNow()  # wakes the worker (the controller never sends on its own)
+        k.dossier.syncNow()  # wakes the worker (the controller never sends on its own)
         qtbot.waitUntil(lambda: services.outbox.counts()["sent"] == 1, timeout=10000)
     finally:
         worker.stop()
@@ -146,12 +147,12 @@ def test_portal_down_queues_the_dossier_and_sync_sends_it_later(qtbot: QtBot, ui
 
 def test_language_switch_mid_journey_keeps_answers(qtbot: QtBot, ui: KioskUi) -> None:
     drive_to(qtbot, ui, "form")
-    k = ui.controller
-    k.switchLanguage("en")
+    k = ui.peers
+    k.visit.switchLanguage("en")
     qtbot.wait(100)
-    labels = [r["label"] for r in k.form.rows()]
+    labels = [r["label"] for r in k.form.model.rows()]
     assert "Full name" in labels
-    assert NAME in [r["value"] for r in k.form.rows()]
+    assert NAME in [r["value"] for r in k.form.model.rows()]
     texts = visible_texts(ui)
     assert "Continue" in texts and "‹  Back" in texts and "Tiếp tục" not in texts  # QML retranslated
 
@@ -168,12 +169,12 @@ def test_demo_writes_a_screenshot_per_screen(tmp_path: Path, config: KioskConfig
 
 
 def test_back_of_the_card_only_is_accepted_with_a_name_warning(qtbot: QtBot, ui: KioskUi) -> None:
-    k = ui.controller
-    k.set_camera_opener(lambda: card_camera("02_nguyen_van_an_back.png", repeat_each=100))
+    k = ui.peers
+    k.card.set_camera_opener(lambda: card_camera("02_nguyen_van_an_back.png", repeat_each=100))
     drive_to(qtbot, ui, "readCard")
-    qtbot.waitUntil(lambda: k.screen == "confirm", timeout=30000)  # MRZ agreed, no QR came: accepted
-    assert k.flow.session.reading is not None and k.flow.session.reading.source == "mrz"
-    warnings = k.property("cardWarnings")
+    qtbot.waitUntil(lambda: k.context.screen == "confirm", timeout=30000)  # MRZ agreed, no QR came: accepted
+    assert k.context.flow.session.reading is not None and k.context.flow.session.reading.source == "mrz"
+    warnings = k.card.property("warnings")
     assert any("không có dấu" in w for w in warnings)
     assert any("không có dấu" in t for t in visible_texts(ui))
 
@@ -184,42 +185,42 @@ def test_a_full_queue_refuses_new_dossiers_before_the_citizen_starts(qtbot: QtBo
 
     from kiosk.store.outbox import QueueLimits
 
-    k = ui.controller
+    k = ui.peers
     drive_to(qtbot, ui, "home")
-    qtbot.waitUntil(lambda: k.tasks.pool.activeThreadCount() == 0)  # the start-up sync has run
+    qtbot.waitUntil(lambda: k.context.tasks.pool.activeThreadCount() == 0)  # the start-up sync has run
     for n in range(2):  # two dossiers waiting (as if the portal had been down all morning)
         services.outbox.enqueue(f"00000000-0000-4000-8000-00000000000{n}", "1.004873.000.00.00.H26",
                                 {"applicant": {}, "answers": {}})
-    k.limits = QueueLimits(max_queue_age=timedelta(hours=48), max_queue_size=1,
+    k.context.services.limits = QueueLimits(max_queue_age=timedelta(hours=48), max_queue_size=1,
                            max_catalogue_age=timedelta(hours=168))
-    k.startDossier()
-    assert k.screen == "home" and k.message  # refused, with the reason on screen
-    k.limits = None
-    k.startDossier()
+    k.dossier.start()
+    assert k.context.screen == "home" and k.context.message  # refused, with the reason on screen
+    k.context.services.limits = None
+    k.dossier.start()
     wait_screen(qtbot, ui, "readCard")
 
 
 def test_procedures_are_found_without_diacritics_and_by_category(qtbot: QtBot, ui: KioskUi) -> None:
-    k = ui.controller
+    k = ui.peers
     drive_to(qtbot, ui, "procedure")
-    everything = k.procedures.rowCount()
+    everything = k.procedures.model.rowCount()
     # A citizen types and taps at human speed: the list (and its QML delegates) settles between changes.
-    k.searchProcedures("dang ky khai sinh")
+    k.procedures.search("dang ky khai sinh")
     qtbot.wait(100)
-    names = [r["name"] for r in k.procedures.rows()]
+    names = [r["name"] for r in k.procedures.model.rows()]
     assert "Đăng ký khai sinh" in names and len(names) < everything
-    k.searchProcedures("1.004873")  # the code printed on a guide
+    k.procedures.search("1.004873")  # the code printed on a guide
     qtbot.wait(100)
-    assert [r["code"] for r in k.procedures.rows()] == ["1.004873.000.00.00.H26"]
-    k.searchProcedures("")
+    assert [r["code"] for r in k.procedures.model.rows()] == ["1.004873.000.00.00.H26"]
+    k.procedures.search("")
     qtbot.wait(100)
-    field = k.property("procedureFields")[0]
-    k.chooseProcedureField(field)
+    field = k.procedures.property("fields")[0]
+    k.procedures.chooseField(field)
     qtbot.wait(100)
-    assert {r["field"] for r in k.procedures.rows()} == {field}
-    k.chooseProcedureField(field)  # the same chip again: everything
+    assert {r["field"] for r in k.procedures.model.rows()} == {field}
+    k.procedures.chooseField(field)  # the same chip again: everything
     qtbot.wait(100)
-    assert k.procedures.rowCount() == everything
+    assert k.procedures.model.rowCount() == everything
 
 
 def test_a_printed_guides_qr_opens_its_procedure(qtbot: QtBot, ui: KioskUi, tmp_path: Path) -> None:
@@ -230,23 +231,23 @@ def test_a_printed_guides_qr_opens_its_procedure(qtbot: QtBot, ui: KioskUi, tmp_
     guide = tmp_path / "guide.png"
     segno.make("https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193"
                ).save(str(guide), scale=10, border=4)
-    k = ui.controller
+    k = ui.peers
     drive_to(qtbot, ui, "procedure")
-    k.set_camera_opener(lambda: ImageSequenceSource([guide], repeat_each=50, fps=20.0))
-    k.back()  # reopen the list with the guide in front of the camera
+    k.card.set_camera_opener(lambda: ImageSequenceSource([guide], repeat_each=50, fps=20.0))
+    k.visit.back()  # reopen the list with the guide in front of the camera
     wait_screen(qtbot, ui, "confirm")
-    k.confirmDetails()
+    k.card.confirm()
     wait_screen(qtbot, ui, "procedureInfo", 20000)
-    assert k.flow.session.procedure_code == "1.001193.000.00.00.H26"
+    assert k.context.flow.session.procedure_code == "1.001193.000.00.00.H26"
 
 
 def test_the_survey_is_answered_by_touch_and_reaches_the_fleet_report(qtbot: QtBot, ui: KioskUi) -> None:
     from tests.ui.test_staff import tap
 
-    k = ui.controller
+    k = ui.peers
     drive_to(qtbot, ui, "receipt")
-    procedure = k.flow.session.procedure_code
-    k.finish()
+    procedure = k.context.flow.session.procedure_code
+    k.visit.finish()
     wait_screen(qtbot, ui, "feedback")
     tap(qtbot, ui, "face_5")  # overall: very satisfied
     tap(qtbot, ui, "face_staff_4")
@@ -254,8 +255,9 @@ def test_the_survey_is_answered_by_touch_and_reaches_the_fleet_report(qtbot: QtB
     tap(qtbot, ui, "face_time_3")  # changed one's mind: the last touch counts
     tap(qtbot, ui, "sendFeedback")
     wait_screen(qtbot, ui, "attract")
-    qtbot.waitUntil(lambda: k.tasks.pool.activeThreadCount() == 0)
-    told = [e.data for e in FleetOutbox(k._outbox.session_factory).pending(1000) if e.type == "feedback"]
+    qtbot.waitUntil(lambda: k.context.tasks.pool.activeThreadCount() == 0)
+    fleet = FleetOutbox(k.context.services.outbox.session_factory)
+    told = [e.data for e in fleet.pending(1000) if e.type == "feedback"]
     [event] = told
     assert event["procedure"] == procedure and event["unit"] == "000.00.00.H26"  # the config's unit code
     assert event["scores"] == {"overall": 5, "staff": 4, "time": 3}

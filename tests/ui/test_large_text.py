@@ -90,7 +90,7 @@ def check_in_view(qtbot: QtBot, ui: KioskUi, names: tuple[str, ...], seen: dict[
         qtbot.wait(150)
         missing = [n for n in names if not in_view(ui, n)]
         if missing:
-            seen[f"{ui.controller.screen}_{size[0]}x{size[1]} in view"] = missing
+            seen[f"{ui.peers.context.screen}_{size[0]}x{size[1]} in view"] = missing
     ui.resize(*PORTRAIT)
     qtbot.wait(50)
 
@@ -98,9 +98,9 @@ def check_in_view(qtbot: QtBot, ui: KioskUi, names: tuple[str, ...], seen: dict[
 @pytest.fixture
 def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
     kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
-    kiosk_ui.controller.accessibility.setProperty("textScale", 1.5)
-    kiosk_ui.controller.accessibility.setProperty("highContrast", True)
+    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    kiosk_ui.peers.accessibility.setProperty("textScale", 1.5)
+    kiosk_ui.peers.accessibility.setProperty("highContrast", True)
     kiosk_ui.window.show()
     yield kiosk_ui
     kiosk_ui.close()
@@ -111,7 +111,7 @@ def check_here(qtbot: QtBot, ui: KioskUi, shots: Path, seen: dict[str, list[str]
     for size in (PORTRAIT, LANDSCAPE):
         ui.resize(*size)
         qtbot.wait(150)
-        name = f"{ui.controller.screen}_{size[0]}x{size[1]}"
+        name = f"{ui.peers.context.screen}_{size[0]}x{size[1]}"
         ui.window.grabWindow().save(str(shots / f"{name}.png"))
         found = problems(ui)
         if found:
@@ -122,8 +122,8 @@ def check_here(qtbot: QtBot, ui: KioskUi, shots: Path, seen: dict[str, list[str]
 
 def test_every_screen_at_150_percent_keeps_its_actions_on_screen(
         qtbot: QtBot, ui: KioskUi, tmp_path: Path) -> None:
-    k = ui.controller
-    k.switchLanguage("en")
+    k = ui.peers
+    k.visit.switchLanguage("en")
     seen: dict[str, list[str]] = {}
 
     def at(screen: str, action: Callable[[], object] | None = None, timeout_ms: int = 20000) -> None:
@@ -132,41 +132,41 @@ def test_every_screen_at_150_percent_keeps_its_actions_on_screen(
         wait_screen(qtbot, ui, screen, timeout_ms)
         check_here(qtbot, ui, tmp_path, seen)
 
-    qtbot.waitUntil(lambda: k.catalogueState == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: k.procedures.state == "ready", timeout=15000)
     at("attract")
-    at("home", k.touchAttract)
-    for screen, open_it in (("check", k.checkDossier), ("guides", k.openGuides)):
+    at("home", k.visit.touchAttract)
+    for screen, open_it in (("check", k.visit.checkDossier), ("guides", k.visit.openGuides)):
         at(screen, open_it)
-        k.startOver()
-        k.switchLanguage("en")
+        k.visit.startOver()
+        k.visit.switchLanguage("en")
         k.accessibility.setProperty("textScale", 1.5)
         k.accessibility.setProperty("highContrast", True)
-        k.touchAttract()
+        k.visit.touchAttract()
         wait_screen(qtbot, ui, "home")
-    at("readCard", k.startDossier)
+    at("readCard", k.dossier.start)
     wait_screen(qtbot, ui, "confirm", 30000)
     check_here(qtbot, ui, tmp_path, seen)
-    at("procedure", k.confirmDetails)
-    at("procedureInfo", lambda: k.chooseProcedure(FEE_PROCEDURE))
-    at("form", k.beginForm)
-    k.submitForm()  # nothing filled in: the error summary and the banner show
+    at("procedure", k.card.confirm)
+    at("procedureInfo", lambda: k.procedures.choose(FEE_PROCEDURE))
+    at("form", k.form.begin)
+    k.form.submit()  # nothing filled in: the error summary and the banner show
     qtbot.wait(200)
     check_here(qtbot, ui, tmp_path, seen)
     fill_form(ui)
-    at("documents", k.submitForm)
-    at("delivery", k.documentsDone)
+    at("documents", k.form.submit)
+    at("delivery", k.dossier.documentsDone)
     k.delivery.chooseMethod("post")  # the address form, the longest delivery screen
     qtbot.wait(200)
     check_here(qtbot, ui, tmp_path, seen)
     k.delivery.chooseMethod("online")
-    at("review", k.deliveryDone)
-    k.setConsent(True)
-    at("payment", k.submitDossier, 30000)
+    at("review", k.dossier.deliveryDone)
+    k.dossier.setConsent(True)
+    at("payment", k.dossier.submit, 30000)
     qtbot.waitUntil(lambda: k.payment.state == "waiting", timeout=20000)
     check_here(qtbot, ui, tmp_path, seen)
     check_in_view(qtbot, ui, ("paymentDossierCode", "paymentQrImage"), seen)
-    at("receipt", k.payLater)
+    at("receipt", k.dossier.payLater)
     check_in_view(qtbot, ui, ("dossierCode",), seen)
-    at("feedback", k.finish)
+    at("feedback", k.visit.finish)
     report = [f"{screen}: {problem}" for screen, found in seen.items() for problem in found]
     assert seen == {}, "\n".join(report)

@@ -24,7 +24,7 @@ from tests.ui.helpers import drive_to, wait_screen
 @pytest.fixture
 def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
     kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
     kiosk_ui.window.show()
     yield kiosk_ui
     kiosk_ui.close()
@@ -32,7 +32,7 @@ def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
 
 
 def choose_post(qtbot: QtBot, ui: KioskUi) -> None:
-    d = ui.controller.delivery
+    d = ui.peers.delivery
     d.chooseMethod("post")
     d.setField("phone", "0912345678")
     d.chooseProvince("01")
@@ -46,16 +46,16 @@ def choose_post(qtbot: QtBot, ui: KioskUi) -> None:
 def test_post_pay_done_worker_orders_and_the_check_screen_tracks_it(
     qtbot: QtBot, ui: KioskUi, services: KioskServices
 ) -> None:
-    k = ui.controller
+    k = ui.peers
     drive_to(qtbot, ui, "delivery")
     choose_post(qtbot, ui)
-    k.deliveryDone()
+    k.dossier.deliveryDone()
     wait_screen(qtbot, ui, "review")
-    k.setConsent(True)
-    k.submitDossier()
+    k.dossier.setConsent(True)
+    k.dossier.submit()
     # A procedure without a fee: the postage alone makes a payment due, in the same VietQR transfer.
     wait_screen(qtbot, ui, "payment", 30000)
-    code = k.dossierCode
+    code = k.dossier.code
     qtbot.waitUntil(lambda: k.payment.state == "waiting", timeout=15000)
     payment = services.portal.get_payment(code)
     assert [item.code for item in payment.items] == ["CUOC_BUU_CHINH"] and payment.amount_vnd == 16_500
@@ -66,10 +66,11 @@ def test_post_pay_done_worker_orders_and_the_check_screen_tracks_it(
     requests.post(f"{admin}/dossiers/{quote(code, safe='')}/status", json={"status": "done"},
                   timeout=10).raise_for_status()
     worker = services.worker
-    assert worker is not None and k.worker is worker, "the window runs on the composition root's worker"
+    assert worker is not None and k.context.services.worker is worker, \
+        "the window runs on the composition root's worker"
     worker.start()
     try:
-        k.syncNow()  # a round now; the first status pull is not due yet, so pull like `worker --once`
+        k.dossier.syncNow()  # a round now; the first status pull is not due yet, so pull like `worker --once`
         summary = worker.run_once(pull_all=True)
     finally:
         worker.stop()
@@ -77,15 +78,15 @@ def test_post_pay_done_worker_orders_and_the_check_screen_tracks_it(
     [entry] = services.outbox.entries()
     assert entry.delivery_ref is not None and parse_tracking_number(entry.delivery_ref).check_digit_ok
 
-    k.finish()
+    k.visit.finish()
     wait_screen(qtbot, ui, "feedback")
-    k.skipFeedback()
+    k.visit.skipFeedback()
     wait_screen(qtbot, ui, "attract")
-    k.touchAttract()
-    k.chooseLanguage("vi")
-    k.checkDossier()
+    k.visit.touchAttract()
+    k.visit.chooseLanguage("vi")
+    k.visit.checkDossier()
     wait_screen(qtbot, ui, "check")
-    [check] = k.findChildren(CheckViewModel)
+    [check] = k.context.findChildren(CheckViewModel)
     check.lookup(code)
     qtbot.waitUntil(lambda: check.property("state") == "found", timeout=15000)
     assert check.property("trackingNumber") == entry.delivery_ref
@@ -99,26 +100,26 @@ def test_an_offline_receipt_code_is_found_on_this_kiosk_then_by_its_portal_code(
 ) -> None:
     import dataclasses
 
-    k = ui.controller
+    k = ui.peers
     drive_to(qtbot, ui, "review")
     real_portal = services.portal.base_url
     services.portal.base_url = "http://127.0.0.1:9"  # a pulled cable
     services.portal.retry = dataclasses.replace(services.portal.retry, attempts=1)
-    k.setConsent(True)
-    k.submitDossier()
+    k.dossier.setConsent(True)
+    k.dossier.submit()
     wait_screen(qtbot, ui, "receipt", 30000)
-    reference = k.receiptReference
-    assert k.submittedOffline and len(reference) == 8
-    k.finish()
+    reference = k.dossier.reference
+    assert k.dossier.submittedOffline and len(reference) == 8
+    k.visit.finish()
     wait_screen(qtbot, ui, "feedback")
-    k.skipFeedback()
+    k.visit.skipFeedback()
     wait_screen(qtbot, ui, "attract")
 
-    k.touchAttract()
-    k.chooseLanguage("vi")
-    k.checkDossier()
+    k.visit.touchAttract()
+    k.visit.chooseLanguage("vi")
+    k.visit.checkDossier()
     wait_screen(qtbot, ui, "check")
-    [check] = k.findChildren(CheckViewModel)
+    [check] = k.context.findChildren(CheckViewModel)
     check.lookup(reference)
     qtbot.waitUntil(lambda: check.property("state") == "found", timeout=15000)
     assert check.property("status") == "queued" and "chờ gửi" in check.property("statusText")
@@ -147,18 +148,18 @@ def test_a_reprint_from_the_check_screen_is_marked_and_shows_no_name(
 ) -> None:
     from kiosk.receipts.model import DeliveryMethod, receipt_content
 
-    k = ui.controller
+    k = ui.peers
     drive_to(qtbot, ui, "receipt")
-    code = k.dossierCode
-    k.finish()
+    code = k.dossier.code
+    k.visit.finish()
     wait_screen(qtbot, ui, "feedback")
-    k.skipFeedback()
+    k.visit.skipFeedback()
     wait_screen(qtbot, ui, "attract")
-    k.touchAttract()
-    k.chooseLanguage("vi")
-    k.checkDossier()
+    k.visit.touchAttract()
+    k.visit.chooseLanguage("vi")
+    k.visit.checkDossier()
     wait_screen(qtbot, ui, "check")
-    [check] = k.findChildren(CheckViewModel)
+    [check] = k.context.findChildren(CheckViewModel)
     assert check.reprint_receipt() is None, "nothing found yet: nothing to reprint"
     check.lookup(code)
     qtbot.waitUntil(lambda: check.property("state") == "found", timeout=15000)

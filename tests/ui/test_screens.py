@@ -19,7 +19,7 @@ SCREENS = ["attract", "home", "readCard", "confirm", "procedure", "form", "revie
 @pytest.fixture
 def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
     kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
     kiosk_ui.window.show()
     yield kiosk_ui
     kiosk_ui.close()
@@ -41,9 +41,9 @@ def small_buttons(ui: KioskUi) -> list[str]:
 @pytest.mark.parametrize("screen", SCREENS)
 def test_screen_renders_in_both_orientations(qtbot: QtBot, ui: KioskUi, screen: str, tmp_path: Path) -> None:
     if screen == "readCard":  # no card in view: the screen stays and shows its guidance
-        ui.controller.set_camera_opener(lambda: card_camera("91_empty_desk.png"))
+        ui.peers.card.set_camera_opener(lambda: card_camera("91_empty_desk.png"))
     drive_to(qtbot, ui, screen)
-    assert ui.controller.screen == screen
+    assert ui.peers.context.screen == screen
     loader = ui.window.findChild(type(ui.window.contentItem()), "screenLoader")
     for size in (PORTRAIT, LANDSCAPE):
         ui.resize(*size)

@@ -64,18 +64,18 @@ def test_messages_are_spoken_when_speech_is_on(qtbot: QtBot, config: KioskConfig
     ui = create_ui(services, size=PORTRAIT)
     ui.window.show()
     try:
-        k = ui.controller
+        k = ui.peers
         said: list[str] = []
         k.accessibility.speaker.spoken.connect(said.append)
-        k.touchAttract()
+        k.visit.touchAttract()
         wait_screen(qtbot, ui, "home")
-        k.callStaff()
+        k.visit.callStaff()
         assert said == [], "speech is off by default"
         k.accessibility.toggleSpeech()
         assert said[-1] == instruction("home", "vi")
-        k.callStaff()
-        assert said[-1] == k.message and "chưa tự gọi được" in said[-1]
-        k.startOver()
+        k.visit.callStaff()
+        assert said[-1] == k.context.message and "chưa tự gọi được" in said[-1]
+        k.visit.startOver()
         qtbot.wait(300)
     finally:
         ui.close()

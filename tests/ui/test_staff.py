@@ -41,7 +41,7 @@ def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
     registry.add(CLERK, "Nguyễn Thị Lan", "clerk", PIN)
     registry.add(OPERATOR, "Trần Văn Minh", "operator", OPERATOR_PIN)
     kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.controller.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
     kiosk_ui.window.show()
     yield kiosk_ui
     kiosk_ui.close()
@@ -184,7 +184,7 @@ def test_assisted_dossier_records_the_clerk_and_the_receipt_prints(
         qtbot: QtBot, ui: KioskUi, services: KioskServices, tmp_path: Path) -> None:
     sign_in(qtbot, ui)
     tap(qtbot, ui, "assistedToggle")
-    assert ui.staff.assisted and ui.controller.assisted_by == CLERK
+    assert ui.staff.assisted and ui.peers.context.assisted_by == CLERK
     tap(qtbot, ui, "staffClose")
     assert any("Hỗ trợ: Nguyễn Thị Lan" in t for t in visible_texts(ui))
     drive_to(qtbot, ui, "receipt")
@@ -205,8 +205,8 @@ def test_assisted_dossier_records_the_clerk_and_the_receipt_prints(
     qtbot.waitUntil(lambda: printer.property("state") == "failed", timeout=20000)
     assert printer.property("problem") == "not_connected"
     assert any(t.startswith("Máy in chưa sẵn sàng") for t in visible_texts(ui))
-    assert ui.controller.screen == "receipt"
-    assert find(ui, "dossierCode").property("text") == ui.controller.dossierCode != ""
+    assert ui.peers.context.screen == "receipt"
+    assert find(ui, "dossierCode").property("text") == ui.peers.dossier.code != ""
 
     tap(qtbot, ui, "saveReceiptPdf")
     qtbot.waitUntil(lambda: printer.property("state") == "saved", timeout=20000)
@@ -214,8 +214,8 @@ def test_assisted_dossier_records_the_clerk_and_the_receipt_prints(
     assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
 
     # Nobody at the kiosk any more: assisted mode ends with the timeout.
-    ui.controller.idle.expired.emit()
-    assert not ui.staff.assisted and ui.controller.assisted_by is None
+    ui.peers.context.idle.expired.emit()
+    assert not ui.staff.assisted and ui.peers.context.assisted_by is None
 
 
 def small_targets(ui: KioskUi) -> list[str]:
@@ -259,6 +259,6 @@ def test_the_dashboard_says_when_a_citizen_called_for_staff(qtbot: QtBot, ui: Ki
     alert, dashboard = found["staffCallAlert"], found["staffDashboard"]
     dashboard.setProperty("visible", True)  # as if staff had signed in (the PIN is tested above)
     assert not alert.property("visible")
-    ui.controller.touchAttract()
-    ui.controller.callStaff()
+    ui.peers.visit.touchAttract()
+    ui.peers.visit.callStaff()
     qtbot.waitUntil(lambda: bool(alert.property("visible")))

@@ -6,7 +6,7 @@ import "."
 // Who files the dossier: five large tiles in plain words, Vietnamese first (texts from `applicantVm`).
 ColumnLayout {
     id: chooser
-    property var vm: kiosk.applicantVm
+    property var vm: applicant
     property int columns: 2
     signal chosen()
     spacing: Theme.gap / 2

@@ -3,7 +3,7 @@ import QtQuick.Layouts
 import "."
 
 // Vietnamese without long-presses: type the plain letters on the keyboard, then tap a mark here; it lands
-// on the right letter of the word before the cursor (kiosk.domain.telex.apply_mark, via kiosk.access).
+// on the right letter of the word before the cursor (kiosk.domain.telex.apply_mark, via access).
 // The buttons are MouseAreas, not focusable controls, so the text field keeps its focus and cursor.
 Rectangle {
     id: row
@@ -25,7 +25,7 @@ Rectangle {
             return
         var before = t.text
         var cursor = t.cursorPosition
-        var after = kiosk.access.applyMark(before, cursor, mark)
+        var after = access.applyMark(before, cursor, mark)
         if (after === before)
             return
         t.text = after

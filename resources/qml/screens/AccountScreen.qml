@@ -223,7 +223,7 @@ Item {
                     objectName: "helpCallStaff"
                     Layout.fillWidth: true
                     text: qsTr("Gọi nhân viên")
-                    onClicked: kiosk.callStaff()
+                    onClicked: visit.callStaff()
                 }
                 BigButton {
                     objectName: "helpBack"
@@ -653,7 +653,7 @@ Item {
                 Layout.maximumWidth: 1000 * Theme.u
                 Layout.alignment: Qt.AlignHCenter
                 text: qsTr("Xong")
-                onClicked: kiosk.journeyDone()
+                onClicked: visit.journeyDone()
             }
             Item { Layout.fillHeight: true }
         }

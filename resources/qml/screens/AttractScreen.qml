@@ -5,7 +5,7 @@ import "../components"
 // Shown between citizens: what the kiosk does, in plain words, and "touch to start".
 Item {
     id: root
-    MouseArea { anchors.fill: parent; onClicked: kiosk.touchAttract() }
+    MouseArea { anchors.fill: parent; onClicked: visit.touchAttract() }
 
     GridLayout {
         anchors.fill: parent

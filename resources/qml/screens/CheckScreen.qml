@@ -483,7 +483,7 @@ Item {
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 text: qsTr("Xong")
-                onClicked: kiosk.journeyDone()
+                onClicked: visit.journeyDone()
             }
         }
     }

@@ -31,7 +31,7 @@ Item {
             Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
             Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.preferredHeight: warnText.implicitHeight + 2 * Theme.gap
-            visible: kiosk.cardWarnings.length > 0
+            visible: card.warnings.length > 0
             border.color: Theme.warning
             border.width: 4 * Theme.u
             Text {
@@ -39,7 +39,7 @@ Item {
                 id: warnText
                 anchors.fill: parent
                 anchors.margins: Theme.gap
-                text: "⚠ " + kiosk.cardWarnings.join("\n⚠ ")
+                text: "⚠ " + card.warnings.join("\n⚠ ")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                 color: Theme.text; wrapMode: Text.WordWrap
             }
@@ -51,8 +51,8 @@ Item {
             id: list
             objectName: "applicantList"
             function showFirstError() {
-                if (kiosk.applicantVm.firstError >= 0)
-                    list.positionViewAtIndex(kiosk.applicantVm.firstError, ListView.Center)
+                if (applicant.firstError >= 0)
+                    list.positionViewAtIndex(applicant.firstError, ListView.Center)
             }
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -60,13 +60,13 @@ Item {
             spacing: Theme.gap
             // A citizen: the card's fields; any other applicant: the kind's own fields (passport,
             // organisation code, the represented person…) with a reason under each wrong one.
-            model: kiosk.applicantVm.custom ? kiosk.applicantVm.fieldModel : kiosk.applicantModel
+            model: applicant.custom ? applicant.fieldModel : card.applicantModel
             boundsBehavior: Flickable.StopAtBounds
             // After "continue" with a wrong field: bring the first one into view (it may be below).
             Connections {
-                target: kiosk.applicantVm
+                target: applicant
                 function onChanged() {
-                    if (kiosk.applicantVm.custom && kiosk.applicantVm.firstError >= 0)
+                    if (applicant.custom && applicant.firstError >= 0)
                         Qt.callLater(list.showFirstError)   // once the rows (with their error lines) are laid out
                 }
             }
@@ -88,17 +88,17 @@ Item {
                     Text {
                         textFormat: Text.PlainText
                         Layout.fillWidth: true
-                        text: kiosk.procedureName
+                        text: procedures.chosenName
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
                         color: Theme.text; wrapMode: Text.WordWrap
                     }
                     Text {
                         textFormat: Text.PlainText
                         Layout.fillWidth: true
-                        text: qsTr("Lệ phí") + ": " + (kiosk.procedureFacts.fee || "") + "\n"
-                              + ((kiosk.procedureFacts.documentLines || []).length > 0
+                        text: qsTr("Lệ phí") + ": " + (procedures.facts.fee || "") + "\n"
+                              + ((procedures.facts.documentLines || []).length > 0
                                  ? qsTr("Giấy tờ cần mang theo (máy sẽ chụp lại):") + "\n•  "
-                                   + kiosk.procedureFacts.documentLines.join("\n•  ")
+                                   + procedures.facts.documentLines.join("\n•  ")
                                  : qsTr("Không cần giấy tờ bản giấy."))
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                         color: Theme.text; wrapMode: Text.WordWrap
@@ -109,16 +109,16 @@ Item {
                 id: row
                 // Roles are read through `model`: the fields' own properties share their names.
                 required property var model
-                readonly property bool custom: kiosk.applicantVm.custom
+                readonly property bool custom: applicant.custom
                 // How the field is typed: from the applicant view-model, else from the card field's name.
                 readonly property string input: row.model.input !== undefined ? row.model.input
                     : row.model.name === "id_number" ? "digits" : row.model.name === "date_of_birth" ? "date"
                     : row.model.name === "sex" ? "sex" : row.model.name === "address" ? "multiline" : "text"
                 function edit(text) {
                     if (row.custom)
-                        kiosk.applicantVm.setField(row.model.name, text)
+                        applicant.setField(row.model.name, text)
                     else
-                        kiosk.setApplicantField(row.model.name, text)
+                        card.setField(row.model.name, text)
                 }
                 width: list.width - 24 * Theme.u
                 spacing: 6 * Theme.u
@@ -189,7 +189,7 @@ Item {
             objectName: "confirmDetails"
             Layout.fillWidth: true
             text: qsTr("Thông tin đã đúng, tiếp tục")
-            onClicked: kiosk.applicantVm.custom ? kiosk.applicantVm.confirm() : kiosk.confirmDetails()
+            onClicked: applicant.custom ? applicant.confirm() : card.confirm()
         }
     }
 }

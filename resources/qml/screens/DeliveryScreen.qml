@@ -7,7 +7,7 @@ import "../components"
 // then only the house number and street are typed), or the postman collects the dossier at home.
 Item {
     id: screen
-    readonly property var d: kiosk.deliveryVm
+    readonly property var d: delivery
     readonly property bool needsAddress: d.method === "post" || d.method === "pickup"
     // Which list the picker shows: "" (none), "province" or "commune".
     property string picking: ""
@@ -233,7 +233,7 @@ Item {
             enabled: d.problemText.length === 0
             text: qsTr("Tiếp tục")
             subtitle: d.problemText || (d.method === "post" && d.quoteText ? qsTr("Cước phí: %1").arg(d.quoteText) : "")
-            onClicked: kiosk.deliveryDone()
+            onClicked: dossier.deliveryDone()
         }
     }
 

@@ -7,7 +7,6 @@ import "../components"
 // page, or the button), the scanner, and the pages so far with move / retake / delete.
 Item {
     id: screen
-    readonly property var docs: kiosk.docs
     // The page the action bar works on (the newest one unless the citizen taps another).
     property int selectedPage: -1
     readonly property int pageIndex: selectedPage >= 0 && selectedPage < pageList.count ? selectedPage
@@ -346,7 +345,7 @@ Item {
                 text: qsTr("Xong, tiếp tục")
                 subtitle: docs.problemText
                 enabled: docs.problemText.length === 0 && !docs.processing && !docs.scanning
-                onClicked: kiosk.documentsDone()
+                onClicked: dossier.documentsDone()
             }
         }
     }

@@ -133,14 +133,14 @@ Item {
             Layout.fillWidth: true
             primary: false
             text: qsTr("Bỏ qua")
-            onClicked: kiosk.skipFeedback()
+            onClicked: visit.skipFeedback()
         }
         BigButton {
             objectName: "sendFeedback"
             Layout.fillWidth: true
             enabled: screen.score > 0
             text: qsTr("Gửi đánh giá")
-            onClicked: kiosk.giveSurvey(screen.score, screen.criteria, screen.comment)
+            onClicked: visit.giveSurvey(screen.score, screen.criteria, screen.comment)
         }
     }
 }

@@ -29,7 +29,7 @@ Item {
             Layout.preferredWidth: Theme.portrait ? -1 : 640 * Theme.u
             Layout.maximumWidth: Theme.portrait ? 100000 : 640 * Theme.u
             Layout.fillWidth: true
-            title: kiosk.procedureName
+            title: procedures.chosenName
             titleLines: 2   // the full name was on the previous screens; the form needs the room
             subtitle: qsTr("Thông tin trên thẻ không phải khai lại. Mục có dấu * là bắt buộc.")
         }
@@ -44,7 +44,7 @@ Item {
             Layout.fillHeight: true
             clip: true
             spacing: 0   // each shown row adds its own gap below: hidden rows leave no hole
-            model: kiosk.formModel
+            model: form.fieldModel
             boundsBehavior: Flickable.StopAtBounds
             cacheBuffer: 4000
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
@@ -110,7 +110,7 @@ Item {
                     error: row.error
                     required: row.required
                     fromCard: row.fromCard
-                    onEdited: (iso) => kiosk.setAnswer(row.name, iso)
+                    onEdited: (iso) => form.setAnswer(row.name, iso)
                 }
                 KioskField {
                     Layout.fillWidth: true
@@ -124,7 +124,7 @@ Item {
                     placeholder: row.type === "phone" ? "0912345678" : ""
                     inputHints: row.type === "number" ? Qt.ImhDigitsOnly
                               : row.type === "phone" ? Qt.ImhDialableCharactersOnly : Qt.ImhNone
-                    onEdited: (text) => kiosk.setAnswer(row.name, text)
+                    onEdited: (text) => form.setAnswer(row.name, text)
                 }
                 // An address ends with this kiosk's commune and province: one tap instead of typing them.
                 BigButton {
@@ -135,7 +135,7 @@ Item {
                     primary: false
                     implicitHeight: Math.max(Theme.targetMin, contentItem.implicitHeight + 16 * Theme.u)
                     text: "+ " + journey.locality
-                    onClicked: kiosk.setAnswer(row.name, (String(row.value).trim().length > 0
+                    onClicked: form.setAnswer(row.name, (String(row.value).trim().length > 0
                                                            ? String(row.value).trim() + ", " : "") + journey.locality)
                 }
 
@@ -160,7 +160,7 @@ Item {
                             implicitWidth: Math.max(240 * Theme.u, contentItem.implicitWidth + 64 * Theme.u)
                             primary: row.value === modelData.value
                             text: modelData.label
-                            onClicked: kiosk.setAnswer(row.name, modelData.value)
+                            onClicked: form.setAnswer(row.name, modelData.value)
                         }
                     }
                 }
@@ -181,7 +181,7 @@ Item {
                         color: Theme.text; wrapMode: Text.WordWrap
                         verticalAlignment: Text.AlignVCenter
                     }
-                    onToggled: kiosk.setChecked(row.name, checked)
+                    onToggled: form.setChecked(row.name, checked)
                 }
                 Text {
                     textFormat: Text.PlainText
@@ -208,7 +208,7 @@ Item {
             objectName: "submitForm"
             Layout.fillWidth: true
             text: qsTr("Tiếp tục")
-            onClicked: kiosk.submitForm()
+            onClicked: form.submit()
         }
     }
 }

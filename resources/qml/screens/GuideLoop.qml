@@ -75,7 +75,7 @@ Card {
         anchors.fill: parent
         onClicked: {
             guides.select(loop.slide.code)
-            kiosk.openGuides()
+            visit.openGuides()
         }
     }
 }

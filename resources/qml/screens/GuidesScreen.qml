@@ -147,7 +147,7 @@ Item {
                 objectName: "guidesDone"
                 Layout.fillWidth: true
                 text: qsTr("Xong")
-                onClicked: kiosk.journeyDone()
+                onClicked: visit.journeyDone()
             }
         }
     }

@@ -40,7 +40,7 @@ Item {
             Layout.columnSpan: procColumns
             primary: false
             text: qsTr("Thủ tục khác…")
-            onClicked: kiosk.startDossier()
+            onClicked: dossier.start()
         }
         RowLayout {
             Layout.fillWidth: true
@@ -54,7 +54,7 @@ Item {
                 Layout.preferredWidth: 1
                 primary: false
                 text: qsTr("Thủ tục khác…")
-                onClicked: kiosk.startDossier()
+                onClicked: dossier.start()
             }
             BigButton {
                 objectName: "checkDossier"
@@ -62,7 +62,7 @@ Item {
                 Layout.preferredWidth: 1
                 primary: false
                 text: qsTr("Tra cứu hồ sơ")
-                onClicked: kiosk.checkDossier()
+                onClicked: visit.checkDossier()
             }
             BigButton {
                 objectName: "openAccount"
@@ -70,7 +70,7 @@ Item {
                 Layout.preferredWidth: 1
                 primary: false
                 text: qsTr("Tài khoản")
-                onClicked: kiosk.openAccount()
+                onClicked: visit.openAccount()
             }
             BigButton {
                 objectName: "openGuides"
@@ -78,7 +78,7 @@ Item {
                 Layout.preferredWidth: 1
                 primary: false
                 text: qsTr("Hướng dẫn")
-                onClicked: kiosk.openGuides()
+                onClicked: visit.openGuides()
             }
         }
         Text {

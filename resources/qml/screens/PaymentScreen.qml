@@ -4,7 +4,7 @@ import "../components"
 
 // The fee: the portal's VietQR for this dossier, waiting for the bank's confirmation, with a way out.
 Item {
-    readonly property var p: kiosk.paymentVm
+    readonly property var p: payment
     // Everything scrolls except the action bar: "pay later" is always on screen, whatever the text size.
     ColumnLayout {
         anchors.fill: parent
@@ -54,7 +54,7 @@ Item {
                 Text {
                     textFormat: Text.PlainText
                     Layout.fillWidth: true
-                    text: kiosk.dossierCode
+                    text: dossier.code
                     font.family: "Noto Sans Mono"; font.pixelSize: Theme.fontLarge; font.bold: true
                     color: Theme.primary; wrapMode: Text.WrapAnywhere
                 }
@@ -145,14 +145,14 @@ Item {
                 primary: false
                 visible: p.state !== "paid" && p.state !== "not_required"
                 text: qsTr("Nộp sau tại quầy")
-                onClicked: kiosk.payLater()
+                onClicked: dossier.payLater()
             }
             BigButton {
                 objectName: "paymentContinue"
                 Layout.fillWidth: true
                 visible: p.state === "paid" || p.state === "not_required"
                 text: qsTr("Tiếp tục")
-                onClicked: kiosk.paymentContinue()
+                onClicked: dossier.paymentContinue()
             }
         }
     }

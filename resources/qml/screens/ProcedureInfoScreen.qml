@@ -5,7 +5,7 @@ import "../components"
 
 // What the procedure needs, before the citizen starts: papers, fee, time, whether the result can come by post.
 Item {
-    readonly property var facts: kiosk.procedureFacts
+    readonly property var facts: procedures.facts
     // The facts scroll; "start" is pinned below them at any text size.
     ColumnLayout {
         anchors.fill: parent
@@ -28,7 +28,7 @@ Item {
         ScreenTitle {
             Layout.fillWidth: true
             Layout.columnSpan: Theme.portrait ? 1 : 2
-            title: kiosk.procedureName
+            title: procedures.chosenName
             subtitle: qsTr("Trước khi bắt đầu, ông/bà cần biết:")
         }
         Card {
@@ -90,7 +90,7 @@ Item {
             objectName: "beginForm"
             Layout.fillWidth: true
             text: qsTr("Bắt đầu khai hồ sơ")
-            onClicked: kiosk.beginForm()
+            onClicked: form.begin()
         }
     }
 }

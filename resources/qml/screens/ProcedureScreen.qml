@@ -16,13 +16,13 @@ Item {
         Text {
             textFormat: Text.PlainText
             Layout.fillWidth: true
-            visible: kiosk.catalogueState === "loading"
+            visible: procedures.state === "loading"
             text: qsTr("Đang tải danh sách thủ tục…")
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; color: Theme.textMuted
         }
         ColumnLayout {
             Layout.fillWidth: true
-            visible: kiosk.catalogueState === "error"
+            visible: procedures.state === "error"
             spacing: Theme.gap
             Text {
                 textFormat: Text.PlainText
@@ -31,21 +31,21 @@ Item {
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; color: Theme.error
                 wrapMode: Text.WordWrap
             }
-            BigButton { text: qsTr("Thử lại"); onClicked: kiosk.loadCatalogue() }
+            BigButton { text: qsTr("Thử lại"); onClicked: procedures.load() }
         }
         // Search without diacritics ("dang ky khai sinh"), or by the code printed on a guide.
         KioskField {
             objectName: "procedureSearch"
             Layout.fillWidth: true
-            visible: kiosk.catalogueState === "ready"
+            visible: procedures.state === "ready"
             label: qsTr("Tìm thủ tục (gõ không dấu cũng được)")
             placeholder: qsTr("Ví dụ: khai sinh, tam tru, chung thuc")
-            onEdited: (text) => kiosk.searchProcedures(text)
+            onEdited: (text) => procedures.search(text)
         }
         // A printed guide's QR code shown to the camera opens its procedure directly.
         RowLayout {
             Layout.fillWidth: true
-            visible: kiosk.catalogueState === "ready"
+            visible: procedures.state === "ready"
             spacing: Theme.gap
             Rectangle {
                 Layout.preferredWidth: 200 * Theme.u
@@ -57,7 +57,7 @@ Item {
                     anchors.fill: parent
                     fillMode: Image.PreserveAspectFit
                     cache: false
-                    source: "image://camera/guide/" + kiosk.frameTick
+                    source: "image://camera/guide/" + card.frameTick
                 }
             }
             Text {
@@ -74,29 +74,29 @@ Item {
             objectName: "procedureFields"
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.targetMin
-            visible: kiosk.catalogueState === "ready"
+            visible: procedures.state === "ready"
             orientation: ListView.Horizontal
             spacing: Theme.gap / 2
             clip: true
-            model: kiosk.procedureFields
+            model: procedures.fields
             delegate: AbstractButton {
                 id: chip
                 required property string modelData
                 height: chips.height
                 width: chipText.implicitWidth + 2 * Theme.gap
                 focusPolicy: Qt.NoFocus
-                onClicked: kiosk.chooseProcedureField(modelData)
+                onClicked: procedures.chooseField(modelData)
                 background: Rectangle {
                     radius: height / 2
-                    color: kiosk.procedureField === chip.modelData ? Theme.primary : Theme.surface
+                    color: procedures.field === chip.modelData ? Theme.primary : Theme.surface
                     border.width: 3 * Theme.u; border.color: Theme.primary
                 }
                 contentItem: Text {
                     textFormat: Text.PlainText
                     id: chipText
-                    text: (kiosk.procedureField === chip.modelData ? "✓ " : "") + chip.modelData
+                    text: (procedures.field === chip.modelData ? "✓ " : "") + chip.modelData
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
-                    color: kiosk.procedureField === chip.modelData ? Theme.primaryText : Theme.primary
+                    color: procedures.field === chip.modelData ? Theme.primaryText : Theme.primary
                     horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter
                 }
             }
@@ -108,7 +108,7 @@ Item {
             Layout.fillHeight: true
             clip: true
             spacing: Theme.gap
-            model: kiosk.procedureModel
+            model: procedures.listModel
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
             delegate: AbstractButton {
@@ -124,7 +124,7 @@ Item {
                 width: list.width - 24 * Theme.u
                 implicitHeight: Math.max(Theme.buttonHeight, col.implicitHeight + 2 * Theme.gap)
                 focusPolicy: Qt.NoFocus
-                onClicked: kiosk.chooseProcedure(code)
+                onClicked: procedures.choose(code)
                 background: Rectangle {
                     radius: Theme.radius
                     color: item.down ? Theme.surfaceAlt : Theme.surface

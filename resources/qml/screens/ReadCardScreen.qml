@@ -21,8 +21,8 @@ Item {
             Layout.fillWidth: true
             Layout.columnSpan: Theme.portrait ? 1 : (screen.compact ? 2 : 3)
             // Said for the applicant chosen below (a passport's page, the representative's own card…).
-            title: kiosk.applicantVm.readTitle
-            subtitle: kiosk.applicantVm.readSubtitle
+            title: applicant.readTitle
+            subtitle: applicant.readSubtitle
         }
 
         // Who files: at the start of the identify step (kiosk/ui/applicant.py).
@@ -53,7 +53,7 @@ Item {
                 fillMode: Image.PreserveAspectFit
                 cache: false
                 asynchronous: false
-                source: "image://camera/live/" + kiosk.frameTick
+                source: "image://camera/live/" + card.frameTick
             }
             // The card outline: where to hold the card (about 70 % of the picture, ID-1 aspect 85.6:54).
             Rectangle {
@@ -63,8 +63,8 @@ Item {
                 color: "transparent"
                 radius: 24 * Theme.u
                 border.width: 8 * Theme.u
-                border.color: kiosk.cardState === "accepted" ? Theme.success
-                            : kiosk.cardState === "hold_still" ? "#f6c445" : "#ffffff"
+                border.color: card.state === "accepted" ? Theme.success
+                            : card.state === "hold_still" ? "#f6c445" : "#ffffff"
                 opacity: 0.9
             }
         }
@@ -82,22 +82,22 @@ Item {
                 Layout.fillWidth: true
                 visible: screen.compact
                 primary: false
-                text: kiosk.applicantVm.kindLabel
-                subtitle: Theme.portrait ? kiosk.applicantVm.question : ""   // landscape: the height is short
+                text: applicant.kindLabel
+                subtitle: Theme.portrait ? applicant.question : ""   // landscape: the height is short
                 onClicked: chooserOverlay.visible = true
             }
             Card {
                 objectName: "cardHint"
                 Layout.fillWidth: true
                 Layout.preferredHeight: hint.implicitHeight + 2 * Theme.gap
-                border.color: kiosk.cardState === "hold_still" ? Theme.warning : Theme.border
+                border.color: card.state === "hold_still" ? Theme.warning : Theme.border
                 border.width: 4 * Theme.u
                 Text {
                     textFormat: Text.PlainText
                     id: hint
                     anchors.fill: parent
                     anchors.margins: Theme.gap
-                    text: kiosk.cardHint
+                    text: card.hint
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
                     color: Theme.text; wrapMode: Text.WordWrap
                 }
@@ -106,8 +106,8 @@ Item {
                 objectName: "typeInstead"
                 Layout.fillWidth: true
                 primary: false
-                text: kiosk.applicantVm.typeInsteadText
-                onClicked: kiosk.typeInstead()
+                text: applicant.typeInsteadText
+                onClicked: card.typeInstead()
             }
         }
     }

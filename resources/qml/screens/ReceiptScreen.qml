@@ -32,23 +32,23 @@ Item {
             Text {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
-                text: kiosk.submittedOffline ? "⏳ " + qsTr("Hồ sơ đã được lưu, sẽ gửi khi có mạng")
+                text: dossier.submittedOffline ? "⏳ " + qsTr("Hồ sơ đã được lưu, sẽ gửi khi có mạng")
                                              : "✓ " + qsTr("Đã nộp hồ sơ thành công")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
-                color: kiosk.submittedOffline ? Theme.warning : Theme.success
+                color: dossier.submittedOffline ? Theme.warning : Theme.success
                 wrapMode: Text.WordWrap
             }
             Text {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
-                text: kiosk.submittedOffline ? qsTr("Mã tham chiếu") : qsTr("Mã hồ sơ")
+                text: dossier.submittedOffline ? qsTr("Mã tham chiếu") : qsTr("Mã hồ sơ")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.textMuted
             }
             Text {
                 textFormat: Text.PlainText
                 objectName: "dossierCode"
                 Layout.fillWidth: true
-                text: kiosk.submittedOffline ? kiosk.receiptReference : kiosk.dossierCode
+                text: dossier.submittedOffline ? dossier.reference : dossier.code
                 font.family: "Noto Sans Mono"; font.pixelSize: Theme.fontLarge * 1.1; font.bold: true
                 color: Theme.primary; wrapMode: Text.WrapAnywhere
             }
@@ -56,7 +56,7 @@ Item {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
                 // After the code: the code is what must be on screen first, at any text size.
-                text: kiosk.procedureName
+                text: procedures.chosenName
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge
                 color: Theme.text; wrapMode: Text.WordWrap
             }
@@ -65,9 +65,9 @@ Item {
                 objectName: "receiptDetails"
                 Layout.fillWidth: true
                 // Who filed and by which identifier (masked as on the printed receipt), then when and how.
-                text: kiosk.applicantVm.identityLine + "\n" + qsTr("Thời gian nộp: %1").arg(kiosk.receiptTime)
-                      + (kiosk.deliverySummary ? "\n" + kiosk.deliverySummary : "")
-                      + (kiosk.paymentDue ? "\n" + (kiosk.paid ? qsTr("Lệ phí: đã thanh toán")
+                text: applicant.identityLine + "\n" + qsTr("Thời gian nộp: %1").arg(dossier.receiptTime)
+                      + (dossier.deliverySummary ? "\n" + dossier.deliverySummary : "")
+                      + (dossier.paymentDue ? "\n" + (dossier.paid ? qsTr("Lệ phí: đã thanh toán")
                                                                : qsTr("Lệ phí: nộp tại quầy khi nhận kết quả")) : "")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.text
                 wrapMode: Text.WordWrap
@@ -96,7 +96,7 @@ Item {
                     objectName: "receiptQr"
                     anchors.fill: parent
                     anchors.margins: 16 * Theme.u
-                    source: kiosk.receiptQr
+                    source: dossier.receiptQr
                     sourceSize.width: width
                     sourceSize.height: height
                     smooth: false
@@ -129,7 +129,7 @@ Item {
                     Layout.preferredWidth: Math.max(Theme.targetMin, Math.min(110 * Theme.u, screen.width / 8))
                     Layout.preferredHeight: Layout.preferredWidth
                     focusPolicy: Qt.NoFocus
-                    onClicked: kiosk.giveFeedback(index + 1, "")
+                    onClicked: visit.giveFeedback(index + 1, "")
                     background: Rectangle { radius: Theme.radius; color: Theme.surface
                                             border.width: 3 * Theme.u; border.color: Theme.border }
                     contentItem: Face { mood: index + 1 }
@@ -140,7 +140,7 @@ Item {
             objectName: "finish"
             Layout.fillWidth: true
             text: qsTr("Xong — xoá thông tin và kết thúc")
-            onClicked: kiosk.finish()
+            onClicked: visit.finish()
         }
     }
 }

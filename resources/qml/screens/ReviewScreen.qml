@@ -31,7 +31,7 @@ Item {
             Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             Layout.fillWidth: true
             title: qsTr("Kiểm tra lần cuối")
-            subtitle: Theme.portrait && Theme.textScale <= 1.2 ? kiosk.procedureName : ""
+            subtitle: Theme.portrait && Theme.textScale <= 1.2 ? procedures.chosenName : ""
         }
         Card {
             Layout.row: Theme.portrait ? 1 : 1
@@ -47,10 +47,10 @@ Item {
                 id: facts
                 anchors.fill: parent
                 anchors.margins: Theme.gap
-                text: qsTr("Lệ phí: %1").arg(kiosk.procedureFacts.fee || "") + "\n"
-                      + qsTr("Cơ quan giải quyết: %1").arg(kiosk.procedureFacts.agency || "") + "\n"
-                      + (kiosk.procedureFacts.days === 0 ? qsTr("Thời gian giải quyết: trong ngày")
-                         : qsTr("Thời gian giải quyết: %1 ngày làm việc").arg(kiosk.procedureFacts.days))
+                text: qsTr("Lệ phí: %1").arg(procedures.facts.fee || "") + "\n"
+                      + qsTr("Cơ quan giải quyết: %1").arg(procedures.facts.agency || "") + "\n"
+                      + (procedures.facts.days === 0 ? qsTr("Thời gian giải quyết: trong ngày")
+                         : qsTr("Thời gian giải quyết: %1 ngày làm việc").arg(procedures.facts.days))
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                 color: Theme.text; wrapMode: Text.WordWrap
             }
@@ -64,7 +64,7 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: kiosk.reviewModel
+            model: dossier.reviewModel
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar { width: 16 * Theme.u; policy: ScrollBar.AsNeeded }
             delegate: Rectangle {
@@ -95,8 +95,8 @@ Item {
             Layout.maximumWidth: Theme.portrait ? 100000 : screen.side
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
-            visible: kiosk.deliverySummary.length > 0
-            text: kiosk.deliverySummary
+            visible: dossier.deliverySummary.length > 0
+            text: dossier.deliverySummary
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
             color: Theme.text; wrapMode: Text.WordWrap
         }
@@ -109,18 +109,18 @@ Item {
             Layout.fillWidth: true
             implicitHeight: consentText.implicitHeight + 2 * Theme.gap
             focusPolicy: Qt.NoFocus
-            onClicked: kiosk.setConsent(!kiosk.consent)
-            background: Rectangle { radius: Theme.radius; color: kiosk.consent ? Theme.surfaceAlt : Theme.surface
+            onClicked: dossier.setConsent(!dossier.consent)
+            background: Rectangle { radius: Theme.radius; color: dossier.consent ? Theme.surfaceAlt : Theme.surface
                                     border.width: 4 * Theme.u
-                                    border.color: kiosk.consent ? Theme.success : Theme.primary }
+                                    border.color: dossier.consent ? Theme.success : Theme.primary }
             contentItem: RowLayout {
                 spacing: Theme.gap
                 Rectangle {
                     Layout.leftMargin: Theme.gap
                     Layout.preferredWidth: 64 * Theme.u; Layout.preferredHeight: 64 * Theme.u
-                    radius: 8 * Theme.u; color: kiosk.consent ? Theme.success : Theme.surface
-                    border.width: 4 * Theme.u; border.color: kiosk.consent ? Theme.success : Theme.primary
-                    Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: kiosk.consent ? "✓" : ""; color: "white"
+                    radius: 8 * Theme.u; color: dossier.consent ? Theme.success : Theme.surface
+                    border.width: 4 * Theme.u; border.color: dossier.consent ? Theme.success : Theme.primary
+                    Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: dossier.consent ? "✓" : ""; color: "white"
                            font.pixelSize: Theme.fontLarge; font.bold: true }
                 }
                 Text {
@@ -137,9 +137,9 @@ Item {
         BigButton {
             objectName: "submitDossier"
             Layout.fillWidth: true
-            enabled: !kiosk.busy && kiosk.consent
+            enabled: !kiosk.busy && dossier.consent
             text: qsTr("Gửi hồ sơ")
-            onClicked: kiosk.submitDossier()
+            onClicked: dossier.submit()
         }
     }
 }

@@ -51,7 +51,7 @@ Rectangle {
             objectName: "staffCallAlert"
             Layout.fillWidth: true
             Layout.preferredHeight: callText.implicitHeight + 2 * Theme.gap
-            visible: kiosk.staffCalled
+            visible: visit.staffCalled
             color: Theme.accent
             Text {
                 textFormat: Text.PlainText
