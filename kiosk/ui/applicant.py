@@ -195,6 +195,13 @@ class ApplicantViewModel(QObject):
                                     self)
         flow.subscribe(self._on_screen)
 
+    def clear(self) -> None:
+        """Its part of the wipe: the reasons and rows shown for the last citizen (the values themselves
+        live in the flow's session, which the wipe renews)."""
+        self._errors = {}
+        self.fields.set_rows([])
+        self.changed.emit()
+
     # -- state ---------------------------------------------------------------------------------------
     @property
     def applicant_kind(self) -> ApplicantKind:

@@ -47,10 +47,11 @@ PeerFactory = Callable[[KioskContext], QObject]
 
 
 def applicant_peer(context: KioskContext) -> ApplicantViewModel:
-    """The applicant-type view-model (kiosk.ui.applicant); its values live in the flow's session, which
-    the wipe already clears."""
+    """The applicant-type view-model (kiosk.ui.applicant); its values live in the flow's session, its
+    rows and reasons are wiped with the other holders."""
     peer = ApplicantViewModel(flow=context.flow, language=lambda: context.lang, message=context.tell,
                               parent=context)
+    context.holds_citizen_data(peer)
     context.languageChanged.connect(peer.relabel)
     return peer
 
