@@ -22,6 +22,7 @@ prepare_environment()
 
 import sys  # noqa: E402 (the environment above must be set before anything imports Qt)
 import threading  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -132,3 +133,27 @@ def pytest_timeout_set_timer(item: pytest.Item, settings: object) -> bool | None
     item.cancel_timeout = cancel  # type: ignore[attr-defined]  # pytest-timeout's cancel hook calls it
     timer.start()
     return True
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Where the CPU goes: `KIOSK_TEST_CPU_LOG=file pytest …` appends one line per test (CPU seconds of this
+# process and of the children it waited for, wall seconds, node id), setup and teardown included. Wall
+# time alone misleads on a shared machine; CPU is what two cores must share.
+
+_CPU_LOG = os.environ.get("KIOSK_TEST_CPU_LOG")
+
+if _CPU_LOG:
+    import resource
+    import time
+
+    def _cpu_now() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+        cpu, wall = _cpu_now(), time.monotonic()
+        yield
+        with open(_CPU_LOG, "a", encoding="utf-8") as log:
+            log.write(f"{_cpu_now() - cpu:.3f}\t{time.monotonic() - wall:.3f}\t{item.nodeid}\n")
