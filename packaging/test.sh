@@ -40,10 +40,13 @@ fi
 # `--dist load`: tests are spread one by one. Not loadgroup/loadscope: when a hung test's worker is ended by
 # its timeout, those schedulers lost the dead worker's pending tests and the run waited for ever (seen
 # here); `load` hands them to the replacement worker (tests/test_suite_cannot_hang.py proves it).
+# `--maxschedchunk 1`: a worker is handed one test at a time as it finishes one (xdist's default hands each
+# worker a quarter of the suite up front), so the longest tests, which tests/conftest.py puts first
+# (SLOW_FIRST), spread over both workers and none is left running alone at the end.
 workers="${PYTEST_WORKERS:-2}"
 parallel=()
 if [ "$workers" != "0" ]; then
-  parallel=(-n "$workers" --dist load)
+  parallel=(-n "$workers" --dist load --maxschedchunk 1)
 fi
 # And a bound on the whole run, whatever happens inside pytest or its plugins (CI stops at 90 minutes).
 deadline=(timeout --signal=TERM --kill-after=60 "${PYTEST_DEADLINE_S:-2700}")
