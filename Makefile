@@ -7,7 +7,7 @@ setup:
 run: setup
 	@bash packaging/run.sh $(ARGS)
 
-# Lint, types, contracts, then every test on both cores (README "Tests").
+# ruff, then every test on both cores with mypy and the import contracts beside them (README "Tests").
 test: setup
 	@bash packaging/test.sh $(ARGS)
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole check: lint, types, layering contract, then the test suite offscreen on every core.
+# The whole check: lint, types, layering contract and the test suite offscreen on every core.
 # `--fast`: only the pure unit tests (`-m unit`), no lint: the inner loop, seconds.
 # Any failure fails the run; pytest's "no tests ran" (exit 5) is a failure too.
 # Workers: PYTEST_WORKERS (default 2; 0 runs in one process, e.g. to debug).
@@ -17,23 +17,36 @@ if [ "${1:-}" = "--fast" ]; then
   shift
 fi
 
+# ruff first (a second or two: a typo fails at once). mypy and the import contracts then run beside pytest,
+# niced: pytest waits much of its time (servers, processes, Qt timers), and mypy alone takes ~40 s on a fresh
+# clone (no .mypy_cache). Their output is printed after pytest's, and either failing fails the run.
+lint_dir=""
 if [ $fast -eq 0 ]; then
   step "ruff"
   $V/ruff check kiosk tests migrations || exit 1
-  step "mypy"
-  $V/mypy || exit 1
-  step "import contracts (nothing below kiosk.ui imports Qt)"
-  $V/lint-imports --no-cache || exit 1
+  lint_dir="$(mktemp -d)"
+  bound=(timeout --signal=TERM --kill-after=10 "${LINT_DEADLINE_S:-900}")
+  ( nice -n 5 "${bound[@]}" $V/mypy >"$lint_dir/mypy.out" 2>&1; echo $? >"$lint_dir/mypy.rc" ) &
+  lint_pids=("$!")
+  ( nice -n 5 "${bound[@]}" $V/lint-imports --no-cache >"$lint_dir/contracts.out" 2>&1
+    echo $? >"$lint_dir/contracts.rc" ) &
+  lint_pids+=("$!")
+  # Interrupted (Ctrl-C, the deadline): stop them too, and leave no temporary folder behind.
+  trap 'kill "${lint_pids[@]}" 2>/dev/null; rm -rf "$lint_dir"' EXIT
+  step "mypy and the import contracts: running beside pytest, reported after it"
 fi
 
 # Every test has a timeout (pyproject.toml): a hung test fails with its stacks, never the run.
 # `--dist load`: tests are spread one by one. Not loadgroup/loadscope: when a hung test's worker is ended by
 # its timeout, those schedulers lost the dead worker's pending tests and the run waited for ever (seen
 # here); `load` hands them to the replacement worker (tests/test_suite_cannot_hang.py proves it).
+# `--maxschedchunk 1`: a worker is handed one test at a time as it finishes one (xdist's default hands each
+# worker a quarter of the suite up front), so the longest tests, which tests/conftest.py puts first
+# (SLOW_FIRST), spread over both workers and none is left running alone at the end.
 workers="${PYTEST_WORKERS:-2}"
 parallel=()
 if [ "$workers" != "0" ]; then
-  parallel=(-n "$workers" --dist load)
+  parallel=(-n "$workers" --dist load --maxschedchunk 1)
 fi
 # And a bound on the whole run, whatever happens inside pytest or its plugins (CI stops at 90 minutes).
 deadline=(timeout --signal=TERM --kill-after=60 "${PYTEST_DEADLINE_S:-2700}")
@@ -47,10 +60,21 @@ fi
 rc=$?
 if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
   echo "pytest did not finish within ${PYTEST_DEADLINE_S:-2700} s: failing the run" >&2
-  exit 1
+  rc=1
 fi
 if [ $rc -eq 5 ]; then
   echo "pytest ran no tests: failing the run" >&2
-  exit 1
+  rc=1
+fi
+if [ -n "$lint_dir" ]; then
+  wait "${lint_pids[@]}"  # each bounded by LINT_DEADLINE_S
+  for check in mypy contracts; do
+    if [ "$check" = mypy ]; then step "mypy"; else step "import contracts (nothing below kiosk.ui imports Qt)"; fi
+    cat "$lint_dir/$check.out"
+    if [ "$(cat "$lint_dir/$check.rc" 2>/dev/null || echo 1)" != "0" ]; then
+      echo "$check failed: failing the run" >&2
+      rc=1
+    fi
+  done
 fi
 exit $rc

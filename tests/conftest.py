@@ -22,6 +22,7 @@ prepare_environment()
 
 import sys  # noqa: E402 (the environment above must be set before anything imports Qt)
 import threading  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -55,6 +56,45 @@ LONG_TIMEOUTS_S: dict[str, float] = {
 }
 
 
+# The longest tests go first (wall seconds on an idle 2-core machine, from `--durations`): `--dist load` hands
+# tests out in collection order, so one of these met at the end would run alone while the other core idles
+# (the crash-safety proof alone is ~30 s). Prefixes of node ids; an entry that matches nothing is a usage
+# error, so the list cannot quietly go stale.
+SLOW_FIRST: tuple[str, ...] = (
+    "tests/proof/test_crash_safety.py",
+    "tests/test_suite_cannot_hang.py",
+    "tests/ui/test_journey.py::test_demo_writes_a_screenshot_per_screen",
+    "tests/ui/test_documents.py",
+    "tests/ui/test_access.py::test_soak_runs_journeys_and_reports_memory",
+    "tests/ui/test_large_text.py::test_every_screen_at_150_percent_keeps_its_actions_on_screen",
+    "tests/store/test_shared_database.py",
+    "tests/ui/test_startup.py",
+    "tests/proof/test_outage.py",
+    "tests/capture/test_mrz_reader.py::test_glare_spots_are_read_or_refused_never_misread",
+    "tests/proof/test_bad_input.py",
+    "tests/ui/test_citizen_safety.py::test_paying_on_the_phone_keeps_the_session_and_the_qr_is_never_covered",
+    "tests/fleet/test_reporter.py",
+    "tests/bench/test_idcard_bench.py",
+    "tests/ui/test_scanner_hang.py",
+)
+
+
+def slow_first(items: list[pytest.Item]) -> None:
+    """Reorder `items` in place: SLOW_FIRST's tests in its order, then the rest as collected."""
+    def key(item: pytest.Item) -> int:
+        for index, prefix in enumerate(SLOW_FIRST):
+            if item.nodeid == prefix or item.nodeid.startswith((prefix + "::", prefix + "[")):
+                return index
+        return len(SLOW_FIRST)
+
+    keys = {item.nodeid: key(item) for item in items}
+    if len(items) > 1000:  # the whole suite (a few files are a few hundred): every entry must name a test
+        stale = [prefix for index, prefix in enumerate(SLOW_FIRST) if index not in keys.values()]
+        if stale:
+            raise pytest.UsageError(f"SLOW_FIRST in tests/conftest.py names no test: {stale}")
+    items.sort(key=lambda item: keys[item.nodeid])
+
+
 def level_of(path: Path) -> str:
     """The pyramid level of a test file, from its first part under tests/ (a new folder must be added)."""
     first = path.resolve().relative_to(TESTS).parts[0]
@@ -80,6 +120,7 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    slow_first(items)
     for item in items:
         path = Path(str(item.path))
         item.add_marker(level_of(path))
@@ -132,3 +173,27 @@ def pytest_timeout_set_timer(item: pytest.Item, settings: object) -> bool | None
     item.cancel_timeout = cancel  # type: ignore[attr-defined]  # pytest-timeout's cancel hook calls it
     timer.start()
     return True
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Where the CPU goes: `KIOSK_TEST_CPU_LOG=file pytest …` appends one line per test (CPU seconds of this
+# process and of the children it waited for, wall seconds, node id), setup and teardown included. Wall
+# time alone misleads on a shared machine; CPU is what two cores must share.
+
+_CPU_LOG = os.environ.get("KIOSK_TEST_CPU_LOG")
+
+if _CPU_LOG:
+    import resource
+    import time
+
+    def _cpu_now() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+        cpu, wall = _cpu_now(), time.monotonic()
+        yield
+        with open(_CPU_LOG, "a", encoding="utf-8") as log:
+            log.write(f"{_cpu_now() - cpu:.3f}\t{time.monotonic() - wall:.3f}\t{item.nodeid}\n")
