@@ -67,10 +67,6 @@ class KioskUi:
     journey: JourneyViewModel
 
     def close(self) -> None:
-        # The window closing ends the citizen's session too: nothing of theirs outlives the program. QML is
-        # going away, so the context stays quiet: no screen is built again for the attract screen.
-        self.peers.context.blockSignals(True)
-        self.peers.context.end_session()
         self.journey.stop()
         self.staff.shutdown()
         shutdown_check(self.peers.context)
@@ -85,6 +81,11 @@ class KioskUi:
         # Delete the engine (and with it every binding) while the peers are still alive, so no binding is
         # left reading a vanished context property.
         shiboken6.delete(self.engine)
+        # The window closing ends the citizen's session too: nothing of theirs outlives the program. Wiped
+        # once QML is gone (a wipe while the engine goes away made QML rebuild delegates under it, seen as a
+        # rare crash under load), and quietly: nothing is built again for the attract screen.
+        self.peers.context.blockSignals(True)
+        self.peers.context.end_session()
 
     def resize(self, width: int, height: int) -> None:
         self.window.resize(width, height)
