@@ -90,15 +90,22 @@ def test_sigkill_while_writing_and_while_sending_loses_and_duplicates_nothing(
     worker_argv = [sys.executable, "-m", "kiosk", "worker", "--data-dir", str(data_dir),
                    "--portal", sandbox_process.url]
     kills_while_sending = 0
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 240
     while True:
         counts = outbox.counts()
         if counts["queued"] == counts["sending"] == 0:
             break
         assert time.monotonic() < deadline, f"queue not drained: {counts}"
+        before = outbox.counts()
         worker = subprocess.Popen(worker_argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                   cwd=REPO, env=env)
-        time.sleep(rng.uniform(0.8, 2.0))
+        # The kill comes at a random moment *after the worker has started sending* (its first state change
+        # in the outbox), not after a fixed time: on a loaded machine a worker's start-up alone can take
+        # seconds, and a worker killed before it sends anything proves nothing and never drains the queue.
+        started = time.monotonic()
+        while worker.poll() is None and outbox.counts() == before and time.monotonic() - started < 60:
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.0, 0.8))
         if worker.poll() is None:
             worker.send_signal(signal.SIGKILL)
             kills_while_sending += 1
