@@ -27,7 +27,13 @@ import numpy as np
 from kiosk.capture.docscan import WARNING_MESSAGES, WARNING_NO_PAGE, process_image
 from kiosk.capture.frame_quality import SHARPNESS_THRESHOLD, SteadinessTracker, sharpness
 from kiosk.capture.page_detect import detect_page, order_corners
-from kiosk.capture.page_enhance import WARNING_BLANK, WARNING_LOW_DPI, EnhanceOptions, enhance_page
+from kiosk.capture.page_enhance import (
+    WARNING_BLANK,
+    WARNING_FOLDED,
+    WARNING_LOW_DPI,
+    EnhanceOptions,
+    enhance_page,
+)
 from kiosk.capture.pdf_builder import EncodedPage, EncodeSettings, build_pdf, encode_page, render_encoded
 from kiosk.capture.scanner import ScannedPage
 from kiosk.domain.documents import PERMANENT, DocumentMetadata
@@ -170,6 +176,15 @@ class CapturedPage:
     @property
     def blank(self) -> bool:
         return WARNING_BLANK in self.warnings
+
+    @property
+    def folded(self) -> bool:
+        """The page looks folded (or only one half of it was taken): the citizen is asked, never assumed."""
+        return WARNING_FOLDED in self.warnings
+
+    def kept_as_it_is(self) -> CapturedPage:
+        """The citizen answered "only this half is meant": the same page without the fold question."""
+        return replace(self, warnings=tuple(w for w in self.warnings if w != WARNING_FOLDED))
 
     def messages(self, language: str) -> list[str]:
         return [WARNING_MESSAGES[w][0 if language == "vi" else 1] for w in self.warnings

@@ -53,6 +53,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "missing": ("Còn thiếu giấy tờ bắt buộc: {names}", "Required documents still missing: {names}"),
     "low_dpi": ("Có trang chụp chưa đủ rõ (đánh dấu ⚠). Hãy chụp lại gần hơn hoặc dùng máy quét.",
                 "A page is not sharp enough (marked ⚠). Retake it closer or use the scanner."),
+    "folded": ("Trang ⚠ có vẻ bị gấp: trải phẳng và chụp lại, hoặc giữ nửa này.",
+               "Page ⚠ looks folded: flatten and retake it, or keep this half."),
     "bad_photo": ("Không xử lý được ảnh này. Hãy chụp lại.",
                   "This picture could not be processed. Retake it."),
     "scanned": ("Đã quét {n} trang.", "{n} page(s) scanned."),
@@ -159,7 +161,8 @@ class DocumentsViewModel(QObject):
         self._adjust_corners: list[float] = []
         self.components = DictListModel(
             ("typeCode", "name", "mandatory", "pageCount", "ready", "lowDpi"), self)
-        self.pages = DictListModel(("pageId", "thumb", "dpi", "lowDpi", "warning", "source", "number"), self)
+        self.pages = DictListModel(
+            ("pageId", "thumb", "dpi", "lowDpi", "folded", "warning", "source", "number"), self)
         # Decree 107 metadata: what the rule of the shown component still needs (number, dates…), typed by
         # the citizen or the assisting clerk, and the summary and validity as they stand.
         self.metaFields = DictListModel(("name", "label", "value", "required", "isDate"), self)
@@ -222,6 +225,8 @@ class DocumentsViewModel(QObject):
                    if doc.mandatory and not self._pages.get(doc.type_code)]
         if missing:
             return pick(TEXTS["missing"], lang).format(names="; ".join(missing))
+        if any(p.folded for group in self._pages.values() for p in group):
+            return pick(TEXTS["folded"], lang)  # first: a retake flattened may also cure a low resolution
         if any(p.low_dpi for group in self._pages.values() for p in group):
             return pick(TEXTS["low_dpi"], lang)
         source = self.metadata_source()
@@ -399,6 +404,21 @@ class DocumentsViewModel(QObject):
             self._thumbs.drop(page.id)
             self._insert_at = None
             self._refresh()
+
+    @Slot(int)
+    def keepHalf(self, index: int) -> None:
+        """The citizen's answer to "is one half what you mean?": yes — the page is kept as it was taken."""
+        group = self._group()
+        if 0 <= index < len(group) and group[index].folded:
+            group[index] = group[index].kept_as_it_is()
+            self._status = ""
+            self._refresh()
+
+    def _folded_index(self) -> int:
+        """The first page of this component still asked about (-1: none), for the question under the pages."""
+        return next((i for i, page in enumerate(self._group()) if page.folded), -1)
+
+    foldedIndex = Property(int, _folded_index, notify=changed)
 
     @Slot(int, int)
     def movePage(self, index: int, to: int) -> None:
@@ -684,12 +704,12 @@ class DocumentsViewModel(QObject):
             "typeCode": doc.type_code, "name": doc.name.get(lang), "mandatory": doc.mandatory,
             "pageCount": len(self._pages.get(doc.type_code, [])),
             "ready": bool(self._pages.get(doc.type_code)),
-            "lowDpi": any(p.low_dpi for p in self._pages.get(doc.type_code, [])),
+            "lowDpi": any(p.low_dpi or p.folded for p in self._pages.get(doc.type_code, [])),
         } for doc in self._required])
         self.pages.set_rows([{
             "pageId": page.id, "thumb": f"image://pages/{page.id}", "dpi": page.effective_dpi,
-            "lowDpi": page.low_dpi, "warning": " ".join(page.messages(lang)), "source": page.source,
-            "number": i + 1,
+            "lowDpi": page.low_dpi, "folded": page.folded, "warning": " ".join(page.messages(lang)),
+            "source": page.source, "number": i + 1,
         } for i, page in enumerate(self._group())])
         self._fill_meta()
         self.changed.emit()

@@ -9,9 +9,8 @@
         <translation>From card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/AccountScreen.qml" line="51"/>
         <source>Số định danh: %1</source>
-        <translation>ID number: %1</translation>
+        <translation type="vanished">ID number: %1</translation>
     </message>
     <message>
         <location filename="../qml/screens/AccountScreen.qml" line="52"/>
@@ -458,32 +457,32 @@ right here</translation>
         <translation>Please check. Touch a field to correct it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="84"/>
+        <location filename="../qml/screens/ConfirmScreen.qml" line="98"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="86"/>
+        <location filename="../qml/screens/ConfirmScreen.qml" line="100"/>
         <source>Giấy tờ cần mang theo (máy sẽ chụp lại):</source>
         <translation>Papers to bring (the kiosk photographs them):</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="88"/>
+        <location filename="../qml/screens/ConfirmScreen.qml" line="102"/>
         <source>Không cần giấy tờ bản giấy.</source>
         <translation>No paper documents needed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="136"/>
+        <location filename="../qml/screens/ConfirmScreen.qml" line="169"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="136"/>
+        <location filename="../qml/screens/ConfirmScreen.qml" line="169"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmScreen.qml" line="158"/>
+        <location filename="../qml/screens/ConfirmScreen.qml" line="191"/>
         <source>Thông tin đã đúng, tiếp tục</source>
         <translation>The details are correct, continue</translation>
     </message>
@@ -671,7 +670,7 @@ right here</translation>
     </message>
     <message>
         <location filename="../qml/screens/DocumentsScreen.qml" line="141"/>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="306"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="331"/>
         <source>Chụp lại</source>
         <translation>Retake</translation>
     </message>
@@ -701,12 +700,27 @@ right here</translation>
         <translation>Scanner: whole stack</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="309"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="303"/>
+        <source>Bị gấp?</source>
+        <translation>Folded?</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="334"/>
         <source>Sửa mép giấy</source>
         <translation>Fix page edges</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="345"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="350"/>
+        <source>Chụp lại trang %1</source>
+        <translation>Retake page %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="353"/>
+        <source>Đúng, chỉ nửa này</source>
+        <translation>Yes, only this half</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="384"/>
         <source>Sửa mép trang giấy</source>
         <translation>Fix the page&apos;s edges</translation>
     </message>
@@ -726,7 +740,7 @@ right here</translation>
         <translation>(if any)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/screens/DocumentsScreen.qml" line="227"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="251"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -734,47 +748,47 @@ right here</translation>
         </translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="278"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="302"/>
         <source>Trang %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="279"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="304"/>
         <source>Chưa rõ</source>
         <translation>Not clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="279"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="304"/>
         <source>Rõ</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="292"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="317"/>
         <source>Chưa có trang nào của giấy tờ này.</source>
         <translation>No pages of this document yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="312"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="337"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="346"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="385"/>
         <source>Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.</source>
         <translation>Drag the four dots onto the four corners of the page.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="418"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="457"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="424"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="463"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="321"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="360"/>
         <source>Xong, tiếp tục</source>
         <translation>Done, continue</translation>
     </message>
@@ -1214,19 +1228,16 @@ right here</translation>
 <context>
     <name>ReadCardScreen</name>
     <message>
-        <location filename="../qml/screens/ReadCardScreen.qml" line="17"/>
         <source>Đưa thẻ căn cước vào trước camera</source>
-        <translation>Hold your ID card in front of the camera</translation>
+        <translation type="vanished">Hold your ID card in front of the camera</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReadCardScreen.qml" line="18"/>
         <source>Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì.</source>
-        <translation>QR code side towards the camera. The kiosk reads it by itself; there is nothing to press.</translation>
+        <translation type="vanished">QR code side towards the camera. The kiosk reads it by itself; there is nothing to press.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReadCardScreen.qml" line="77"/>
         <source>Không có thẻ? Nhập thông tin bằng tay</source>
-        <translation>No card? Enter your details by hand</translation>
+        <translation type="vanished">No card? Enter your details by hand</translation>
     </message>
 </context>
 <context>
@@ -1315,32 +1326,32 @@ right here</translation>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="66"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="68"/>
         <source>Thời gian nộp: %1</source>
         <translation>Submitted at: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="68"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="70"/>
         <source>Lệ phí: đã thanh toán</source>
         <translation>Fee: paid</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="69"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="71"/>
         <source>Lệ phí: nộp tại quầy khi nhận kết quả</source>
         <translation>Fee: pay at the counter when you collect the result</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="76"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="78"/>
         <source>Chụp ảnh hoặc ghi lại mã này. Dùng mã để tra cứu tình trạng hồ sơ tại bất kỳ kiosk nào hoặc trên Cổng dịch vụ công.</source>
         <translation>Take a photo of this code or write it down. Use it to check your dossier at any kiosk or on the public service portal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="118"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="120"/>
         <source>Ông/bà hài lòng không? Chạm một khuôn mặt để kết thúc:</source>
         <translation>Were you satisfied? Touch a face to finish:</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ReceiptScreen.qml" line="140"/>
+        <location filename="../qml/screens/ReceiptScreen.qml" line="142"/>
         <source>Xong — xoá thông tin và kết thúc</source>
         <translation>Done — erase my details and finish</translation>
     </message>
@@ -2015,134 +2026,134 @@ right here</translation>
         <translation>A staff member has taken your call and is on the way. Please wait at the kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="34"/>
+        <location filename="../../kiosk/ui/texts.py" line="36"/>
         <source>Họ, chữ đệm và tên</source>
-        <extracomment>The catalogue context of every string marked in Python (QML&apos;s contexts are its file names).</extracomment>
+        <extracomment>What `pick` takes: a catalogue source string, or a pair (data, lower layers, modules not moved yet). The catalogue context of every string marked in Python (QML&apos;s contexts are its file names).</extracomment>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="35"/>
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="36"/>
+        <location filename="../../kiosk/ui/texts.py" line="38"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/texts.py" line="40"/>
         <source>Nơi thường trú</source>
         <translation>Place of residence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="41"/>
+        <location filename="../../kiosk/ui/texts.py" line="43"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="41"/>
+        <location filename="../../kiosk/ui/texts.py" line="43"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="44"/>
+        <location filename="../../kiosk/ui/texts.py" line="46"/>
         <source>Xin đánh dấu ô đồng ý trước khi gửi hồ sơ.</source>
         <translation>Please tick the consent box before sending the dossier.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="45"/>
+        <location filename="../../kiosk/ui/texts.py" line="47"/>
         <source>Xin điền đủ các mục còn trống.</source>
         <translation>Please fill in the empty fields.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="46"/>
+        <location filename="../../kiosk/ui/texts.py" line="48"/>
         <source>Một số mục cần sửa. Chạm vào tên mục trong khung đỏ ở đầu trang để tới ô đó.</source>
         <translation>Some answers need attention. Touch a name in the red box at the top to go to it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="48"/>
+        <location filename="../../kiosk/ui/texts.py" line="50"/>
         <source>Đang tải danh sách thủ tục…</source>
         <translation>Loading the list of procedures…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="49"/>
+        <location filename="../../kiosk/ui/texts.py" line="51"/>
         <source>Chưa kết nối được Cổng dịch vụ công. Hồ sơ đã được lưu an toàn và sẽ tự động gửi khi có mạng.</source>
         <translation>The portal cannot be reached right now. Your dossier is stored safely and will be sent automatically when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="52"/>
+        <location filename="../../kiosk/ui/texts.py" line="54"/>
         <source>Máy này chưa tự gọi được nhân viên đến. Xin nhờ nhân viên tại quầy gần nhất.</source>
         <translation>This kiosk cannot page staff yet. Please ask at the nearest counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="54"/>
+        <location filename="../../kiosk/ui/texts.py" line="56"/>
         <source>Không lưu được hồ sơ trên máy. Xin báo nhân viên hỗ trợ; không có gì được gửi đi.</source>
         <translation>The dossier could not be saved on this kiosk. Please call staff; nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="56"/>
+        <location filename="../../kiosk/ui/texts.py" line="58"/>
         <source>Miễn phí</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="61"/>
+        <location filename="../../kiosk/ui/texts.py" line="63"/>
         <source> (nếu có)</source>
         <extracomment>Single words and short phrases the view-models build lines from.</extracomment>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="62"/>
+        <location filename="../../kiosk/ui/texts.py" line="64"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="63"/>
+        <location filename="../../kiosk/ui/texts.py" line="65"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="64"/>
+        <location filename="../../kiosk/ui/texts.py" line="66"/>
         <source>Giấy tờ đính kèm</source>
         <translation>Attached document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="65"/>
+        <location filename="../../kiosk/ui/texts.py" line="67"/>
         <source>1 trang</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="66"/>
+        <location filename="../../kiosk/ui/texts.py" line="68"/>
         <source>{count} trang</source>
         <translation>{count} pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="67"/>
+        <location filename="../../kiosk/ui/texts.py" line="69"/>
         <source>Nhận kết quả trực tuyến (trên Cổng dịch vụ công)</source>
         <translation>Online (on the portal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="68"/>
+        <location filename="../../kiosk/ui/texts.py" line="70"/>
         <source>Nhận tại bộ phận một cửa</source>
         <translation>At the one-stop counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="69"/>
+        <location filename="../../kiosk/ui/texts.py" line="71"/>
         <source>Gửi qua bưu điện tới: {where}</source>
         <translation>By post to: {where}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="70"/>
+        <location filename="../../kiosk/ui/texts.py" line="72"/>
         <source>Gửi qua chuyển phát nhanh tới: {where}</source>
         <translation>By express post to: {where}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="71"/>
+        <location filename="../../kiosk/ui/texts.py" line="73"/>
         <source>Bưu điện đến nhận hồ sơ tại: {where}</source>
         <translation>The postman collects it at: {where}</translation>
     </message>

@@ -300,9 +300,10 @@ Item {
                             Layout.fillWidth: true
                             Layout.bottomMargin: 8 * Theme.u
                             text: qsTr("Trang %1").arg(pageCard.model.number) + "\n"
-                                  + (pageCard.model.lowDpi ? "⚠ " + qsTr("Chưa rõ") : "✓ " + qsTr("Rõ"))
+                                  + (pageCard.model.folded ? "⚠ " + qsTr("Bị gấp?")
+                                     : pageCard.model.lowDpi ? "⚠ " + qsTr("Chưa rõ") : "✓ " + qsTr("Rõ"))
                             font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
-                            color: pageCard.model.lowDpi ? Theme.error : Theme.text
+                            color: pageCard.model.lowDpi || pageCard.model.folded ? Theme.error : Theme.text
                             horizontalAlignment: Text.AlignHCenter
                             elide: Text.ElideRight
                         }
@@ -324,7 +325,7 @@ Item {
                 objectName: "pageActions"
                 Layout.fillWidth: true
                 spacing: Theme.gap / 2
-                visible: pageList.count > 0
+                visible: pageList.count > 0 && docs.foldedIndex < 0  // the fold question takes its place
                 PageAction { text: "◀"; enabled: screen.pageIndex > 0; Layout.preferredWidth: 1; Layout.fillWidth: true
                              onClicked: { docs.movePage(screen.pageIndex, screen.pageIndex - 1); screen.selectedPage = screen.pageIndex - 1 } }
                 PageAction { objectName: "retakePage"; text: qsTr("Chụp lại")
@@ -339,9 +340,24 @@ Item {
                 PageAction { text: "▶"; enabled: screen.pageIndex < pageList.count - 1; Layout.preferredWidth: 1; Layout.fillWidth: true
                              onClicked: { docs.movePage(screen.pageIndex, screen.pageIndex + 1); screen.selectedPage = screen.pageIndex + 1 } }
             }
+            // A page that looks folded (or half taken) is asked about, never filed as if it were flat:
+            // retake it flattened, or say that one half is what is meant.
+            RowLayout {
+                objectName: "foldedQuestion"
+                Layout.fillWidth: true
+                spacing: Theme.gap / 2
+                visible: docs.foldedIndex >= 0
+                PageAction { objectName: "retakeFolded"; text: qsTr("Chụp lại trang %1").arg(docs.foldedIndex + 1)
+                             Layout.preferredWidth: 1; Layout.fillWidth: true
+                             onClicked: { docs.retakePage(docs.foldedIndex); screen.selectedPage = -1 } }
+                PageAction { objectName: "keepHalf"; text: qsTr("Đúng, chỉ nửa này")
+                             Layout.preferredWidth: 1; Layout.fillWidth: true
+                             onClicked: docs.keepHalf(docs.foldedIndex) }
+            }
             BigButton {
                 objectName: "documentsDone"
                 Layout.fillWidth: true
+                Layout.minimumHeight: implicitHeight   // its explanation is never cut: the lists above give way
                 text: qsTr("Xong, tiếp tục")
                 subtitle: docs.problemText
                 enabled: docs.problemText.length === 0 && !docs.processing && !docs.scanning
