@@ -176,11 +176,11 @@ def pytest_timeout_set_timer(item: pytest.Item, settings: object) -> bool | None
 
 
 # ------------------------------------------------------------------------------------------------------------
-# Where the CPU goes: `KIOSK_TEST_CPU_LOG=file pytest …` appends one line per test (CPU seconds of this
+# Where the CPU goes: `PYTEST_CPU_LOG=file pytest …` appends one line per test (CPU seconds of this
 # process and of the children it waited for, wall seconds, node id), setup and teardown included. Wall
 # time alone misleads on a shared machine; CPU is what two cores must share.
 
-_CPU_LOG = os.environ.get("KIOSK_TEST_CPU_LOG")
+_CPU_LOG = os.environ.get("PYTEST_CPU_LOG")
 
 if _CPU_LOG:
     import resource

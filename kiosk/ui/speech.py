@@ -67,6 +67,61 @@ def instruction(screen: str, language: str) -> str:
 PROBE_DEADLINE_S = 5.0
 
 
+class _SpeechProbe:
+    """One question to the speech daemon (`spd-say -L`, in a child process with a deadline, off the GUI
+    thread), asked once per program and shared by every Speaker: the answer costs ~3 s and ~1.4 s of CPU,
+    and the daemon does not come and go while the kiosk runs."""
+
+    def __init__(self, spd_say: str) -> None:
+        self._answered = threading.Event()
+        self._spd_say = spd_say
+        threading.Thread(target=self._ask, name="speech-probe", daemon=True).start()
+
+    def is_set(self) -> bool:
+        return self._answered.is_set()
+
+    def _ask(self) -> None:
+        # Twice: the first contact may start the daemon and fail while it comes up (seen here); a hang is
+        # not tried again.
+        for attempt in (1, 2):
+            try:
+                subprocess.run([self._spd_say, "-L"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               timeout=PROBE_DEADLINE_S, check=True)
+            except subprocess.CalledProcessError:
+                if attempt == 1:
+                    time.sleep(1.0)
+                    continue
+                log.warning("speech-dispatcher refuses to answer: speech stays silent")
+                return
+            except (OSError, subprocess.SubprocessError) as error:
+                log.warning("speech-dispatcher does not answer (%s): speech stays silent",
+                            type(error).__name__)
+                return
+            self._answered.set()
+            return
+
+
+class _Answered:
+    """No daemon to ask (another engine): usable at once."""
+
+    def is_set(self) -> bool:
+        return True
+
+
+_ANSWERED = _Answered()
+_probes: dict[str, _SpeechProbe] = {}
+_probes_lock = threading.Lock()
+
+
+def _probe(spd_say: str) -> _SpeechProbe:
+    """The program's probe of the daemon behind `spd_say`, started on first use."""
+    with _probes_lock:
+        found = _probes.get(spd_say)
+        if found is None:
+            found = _probes[spd_say] = _SpeechProbe(spd_say)
+        return found
+
+
 class Speaker(QObject):
     """One QTextToSpeech engine, made on first use, with a voice for the citizen's language."""
 
@@ -81,32 +136,9 @@ class Speaker(QObject):
         self.last_text = ""
         self._warned: set[str] = set()
         # Creating a speech-dispatcher engine blocks inside Qt when the daemon is stuck (seen after speaking
-        # with no sound card): ask the daemon first, in a child process with a deadline, off the GUI thread.
-        self._usable = threading.Event()
-        if engine in ("", "speechd") and shutil.which("spd-say"):
-            threading.Thread(target=self._probe, name="speech-probe", daemon=True).start()
-        else:
-            self._usable.set()
-
-    def _probe(self) -> None:
-        # Twice: the first contact may start the daemon and fail while it comes up (seen here); a hang is
-        # not tried again.
-        for attempt in (1, 2):
-            try:
-                subprocess.run(["spd-say", "-L"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               timeout=PROBE_DEADLINE_S, check=True)
-            except subprocess.CalledProcessError:
-                if attempt == 1:
-                    time.sleep(1.0)
-                    continue
-                log.warning("speech-dispatcher refuses to answer: speech stays silent")
-                return
-            except (OSError, subprocess.SubprocessError) as error:
-                log.warning("speech-dispatcher does not answer (%s): speech stays silent",
-                            type(error).__name__)
-                return
-            self._usable.set()
-            return
+        # with no sound card): the daemon is asked first (`_SpeechProbe`), and nothing waits on its answer.
+        spd_say = shutil.which("spd-say") if engine in ("", "speechd") else None
+        self._usable: _SpeechProbe | _Answered = _probe(spd_say) if spd_say else _ANSWERED
 
     @property
     def usable(self) -> bool:

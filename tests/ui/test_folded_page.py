@@ -52,7 +52,7 @@ def test_a_folded_page_is_asked_about_and_kept_only_when_the_citizen_says_so(
     assert row["folded"] and "gấp" in row["warning"]
     assert docs.property("foldedIndex") == 0
     problem = docs.property("problemText")
-    assert "gấp" in problem and "chỉ nửa này" in problem  # "Xong" stays disabled with the reason
+    assert "gấp" in problem and "giữ nửa này" in problem  # "Xong" stays disabled with the reason
     assert docs.components.rows()[0]["lowDpi"]  # the component is marked ⚠ too
 
     docs.keepHalf(0)  # "Đúng, chỉ nửa này"
