@@ -69,11 +69,12 @@ PROBE_DEADLINE_S = 5.0
 
 class _SpeechProbe:
     """One question to the speech daemon (`spd-say -L`, in a child process with a deadline, off the GUI
-    thread), asked once per program and shared by every Speaker: the answer costs ~3 s and ~1.4 s of CPU,
-    and the daemon does not come and go while the kiosk runs."""
+    thread), shared by every Speaker of the program: the answer costs ~3 s and ~1.4 s of CPU. A yes is
+    kept; a no (or no answer in time) is asked again by the next Speaker (a busy machine's start-up)."""
 
     def __init__(self, spd_say: str) -> None:
         self._answered = threading.Event()
+        self.finished = threading.Event()
         self._spd_say = spd_say
         threading.Thread(target=self._ask, name="speech-probe", daemon=True).start()
 
@@ -81,6 +82,12 @@ class _SpeechProbe:
         return self._answered.is_set()
 
     def _ask(self) -> None:
+        try:
+            self._ask_twice()
+        finally:
+            self.finished.set()
+
+    def _ask_twice(self) -> None:
         # Twice: the first contact may start the daemon and fail while it comes up (seen here); a hang is
         # not tried again.
         for attempt in (1, 2):
@@ -114,10 +121,10 @@ _probes_lock = threading.Lock()
 
 
 def _probe(spd_say: str) -> _SpeechProbe:
-    """The program's probe of the daemon behind `spd_say`, started on first use."""
+    """The program's probe of the daemon behind `spd_say`: started on first use, again after a no."""
     with _probes_lock:
         found = _probes.get(spd_say)
-        if found is None:
+        if found is None or (found.finished.is_set() and not found.is_set()):
             found = _probes[spd_say] = _SpeechProbe(spd_say)
         return found
 

@@ -44,3 +44,30 @@ def test_an_answering_speech_dispatcher_is_used(
         qtbot.waitUntil(lambda: speaker.usable, timeout=5000)
     finally:
         speaker.deleteLater()
+
+
+def test_the_daemon_is_asked_once_per_program_and_again_after_a_no(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = tmp_path / "asked"
+    answers = tmp_path / "spd-say"
+    # Refuses (exit 1) on its first two calls — the first Speaker's two tries — then answers.
+    answers.write_text(f'#!/bin/sh\necho x >> "{asked}"\n[ "$(wc -l < "{asked}")" -gt 2 ] || exit 1\n'
+                       "echo espeak-ng\n", encoding="utf-8")
+    answers.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    monkeypatch.setattr(speech, "_probes", {})
+    calls = lambda: len(asked.read_text().splitlines()) if asked.exists() else 0  # noqa: E731
+    speakers = [Speaker("speechd")]
+    try:
+        qtbot.waitUntil(lambda: calls() == 2, timeout=10000)
+        qtbot.wait(200)
+        assert not speakers[0].usable, "the daemon said no twice: speech stays off"
+        speakers.append(Speaker("speechd"))  # a new window asks again after a no…
+        qtbot.waitUntil(lambda: speakers[1].usable, timeout=10000)
+        assert calls() == 3
+        speakers.append(Speaker("speechd"))  # …and shares a yes without asking
+        assert speakers[2].usable and calls() == 3
+    finally:
+        for speaker in speakers:
+            speaker.deleteLater()
