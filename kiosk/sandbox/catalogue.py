@@ -8,6 +8,7 @@ string is a mistake in the file and stops the sandbox rather than reaching a kio
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import unicodedata
@@ -78,7 +79,13 @@ def build_catalogue(raw: Any) -> SandboxCatalogue:
 def load_seed_catalogue(path: Path | None = None) -> SandboxCatalogue:
     """The packaged seed catalogue, or another catalogue file (same format) for a training setup."""
     if path is None:
-        text = resources.files(__package__ or "kiosk.sandbox").joinpath(SEED_RESOURCE).read_text("utf-8")
-    else:
-        text = path.read_text("utf-8")
+        return _packaged_seed()
+    return build_catalogue(json.loads(path.read_text("utf-8")))
+
+
+@functools.cache
+def _packaged_seed() -> SandboxCatalogue:
+    # Validated once per process (~0.25 s of pydantic): the packaged file does not change while the program
+    # runs, and the result is frozen (frozen dataclass of frozen models), so every sandbox may share it.
+    text = resources.files(__package__ or "kiosk.sandbox").joinpath(SEED_RESOURCE).read_text("utf-8")
     return build_catalogue(json.loads(text))
