@@ -13,12 +13,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QThread, QTimer
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskServices, build_services
 from kiosk.capture.doc_samples import sample_documents_dir
 from kiosk.capture.frames import FrameSource, ImageSequenceSource
 from kiosk.capture.resources import sample_cards_dir
 from kiosk.config import KioskConfig, load_config
+from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
 
 
 @pytest.fixture(scope="session")
@@ -124,3 +126,15 @@ def assert_ui_idle(ui: object) -> None:
     assert not peers.card.camera_running, "camera thread left running"
     assert peers.documents._camera is None, "document camera thread left running"
     assert peers.context.tasks.pool.activeThreadCount() == 0, "background task left running"
+
+
+@pytest.fixture
+def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
+    """The whole kiosk in portrait, showing, with a camera that holds up one citizen's card (a module may
+    define its own `ui` for another camera or set-up)."""
+    kiosk_ui = create_ui(services, size=PORTRAIT)
+    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
+    kiosk_ui.window.show()
+    yield kiosk_ui
+    kiosk_ui.close()
+    assert_ui_idle(kiosk_ui)

@@ -4,7 +4,6 @@ code, log in with VNeID by QR, and the wipe."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,21 +13,10 @@ from pytestqt.qtbot import QtBot
 import kiosk.sandbox.services as sandbox_services
 from kiosk.app import KioskServices
 from kiosk.ui.account import AccountViewModel, email_problem, group_phone, phone_problem
-from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, create_ui
-from tests.ui.conftest import assert_ui_idle, card_camera
+from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi
 from tests.ui.helpers import items, visible_texts, wait_screen
 
 NAME, ID_NUMBER, PHONE = "Nguyễn Văn An", "001089012345", "0912345678"
-
-
-@pytest.fixture
-def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
-    kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
-    kiosk_ui.window.show()
-    yield kiosk_ui
-    kiosk_ui.close()
-    assert_ui_idle(kiosk_ui)
 
 
 def account_of(ui: KioskUi) -> AccountViewModel:

@@ -12,15 +12,13 @@ import pytest
 from PySide6.QtCore import QMetaObject
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskServices
 from kiosk.capture.frames import ImageSequenceSource
 from kiosk.portal.models import LocalizedText, RequiredDocument
 from kiosk.ui.camera import LatestFrameProvider
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
+from kiosk.ui.window import KioskUi
 from tests.capture.test_page_fold import folded_photo
-from tests.ui.conftest import assert_ui_idle, card_camera
 from tests.ui.helpers import drive_to, items, visible_texts
 
 PAPER = RequiredDocument("GCS", LocalizedText("Giấy chứng sinh", "Birth certificate"), True, 1)
@@ -67,16 +65,6 @@ def test_a_folded_page_is_asked_about_and_kept_only_when_the_citizen_says_so(
     docs.keepHalf(0)  # a second tap (or a stale index) changes nothing
     docs.keepHalf(5)
     assert len(docs.pages.rows()) == 1 and docs.property("problemText") == problem
-
-
-@pytest.fixture
-def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
-    kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
-    kiosk_ui.window.show()
-    yield kiosk_ui
-    kiosk_ui.close()
-    assert_ui_idle(kiosk_ui)
 
 
 def test_the_documents_screen_shows_the_question_and_the_answer_lets_the_citizen_go_on(

@@ -5,30 +5,17 @@ events appear on the check screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-import pytest
 import requests
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskServices
 from kiosk.domain.postal import parse_tracking_number
 from kiosk.ui.check import CheckViewModel
-from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
-from tests.ui.conftest import assert_ui_idle, card_camera
+from kiosk.ui.window import KioskUi
 from tests.ui.helpers import drive_to, wait_screen
-
-
-@pytest.fixture
-def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
-    kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
-    kiosk_ui.window.show()
-    yield kiosk_ui
-    kiosk_ui.close()
-    assert_ui_idle(kiosk_ui)
 
 
 def choose_post(qtbot: QtBot, ui: KioskUi) -> None:

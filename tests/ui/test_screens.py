@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskServices
-from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, create_ui
-from tests.ui.conftest import assert_ui_idle, card_camera
+from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi
+from tests.ui.conftest import card_camera
 from tests.ui.helpers import drive_to, items
 
 SCREENS = ["attract", "home", "readCard", "confirm", "procedure", "form", "review", "receipt"]
-
-
-@pytest.fixture
-def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
-    kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
-    kiosk_ui.window.show()
-    yield kiosk_ui
-    kiosk_ui.close()
-    assert_ui_idle(kiosk_ui)
 
 
 def small_buttons(ui: KioskUi) -> list[str]:

@@ -7,10 +7,8 @@ first citizen shows up as a difference, whichever object holds it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QAbstractItemModel, QObject
 from pytestqt.qtbot import QtBot
 
@@ -57,16 +55,6 @@ def snapshot(ui: KioskUi) -> dict[str, Any]:
             if id(model) not in shown:  # a model QML reads is compared with its property above
                 seen[f"holder:{name}:{model.objectName() or id(model)}"] = model.rows()
     return seen
-
-
-@pytest.fixture
-def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
-    kiosk_ui = create_ui(services, size=PORTRAIT)
-    kiosk_ui.peers.card.set_camera_opener(lambda: card_camera("01_nguyen_van_an_front.png"))
-    kiosk_ui.window.show()
-    yield kiosk_ui
-    kiosk_ui.close()
-    assert_ui_idle(kiosk_ui)
 
 
 def test_after_a_session_every_peer_and_view_model_is_empty(qtbot: QtBot, ui: KioskUi) -> None:
