@@ -38,7 +38,7 @@ from kiosk.sync.component_files import ENTRY_LABELS, MetadataSource, validity_te
 from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider, to_qimage
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import pick
+from kiosk.ui.texts import pick, say
 
 log = logging.getLogger(__name__)
 
@@ -638,7 +638,7 @@ class DocumentsViewModel(QObject):
             if isinstance(error, ScanCancelled):
                 self._status = ""
             elif isinstance(error, ScannerError):
-                self._status = error.message(lang)
+                self._status = say(error.notice, lang)
             else:
                 self._status = pick(TEXTS["scanned"], lang).format(n=len(pages))
             self._refresh()

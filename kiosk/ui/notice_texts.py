@@ -1,0 +1,125 @@
+"""The words for the codes the lower layers return (kiosk.domain.notice.Notice): applicant problems,
+portal errors, submit refusals, scanner faults. Vietnamese is the source text, marked for lupdate; the
+English is in resources/translations/kiosk_en.ts (context "Texts"). ``{name}`` is a parameter of the
+notice, filled in after translation. kiosk.ui.texts.say() is the one way to read this table.
+
+tests/ui/test_notice_texts.py enumerates every code the lower layers can return and fails when one has
+no words here, or no English.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+
+_MISSING: Final = {
+    "full_name": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập họ và tên."),
+    "id_number": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập số định danh cá nhân (12 chữ số)."),
+    "passport_number": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập số hộ chiếu."),
+    "nationality": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập quốc tịch (mã 3 chữ cái trên hộ chiếu)."),
+    "organisation_code": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập mã số doanh nghiệp / mã số thuế."),
+    "representative_name": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập họ tên người đại diện."),
+    "representative_id_number": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập số định danh của người đại diện."),
+    "birth_year": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập năm sinh."),
+    "issue_date": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập ngày cấp giấy tờ."),
+    "issuing_body": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập cơ quan cấp giấy tờ."),
+    "on_behalf_name": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập họ tên người được nộp thay."),
+    "on_behalf_id_number": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập số định danh của người được nộp thay."),
+}
+
+_ID_DIGITS: Final = {
+    "id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh phải gồm đúng 12 chữ số."),
+    "on_behalf_id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh của người được nộp thay phải gồm đúng "
+                                                      "12 chữ số."),
+    "representative_id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh của người đại diện phải gồm đúng "
+                                                           "12 chữ số."),
+}
+
+APPLICANT: Final[dict[str, str]] = {
+    "applicant.unknown_kind": QT_TRANSLATE_NOOP("Texts", "Loại người nộp không hợp lệ."),
+    "applicant.not_of_kind": QT_TRANSLATE_NOOP("Texts", "Thông tin này không thuộc loại người nộp đã chọn."),
+    "applicant.name_too_long": QT_TRANSLATE_NOOP("Texts", "Họ tên quá dài."),
+    "applicant.too_long": QT_TRANSLATE_NOOP("Texts", "Quá dài."),
+    "applicant.bad_date": QT_TRANSLATE_NOOP("Texts", "Ngày không hợp lệ (năm-tháng-ngày, không sau hôm nay)."),
+    "applicant.same_person": QT_TRANSLATE_NOOP("Texts", "Người được nộp thay phải là người khác với người "
+                                                        "nộp."),
+    "applicant.passport_format": QT_TRANSLATE_NOOP("Texts", "Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số "
+                                                            "(5–20 ký tự)."),
+    "applicant.nationality_code": QT_TRANSLATE_NOOP("Texts", "Quốc tịch phải là mã quốc gia trên hộ chiếu "
+                                                             "(ví dụ USA, KOR, D)."),
+    "applicant.mrz_name": QT_TRANSLATE_NOOP("Texts", "Họ tên ghi như trên hộ chiếu: chữ in hoa không dấu "
+                                                     "(ví dụ JOHN SMITH)."),
+    "applicant.organisation_code_format": QT_TRANSLATE_NOOP("Texts", "Mã số doanh nghiệp / mã số thuế gồm 10 "
+                                                                     "chữ số, hoặc 13 chữ số dạng "
+                                                                     "0123456789-001."),
+    "applicant.birth_year": QT_TRANSLATE_NOOP("Texts", "Năm sinh không hợp lệ (4 chữ số)."),
+    **{f"applicant.missing.{key}": text for key, text in _MISSING.items()},
+    **{f"applicant.id_digits.{key}": text for key, text in _ID_DIGITS.items()},
+}
+
+PORTAL: Final[dict[str, str]] = {
+    "portal.error": QT_TRANSLATE_NOOP("Texts", "Có lỗi khi làm việc với Cổng dịch vụ công. Hồ sơ của ông/bà "
+                                               "vẫn được lưu an toàn trên máy."),
+    "portal.unavailable": QT_TRANSLATE_NOOP("Texts", "Không kết nối được với Cổng dịch vụ công. Hồ sơ của "
+                                                     "ông/bà vẫn được lưu an toàn và sẽ được gửi tự động khi "
+                                                     "có kết nối."),
+    "portal.bad_response": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công trả lời không đúng định dạng. Hồ sơ "
+                                                      "của ông/bà vẫn được lưu an toàn và sẽ được gửi lại "
+                                                      "sau."),
+    "portal.rejected": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui lòng liên hệ "
+                                                  "cán bộ hỗ trợ để được hướng dẫn."),
+    # The portal's own reason ({reason}) is its data, in Vietnamese: shown as it came, in both languages.
+    "portal.rejected_with_reason": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui "
+                                                              "lòng liên hệ cán bộ hỗ trợ để được hướng "
+                                                              "dẫn. Lý do: {reason}"),
+    "portal.not_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã "
+                                                   "hồ sơ trên giấy biên nhận."),
+    "portal.conflict": QT_TRANSLATE_NOOP("Texts", "Hồ sơ này trùng mã gửi với một hồ sơ khác đã nộp. Vui lòng "
+                                                  "liên hệ cán bộ hỗ trợ; hồ sơ của ông/bà vẫn được lưu trên "
+                                                  "máy."),
+    "portal.unauthorized": QT_TRANSLATE_NOOP("Texts", "Máy kiosk tạm thời chưa kết nối được với Cổng dịch vụ "
+                                                      "công. Vui lòng liên hệ cán bộ hỗ trợ."),
+    "portal.not_ready": QT_TRANSLATE_NOOP("Texts", "Hồ sơ của ông/bà đang được xử lý, chưa có kết quả. Vui "
+                                                   "lòng quay lại sau."),
+    "portal.expired": QT_TRANSLATE_NOOP("Texts", "Mã xác nhận đã hết hạn. Vui lòng lấy mã mới."),
+}
+
+SUBMIT: Final[dict[str, str]] = {
+    "submit.unknown_procedure": QT_TRANSLATE_NOOP("Texts", "Thủ tục {procedure} không có trong danh mục của "
+                                                           "Cổng dịch vụ công."),
+    "submit.unknown_document": QT_TRANSLATE_NOOP("Texts", "Thủ tục {procedure} không có loại giấy tờ "
+                                                          "{type_code}."),
+    "submit.file_type": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công không nhận tệp {filename} "
+                                                   "({content_type}); chỉ nhận PDF, JPEG hoặc PNG."),
+    "submit.missing_documents": QT_TRANSLATE_NOOP("Texts", "Còn thiếu giấy tờ bắt buộc: {type_codes}."),
+    "submit.no_postal_return": QT_TRANSLATE_NOOP("Texts", "Thủ tục {procedure} không trả kết quả qua bưu "
+                                                          "chính."),
+    "submit.no_pickup": QT_TRANSLATE_NOOP("Texts", "Thủ tục {procedure} không nhận hồ sơ giấy qua bưu chính "
+                                                   "(không hẹn bưu tá được)."),
+}
+
+SCANNER: Final[dict[str, str]] = {
+    "scanner.error": QT_TRANSLATE_NOOP("Texts", "Máy quét gặp lỗi. Vui lòng thử lại hoặc nhờ nhân viên hỗ "
+                                                "trợ."),
+    "scanner.jam": QT_TRANSLATE_NOOP("Texts", "Giấy bị kẹt trong máy quét. Vui lòng mở nắp, nhẹ nhàng lấy "
+                                              "giấy ra rồi thử lại."),
+    "scanner.feeder_empty": QT_TRANSLATE_NOOP("Texts", "Khay nạp giấy đang trống. Vui lòng đặt giấy tờ vào "
+                                                       "khay rồi thử lại."),
+    "scanner.cover_open": QT_TRANSLATE_NOOP("Texts", "Nắp máy quét đang mở. Vui lòng đóng nắp rồi thử lại."),
+    "scanner.busy": QT_TRANSLATE_NOOP("Texts", "Máy quét đang bận. Vui lòng đợi một lát rồi thử lại."),
+    "scanner.unavailable": QT_TRANSLATE_NOOP("Texts", "Không kết nối được với máy quét. Vui lòng nhờ nhân "
+                                                      "viên hỗ trợ."),
+    "scanner.cancelled": QT_TRANSLATE_NOOP("Texts", "Đã hủy quét."),
+    "scanner.not_responding": QT_TRANSLATE_NOOP("Texts", "Máy quét không phản hồi. Các trang đã quét vẫn được "
+                                                         "giữ. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ."),
+    # {detail} names the values the device does offer (option names, not words).
+    "scanner.invalid_settings": QT_TRANSLATE_NOOP("Texts", "Máy quét không hỗ trợ thiết lập này: {detail}"),
+}
+
+GENERAL: Final[dict[str, str]] = {
+    "unknown": QT_TRANSLATE_NOOP("Texts", "Có lỗi xảy ra. Xin nhờ nhân viên hỗ trợ."),
+}
+
+#: Every code's source text, the table kiosk.ui.texts.say reads.
+NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER}
