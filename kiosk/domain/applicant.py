@@ -177,7 +177,8 @@ def applicant_problems(data: Mapping[str, Any], *, today: date | None = None) ->
                                           f"{key} is longer than {MAX_NAME} characters"))
     for key in ("issuing_body", "address", "relationship"):
         if len(_text(data, key)) > MAX_TEXT:
-            found.append(ApplicantProblem(key, "applicant.too_long", f"{key} is longer than {MAX_TEXT} characters"))
+            found.append(ApplicantProblem(key, "applicant.too_long",
+                                          f"{key} is longer than {MAX_TEXT} characters"))
     for key in ("date_of_birth", "issue_date"):
         value = _text(data, key)
         if value and not _valid_date(value, today):

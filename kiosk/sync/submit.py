@@ -89,8 +89,8 @@ def check_against(procedure: Procedure | None, dossier: Dossier, procedure_code:
     a file type it does not take, a delivery by post it does not offer."""
     code = procedure_code or dossier.procedure_code
     if procedure is None:
-        raise DossierRefused.one("submit.unknown_procedure", f"procedure {code} is not in the portal's catalogue",
-                                 procedure=str(code))
+        raise DossierRefused.one("submit.unknown_procedure",
+                                 f"procedure {code} is not in the portal's catalogue", procedure=str(code))
     problems = applicant_problems(dossier.applicant)
     if problems:
         raise DossierRefused([p.notice for p in problems],
@@ -120,12 +120,13 @@ def check_against(procedure: Procedure | None, dossier: Dossier, procedure_code:
     if representative and AUTHORISATION_TYPE_CODE not in attached:
         missing.append(AUTHORISATION_TYPE_CODE)
     if missing:
-        raise DossierRefused.one("submit.missing_documents", f"mandatory documents missing: {', '.join(missing)}",
-                                 type_codes=", ".join(missing))
+        listed = ", ".join(missing)
+        raise DossierRefused.one("submit.missing_documents", f"mandatory documents missing: {listed}",
+                                 type_codes=listed)
     method = dossier.delivery.method
     if method.by_post and not procedure.postal_return_allowed:
-        raise DossierRefused.one("submit.no_postal_return", f"procedure {code} does not return results by post",
-                                 procedure=str(code))
+        raise DossierRefused.one("submit.no_postal_return",
+                                 f"procedure {code} does not return results by post", procedure=str(code))
     if method is DeliveryMethod.PICKUP and not procedure.postal_submission_allowed:
         raise DossierRefused.one("submit.no_pickup",
                                  f"procedure {code} does not take the paper dossier by post (no home pickup)",

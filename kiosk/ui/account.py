@@ -38,7 +38,7 @@ from kiosk.portal.service_models import (
 from kiosk.ui.flow import KioskFlow, Screen
 from kiosk.ui.payment_wait import keep_session_while_eid_login
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick, say
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick
 
 if TYPE_CHECKING:
     from PySide6.QtQml import QQmlApplicationEngine
@@ -61,20 +61,29 @@ STEPS = ("choose", "help", "eid", "phone", "otp", "done")
 
 TEXTS: dict[str, str] = {
     "phone_empty": QT_TRANSLATE_NOOP("Texts", "Xin nhập số điện thoại di động của ông/bà."),
-    "phone_invalid": QT_TRANSLATE_NOOP("Texts", "Số điện thoại chưa đúng: cần đủ 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09."),
-    "email_invalid": QT_TRANSLATE_NOOP("Texts", "Địa chỉ e-mail chưa đúng (ví dụ: ten@gmail.com). Có thể để trống."),
-    "no_birth_date": QT_TRANSLATE_NOOP("Texts", "Thẻ không có ngày sinh nên không tạo được tài khoản ở đây. Xin nhờ nhân viên hỗ trợ."),
+    "phone_invalid": QT_TRANSLATE_NOOP("Texts", "Số điện thoại chưa đúng: cần đủ 10 chữ số, bắt đầu bằng 03, "
+                                                "05, 07, 08 hoặc 09."),
+    "email_invalid": QT_TRANSLATE_NOOP("Texts", "Địa chỉ e-mail chưa đúng (ví dụ: ten@gmail.com). Có thể để "
+                                                "trống."),
+    "no_birth_date": QT_TRANSLATE_NOOP("Texts", "Thẻ không có ngày sinh nên không tạo được tài khoản ở đây. "
+                                                "Xin nhờ nhân viên hỗ trợ."),
     "otp_short": QT_TRANSLATE_NOOP("Texts", "Xin nhập đủ 6 chữ số trong tin nhắn."),
     "otp_wrong": QT_TRANSLATE_NOOP("Texts", "Mã chưa đúng. Xin xem lại tin nhắn và nhập lại."),
-    "otp_wrong_left": QT_TRANSLATE_NOOP("Texts", "Mã chưa đúng. Xin xem lại tin nhắn và nhập lại (còn {n} lần thử)."),
-    "otp_expired": QT_TRANSLATE_NOOP("Texts", "Mã đã hết hạn hoặc đã nhập sai quá nhiều lần. Chạm “Gửi lại mã” để nhận mã mới."),
-    "account_exists": QT_TRANSLATE_NOOP("Texts", "Số định danh này đã có tài khoản. Chạm “Đã có tài khoản” để liên kết."),
-    "account_not_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy tài khoản với số định danh và số điện thoại này. Xin kiểm tra lại "
-                          "số điện thoại, hoặc tạo tài khoản mới."),
-    "unavailable": QT_TRANSLATE_NOOP("Texts", "Chưa kết nối được Cổng dịch vụ công. Xin thử lại sau ít phút hoặc gọi nhân viên."),
-    "refused": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công chưa chấp nhận yêu cầu. Xin nhờ nhân viên hỗ trợ."),
-    "eid_other_person": QT_TRANSLATE_NOOP("Texts", "Tài khoản VNeID vừa xác nhận không phải của người có thẻ này. Xin dùng điện thoại "
-                         "của chính chủ thẻ."),
+    "otp_wrong_left": QT_TRANSLATE_NOOP("Texts", "Mã chưa đúng. Xin xem lại tin nhắn và nhập lại (còn {n} "
+                                                 "lần thử)."),
+    "otp_expired": QT_TRANSLATE_NOOP("Texts", "Mã đã hết hạn hoặc đã nhập sai quá nhiều lần. Chạm “Gửi lại "
+                                              "mã” để nhận mã mới."),
+    "account_exists": QT_TRANSLATE_NOOP("Texts", "Số định danh này đã có tài khoản. Chạm “Đã có tài khoản” "
+                                                 "để liên kết."),
+    "account_not_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy tài khoản với số định danh và số điện "
+                                                    "thoại này. Xin kiểm tra lại số điện thoại, hoặc tạo tài "
+                                                    "khoản mới."),
+    "unavailable": QT_TRANSLATE_NOOP("Texts", "Chưa kết nối được Cổng dịch vụ công. Xin thử lại sau ít phút "
+                                              "hoặc gọi nhân viên."),
+    "refused": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công chưa chấp nhận yêu cầu. Xin nhờ nhân viên hỗ "
+                                          "trợ."),
+    "eid_other_person": QT_TRANSLATE_NOOP("Texts", "Tài khoản VNeID vừa xác nhận không phải của người có thẻ "
+                                                   "này. Xin dùng điện thoại của chính chủ thẻ."),
 }
 
 LEVEL_TEXT: dict[str, str] = {

@@ -93,7 +93,8 @@ FIELD_LABELS: dict[str, str] = {
 }
 #: Labels that read differently for one kind.
 KIND_FIELD_LABELS: dict[tuple[ApplicantKind, str], str] = {
-    (ApplicantKind.FOREIGNER, "full_name"): QT_TRANSLATE_NOOP("Texts", "Họ tên như trên hộ chiếu (chữ in hoa)"),
+    (ApplicantKind.FOREIGNER, "full_name"): QT_TRANSLATE_NOOP("Texts", "Họ tên như trên hộ chiếu (chữ in "
+                                                                       "hoa)"),
     (ApplicantKind.ORGANISATION, "full_name"): QT_TRANSLATE_NOOP("Texts", "Tên tổ chức / doanh nghiệp"),
     (ApplicantKind.ORGANISATION, "address"): QT_TRANSLATE_NOOP("Texts", "Địa chỉ trụ sở"),
     (ApplicantKind.REPRESENTATIVE, "full_name"): QT_TRANSLATE_NOOP("Texts", "Họ tên người đi nộp (ông/bà)"),
@@ -110,7 +111,8 @@ TYPED_KINDS = frozenset({ApplicantKind.ORGANISATION, ApplicantKind.NO_ID})
 
 _READ_TITLES: dict[ApplicantKind, str] = {
     ApplicantKind.CITIZEN: QT_TRANSLATE_NOOP("Texts", "Đưa thẻ căn cước vào trước camera"),
-    ApplicantKind.REPRESENTATIVE: QT_TRANSLATE_NOOP("Texts", "Đưa thẻ căn cước của người đi nộp vào trước camera"),
+    ApplicantKind.REPRESENTATIVE: QT_TRANSLATE_NOOP("Texts", "Đưa thẻ căn cước của người đi nộp vào trước "
+                                                             "camera"),
     ApplicantKind.FOREIGNER: QT_TRANSLATE_NOOP("Texts", "Đưa trang có ảnh của hộ chiếu vào trước camera"),
 }
 _TYPE_INSTEAD: dict[ApplicantKind, str] = {
@@ -278,8 +280,10 @@ class ApplicantViewModel(QObject):
 
     def _get_read_subtitle(self) -> str:
         if self.applicant_kind is ApplicantKind.FOREIGNER:
-            return pick(QT_TRANSLATE_NOOP("Texts", "Trang có ảnh và hai dòng mã ở cuối trang hướng vào camera. Máy sẽ tự đọc."), self._language())
-        return pick(QT_TRANSLATE_NOOP("Texts", "Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì."),
+            return pick(QT_TRANSLATE_NOOP("Texts", "Trang có ảnh và hai dòng mã ở cuối trang hướng vào "
+                                                   "camera. Máy sẽ tự đọc."), self._language())
+        return pick(QT_TRANSLATE_NOOP("Texts", "Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không "
+                                               "cần bấm gì."),
                     self._language())
 
     def _get_first_error(self) -> int:

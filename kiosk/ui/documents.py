@@ -45,12 +45,14 @@ log = logging.getLogger(__name__)
 ADJUST_WIDTH = 1400  # px of the photo shown for dragging corners (a finger is not more precise)
 
 TEXTS: dict[str, str] = {
-    "camera_problem": QT_TRANSLATE_NOOP("Texts", "Không mở được camera tài liệu. Hãy dùng máy quét hoặc gọi nhân viên."),
+    "camera_problem": QT_TRANSLATE_NOOP("Texts", "Không mở được camera tài liệu. Hãy dùng máy quét hoặc gọi "
+                                                 "nhân viên."),
     "processing": QT_TRANSLATE_NOOP("Texts", "Đang xử lý trang…"),
     "scanning": QT_TRANSLATE_NOOP("Texts", "Đang quét… (bấm Dừng để hủy)"),
     "no_scanner": QT_TRANSLATE_NOOP("Texts", "Kiosk này không có máy quét."),
     "missing": QT_TRANSLATE_NOOP("Texts", "Còn thiếu giấy tờ bắt buộc: {names}"),
-    "low_dpi": QT_TRANSLATE_NOOP("Texts", "Có trang chụp chưa đủ rõ (đánh dấu ⚠). Hãy chụp lại gần hơn hoặc dùng máy quét."),
+    "low_dpi": QT_TRANSLATE_NOOP("Texts", "Có trang chụp chưa đủ rõ (đánh dấu ⚠). Hãy chụp lại gần hơn hoặc "
+                                          "dùng máy quét."),
     "folded": QT_TRANSLATE_NOOP("Texts", "Trang ⚠ có vẻ bị gấp: trải phẳng và chụp lại, hoặc giữ nửa này."),
     "bad_photo": QT_TRANSLATE_NOOP("Texts", "Không xử lý được ảnh này. Hãy chụp lại."),
     "scanned": QT_TRANSLATE_NOOP("Texts", "Đã quét {n} trang."),

@@ -41,7 +41,8 @@ APPLICANT: Final[dict[str, str]] = {
     "applicant.not_of_kind": QT_TRANSLATE_NOOP("Texts", "Thông tin này không thuộc loại người nộp đã chọn."),
     "applicant.name_too_long": QT_TRANSLATE_NOOP("Texts", "Họ tên quá dài."),
     "applicant.too_long": QT_TRANSLATE_NOOP("Texts", "Quá dài."),
-    "applicant.bad_date": QT_TRANSLATE_NOOP("Texts", "Ngày không hợp lệ (năm-tháng-ngày, không sau hôm nay)."),
+    "applicant.bad_date": QT_TRANSLATE_NOOP("Texts", "Ngày không hợp lệ (năm-tháng-ngày, không sau hôm "
+                                                     "nay)."),
     "applicant.same_person": QT_TRANSLATE_NOOP("Texts", "Người được nộp thay phải là người khác với người "
                                                         "nộp."),
     "applicant.passport_format": QT_TRANSLATE_NOOP("Texts", "Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số "
@@ -73,9 +74,11 @@ PORTAL: Final[dict[str, str]] = {
     "portal.rejected_with_reason": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui "
                                                               "lòng liên hệ cán bộ hỗ trợ để được hướng "
                                                               "dẫn. Lý do: {reason}"),
-    "portal.not_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã "
+    "portal.not_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại "
+                                                   "mã "
                                                    "hồ sơ trên giấy biên nhận."),
-    "portal.conflict": QT_TRANSLATE_NOOP("Texts", "Hồ sơ này trùng mã gửi với một hồ sơ khác đã nộp. Vui lòng "
+    "portal.conflict": QT_TRANSLATE_NOOP("Texts", "Hồ sơ này trùng mã gửi với một hồ sơ khác đã nộp. Vui "
+                                                  "lòng "
                                                   "liên hệ cán bộ hỗ trợ; hồ sơ của ông/bà vẫn được lưu trên "
                                                   "máy."),
     "portal.unauthorized": QT_TRANSLATE_NOOP("Texts", "Máy kiosk tạm thời chưa kết nối được với Cổng dịch vụ "
@@ -111,7 +114,8 @@ SCANNER: Final[dict[str, str]] = {
     "scanner.unavailable": QT_TRANSLATE_NOOP("Texts", "Không kết nối được với máy quét. Vui lòng nhờ nhân "
                                                       "viên hỗ trợ."),
     "scanner.cancelled": QT_TRANSLATE_NOOP("Texts", "Đã hủy quét."),
-    "scanner.not_responding": QT_TRANSLATE_NOOP("Texts", "Máy quét không phản hồi. Các trang đã quét vẫn được "
+    "scanner.not_responding": QT_TRANSLATE_NOOP("Texts", "Máy quét không phản hồi. Các trang đã quét vẫn "
+                                                         "được "
                                                          "giữ. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ."),
     # {detail} names the values the device does offer (option names, not words).
     "scanner.invalid_settings": QT_TRANSLATE_NOOP("Texts", "Máy quét không hỗ trợ thiết lập này: {detail}"),
