@@ -1,7 +1,7 @@
 """The words for the codes the lower layers return (kiosk.domain.notice.Notice): applicant problems,
-portal errors, submit refusals, scanner faults. Vietnamese is the source text, marked for lupdate; the
-English is in resources/translations/kiosk_en.ts (context "Texts"). ``{name}`` is a parameter of the
-notice, filled in after translation. kiosk.ui.texts.say() is the one way to read this table.
+portal errors, submit refusals, scanner faults, the staff's health checks. Vietnamese is the source text,
+marked for lupdate; the English is in resources/translations/kiosk_en.ts (context "Texts"). ``{name}`` is a
+parameter of the notice, filled in after translation. kiosk.ui.texts.say() is the one way to read this table.
 
 tests/ui/test_notice_texts.py enumerates every code the lower layers can return and fails when one has
 no words here, or no English.
@@ -125,5 +125,56 @@ GENERAL: Final[dict[str, str]] = {
     "unknown": QT_TRANSLATE_NOOP("Texts", "Có lỗi xảy ra. Xin nhờ nhân viên hỗ trợ."),
 }
 
+#: The staff's device and readiness checks (kiosk.health, kiosk.doctor): the staff screen, `kiosk doctor`.
+HEALTH: Final[dict[str, str]] = {
+    "health.camera.cannot_open": QT_TRANSLATE_NOOP("Texts", "Không mở được ({spec}): {error}"),
+    "health.camera.no_picture": QT_TRANSLATE_NOOP("Texts", "Mở được ({spec}) nhưng không có hình"),
+    "health.camera.working": QT_TRANSLATE_NOOP("Texts", "Hoạt động ({spec}, {width}×{height})"),
+    "health.scanner.not_used": QT_TRANSLATE_NOOP("Texts", "Không dùng máy quét tại kiosk này"),
+    "health.scanner.no_sane": QT_TRANSLATE_NOOP("Texts", "Không dùng được SANE: {error}"),
+    "health.scanner.none_attached": QT_TRANSLATE_NOOP("Texts", "Không thấy máy quét nào được cắm"),
+    "health.scanner.not_found": QT_TRANSLATE_NOOP("Texts", "Không thấy {device}; có: {found}"),
+    "health.scanner.ready": QT_TRANSLATE_NOOP("Texts", "Sẵn sàng: {device}"),
+    "health.printer.dummy": QT_TRANSLATE_NOOP("Texts", "Máy in thử (dummy): phiếu không in ra giấy"),
+    "health.printer.ready": QT_TRANSLATE_NOOP("Texts", "Sẵn sàng ({spec})"),
+    "health.printer.cannot_write": QT_TRANSLATE_NOOP("Texts", "Không ghi được vào {path} (chưa cắm máy in?)"),
+    "health.printer.cannot_connect": QT_TRANSLATE_NOOP("Texts", "Không kết nối được {target}: {error}"),
+    "health.printer.reachable": QT_TRANSLATE_NOOP("Texts", "Kết nối được ({spec})"),
+    "health.printer.bad_setting": QT_TRANSLATE_NOOP("Texts", "Cấu hình máy in không hợp lệ: {spec}"),
+    "health.printer.not_found": QT_TRANSLATE_NOOP("Texts", "Không thấy máy in ({spec}): {error}"),
+    "health.printer.out_of_paper": QT_TRANSLATE_NOOP("Texts", "Hết giấy"),
+    "health.printer.paper_low": QT_TRANSLATE_NOOP("Texts", "Sắp hết giấy"),
+    "health.portal.unreachable": QT_TRANSLATE_NOOP("Texts", "Không kết nối được: {error}"),
+    "health.portal.connected": QT_TRANSLATE_NOOP("Texts", "Kết nối tốt"),
+    "health.portal.status": QT_TRANSLATE_NOOP("Texts", "Cổng trả lời trạng thái {status}"),
+    "health.disk.unreadable": QT_TRANSLATE_NOOP("Texts", "Không đọc được ổ đĩa: {error}"),
+    "health.disk.nearly_full": QT_TRANSLATE_NOOP("Texts", "Sắp đầy: còn trống {free}"),
+    "health.disk.low": QT_TRANSLATE_NOOP("Texts", "Còn ít chỗ: còn trống {free}"),
+    "health.disk.ok": QT_TRANSLATE_NOOP("Texts", "Còn trống {free}"),
+    "health.clock.synced": QT_TRANSLATE_NOOP("Texts", "{time}, đồng bộ NTP"),
+    "health.clock.not_synced": QT_TRANSLATE_NOOP("Texts", "{time}, CHƯA đồng bộ NTP: kiểm tra giờ"),
+    "health.clock.unknown": QT_TRANSLATE_NOOP("Texts", "{time}, không rõ đồng bộ NTP (timedatectl không trả "
+                                                       "lời)"),
+    "doctor.mode.not_enrolled": QT_TRANSLATE_NOOP("Texts", "Máy chưa được đăng ký (kiosk enrol)"),
+    "doctor.mode.training": QT_TRANSLATE_NOOP("Texts", "Chế độ thử: {why}"),
+    "doctor.mode.enrolled": QT_TRANSLATE_NOOP("Texts", "Đã đăng ký: {kiosk_id}"),
+    "doctor.keys.missing": QT_TRANSLATE_NOOP("Texts", "Chưa có khóa dữ liệu trong {keyring} (kiosk enrol "
+                                                      "hoặc kiosk keys init)"),
+    "doctor.keys.broken": QT_TRANSLATE_NOOP("Texts", "Khóa dữ liệu lỗi: {error}"),
+    "doctor.keys.file_readable": QT_TRANSLATE_NOOP("Texts", "Tệp khóa {path} để người khác đọc được"),
+    "doctor.keys.ok": QT_TRANSLATE_NOOP("Texts", "Khóa dữ liệu {key_id}"),
+    "doctor.database.cannot_open": QT_TRANSLATE_NOOP("Texts", "Không mở được cơ sở dữ liệu: {error}"),
+    "doctor.database.ok": QT_TRANSLATE_NOOP("Texts", "Lược đồ {schema}"),
+    "doctor.database.needs_upgrade": QT_TRANSLATE_NOOP("Texts", "Lược đồ {schema}, cần {head} (kiosk db "
+                                                                "upgrade)"),
+    "doctor.queue.broken": QT_TRANSLATE_NOOP("Texts", "Hàng đợi lỗi: {error}"),
+    "doctor.queue.unreadable": QT_TRANSLATE_NOOP("Texts", "{count} hồ sơ không đọc được (mất khóa?); "
+                                                          "{summary}"),
+    "doctor.queue.failed": QT_TRANSLATE_NOOP("Texts", "{count} hồ sơ lỗi cần xử lý; {summary}"),
+    "doctor.queue.old": QT_TRANSLATE_NOOP("Texts", "Hồ sơ chờ gửi đã {days} ngày; {summary}"),
+    "doctor.queue.ok": QT_TRANSLATE_NOOP("Texts", "Hàng đợi: {summary}"),
+    "doctor.queue.empty": QT_TRANSLATE_NOOP("Texts", "trống"),
+}
+
 #: Every code's source text, the table kiosk.ui.texts.say reads.
-NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER}
+NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **HEALTH}

@@ -2215,72 +2215,72 @@ right here</translation>
         <translation>This number is not right: it needs 10 digits and starts with 03, 05, 07, 08 or 09.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="65"/>
+        <location filename="../../kiosk/ui/account.py" line="66"/>
         <source>Địa chỉ e-mail chưa đúng (ví dụ: ten@gmail.com). Có thể để trống.</source>
         <translation>This e-mail address is not right (for example: name@gmail.com). You may leave it empty.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="66"/>
+        <location filename="../../kiosk/ui/account.py" line="68"/>
         <source>Thẻ không có ngày sinh nên không tạo được tài khoản ở đây. Xin nhờ nhân viên hỗ trợ.</source>
         <translation>The card has no date of birth, so no account can be made here. Please ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="67"/>
+        <location filename="../../kiosk/ui/account.py" line="70"/>
         <source>Xin nhập đủ 6 chữ số trong tin nhắn.</source>
         <translation>Please enter all 6 digits from the text message.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="68"/>
+        <location filename="../../kiosk/ui/account.py" line="71"/>
         <source>Mã chưa đúng. Xin xem lại tin nhắn và nhập lại.</source>
         <translation>That code is not right. Please check the text message and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="69"/>
+        <location filename="../../kiosk/ui/account.py" line="72"/>
         <source>Mã chưa đúng. Xin xem lại tin nhắn và nhập lại (còn {n} lần thử).</source>
         <translation>That code is not right. Please check the text message and try again ({n} tries left).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="70"/>
+        <location filename="../../kiosk/ui/account.py" line="74"/>
         <source>Mã đã hết hạn hoặc đã nhập sai quá nhiều lần. Chạm “Gửi lại mã” để nhận mã mới.</source>
         <translation>The code has expired or was entered wrongly too many times. Tap “Send a new code”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="71"/>
+        <location filename="../../kiosk/ui/account.py" line="76"/>
         <source>Số định danh này đã có tài khoản. Chạm “Đã có tài khoản” để liên kết.</source>
         <translation>This ID number already has an account. Tap “I have an account” to link it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="72"/>
+        <location filename="../../kiosk/ui/account.py" line="78"/>
         <source>Không tìm thấy tài khoản với số định danh và số điện thoại này. Xin kiểm tra lại số điện thoại, hoặc tạo tài khoản mới.</source>
         <translation>No account was found with this ID number and phone number. Please check the number, or create a new account.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="74"/>
+        <location filename="../../kiosk/ui/account.py" line="81"/>
         <source>Chưa kết nối được Cổng dịch vụ công. Xin thử lại sau ít phút hoặc gọi nhân viên.</source>
         <translation>The public service portal cannot be reached. Please try again in a few minutes or call staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="75"/>
+        <location filename="../../kiosk/ui/account.py" line="83"/>
         <source>Cổng dịch vụ công chưa chấp nhận yêu cầu. Xin nhờ nhân viên hỗ trợ.</source>
         <translation>The public service portal did not accept the request. Please ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="76"/>
+        <location filename="../../kiosk/ui/account.py" line="85"/>
         <source>Tài khoản VNeID vừa xác nhận không phải của người có thẻ này. Xin dùng điện thoại của chính chủ thẻ.</source>
-        <translation>The VNeID account that confirmed is not the card holder's. Please use the card holder's own phone.</translation>
+        <translation>The VNeID account that confirmed is not the card holder&apos;s. Please use the card holder&apos;s own phone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="81"/>
+        <location filename="../../kiosk/ui/account.py" line="90"/>
         <source>Tài khoản định danh điện tử VNeID</source>
         <translation>VNeID electronic identification account</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="82"/>
+        <location filename="../../kiosk/ui/account.py" line="91"/>
         <source>Tài khoản Cổng Dịch vụ công</source>
         <translation>Public service portal account</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="298"/>
+        <location filename="../../kiosk/ui/account.py" line="307"/>
         <location filename="../../kiosk/ui/applicant.py" line="49"/>
         <location filename="../../kiosk/ui/applicant.py" line="82"/>
         <source>Số hộ chiếu</source>
@@ -2288,13 +2288,13 @@ right here</translation>
         <translation>Passport number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="299"/>
+        <location filename="../../kiosk/ui/account.py" line="308"/>
         <location filename="../../kiosk/ui/applicant.py" line="50"/>
         <source>Mã số doanh nghiệp</source>
         <translation>Enterprise code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/account.py" line="300"/>
+        <location filename="../../kiosk/ui/account.py" line="309"/>
         <location filename="../../kiosk/ui/applicant.py" line="48"/>
         <source>Số định danh</source>
         <extracomment>What the identifier is called on the identity line.</extracomment>
@@ -2338,7 +2338,7 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="52"/>
         <source>Số định danh người nộp</source>
-        <translation>Representative's ID number</translation>
+        <translation>Representative&apos;s ID number</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="57"/>
@@ -2389,12 +2389,12 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="85"/>
         <source>Họ tên người đại diện của tổ chức</source>
-        <translation>Name of the organisation's representative</translation>
+        <translation>Name of the organisation&apos;s representative</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="86"/>
         <source>Số định danh của người đại diện (12 chữ số)</source>
-        <translation>Representative's personal ID number (12 digits)</translation>
+        <translation>Representative&apos;s personal ID number (12 digits)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="88"/>
@@ -2428,78 +2428,78 @@ right here</translation>
         <translation>Name as in the passport (capital letters)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="97"/>
+        <location filename="../../kiosk/ui/applicant.py" line="98"/>
         <source>Tên tổ chức / doanh nghiệp</source>
         <translation>Name of the organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="98"/>
+        <location filename="../../kiosk/ui/applicant.py" line="99"/>
         <source>Địa chỉ trụ sở</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="99"/>
+        <location filename="../../kiosk/ui/applicant.py" line="100"/>
         <source>Họ tên người đi nộp (ông/bà)</source>
         <translation>Your full name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="100"/>
+        <location filename="../../kiosk/ui/applicant.py" line="101"/>
         <source>Số định danh của người đi nộp</source>
         <translation>Your personal ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="112"/>
+        <location filename="../../kiosk/ui/applicant.py" line="113"/>
         <source>Đưa thẻ căn cước vào trước camera</source>
         <extracomment>How each field is typed: the on-screen keyboard and the widget follow it. Where the details screen is reached without a card (nothing to read for these kinds).</extracomment>
         <translation>Hold your ID card up to the camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="113"/>
+        <location filename="../../kiosk/ui/applicant.py" line="114"/>
         <source>Đưa thẻ căn cước của người đi nộp vào trước camera</source>
         <translation>Hold your own ID card up to the camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="114"/>
+        <location filename="../../kiosk/ui/applicant.py" line="116"/>
         <source>Đưa trang có ảnh của hộ chiếu vào trước camera</source>
-        <translation>Hold the passport's photo page up to the camera</translation>
+        <translation>Hold the passport&apos;s photo page up to the camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="117"/>
+        <location filename="../../kiosk/ui/applicant.py" line="119"/>
         <source>Nhập số hộ chiếu bằng tay</source>
         <translation>Type the passport number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="133"/>
+        <location filename="../../kiosk/ui/applicant.py" line="135"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="267"/>
+        <location filename="../../kiosk/ui/applicant.py" line="269"/>
         <source>Không có thẻ? Nhập thông tin bằng tay</source>
         <translation>No card? Type your details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="277"/>
+        <location filename="../../kiosk/ui/applicant.py" line="279"/>
         <source>Ai nộp hồ sơ?</source>
         <translation>Who is filing?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="281"/>
+        <location filename="../../kiosk/ui/applicant.py" line="283"/>
         <source>Trang có ảnh và hai dòng mã ở cuối trang hướng vào camera. Máy sẽ tự đọc.</source>
         <translation>The photo page with the two code lines at its foot towards the camera. It is read by itself.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="282"/>
+        <location filename="../../kiosk/ui/applicant.py" line="285"/>
         <source>Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì.</source>
         <translation>QR code side towards the camera. It is read by itself; no need to tap anything.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="350"/>
+        <location filename="../../kiosk/ui/applicant.py" line="354"/>
         <source>Vui lòng điền ô này.</source>
         <translation>Please fill in this field.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/applicant.py" line="353"/>
+        <location filename="../../kiosk/ui/applicant.py" line="357"/>
         <source>Xin kiểm tra các ô được đánh dấu đỏ.</source>
         <translation>Please check the fields marked in red.</translation>
     </message>
@@ -2509,93 +2509,93 @@ right here</translation>
         <translation>The document camera cannot be opened. Use the scanner or call staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="49"/>
+        <location filename="../../kiosk/ui/documents.py" line="50"/>
         <source>Đang xử lý trang…</source>
         <translation>Processing the page…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="50"/>
+        <location filename="../../kiosk/ui/documents.py" line="51"/>
         <source>Đang quét… (bấm Dừng để hủy)</source>
         <translation>Scanning… (tap Stop to cancel)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="51"/>
+        <location filename="../../kiosk/ui/documents.py" line="52"/>
         <source>Kiosk này không có máy quét.</source>
         <translation>This kiosk has no scanner.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="52"/>
+        <location filename="../../kiosk/ui/documents.py" line="53"/>
         <source>Còn thiếu giấy tờ bắt buộc: {names}</source>
         <translation>Required documents still missing: {names}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="53"/>
+        <location filename="../../kiosk/ui/documents.py" line="54"/>
         <source>Có trang chụp chưa đủ rõ (đánh dấu ⚠). Hãy chụp lại gần hơn hoặc dùng máy quét.</source>
         <translation>A page is not sharp enough (marked ⚠). Retake it closer or use the scanner.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="54"/>
+        <location filename="../../kiosk/ui/documents.py" line="56"/>
         <source>Trang ⚠ có vẻ bị gấp: trải phẳng và chụp lại, hoặc giữ nửa này.</source>
         <translation>Page ⚠ looks folded: flatten and retake it, or keep this half.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="55"/>
+        <location filename="../../kiosk/ui/documents.py" line="57"/>
         <source>Không xử lý được ảnh này. Hãy chụp lại.</source>
         <translation>This picture could not be processed. Retake it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="56"/>
+        <location filename="../../kiosk/ui/documents.py" line="58"/>
         <source>Đã quét {n} trang.</source>
         <translation>{n} page(s) scanned.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="57"/>
+        <location filename="../../kiosk/ui/documents.py" line="59"/>
         <source>Trang quét bằng máy quét không cần sửa mép giấy.</source>
         <translation>A scanned page has no corners to adjust.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="58"/>
+        <location filename="../../kiosk/ui/documents.py" line="60"/>
         <source>{name}: xin điền {what}.</source>
         <translation>{name}: please fill in the {what}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="281"/>
+        <location filename="../../kiosk/ui/documents.py" line="283"/>
         <source>Trích yếu</source>
         <extracomment>The document-code pattern from the configuration (portal.document_code_pattern).</extracomment>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="282"/>
+        <location filename="../../kiosk/ui/documents.py" line="284"/>
         <source>Hiệu lực</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="289"/>
+        <location filename="../../kiosk/ui/documents.py" line="291"/>
         <source>Thông tin giấy tờ</source>
         <translation>About this paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="290"/>
-        <source>Nhập số, ngày của giấy tờ (cần điền)</source>
-        <translation>Enter the paper's number and dates (needed)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/documents.py" line="291"/>
-        <source>Nhập số, ngày của giấy tờ</source>
-        <translation>Enter the paper's number and dates</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/documents.py" line="292"/>
+        <source>Nhập số, ngày của giấy tờ (cần điền)</source>
+        <translation>Enter the paper&apos;s number and dates (needed)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="293"/>
+        <source>Nhập số, ngày của giấy tờ</source>
+        <translation>Enter the paper&apos;s number and dates</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="294"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="293"/>
+        <location filename="../../kiosk/ui/documents.py" line="295"/>
         <source>✎ Số, ngày</source>
         <translation>✎ No., dates</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/documents.py" line="295"/>
+        <location filename="../../kiosk/ui/documents.py" line="297"/>
         <source>Ghi như trên giấy. Nhân viên có thể điền giúp.</source>
         <translation>As written on the paper. The staff can fill this in for you.</translation>
     </message>
@@ -2627,12 +2627,12 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="22"/>
         <source>Vui lòng nhập họ tên người đại diện.</source>
-        <translation>Please enter the representative's name.</translation>
+        <translation>Please enter the representative&apos;s name.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="23"/>
         <source>Vui lòng nhập số định danh của người đại diện.</source>
-        <translation>Please enter the representative's ID number.</translation>
+        <translation>Please enter the representative&apos;s ID number.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="24"/>
@@ -2642,7 +2642,7 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="25"/>
         <source>Vui lòng nhập ngày cấp giấy tờ.</source>
-        <translation>Please enter the paper's issue date.</translation>
+        <translation>Please enter the paper&apos;s issue date.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="26"/>
@@ -2667,12 +2667,12 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="33"/>
         <source>Số định danh của người được nộp thay phải gồm đúng 12 chữ số.</source>
-        <translation>The represented person's ID number must be exactly 12 digits.</translation>
+        <translation>The represented person&apos;s ID number must be exactly 12 digits.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="35"/>
         <source>Số định danh của người đại diện phải gồm đúng 12 chữ số.</source>
-        <translation>The representative's ID number must be exactly 12 digits.</translation>
+        <translation>The representative&apos;s ID number must be exactly 12 digits.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="40"/>
@@ -2700,164 +2700,380 @@ right here</translation>
         <translation>The date is not valid (year-month-day, not after today).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="45"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="46"/>
         <source>Người được nộp thay phải là người khác với người nộp.</source>
         <translation>The person you file for must be someone other than yourself.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="47"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="48"/>
         <source>Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số (5–20 ký tự).</source>
         <translation>The passport number has only letters A–Z and digits (5–20 characters).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="49"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="50"/>
         <source>Quốc tịch phải là mã quốc gia trên hộ chiếu (ví dụ USA, KOR, D).</source>
         <translation>The nationality must be the country code in the passport (for example USA, KOR, D).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="51"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="52"/>
         <source>Họ tên ghi như trên hộ chiếu: chữ in hoa không dấu (ví dụ JOHN SMITH).</source>
         <translation>Write the name as in the passport: capital letters without accents (for example JOHN SMITH).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="53"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="54"/>
         <source>Mã số doanh nghiệp / mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng 0123456789-001.</source>
         <translation>The enterprise / tax code is 10 digits, or 13 written as 0123456789-001.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="56"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="57"/>
         <source>Năm sinh không hợp lệ (4 chữ số).</source>
         <translation>The year of birth is not valid (4 digits).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="62"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="63"/>
         <source>Có lỗi khi làm việc với Cổng dịch vụ công. Hồ sơ của ông/bà vẫn được lưu an toàn trên máy.</source>
         <translation>Something went wrong with the public service portal. Your dossier is still stored safely here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="64"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="65"/>
         <source>Không kết nối được với Cổng dịch vụ công. Hồ sơ của ông/bà vẫn được lưu an toàn và sẽ được gửi tự động khi có kết nối.</source>
         <translation>The public service portal cannot be reached right now. Your dossier is stored safely and will be sent automatically when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="67"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="68"/>
         <source>Cổng dịch vụ công trả lời không đúng định dạng. Hồ sơ của ông/bà vẫn được lưu an toàn và sẽ được gửi lại sau.</source>
         <translation>The public service portal sent an answer the kiosk could not understand. Your dossier is stored safely and will be sent again later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="70"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="71"/>
         <source>Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui lòng liên hệ cán bộ hỗ trợ để được hướng dẫn.</source>
         <translation>The public service portal did not accept the dossier. Please ask the staff for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="73"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="74"/>
         <source>Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui lòng liên hệ cán bộ hỗ trợ để được hướng dẫn. Lý do: {reason}</source>
-        <translation>The public service portal did not accept the dossier. Please ask the staff for help. The portal's reason (in Vietnamese): {reason}</translation>
+        <translation>The public service portal did not accept the dossier. Please ask the staff for help. The portal&apos;s reason (in Vietnamese): {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="76"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="77"/>
         <source>Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã hồ sơ trên giấy biên nhận.</source>
         <translation>No dossier was found with this code. Please check the code on your receipt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="78"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="80"/>
         <source>Hồ sơ này trùng mã gửi với một hồ sơ khác đã nộp. Vui lòng liên hệ cán bộ hỗ trợ; hồ sơ của ông/bà vẫn được lưu trên máy.</source>
         <translation>This dossier clashes with another one already sent. Please ask the staff for help; your dossier is still stored here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="81"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="84"/>
         <source>Máy kiosk tạm thời chưa kết nối được với Cổng dịch vụ công. Vui lòng liên hệ cán bộ hỗ trợ.</source>
         <translation>This kiosk cannot sign in to the public service portal right now. Please ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="83"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="86"/>
         <source>Hồ sơ của ông/bà đang được xử lý, chưa có kết quả. Vui lòng quay lại sau.</source>
         <translation>Your dossier is still being processed; there is no result yet. Please come back later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="85"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="88"/>
         <source>Mã xác nhận đã hết hạn. Vui lòng lấy mã mới.</source>
         <translation>The confirmation code has expired. Please request a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="89"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="92"/>
         <source>Thủ tục {procedure} không có trong danh mục của Cổng dịch vụ công.</source>
-        <translation>Procedure {procedure} is not in the public service portal's catalogue.</translation>
+        <translation>Procedure {procedure} is not in the public service portal&apos;s catalogue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="91"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="94"/>
         <source>Thủ tục {procedure} không có loại giấy tờ {type_code}.</source>
         <translation>Procedure {procedure} has no document type {type_code}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="93"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="96"/>
         <source>Cổng dịch vụ công không nhận tệp {filename} ({content_type}); chỉ nhận PDF, JPEG hoặc PNG.</source>
         <translation>The public service portal does not take the file {filename} ({content_type}); only PDF, JPEG or PNG.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="95"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="98"/>
         <source>Còn thiếu giấy tờ bắt buộc: {type_codes}.</source>
         <translation>Required documents still missing: {type_codes}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="96"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="99"/>
         <source>Thủ tục {procedure} không trả kết quả qua bưu chính.</source>
         <translation>Procedure {procedure} does not return results by post.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="98"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="101"/>
         <source>Thủ tục {procedure} không nhận hồ sơ giấy qua bưu chính (không hẹn bưu tá được).</source>
         <translation>Procedure {procedure} does not take the paper dossier by post (no postman visit).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="103"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="106"/>
         <source>Máy quét gặp lỗi. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ.</source>
         <translation>The scanner reported a problem. Please try again or ask a staff member for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="105"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="108"/>
         <source>Giấy bị kẹt trong máy quét. Vui lòng mở nắp, nhẹ nhàng lấy giấy ra rồi thử lại.</source>
         <translation>Paper is jammed in the scanner. Open the cover, gently remove the paper and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="107"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="110"/>
         <source>Khay nạp giấy đang trống. Vui lòng đặt giấy tờ vào khay rồi thử lại.</source>
         <translation>The document feeder is empty. Put the pages in the feeder and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="109"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="112"/>
         <source>Nắp máy quét đang mở. Vui lòng đóng nắp rồi thử lại.</source>
         <translation>The scanner cover is open. Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="110"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="113"/>
         <source>Máy quét đang bận. Vui lòng đợi một lát rồi thử lại.</source>
         <translation>The scanner is busy. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="111"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="114"/>
         <source>Không kết nối được với máy quét. Vui lòng nhờ nhân viên hỗ trợ.</source>
         <translation>The scanner cannot be reached. Please ask a staff member for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="113"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="116"/>
         <source>Đã hủy quét.</source>
         <translation>Scanning was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="114"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="117"/>
         <source>Máy quét không phản hồi. Các trang đã quét vẫn được giữ. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ.</source>
         <translation>The scanner is not responding. The pages already scanned are kept. Please try again or ask a staff member for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="117"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="121"/>
         <source>Máy quét không hỗ trợ thiết lập này: {detail}</source>
         <translation>The scanner does not support these settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="121"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="125"/>
         <source>Có lỗi xảy ra. Xin nhờ nhân viên hỗ trợ.</source>
         <translation>Something went wrong. Please ask a staff member for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="130"/>
+        <source>Không mở được ({spec}): {error}</source>
+        <extracomment>The staff&apos;s device and readiness checks (kiosk.health, kiosk.doctor): the staff screen, `kiosk doctor`.</extracomment>
+        <translation>Cannot open ({spec}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="131"/>
+        <source>Mở được ({spec}) nhưng không có hình</source>
+        <translation>Opens ({spec}) but gives no picture</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="132"/>
+        <source>Hoạt động ({spec}, {width}×{height})</source>
+        <translation>Working ({spec}, {width}×{height})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="133"/>
+        <source>Không dùng máy quét tại kiosk này</source>
+        <translation>No scanner at this kiosk (configured)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="134"/>
+        <source>Không dùng được SANE: {error}</source>
+        <translation>SANE unusable: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="135"/>
+        <source>Không thấy máy quét nào được cắm</source>
+        <translation>No scanner attached</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="136"/>
+        <source>Không thấy {device}; có: {found}</source>
+        <translation>{device} not found; found: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="137"/>
+        <source>Sẵn sàng: {device}</source>
+        <translation>Ready: {device}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="138"/>
+        <source>Máy in thử (dummy): phiếu không in ra giấy</source>
+        <translation>Dummy printer: receipts are not printed on paper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="139"/>
+        <source>Sẵn sàng ({spec})</source>
+        <translation>Ready ({spec})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="140"/>
+        <source>Không ghi được vào {path} (chưa cắm máy in?)</source>
+        <translation>Cannot write to {path} (printer not connected?)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="141"/>
+        <source>Không kết nối được {target}: {error}</source>
+        <translation>Cannot connect to {target}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="142"/>
+        <source>Kết nối được ({spec})</source>
+        <translation>Reachable ({spec})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="143"/>
+        <source>Cấu hình máy in không hợp lệ: {spec}</source>
+        <translation>Invalid printer setting: {spec}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="144"/>
+        <source>Không thấy máy in ({spec}): {error}</source>
+        <translation>Printer not found ({spec}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="145"/>
+        <source>Hết giấy</source>
+        <translation>Out of paper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="146"/>
+        <source>Sắp hết giấy</source>
+        <translation>Paper running low</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="147"/>
+        <source>Không kết nối được: {error}</source>
+        <translation>Unreachable: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="148"/>
+        <source>Kết nối tốt</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="149"/>
+        <source>Cổng trả lời trạng thái {status}</source>
+        <translation>Portal reports status {status}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="150"/>
+        <source>Không đọc được ổ đĩa: {error}</source>
+        <translation>Cannot read the disk: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="151"/>
+        <source>Sắp đầy: còn trống {free}</source>
+        <translation>Nearly full: {free} free</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="152"/>
+        <source>Còn ít chỗ: còn trống {free}</source>
+        <translation>Low: {free} free</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="153"/>
+        <source>Còn trống {free}</source>
+        <translation>{free} free</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="154"/>
+        <source>{time}, đồng bộ NTP</source>
+        <translation>{time}, NTP synchronised</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="155"/>
+        <source>{time}, CHƯA đồng bộ NTP: kiểm tra giờ</source>
+        <translation>{time}, NOT NTP synchronised: check the time</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="156"/>
+        <source>{time}, không rõ đồng bộ NTP (timedatectl không trả lời)</source>
+        <translation>{time}, NTP status unknown (timedatectl does not answer)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="158"/>
+        <source>Máy chưa được đăng ký (kiosk enrol)</source>
+        <translation>Not enrolled (kiosk enrol)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="159"/>
+        <source>Chế độ thử: {why}</source>
+        <translation>Training mode: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="160"/>
+        <source>Đã đăng ký: {kiosk_id}</source>
+        <translation>Enrolled: {kiosk_id}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="161"/>
+        <source>Chưa có khóa dữ liệu trong {keyring} (kiosk enrol hoặc kiosk keys init)</source>
+        <translation>No data key in the {keyring} (kiosk enrol or kiosk keys init)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="163"/>
+        <source>Khóa dữ liệu lỗi: {error}</source>
+        <translation>Data key problem: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="164"/>
+        <source>Tệp khóa {path} để người khác đọc được</source>
+        <translation>The keyring file {path} is readable by others</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="165"/>
+        <source>Khóa dữ liệu {key_id}</source>
+        <translation>Data key {key_id}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="166"/>
+        <source>Không mở được cơ sở dữ liệu: {error}</source>
+        <translation>Cannot open the database: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="167"/>
+        <source>Lược đồ {schema}</source>
+        <translation>Schema {schema}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="168"/>
+        <source>Lược đồ {schema}, cần {head} (kiosk db upgrade)</source>
+        <translation>Schema {schema}, needs {head} (kiosk db upgrade)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="170"/>
+        <source>Hàng đợi lỗi: {error}</source>
+        <translation>Queue problem: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="171"/>
+        <source>{count} hồ sơ không đọc được (mất khóa?); {summary}</source>
+        <translation>{count} dossiers cannot be opened (lost key?); {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="173"/>
+        <source>{count} hồ sơ lỗi cần xử lý; {summary}</source>
+        <translation>{count} failed dossiers need a person; {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="174"/>
+        <source>Hồ sơ chờ gửi đã {days} ngày; {summary}</source>
+        <translation>The oldest waiting dossier is {days} days old; {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="175"/>
+        <source>Hàng đợi: {summary}</source>
+        <translation>Queue: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="176"/>
+        <source>trống</source>
+        <translation>empty</translation>
     </message>
 </context>
 <context>

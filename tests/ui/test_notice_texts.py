@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from kiosk import doctor, health
 from kiosk.capture import scanner
 from kiosk.domain import applicant
 from kiosk.domain.notice import Notice
@@ -21,7 +22,7 @@ from kiosk.ui.texts import say
 TS = TRANSLATIONS_DIR / "kiosk_en.ts"
 
 LOWER_LAYER_CODES = sorted(applicant.NOTICE_CODES | portal_errors.NOTICE_CODES | submit.NOTICE_CODES
-                           | scanner.NOTICE_CODES)
+                           | scanner.NOTICE_CODES | health.NOTICE_CODES | doctor.NOTICE_CODES)
 
 
 def english_catalogue() -> dict[str, str]:
