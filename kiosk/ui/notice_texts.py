@@ -125,6 +125,21 @@ GENERAL: Final[dict[str, str]] = {
     "unknown": QT_TRANSLATE_NOOP("Texts", "Có lỗi xảy ra. Xin nhờ nhân viên hỗ trợ."),
 }
 
+#: Why the kiosk takes no new dossier now (kiosk.store.admission).
+ADMISSION: Final[dict[str, str]] = {
+    "admission.queue_too_large": QT_TRANSLATE_NOOP("Texts", "Máy đang có quá nhiều hồ sơ chưa gửi được nên "
+                                                            "tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được "
+                                                            "báo. Xin ông/bà vui lòng quay lại sau."),
+    "admission.queue_too_old": QT_TRANSLATE_NOOP("Texts", "Máy chưa gửi được hồ sơ lên Cổng dịch vụ công "
+                                                          "trong thời gian dài nên tạm ngừng nhận hồ sơ "
+                                                          "mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng "
+                                                          "quay lại sau."),
+    "admission.catalogue_stale": QT_TRANSLATE_NOOP("Texts", "Danh mục thủ tục trên máy đã cũ, chưa cập nhật "
+                                                            "được từ Cổng dịch vụ công nên tạm ngừng nhận hồ "
+                                                            "sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà "
+                                                            "vui lòng quay lại sau."),
+}
+
 #: The staff's device and readiness checks (kiosk.health, kiosk.doctor): the staff screen, `kiosk doctor`.
 HEALTH: Final[dict[str, str]] = {
     "health.camera.cannot_open": QT_TRANSLATE_NOOP("Texts", "Không mở được ({spec}): {error}"),
@@ -177,4 +192,5 @@ HEALTH: Final[dict[str, str]] = {
 }
 
 #: Every code's source text, the table kiosk.ui.texts.say reads.
-NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **HEALTH}
+NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **ADMISSION,
+                                       **HEALTH}

@@ -104,7 +104,7 @@ class SubmissionPeer(QObject):
             # after they typed everything (the refusal is audited for staff).
             refusal = context.services.outbox.admission(limits, context.catalogue_fetched_at)
             if refusal is not None:
-                context.tell(refusal.message_vi if context.lang == "vi" else refusal.message_en)
+                context.tell(say(refusal.notice, context.lang))
                 return
         context.flow.start_dossier()
 

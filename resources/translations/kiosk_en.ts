@@ -2861,217 +2861,233 @@ right here</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="130"/>
+        <source>Máy đang có quá nhiều hồ sơ chưa gửi được nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
+        <extracomment>Why the kiosk takes no new dossier now (kiosk.store.admission).</extracomment>
+        <translation>This kiosk has too many dossiers it could not send yet, so it is not taking new ones for now. The staff have been told. Please come back later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="133"/>
+        <source>Máy chưa gửi được hồ sơ lên Cổng dịch vụ công trong thời gian dài nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
+        <translation>This kiosk has not been able to send dossiers to the portal for a long time, so it is not taking new ones for now. The staff have been told. Please come back later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="137"/>
+        <source>Danh mục thủ tục trên máy đã cũ, chưa cập nhật được từ Cổng dịch vụ công nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
+        <translation>The list of procedures on this kiosk is out of date and could not be refreshed from the portal, so it is not taking new dossiers for now. The staff have been told. Please come back later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="145"/>
         <source>Không mở được ({spec}): {error}</source>
         <extracomment>The staff&apos;s device and readiness checks (kiosk.health, kiosk.doctor): the staff screen, `kiosk doctor`.</extracomment>
         <translation>Cannot open ({spec}): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="131"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="146"/>
         <source>Mở được ({spec}) nhưng không có hình</source>
         <translation>Opens ({spec}) but gives no picture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="132"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="147"/>
         <source>Hoạt động ({spec}, {width}×{height})</source>
         <translation>Working ({spec}, {width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="133"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="148"/>
         <source>Không dùng máy quét tại kiosk này</source>
         <translation>No scanner at this kiosk (configured)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="134"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="149"/>
         <source>Không dùng được SANE: {error}</source>
         <translation>SANE unusable: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="135"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="150"/>
         <source>Không thấy máy quét nào được cắm</source>
         <translation>No scanner attached</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="136"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="151"/>
         <source>Không thấy {device}; có: {found}</source>
         <translation>{device} not found; found: {found}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="137"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="152"/>
         <source>Sẵn sàng: {device}</source>
         <translation>Ready: {device}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="138"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="153"/>
         <source>Máy in thử (dummy): phiếu không in ra giấy</source>
         <translation>Dummy printer: receipts are not printed on paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="139"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="154"/>
         <source>Sẵn sàng ({spec})</source>
         <translation>Ready ({spec})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="140"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="155"/>
         <source>Không ghi được vào {path} (chưa cắm máy in?)</source>
         <translation>Cannot write to {path} (printer not connected?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="141"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="156"/>
         <source>Không kết nối được {target}: {error}</source>
         <translation>Cannot connect to {target}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="142"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="157"/>
         <source>Kết nối được ({spec})</source>
         <translation>Reachable ({spec})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="143"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="158"/>
         <source>Cấu hình máy in không hợp lệ: {spec}</source>
         <translation>Invalid printer setting: {spec}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="144"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="159"/>
         <source>Không thấy máy in ({spec}): {error}</source>
         <translation>Printer not found ({spec}): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="145"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="160"/>
         <source>Hết giấy</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="146"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="161"/>
         <source>Sắp hết giấy</source>
         <translation>Paper running low</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="147"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="162"/>
         <source>Không kết nối được: {error}</source>
         <translation>Unreachable: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="148"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="163"/>
         <source>Kết nối tốt</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="149"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="164"/>
         <source>Cổng trả lời trạng thái {status}</source>
         <translation>Portal reports status {status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="150"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="165"/>
         <source>Không đọc được ổ đĩa: {error}</source>
         <translation>Cannot read the disk: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="151"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="166"/>
         <source>Sắp đầy: còn trống {free}</source>
         <translation>Nearly full: {free} free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="152"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="167"/>
         <source>Còn ít chỗ: còn trống {free}</source>
         <translation>Low: {free} free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="153"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="168"/>
         <source>Còn trống {free}</source>
         <translation>{free} free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="154"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="169"/>
         <source>{time}, đồng bộ NTP</source>
         <translation>{time}, NTP synchronised</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="155"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="170"/>
         <source>{time}, CHƯA đồng bộ NTP: kiểm tra giờ</source>
         <translation>{time}, NOT NTP synchronised: check the time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="156"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="171"/>
         <source>{time}, không rõ đồng bộ NTP (timedatectl không trả lời)</source>
         <translation>{time}, NTP status unknown (timedatectl does not answer)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="158"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="173"/>
         <source>Máy chưa được đăng ký (kiosk enrol)</source>
         <translation>Not enrolled (kiosk enrol)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="159"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="174"/>
         <source>Chế độ thử: {why}</source>
         <translation>Training mode: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="160"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="175"/>
         <source>Đã đăng ký: {kiosk_id}</source>
         <translation>Enrolled: {kiosk_id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="161"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="176"/>
         <source>Chưa có khóa dữ liệu trong {keyring} (kiosk enrol hoặc kiosk keys init)</source>
         <translation>No data key in the {keyring} (kiosk enrol or kiosk keys init)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="163"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="178"/>
         <source>Khóa dữ liệu lỗi: {error}</source>
         <translation>Data key problem: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="164"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="179"/>
         <source>Tệp khóa {path} để người khác đọc được</source>
         <translation>The keyring file {path} is readable by others</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="165"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="180"/>
         <source>Khóa dữ liệu {key_id}</source>
         <translation>Data key {key_id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="166"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="181"/>
         <source>Không mở được cơ sở dữ liệu: {error}</source>
         <translation>Cannot open the database: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="167"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="182"/>
         <source>Lược đồ {schema}</source>
         <translation>Schema {schema}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="168"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="183"/>
         <source>Lược đồ {schema}, cần {head} (kiosk db upgrade)</source>
         <translation>Schema {schema}, needs {head} (kiosk db upgrade)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="170"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="185"/>
         <source>Hàng đợi lỗi: {error}</source>
         <translation>Queue problem: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="171"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="186"/>
         <source>{count} hồ sơ không đọc được (mất khóa?); {summary}</source>
         <translation>{count} dossiers cannot be opened (lost key?); {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="173"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="188"/>
         <source>{count} hồ sơ lỗi cần xử lý; {summary}</source>
         <translation>{count} failed dossiers need a person; {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="174"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="189"/>
         <source>Hồ sơ chờ gửi đã {days} ngày; {summary}</source>
         <translation>The oldest waiting dossier is {days} days old; {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="175"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="190"/>
         <source>Hàng đợi: {summary}</source>
         <translation>Queue: {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="176"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="191"/>
         <source>trống</source>
         <translation>empty</translation>
     </message>

@@ -14,6 +14,7 @@ from kiosk.capture import scanner
 from kiosk.domain import applicant
 from kiosk.domain.notice import Notice
 from kiosk.portal import errors as portal_errors
+from kiosk.store import admission
 from kiosk.sync import submit
 from kiosk.ui.i18n import TRANSLATIONS_DIR
 from kiosk.ui.notice_texts import NOTICE_TEXTS
@@ -22,7 +23,8 @@ from kiosk.ui.texts import say
 TS = TRANSLATIONS_DIR / "kiosk_en.ts"
 
 LOWER_LAYER_CODES = sorted(applicant.NOTICE_CODES | portal_errors.NOTICE_CODES | submit.NOTICE_CODES
-                           | scanner.NOTICE_CODES | health.NOTICE_CODES | doctor.NOTICE_CODES)
+                           | scanner.NOTICE_CODES | health.NOTICE_CODES | doctor.NOTICE_CODES
+                           | admission.NOTICE_CODES)
 
 
 def english_catalogue() -> dict[str, str]:
