@@ -132,8 +132,8 @@ ADMISSION: Final[dict[str, str]] = {
                                                             "báo. Xin ông/bà vui lòng quay lại sau."),
     "admission.queue_too_old": QT_TRANSLATE_NOOP("Texts", "Máy chưa gửi được hồ sơ lên Cổng dịch vụ công "
                                                           "trong thời gian dài nên tạm ngừng nhận hồ sơ "
-                                                          "mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng "
-                                                          "quay lại sau."),
+                                                          "mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui "
+                                                          "lòng quay lại sau."),
     "admission.catalogue_stale": QT_TRANSLATE_NOOP("Texts", "Danh mục thủ tục trên máy đã cũ, chưa cập nhật "
                                                             "được từ Cổng dịch vụ công nên tạm ngừng nhận hồ "
                                                             "sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà "
