@@ -220,7 +220,8 @@ COMMENT = r"(?:<extracomment>[^<]*</extracomment>\s*)?"
 def apply(text: str, translations: dict[str, str | tuple[str, str]]) -> tuple[str, int]:
     done = 0
     for source, target in translations.items():
-        src = re.escape(html.escape(source, quote=False))
+        # lupdate writes quotes as entities.
+        src = re.escape(html.escape(source, quote=False).replace("'", "&apos;").replace('"', "&quot;"))
         if isinstance(target, tuple):
             pattern = (rf"(<source>{src}</source>\s*{COMMENT})<translation type=\"unfinished\">\s*"
                        r"<numerusform></numerusform>\s*<numerusform></numerusform>\s*</translation>")

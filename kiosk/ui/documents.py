@@ -239,7 +239,7 @@ class DocumentsViewModel(QObject):
                     source.metadata(doc, when=datetime.now(UTC).astimezone())
                 except DocumentMetadataError as error:
                     first = error.problems[0]
-                    return f"{doc.name.get(lang)}: {pick((first.message_vi, first.message_en), lang)}"
+                    return f"{doc.name.get(lang)}: {say(first.notice, lang)}"
         return ""
 
     # ------------------------------------------------------------------ Decree 107 metadata

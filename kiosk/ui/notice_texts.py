@@ -125,6 +125,38 @@ GENERAL: Final[dict[str, str]] = {
     "unknown": QT_TRANSLATE_NOOP("Texts", "Có lỗi xảy ra. Xin nhờ nhân viên hỗ trợ."),
 }
 
+#: Decree 107 metadata problems of a document (kiosk.domain.documents).
+METADATA: Final[dict[str, str]] = {
+    "metadata.required": QT_TRANSLATE_NOOP("Texts", "Thiếu trường bắt buộc."),
+    "metadata.required.document_type_code": QT_TRANSLATE_NOOP("Texts", "Thiếu mã loại giấy tờ."),
+    "metadata.required.document_name": QT_TRANSLATE_NOOP("Texts", "Thiếu tên giấy tờ."),
+    "metadata.required.summary": QT_TRANSLATE_NOOP("Texts", "Thiếu trích yếu nội dung."),
+    "metadata.format": QT_TRANSLATE_NOOP("Texts", "Giá trị không hợp lệ."),
+    "metadata.format.document_type_code": QT_TRANSLATE_NOOP("Texts", "Mã loại giấy tờ chỉ gồm chữ cái không "
+                                                                     "dấu, chữ số, '-' và '_' (tối đa 50 ký "
+                                                                     "tự)."),
+    "metadata.format.owner_id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh cá nhân phải gồm đúng 12 chữ "
+                                                                  "số."),
+    "metadata.format.validity": QT_TRANSLATE_NOOP("Texts", "Thời hạn hiệu lực phải là một ngày hoặc 'vĩnh "
+                                                           "viễn' (permanent)."),
+    "metadata.format.sha256": QT_TRANSLATE_NOOP("Texts", "Mã băm SHA-256 phải gồm 64 chữ số hệ 16."),
+    "metadata.required_with_identifier": QT_TRANSLATE_NOOP("Texts", "Thiếu tên chủ giấy tờ (người nước ngoài "
+                                                                    "hoặc tổ chức)."),
+    "metadata.required_without_id": QT_TRANSLATE_NOOP("Texts", "Chủ giấy tờ không có số định danh: cần họ "
+                                                               "tên, năm sinh, ngày cấp và cơ quan cấp."),
+    "metadata.range.owner_birth_year": QT_TRANSLATE_NOOP("Texts", "Năm sinh không hợp lệ."),
+    "metadata.range.page_count": QT_TRANSLATE_NOOP("Texts", "Số trang phải từ 1 trở lên."),
+    "metadata.range.sequence": QT_TRANSLATE_NOOP("Texts", "Số thứ tự giấy tờ phải từ 1 đến {max}."),
+    "metadata.before_issue": QT_TRANSLATE_NOOP("Texts", "Ngày hết hiệu lực trước ngày cấp."),
+    "metadata.naive_time": QT_TRANSLATE_NOOP("Texts", "Thời điểm số hóa phải có múi giờ."),
+    "metadata.after_digitised": QT_TRANSLATE_NOOP("Texts", "Ngày cấp sau ngày số hóa."),
+    "metadata.too_long": QT_TRANSLATE_NOOP("Texts", "Quá dài (tối đa {limit} ký tự)."),
+    "metadata.control_characters": QT_TRANSLATE_NOOP("Texts", "Có ký tự điều khiển không hợp lệ."),
+    "metadata.unknown_field": QT_TRANSLATE_NOOP("Texts", "Trường không được hỗ trợ."),
+    "metadata.validity_unknown": QT_TRANSLATE_NOOP("Texts", "Chưa có ngày để tính thời hạn hiệu lực của giấy "
+                                                            "tờ."),
+}
+
 #: Why the kiosk takes no new dossier now (kiosk.store.admission).
 ADMISSION: Final[dict[str, str]] = {
     "admission.queue_too_large": QT_TRANSLATE_NOOP("Texts", "Máy đang có quá nhiều hồ sơ chưa gửi được nên "
@@ -192,5 +224,5 @@ HEALTH: Final[dict[str, str]] = {
 }
 
 #: Every code's source text, the table kiosk.ui.texts.say reads.
-NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **ADMISSION,
-                                       **HEALTH}
+NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **METADATA,
+                                       **ADMISSION, **HEALTH}

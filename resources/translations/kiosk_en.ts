@@ -2861,233 +2861,339 @@ right here</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="130"/>
+        <source>Thiếu trường bắt buộc.</source>
+        <extracomment>Decree 107 metadata problems of a document (kiosk.domain.documents).</extracomment>
+        <translation>A required field is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="131"/>
+        <source>Thiếu mã loại giấy tờ.</source>
+        <translation>The document-type code is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="132"/>
+        <source>Thiếu tên giấy tờ.</source>
+        <translation>The document name is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="133"/>
+        <source>Thiếu trích yếu nội dung.</source>
+        <translation>The summary is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="134"/>
+        <source>Giá trị không hợp lệ.</source>
+        <translation>The value is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="135"/>
+        <source>Mã loại giấy tờ chỉ gồm chữ cái không dấu, chữ số, &apos;-&apos; và &apos;_&apos; (tối đa 50 ký tự).</source>
+        <translation>The document-type code may hold only letters A–Z, digits, '-' and '_' (50 at most).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="138"/>
+        <source>Số định danh cá nhân phải gồm đúng 12 chữ số.</source>
+        <translation>The personal ID number must be exactly 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="140"/>
+        <source>Thời hạn hiệu lực phải là một ngày hoặc &apos;vĩnh viễn&apos; (permanent).</source>
+        <translation>The validity must be an end date or 'permanent'.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="142"/>
+        <source>Mã băm SHA-256 phải gồm 64 chữ số hệ 16.</source>
+        <translation>The SHA-256 must be 64 hexadecimal digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="143"/>
+        <source>Thiếu tên chủ giấy tờ (người nước ngoài hoặc tổ chức).</source>
+        <translation>The owner's name is missing (a foreigner or an organisation).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="145"/>
+        <source>Chủ giấy tờ không có số định danh: cần họ tên, năm sinh, ngày cấp và cơ quan cấp.</source>
+        <translation>The owner has no personal ID number: their full name and year of birth, the issue date and the issuing body are then required.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="147"/>
+        <source>Năm sinh không hợp lệ.</source>
+        <translation>The year of birth is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="148"/>
+        <source>Số trang phải từ 1 trở lên.</source>
+        <translation>The page count must be at least 1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="149"/>
+        <source>Số thứ tự giấy tờ phải từ 1 đến {max}.</source>
+        <translation>The document sequence number must be between 1 and {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="150"/>
+        <source>Ngày hết hiệu lực trước ngày cấp.</source>
+        <translation>The validity ends before the issue date.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="151"/>
+        <source>Thời điểm số hóa phải có múi giờ.</source>
+        <translation>The digitisation time must carry a time zone.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="152"/>
+        <source>Ngày cấp sau ngày số hóa.</source>
+        <translation>The issue date is after the day the document was digitised.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="153"/>
+        <source>Quá dài (tối đa {limit} ký tự).</source>
+        <translation>Too long ({limit} characters at most).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="154"/>
+        <source>Có ký tự điều khiển không hợp lệ.</source>
+        <translation>Contains control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="155"/>
+        <source>Trường không được hỗ trợ.</source>
+        <translation>Unknown field.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="156"/>
+        <source>Chưa có ngày để tính thời hạn hiệu lực của giấy tờ.</source>
+        <translation>The date the document's validity depends on is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="162"/>
         <source>Máy đang có quá nhiều hồ sơ chưa gửi được nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
         <extracomment>Why the kiosk takes no new dossier now (kiosk.store.admission).</extracomment>
         <translation>This kiosk has too many dossiers it could not send yet, so it is not taking new ones for now. The staff have been told. Please come back later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="133"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="165"/>
         <source>Máy chưa gửi được hồ sơ lên Cổng dịch vụ công trong thời gian dài nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
         <translation>This kiosk has not been able to send dossiers to the portal for a long time, so it is not taking new ones for now. The staff have been told. Please come back later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="137"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="169"/>
         <source>Danh mục thủ tục trên máy đã cũ, chưa cập nhật được từ Cổng dịch vụ công nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
         <translation>The list of procedures on this kiosk is out of date and could not be refreshed from the portal, so it is not taking new dossiers for now. The staff have been told. Please come back later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="145"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="177"/>
         <source>Không mở được ({spec}): {error}</source>
         <extracomment>The staff&apos;s device and readiness checks (kiosk.health, kiosk.doctor): the staff screen, `kiosk doctor`.</extracomment>
         <translation>Cannot open ({spec}): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="146"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="178"/>
         <source>Mở được ({spec}) nhưng không có hình</source>
         <translation>Opens ({spec}) but gives no picture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="147"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="179"/>
         <source>Hoạt động ({spec}, {width}×{height})</source>
         <translation>Working ({spec}, {width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="148"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="180"/>
         <source>Không dùng máy quét tại kiosk này</source>
         <translation>No scanner at this kiosk (configured)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="149"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="181"/>
         <source>Không dùng được SANE: {error}</source>
         <translation>SANE unusable: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="150"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="182"/>
         <source>Không thấy máy quét nào được cắm</source>
         <translation>No scanner attached</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="151"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="183"/>
         <source>Không thấy {device}; có: {found}</source>
         <translation>{device} not found; found: {found}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="152"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="184"/>
         <source>Sẵn sàng: {device}</source>
         <translation>Ready: {device}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="153"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="185"/>
         <source>Máy in thử (dummy): phiếu không in ra giấy</source>
         <translation>Dummy printer: receipts are not printed on paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="154"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="186"/>
         <source>Sẵn sàng ({spec})</source>
         <translation>Ready ({spec})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="155"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="187"/>
         <source>Không ghi được vào {path} (chưa cắm máy in?)</source>
         <translation>Cannot write to {path} (printer not connected?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="156"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="188"/>
         <source>Không kết nối được {target}: {error}</source>
         <translation>Cannot connect to {target}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="157"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="189"/>
         <source>Kết nối được ({spec})</source>
         <translation>Reachable ({spec})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="158"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="190"/>
         <source>Cấu hình máy in không hợp lệ: {spec}</source>
         <translation>Invalid printer setting: {spec}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="159"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="191"/>
         <source>Không thấy máy in ({spec}): {error}</source>
         <translation>Printer not found ({spec}): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="160"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="192"/>
         <source>Hết giấy</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="161"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="193"/>
         <source>Sắp hết giấy</source>
         <translation>Paper running low</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="162"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="194"/>
         <source>Không kết nối được: {error}</source>
         <translation>Unreachable: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="163"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="195"/>
         <source>Kết nối tốt</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="164"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="196"/>
         <source>Cổng trả lời trạng thái {status}</source>
         <translation>Portal reports status {status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="165"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="197"/>
         <source>Không đọc được ổ đĩa: {error}</source>
         <translation>Cannot read the disk: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="166"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="198"/>
         <source>Sắp đầy: còn trống {free}</source>
         <translation>Nearly full: {free} free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="167"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="199"/>
         <source>Còn ít chỗ: còn trống {free}</source>
         <translation>Low: {free} free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="168"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="200"/>
         <source>Còn trống {free}</source>
         <translation>{free} free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="169"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="201"/>
         <source>{time}, đồng bộ NTP</source>
         <translation>{time}, NTP synchronised</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="170"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="202"/>
         <source>{time}, CHƯA đồng bộ NTP: kiểm tra giờ</source>
         <translation>{time}, NOT NTP synchronised: check the time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="171"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="203"/>
         <source>{time}, không rõ đồng bộ NTP (timedatectl không trả lời)</source>
         <translation>{time}, NTP status unknown (timedatectl does not answer)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="173"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="205"/>
         <source>Máy chưa được đăng ký (kiosk enrol)</source>
         <translation>Not enrolled (kiosk enrol)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="174"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="206"/>
         <source>Chế độ thử: {why}</source>
         <translation>Training mode: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="175"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="207"/>
         <source>Đã đăng ký: {kiosk_id}</source>
         <translation>Enrolled: {kiosk_id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="176"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="208"/>
         <source>Chưa có khóa dữ liệu trong {keyring} (kiosk enrol hoặc kiosk keys init)</source>
         <translation>No data key in the {keyring} (kiosk enrol or kiosk keys init)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="178"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="210"/>
         <source>Khóa dữ liệu lỗi: {error}</source>
         <translation>Data key problem: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="179"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="211"/>
         <source>Tệp khóa {path} để người khác đọc được</source>
         <translation>The keyring file {path} is readable by others</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="180"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="212"/>
         <source>Khóa dữ liệu {key_id}</source>
         <translation>Data key {key_id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="181"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="213"/>
         <source>Không mở được cơ sở dữ liệu: {error}</source>
         <translation>Cannot open the database: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="182"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="214"/>
         <source>Lược đồ {schema}</source>
         <translation>Schema {schema}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="183"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="215"/>
         <source>Lược đồ {schema}, cần {head} (kiosk db upgrade)</source>
         <translation>Schema {schema}, needs {head} (kiosk db upgrade)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="185"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="217"/>
         <source>Hàng đợi lỗi: {error}</source>
         <translation>Queue problem: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="186"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="218"/>
         <source>{count} hồ sơ không đọc được (mất khóa?); {summary}</source>
         <translation>{count} dossiers cannot be opened (lost key?); {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="188"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="220"/>
         <source>{count} hồ sơ lỗi cần xử lý; {summary}</source>
         <translation>{count} failed dossiers need a person; {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="189"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="221"/>
         <source>Hồ sơ chờ gửi đã {days} ngày; {summary}</source>
         <translation>The oldest waiting dossier is {days} days old; {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="190"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="222"/>
         <source>Hàng đợi: {summary}</source>
         <translation>Queue: {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="191"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="223"/>
         <source>trống</source>
         <translation>empty</translation>
     </message>

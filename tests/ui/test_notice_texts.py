@@ -11,7 +11,7 @@ import pytest
 
 from kiosk import doctor, health
 from kiosk.capture import scanner
-from kiosk.domain import applicant
+from kiosk.domain import applicant, documents
 from kiosk.domain.notice import Notice
 from kiosk.portal import errors as portal_errors
 from kiosk.store import admission
@@ -24,7 +24,7 @@ TS = TRANSLATIONS_DIR / "kiosk_en.ts"
 
 LOWER_LAYER_CODES = sorted(applicant.NOTICE_CODES | portal_errors.NOTICE_CODES | submit.NOTICE_CODES
                            | scanner.NOTICE_CODES | health.NOTICE_CODES | doctor.NOTICE_CODES
-                           | admission.NOTICE_CODES)
+                           | admission.NOTICE_CODES | documents.NOTICE_CODES)
 
 
 def english_catalogue() -> dict[str, str]:
