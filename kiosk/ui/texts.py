@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "save_failed": QT_TRANSLATE_NOOP("Texts", "Không lưu được hồ sơ trên máy. Xin báo nhân viên hỗ trợ; "
                                               "không có gì được gửi đi."),
     "no_fee": QT_TRANSLATE_NOOP("Texts", "Miễn phí"),
+    "amount": QT_TRANSLATE_NOOP("Texts", "{amount} đồng"),
 }
 
 #: Single words and short phrases the view-models build lines from.
@@ -170,4 +171,4 @@ def money(vnd: int, lang: str) -> str:
     if vnd <= 0:
         return tr(MESSAGES["no_fee"], lang)
     grouped = f"{vnd:,}".replace(",", ".")  # Vietnamese groups thousands with dots
-    return f"{grouped} đồng" if lang.startswith("vi") else f"{grouped} VND"
+    return tr(MESSAGES["amount"], lang).format(amount=grouped)

@@ -2148,58 +2148,63 @@ right here</translation>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="66"/>
+        <location filename="../../kiosk/ui/texts.py" line="62"/>
+        <source>{amount} đồng</source>
+        <translation>{amount} VND</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="67"/>
         <source> (nếu có)</source>
         <extracomment>Single words and short phrases the view-models build lines from.</extracomment>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="67"/>
+        <location filename="../../kiosk/ui/texts.py" line="68"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="68"/>
+        <location filename="../../kiosk/ui/texts.py" line="69"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="69"/>
+        <location filename="../../kiosk/ui/texts.py" line="70"/>
         <source>Giấy tờ đính kèm</source>
         <translation>Attached document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="70"/>
+        <location filename="../../kiosk/ui/texts.py" line="71"/>
         <source>1 trang</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="71"/>
+        <location filename="../../kiosk/ui/texts.py" line="72"/>
         <source>{count} trang</source>
         <translation>{count} pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="72"/>
+        <location filename="../../kiosk/ui/texts.py" line="73"/>
         <source>Nhận kết quả trực tuyến (trên Cổng dịch vụ công)</source>
         <translation>Online (on the portal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="73"/>
+        <location filename="../../kiosk/ui/texts.py" line="74"/>
         <source>Nhận tại bộ phận một cửa</source>
         <translation>At the one-stop counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="74"/>
+        <location filename="../../kiosk/ui/texts.py" line="75"/>
         <source>Gửi qua bưu điện tới: {where}</source>
         <translation>By post to: {where}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="75"/>
+        <location filename="../../kiosk/ui/texts.py" line="76"/>
         <source>Gửi qua chuyển phát nhanh tới: {where}</source>
         <translation>By express post to: {where}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="76"/>
+        <location filename="../../kiosk/ui/texts.py" line="77"/>
         <source>Bưu điện đến nhận hồ sơ tại: {where}</source>
         <translation>The postman collects it at: {where}</translation>
     </message>
@@ -2888,7 +2893,7 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="135"/>
         <source>Mã loại giấy tờ chỉ gồm chữ cái không dấu, chữ số, &apos;-&apos; và &apos;_&apos; (tối đa 50 ký tự).</source>
-        <translation>The document-type code may hold only letters A–Z, digits, '-' and '_' (50 at most).</translation>
+        <translation>The document-type code may hold only letters A–Z, digits, &apos;-&apos; and &apos;_&apos; (50 at most).</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="138"/>
@@ -2898,7 +2903,7 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="140"/>
         <source>Thời hạn hiệu lực phải là một ngày hoặc &apos;vĩnh viễn&apos; (permanent).</source>
-        <translation>The validity must be an end date or 'permanent'.</translation>
+        <translation>The validity must be an end date or &apos;permanent&apos;.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="142"/>
@@ -2908,7 +2913,7 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="143"/>
         <source>Thiếu tên chủ giấy tờ (người nước ngoài hoặc tổ chức).</source>
-        <translation>The owner's name is missing (a foreigner or an organisation).</translation>
+        <translation>The owner&apos;s name is missing (a foreigner or an organisation).</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="145"/>
@@ -2963,7 +2968,7 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="156"/>
         <source>Chưa có ngày để tính thời hạn hiệu lực của giấy tờ.</source>
-        <translation>The date the document's validity depends on is missing.</translation>
+        <translation>The date the document&apos;s validity depends on is missing.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="162"/>
