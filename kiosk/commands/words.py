@@ -21,8 +21,3 @@ def say(notices: Notice | Iterable[Notice], lang: str | None = None) -> str:
     many = [notices] if isinstance(notices, Notice) else list(notices)
     return say_all(many, lang or cli_lang())
 
-
-def as_json(notices: Notice | Iterable[Notice]) -> list[dict[str, object]]:
-    """For --json: each notice's code and parameters, with the words in both languages."""
-    many = [notices] if isinstance(notices, Notice) else list(notices)
-    return [{**n.to_json_dict(), "message_vi": say(n, "vi"), "message_en": say(n, "en")} for n in many]

@@ -76,3 +76,13 @@ def test_applicant_problems_are_codes_not_words() -> None:
     for problem in problems:
         assert problem.detail.isascii() or "–" in problem.detail  # English for the portal's answer and logs
         assert "x" not in problem.detail.split()  # never the value
+
+
+def test_the_cli_says_the_same_words_vietnamese_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.commands import words
+
+    jam = Notice("scanner.jam")
+    monkeypatch.delenv("KIOSK_CLI_LANG", raising=False)
+    assert words.say(jam) == say(jam, "vi") and words.say([jam, jam]).count("Giấy bị kẹt") == 2
+    monkeypatch.setenv("KIOSK_CLI_LANG", "en")
+    assert words.say(jam).startswith("Paper is jammed")
