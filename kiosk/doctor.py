@@ -8,18 +8,27 @@ kiosk has: its enrolment, its keyring, its queue. Nothing in the report is perso
 
 from __future__ import annotations
 
-import dataclasses
 import platform
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from kiosk.config import KioskConfig, mask_url_secrets
+from kiosk.domain.notice import Notice, Param
 from kiosk.health import DeviceSettings, HealthCheck, Level, run_checks
 
+#: Every code the checks of this module may give (the device checks' are kiosk.health.NOTICE_CODES).
+NOTICE_CODES: frozenset[str] = frozenset({
+    "doctor.mode.not_enrolled", "doctor.mode.training", "doctor.mode.enrolled",
+    "doctor.keys.missing", "doctor.keys.broken", "doctor.keys.file_readable", "doctor.keys.ok",
+    "doctor.database.cannot_open", "doctor.database.ok", "doctor.database.needs_upgrade",
+    "doctor.queue.broken", "doctor.queue.unreadable", "doctor.queue.failed", "doctor.queue.old",
+    "doctor.queue.ok", "doctor.queue.empty",
+})
 
-def _check(key: str, level: Level, vi: str, en: str) -> HealthCheck:
-    return HealthCheck(key, level, vi, en)
+
+def _check(key: str, level: Level, code: str, **params: Param) -> HealthCheck:
+    return HealthCheck(key, level, Notice(code, params))
 
 
 def _version() -> str:
@@ -40,12 +49,12 @@ def check_mode(config: KioskConfig) -> HealthCheck:
     record = enrolment(config)
     reasons = training_reasons(config)
     if record is None:
-        return _check("mode", Level.WARN, "Máy chưa được đăng ký (kiosk enrol)", "Not enrolled (kiosk enrol)")
+        return _check("mode", Level.WARN, "doctor.mode.not_enrolled")
     if reasons:
         level = Level.OK if record.get("training") else Level.ERROR
         why = "; ".join(reasons)
-        return _check("mode", level, f"Chế độ thử: {why}", f"Training mode: {why}")
-    return _check("mode", Level.OK, f"Đã đăng ký: {config.kiosk_id}", f"Enrolled: {config.kiosk_id}")
+        return _check("mode", level, "doctor.mode.training", why=why)
+    return _check("mode", Level.OK, "doctor.mode.enrolled", kiosk_id=config.kiosk_id)
 
 
 def check_keys(config: KioskConfig) -> HealthCheck:
@@ -55,16 +64,14 @@ def check_keys(config: KioskConfig) -> HealthCheck:
     try:
         store = data_keys(config)
         if not store.has_current():
-            return _check("keys", Level.ERROR, "Chưa có khóa dữ liệu (kiosk enrol hoặc kiosk keys init)",
-                          f"No data key in the {store.keyring_name} (kiosk enrol or kiosk keys init)")
+            return _check("keys", Level.ERROR, "doctor.keys.missing", keyring=store.keyring_name)
         key_id = store.current().key_id
     except CryptoError as error:
-        return _check("keys", Level.ERROR, f"Khóa dữ liệu lỗi: {error}", f"Data key problem: {error}")
+        return _check("keys", Level.ERROR, "doctor.keys.broken", error=str(error))
     path = getattr(getattr(store, "_backend", None), "path", None)
     if isinstance(path, Path) and path.exists() and path.stat().st_mode & 0o077:
-        return _check("keys", Level.ERROR, f"Tệp khóa {path} để người khác đọc được",
-                      f"The keyring file {path} is readable by others")
-    return _check("keys", Level.OK, f"Khóa dữ liệu {key_id}", f"Data key {key_id}")
+        return _check("keys", Level.ERROR, "doctor.keys.file_readable", path=str(path))
+    return _check("keys", Level.OK, "doctor.keys.ok", key_id=key_id)
 
 
 def check_database_and_queue(config: KioskConfig) -> list[HealthCheck]:
@@ -74,12 +81,11 @@ def check_database_and_queue(config: KioskConfig) -> list[HealthCheck]:
     try:
         current, head = db.current_revision(config.database_url), db.head_revision()
     except Exception as error:
-        return [_check("database", Level.ERROR, f"Không mở được cơ sở dữ liệu: {type(error).__name__}",
-                       f"Cannot open the database: {type(error).__name__}")]
+        return [_check("database", Level.ERROR, "doctor.database.cannot_open", error=type(error).__name__)]
     checks = [
-        _check("database", Level.OK, f"Lược đồ {current}", f"Schema {current}") if current == head else
-        _check("database", Level.ERROR, f"Lược đồ {current or 'trống'}, cần {head} (kiosk db upgrade)",
-               f"Schema {current or 'empty'}, needs {head} (kiosk db upgrade)")
+        _check("database", Level.OK, "doctor.database.ok", schema=str(current)) if current == head else
+        _check("database", Level.ERROR, "doctor.database.needs_upgrade", schema=str(current or "-"),
+               head=str(head))
     ]
     if current != head:
         return checks
@@ -89,24 +95,25 @@ def check_database_and_queue(config: KioskConfig) -> list[HealthCheck]:
         unreadable = outbox.unreadable(limit=50)
         queued = outbox.entries(limit=1000)
     except Exception as error:
-        return [*checks, _check("queue", Level.ERROR, f"Hàng đợi lỗi: {type(error).__name__}",
-                                f"Queue problem: {type(error).__name__}: {error}")]
+        return [*checks, _check("queue", Level.ERROR, "doctor.queue.broken",
+                                error=f"{type(error).__name__}: {error}")]
     waiting = [i for i in queued if i.client_status.value in ("queued", "sending")]
     limits = queue_limits(config)
     oldest = min((i.created_at for i in waiting), default=None)
     age = (datetime.now(UTC) - oldest.astimezone(UTC)) if oldest is not None else None
     summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
     if unreadable:
-        checks.append(_check("queue", Level.ERROR, f"{len(unreadable)} hồ sơ không đọc được (mất khóa?)",
-                             f"{len(unreadable)} dossiers cannot be opened (lost key?); {summary}"))
+        checks.append(_check("queue", Level.ERROR, "doctor.queue.unreadable", count=len(unreadable),
+                             summary=summary))
     elif counts.get("failed", 0):
-        checks.append(_check("queue", Level.WARN, f"{counts['failed']} hồ sơ lỗi cần xử lý; {summary}",
-                             f"{counts['failed']} failed dossiers need a person; {summary}"))
+        checks.append(_check("queue", Level.WARN, "doctor.queue.failed", count=counts["failed"],
+                             summary=summary))
     elif age is not None and age > limits.max_queue_age:
-        checks.append(_check("queue", Level.WARN, f"Hồ sơ chờ gửi đã {age.days} ngày; {summary}",
-                             f"Oldest waiting dossier is {age} old; {summary}"))
+        checks.append(_check("queue", Level.WARN, "doctor.queue.old", days=age.days, summary=summary))
+    elif summary:
+        checks.append(_check("queue", Level.OK, "doctor.queue.ok", summary=summary))
     else:
-        checks.append(_check("queue", Level.OK, summary or "trống", summary or "empty"))
+        checks.append(_check("queue", Level.OK, "doctor.queue.empty"))
     return checks
 
 
@@ -145,8 +152,18 @@ def run_doctor(config: KioskConfig, *, devices: bool = True) -> dict[str, Any]:
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "ready": worst is not Level.ERROR,
         "overall": worst.value,
-        "checks": [dataclasses.asdict(c) | {"level": c.level.value} for c in checks],
+        "checks": [check_json(c) for c in checks],
     }
+
+
+def check_json(check: HealthCheck) -> dict[str, Any]:
+    """One check of `kiosk doctor --json`: the code and its parameters, and the words in both languages
+    (the catalogue's, kiosk.ui.texts)."""
+    from kiosk.ui.texts import say
+
+    return {"key": check.key, "level": check.level.value, "code": check.reason.code,
+            "params": dict(check.reason.params), "reason_vi": say(check.reason, "vi"),
+            "reason_en": say(check.reason, "en")}
 
 
 _MARK = {"ok": "OK  ", "warn": "WARN", "error": "FAIL"}

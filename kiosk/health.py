@@ -1,8 +1,9 @@
 """Device health for the staff dashboard: each check says green / amber / red and why, in one line.
 
 No Qt here: the checks are plain functions that may block (opening a camera, a network call), so the
-dashboard runs them on a worker thread. Every reason is bilingual, Vietnamese first; no reason carries
-personal data (they name devices, numbers and error kinds only).
+dashboard runs them on a worker thread. Every reason is a code with its parameters (`NOTICE_CODES`; the
+words, Vietnamese and English, are kiosk.ui.texts'); no reason carries personal data (they name devices,
+numbers and error kinds only).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
+from kiosk.domain.notice import Notice, Param
+
 #: Below this much free space the disk is red (a dossier with scans is a few MB) ...
 DISK_RED_BYTES = 500 * 1024**2
 #: ... and below this amber.
@@ -36,11 +39,13 @@ class Level(StrEnum):
 class HealthCheck:
     key: str  # camera, document_camera, scanner, printer, portal, disk, clock
     level: Level
-    reason_vi: str
-    reason_en: str
+    #: Why, as a code and its parameters (``health.disk.low``, free="1.2 GB / 30 GB"): the staff screen
+    #: and `kiosk doctor` put it in words through kiosk.ui.texts.
+    reason: Notice
 
-    def reason(self, lang: str) -> str:
-        return self.reason_vi if lang.startswith("vi") else self.reason_en
+
+def _check(key: str, level: Level, code: str, **params: Param) -> HealthCheck:
+    return HealthCheck(key, level, Notice(code, params))
 
 
 class _Portal(Protocol):
@@ -70,62 +75,53 @@ def check_camera(key: str, spec: str, open_source: Callable[[str], _Source]) -> 
                 if frame is not None:
                     break
     except Exception as error:
-        return HealthCheck(key, Level.ERROR, f"Không mở được ({spec}): {_kind(error)}",
-                           f"Cannot open ({spec}): {_kind(error)}")
+        return _check(key, Level.ERROR, "health.camera.cannot_open", spec=spec, error=_kind(error))
     if frame is None:
-        return HealthCheck(key, Level.WARN, f"Mở được ({spec}) nhưng không có hình",
-                           f"Opens ({spec}) but gives no picture")
+        return _check(key, Level.WARN, "health.camera.no_picture", spec=spec)
     height, width = frame.shape[:2]
-    return HealthCheck(key, Level.OK, f"Hoạt động ({spec}, {width}×{height})",
-                       f"Working ({spec}, {width}×{height})")
+    return _check(key, Level.OK, "health.camera.working", spec=spec, width=width, height=height)
 
 
 def check_scanner(device: str, list_scanners: Callable[[], list[Any]]) -> HealthCheck:
     if device == "none":
-        return HealthCheck("scanner", Level.OK, "Không dùng máy quét tại kiosk này",
-                           "No scanner at this kiosk (configured)")
+        return _check("scanner", Level.OK, "health.scanner.not_used")
     try:
         found = list_scanners()
     except Exception as error:
-        return HealthCheck("scanner", Level.ERROR, f"Không dùng được SANE: {_kind(error)}",
-                           f"SANE unusable: {_kind(error)}")
+        return _check("scanner", Level.ERROR, "health.scanner.no_sane", error=_kind(error))
     names = [str(getattr(s, "name", s)) for s in found]
     if not names:
-        return HealthCheck("scanner", Level.ERROR, "Không thấy máy quét nào được cắm",
-                           "No scanner attached")
+        return _check("scanner", Level.ERROR, "health.scanner.none_attached")
     if device != "auto" and device not in names:
-        return HealthCheck("scanner", Level.WARN, f"Không thấy {device}; có: {', '.join(names)}",
-                           f"{device} not found; found: {', '.join(names)}")
-    return HealthCheck("scanner", Level.OK, f"Sẵn sàng: {device if device != 'auto' else names[0]}",
-                       f"Ready: {device if device != 'auto' else names[0]}")
+        return _check("scanner", Level.WARN, "health.scanner.not_found", device=device,
+                      found=", ".join(names))
+    return _check("scanner", Level.OK, "health.scanner.ready",
+                  device=device if device != "auto" else names[0])
 
 
 def check_printer(spec: str, *, timeout_s: float = 2.0) -> HealthCheck:
     """Whether the configured receipt printer can be reached (nothing is printed)."""
     kind, _, rest = spec.partition(":")
     if kind == "dummy":
-        return HealthCheck("printer", Level.WARN, "Máy in thử (dummy): phiếu không in ra giấy",
-                           "Dummy printer: receipts are not printed on paper")
+        return _check("printer", Level.WARN, "health.printer.dummy")
     if kind == "file":
         path = Path(rest)
         target = path if path.exists() else path.parent
         if rest and target.exists() and _writable(target):
-            return HealthCheck("printer", Level.OK, f"Sẵn sàng ({spec})", f"Ready ({spec})")
-        return HealthCheck("printer", Level.ERROR, f"Không ghi được vào {rest or '?'} (chưa cắm máy in?)",
-                           f"Cannot write to {rest or '?'} (printer not connected?)")
+            return _check("printer", Level.OK, "health.printer.ready", spec=spec)
+        return _check("printer", Level.ERROR, "health.printer.cannot_write", path=rest or "?")
     if kind == "tcp":
         host, _, port = rest.partition(":")
         try:
             with socket.create_connection((host, int(port or 9100)), timeout=timeout_s):
                 pass
         except (OSError, ValueError) as error:
-            return HealthCheck("printer", Level.ERROR, f"Không kết nối được {rest}: {_kind(error)}",
-                               f"Cannot connect to {rest}: {_kind(error)}")
-        return HealthCheck("printer", Level.OK, f"Kết nối được ({spec})", f"Reachable ({spec})")
+            return _check("printer", Level.ERROR, "health.printer.cannot_connect", target=rest,
+                          error=_kind(error))
+        return _check("printer", Level.OK, "health.printer.reachable", spec=spec)
     if kind == "usb":
         return _check_usb_printer(spec)
-    return HealthCheck("printer", Level.ERROR, f"Cấu hình máy in không hợp lệ: {spec!r}",
-                       f"Invalid printer setting: {spec!r}")
+    return _check("printer", Level.ERROR, "health.printer.bad_setting", spec=repr(spec))
 
 
 def _check_usb_printer(spec: str) -> HealthCheck:
@@ -135,8 +131,7 @@ def _check_usb_printer(spec: str) -> HealthCheck:
         printer = open_printer(spec)
         printer.open()
     except Exception as error:
-        return HealthCheck("printer", Level.ERROR, f"Không thấy máy in ({spec}): {_kind(error)}",
-                           f"Printer not found ({spec}): {_kind(error)}")
+        return _check("printer", Level.ERROR, "health.printer.not_found", spec=spec, error=_kind(error))
     try:
         paper = printer.paper_status()  # 2 = adequate, 1 = near end, 0 = out
     except Exception:
@@ -145,10 +140,10 @@ def _check_usb_printer(spec: str) -> HealthCheck:
         with contextlib.suppress(Exception):
             printer.close()
     if paper == 0:
-        return HealthCheck("printer", Level.ERROR, "Hết giấy", "Out of paper")
+        return _check("printer", Level.ERROR, "health.printer.out_of_paper")
     if paper == 1:
-        return HealthCheck("printer", Level.WARN, "Sắp hết giấy", "Paper running low")
-    return HealthCheck("printer", Level.OK, f"Sẵn sàng ({spec})", f"Ready ({spec})")
+        return _check("printer", Level.WARN, "health.printer.paper_low")
+    return _check("printer", Level.OK, "health.printer.ready", spec=spec)
 
 
 def _writable(path: Path) -> bool:
@@ -159,13 +154,11 @@ def check_portal(portal: _Portal) -> HealthCheck:
     try:
         body = portal.health()
     except Exception as error:
-        return HealthCheck("portal", Level.ERROR, f"Không kết nối được: {_kind(error)}",
-                           f"Unreachable: {_kind(error)}")
+        return _check("portal", Level.ERROR, "health.portal.unreachable", error=_kind(error))
     status = str(body.get("status", "?"))
     if status.lower() in ("ok", "up", "healthy"):
-        return HealthCheck("portal", Level.OK, "Kết nối tốt", "Connected")
-    return HealthCheck("portal", Level.WARN, f"Cổng trả lời trạng thái {status!r}",
-                       f"Portal reports status {status!r}")
+        return _check("portal", Level.OK, "health.portal.connected")
+    return _check("portal", Level.WARN, "health.portal.status", status=repr(status))
 
 
 def _gb(n: int) -> str:
@@ -176,14 +169,13 @@ def check_disk(data_dir: Path) -> HealthCheck:
     try:
         usage = shutil.disk_usage(data_dir)
     except OSError as error:
-        return HealthCheck("disk", Level.ERROR, f"Không đọc được ổ đĩa: {_kind(error)}",
-                           f"Cannot read the disk: {_kind(error)}")
+        return _check("disk", Level.ERROR, "health.disk.unreadable", error=_kind(error))
     free = f"{_gb(usage.free)} / {_gb(usage.total)}"
     if usage.free < DISK_RED_BYTES:
-        return HealthCheck("disk", Level.ERROR, f"Sắp đầy: còn trống {free}", f"Nearly full: {free} free")
+        return _check("disk", Level.ERROR, "health.disk.nearly_full", free=free)
     if usage.free < DISK_AMBER_BYTES:
-        return HealthCheck("disk", Level.WARN, f"Còn ít chỗ: còn trống {free}", f"Low: {free} free")
-    return HealthCheck("disk", Level.OK, f"Còn trống {free}", f"{free} free")
+        return _check("disk", Level.WARN, "health.disk.low", free=free)
+    return _check("disk", Level.OK, "health.disk.ok", free=free)
 
 
 def ntp_synchronized(run: Callable[..., Any] = subprocess.run) -> bool | None:
@@ -202,12 +194,10 @@ def ntp_synchronized(run: Callable[..., Any] = subprocess.run) -> bool | None:
 def check_clock(now: datetime | None = None, synced: bool | None = None) -> HealthCheck:
     shown = f"{(now or datetime.now()).astimezone():%H:%M %d/%m/%Y}"
     if synced is True:
-        return HealthCheck("clock", Level.OK, f"{shown}, đồng bộ NTP", f"{shown}, NTP synchronised")
+        return _check("clock", Level.OK, "health.clock.synced", time=shown)
     if synced is False:
-        return HealthCheck("clock", Level.WARN, f"{shown}, CHƯA đồng bộ NTP: kiểm tra giờ",
-                           f"{shown}, NOT NTP synchronised: check the time")
-    return HealthCheck("clock", Level.WARN, f"{shown}, không rõ đồng bộ NTP (timedatectl không trả lời)",
-                       f"{shown}, NTP status unknown (timedatectl does not answer)")
+        return _check("clock", Level.WARN, "health.clock.not_synced", time=shown)
+    return _check("clock", Level.WARN, "health.clock.unknown", time=shown)
 
 
 @dataclass(frozen=True)
@@ -242,3 +232,18 @@ def run_checks(settings: DeviceSettings, portal: _Portal, *,
         check_disk(settings.data_dir),
         check_clock(synced=ntp_synchronized()),
     ]
+
+
+#: Every code a check may give (kiosk.ui.notice_texts has words for each).
+NOTICE_CODES: frozenset[str] = frozenset({
+    "health.camera.cannot_open", "health.camera.no_picture", "health.camera.working",
+    "health.scanner.not_used", "health.scanner.no_sane", "health.scanner.none_attached",
+    "health.scanner.not_found", "health.scanner.ready",
+    "health.printer.dummy", "health.printer.ready", "health.printer.cannot_write",
+    "health.printer.cannot_connect",
+    "health.printer.reachable", "health.printer.bad_setting", "health.printer.not_found",
+    "health.printer.out_of_paper", "health.printer.paper_low",
+    "health.portal.unreachable", "health.portal.connected", "health.portal.status",
+    "health.disk.unreadable", "health.disk.nearly_full", "health.disk.low", "health.disk.ok",
+    "health.clock.synced", "health.clock.not_synced", "health.clock.unknown",
+})

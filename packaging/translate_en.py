@@ -213,19 +213,25 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
 }
 
 
+#: lupdate keeps a `#:` comment above a marked Python string as the message's <extracomment>.
+COMMENT = r"(?:<extracomment>[^<]*</extracomment>\s*)?"
+
+
 def apply(text: str, translations: dict[str, str | tuple[str, str]]) -> tuple[str, int]:
     done = 0
     for source, target in translations.items():
-        src = re.escape(html.escape(source, quote=False))
+        # lupdate writes quotes as entities.
+        src = re.escape(html.escape(source, quote=False).replace("'", "&apos;").replace('"', "&quot;"))
         if isinstance(target, tuple):
-            pattern = (rf"(<source>{src}</source>\s*)<translation type=\"unfinished\">\s*"
+            pattern = (rf"(<source>{src}</source>\s*{COMMENT})<translation type=\"unfinished\">\s*"
                        r"<numerusform></numerusform>\s*<numerusform></numerusform>\s*</translation>")
             forms = "".join(f"\n            <numerusform>{html.escape(t, quote=False)}</numerusform>"
                             for t in target)
             replacement = rf"\g<1><translation>{forms}\n        </translation>"
         else:
             # lupdate may have prefilled an unfinished entry from a same-text message elsewhere.
-            pattern = rf"(<source>{src}</source>\s*)<translation type=\"unfinished\">[^<]*</translation>"
+            pattern = (rf"(<source>{src}</source>\s*{COMMENT})<translation type=\"unfinished\">[^<]*"
+                       r"</translation>")
             replacement = rf"\g<1><translation>{html.escape(target, quote=False)}</translation>"
         text, n = re.subn(pattern, lambda m, r=replacement: m.expand(r), text)
         done += n

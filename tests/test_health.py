@@ -1,4 +1,5 @@
-"""Device health checks (no Qt): each says green / amber / red with a one-line bilingual reason."""
+"""Device health checks (no Qt): each says green / amber / red with a reason, a code and its parameters
+(the words are the catalogue's: tests/ui/test_notice_texts.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 
 from kiosk.health import (
     DISK_RED_BYTES,
+    NOTICE_CODES,
     DeviceSettings,
     Level,
     check_camera,
@@ -46,12 +48,13 @@ class FakeSource:
 def test_camera_green_amber_red() -> None:
     frame = np.zeros((720, 1280, 3), np.uint8)
     ok = check_camera("camera", "camera:0", lambda spec: FakeSource([None, frame]))
-    assert ok.level is Level.OK and "1280×720" in ok.reason("vi")
+    assert ok.level is Level.OK and ok.reason.code == "health.camera.working"
+    assert (ok.reason.params["width"], ok.reason.params["height"]) == (1280, 720)
     dark = check_camera("camera", "camera:0", lambda spec: FakeSource([]))
     assert dark.level is Level.WARN
     busy = check_camera("camera", "camera:0", lambda spec: FakeSource([], fail=True))
-    assert busy.level is Level.ERROR and "device busy" in busy.reason("en")
-    assert busy.reason("vi").startswith("Không mở được")
+    assert busy.level is Level.ERROR and "device busy" in str(busy.reason.params["error"])
+    assert busy.reason.code == "health.camera.cannot_open"
 
 
 def test_scanner() -> None:
@@ -106,7 +109,7 @@ def test_portal() -> None:
     assert check_portal(Up()).level is Level.OK
     assert check_portal(Odd()).level is Level.WARN
     down = check_portal(Down())
-    assert down.level is Level.ERROR and "ConnectionError" in down.reason("en")
+    assert down.level is Level.ERROR and "ConnectionError" in str(down.reason.params["error"])
 
 
 def test_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,7 +130,7 @@ def test_clock_and_ntp() -> None:
     assert check_clock(now, True).level is Level.OK
     assert check_clock(now, False).level is Level.WARN
     unknown = check_clock(now, None)
-    assert unknown.level is Level.WARN and "14:05 02/03/2026" in unknown.reason("vi")
+    assert unknown.level is Level.WARN and unknown.reason.params["time"] == "14:05 02/03/2026"
 
     def answer(out: str, code: int = 0) -> Any:
         return lambda *a, **k: subprocess.CompletedProcess(a, code, stdout=out, stderr="")
@@ -154,4 +157,4 @@ def test_run_checks_in_order(tmp_path: Path) -> None:
                         list_scanners=lambda: [])
     assert [c.key for c in checks] == [
         "camera", "document_camera", "scanner", "printer", "portal", "disk", "clock"]
-    assert all(c.reason_vi and c.reason_en for c in checks)
+    assert all(c.reason.code in NOTICE_CODES for c in checks)

@@ -11,8 +11,9 @@ scanner service's child process (`kiosk.capture.scanner_service`: `ScannerServic
 Settings speak the kiosk's words (source "flatbed"/"feeder", mode "color"/"gray"/"bw", dpi) and are mapped
 to the option values each backend uses ("Flatbed", "ADF Front", "Lineart", ...); anything the device does not
 offer fails with `InvalidScanSettings` naming what it does offer. Device faults become typed errors whose
-`message(lang)` a citizen or a clerk can act on: `ScannerJam`, `FeederEmpty`, `CoverOpen`, `ScannerBusy`,
-`ScannerUnavailable`, `ScanCancelled`, `ScannerNotResponding`, all `ScannerError`.
+`notice` (a code; kiosk.ui.texts has the words) a citizen or a clerk can act on: `ScannerJam`,
+`FeederEmpty`, `CoverOpen`, `ScannerBusy`, `ScannerUnavailable`, `ScanCancelled`, `ScannerNotResponding`,
+all `ScannerError`.
 
 Tests and training mode use SANE's own `test` backend (devices `test:0`, `test:1`), which setup enables.
 
@@ -41,6 +42,8 @@ from typing import Any, ClassVar, Literal, Self, get_args
 import numpy as np
 from PIL import Image
 
+from kiosk.domain.notice import Notice
+
 log = logging.getLogger(__name__)
 
 Source = Literal["flatbed", "feeder"]
@@ -57,17 +60,16 @@ JPEG_QUALITY = 80
 
 
 class ScannerError(RuntimeError):
-    """A scan did not produce its pages. `message(lang)` says why in words for the citizen or the clerk;
-    `detail` keeps the technical reason (the SANE status, the device) for staff and logs.
+    """A scan did not produce its pages. `notice` says why to the citizen or the clerk, as a code
+    (``scanner.jam``…) that kiosk.ui.texts puts in words; `str()` is English for staff and logs, with
+    `detail`, the technical reason (the SANE status, the device).
 
     `pages` holds the pages finished before the error (a jam on sheet 4 keeps sheets 1-3), so the UI can
     keep them and ask only for the rest.
     """
 
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "vi": "Máy quét gặp lỗi. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ.",
-        "en": "The scanner reported a problem. Please try again or ask a staff member for help.",
-    }
+    notice_code: ClassVar[str] = "scanner.error"
+    summary: ClassVar[str] = "the scanner reported a problem"
 
     def __init__(self, detail: str = "", *, device: str | None = None,
                  pages: Sequence[ScannedPage] = ()) -> None:
@@ -78,82 +80,72 @@ class ScannerError(RuntimeError):
 
     def _text(self) -> str:
         where = f"{self.device}: " if self.device else ""
-        return f"{where}{self.message('en')}" + (f" ({self.detail})" if self.detail else "")
+        return f"{where}{self.summary}" + (f" ({self.detail})" if self.detail else "")
 
-    def message(self, lang: str = "vi") -> str:
-        """The sentence to show: Vietnamese unless `lang` is English ("en", "en-US", ...)."""
-        return self.MESSAGES["en" if lang.lower().startswith("en") else "vi"]
+    @property
+    def notice(self) -> Notice:
+        return Notice(self.notice_code)
 
 
 class ScannerJam(ScannerError):
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "vi": "Giấy bị kẹt trong máy quét. Vui lòng mở nắp, nhẹ nhàng lấy giấy ra rồi thử lại.",
-        "en": "Paper is jammed in the scanner. Open the cover, gently remove the paper and try again.",
-    }
+    notice_code = "scanner.jam"
+    summary = "paper jammed"
 
 
 class FeederEmpty(ScannerError):
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "vi": "Khay nạp giấy đang trống. Vui lòng đặt giấy tờ vào khay rồi thử lại.",
-        "en": "The document feeder is empty. Put the pages in the feeder and try again.",
-    }
+    notice_code = "scanner.feeder_empty"
+    summary = "the document feeder is empty"
 
 
 class CoverOpen(ScannerError):
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "vi": "Nắp máy quét đang mở. Vui lòng đóng nắp rồi thử lại.",
-        "en": "The scanner cover is open. Close it and try again.",
-    }
+    notice_code = "scanner.cover_open"
+    summary = "the scanner cover is open"
 
 
 class ScannerBusy(ScannerError):
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "vi": "Máy quét đang bận. Vui lòng đợi một lát rồi thử lại.",
-        "en": "The scanner is busy. Please wait a moment and try again.",
-    }
+    notice_code = "scanner.busy"
+    summary = "the scanner is busy"
 
 
 class ScannerUnavailable(ScannerError):
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "vi": "Không kết nối được với máy quét. Vui lòng nhờ nhân viên hỗ trợ.",
-        "en": "The scanner cannot be reached. Please ask a staff member for help.",
-    }
+    notice_code = "scanner.unavailable"
+    summary = "the scanner cannot be reached"
 
 
 class ScanCancelled(ScannerError):
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "vi": "Đã hủy quét.",
-        "en": "Scanning was cancelled.",
-    }
+    notice_code = "scanner.cancelled"
+    summary = "scanning was cancelled"
 
 
 class ScannerNotResponding(ScannerError):
     """The scanner said nothing for a whole page deadline: its driver is stuck. The scanner service killed
     the process it ran in and starts a fresh one for the next scan; the pages already received are kept."""
 
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "vi": "Máy quét không phản hồi. Các trang đã quét vẫn được giữ. Vui lòng thử lại hoặc nhờ nhân viên "
-              "hỗ trợ.",
-        "en": "The scanner is not responding. The pages already scanned are kept. Please try again or ask a "
-              "staff member for help.",
-    }
+    notice_code = "scanner.not_responding"
+    summary = "the scanner is not responding"
 
 
 class InvalidScanSettings(ScannerError, ValueError):
     """The settings are not ones this device (or the kiosk) offers; `detail` names the allowed values."""
 
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "vi": "Máy quét không hỗ trợ thiết lập này",
-        "en": "The scanner does not support these settings",
-    }
+    notice_code = "scanner.invalid_settings"
+    summary = "the scanner does not support these settings"
 
-    def message(self, lang: str = "vi") -> str:
-        return f"{super().message(lang)}: {self.detail}" if self.detail else super().message(lang)
+    @property
+    def notice(self) -> Notice:
+        return Notice(self.notice_code, {"detail": self.detail})
 
     def _text(self) -> str:
         where = f"{self.device}: " if self.device else ""
-        return where + self.message("en")
+        return f"{where}{self.summary}" + (f": {self.detail}" if self.detail else "")
 
+
+def _all_errors(cls: type[ScannerError]) -> list[type[ScannerError]]:
+    return [cls, *(sub for child in cls.__subclasses__() for sub in _all_errors(child))]
+
+
+#: Every code a scanner error may say (kiosk.ui.notice_texts has words for each).
+NOTICE_CODES: frozenset[str] = frozenset(cls.notice_code for cls in _all_errors(ScannerError))
 
 # SANE's own status texts (sane_strstatus in sane-backends 1.x), as python-sane raises them.
 _STATUS_ERRORS: dict[str, type[ScannerError]] = {

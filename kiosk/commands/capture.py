@@ -104,7 +104,12 @@ def cmd_docscan(args: argparse.Namespace) -> int:
         try:
             metadata = DocumentMetadata.from_json_dict(json.loads(args.metadata.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError, AttributeError) as error:
-            detail = f"{error.message_vi} / {error}" if isinstance(error, DocumentMetadataError) else error
+            if isinstance(error, DocumentMetadataError):
+                from kiosk.commands.words import say
+
+                detail: object = f"{say(error.notices)} / {error}"
+            else:
+                detail = error
             print(f"{PROG}: docscan: --metadata {args.metadata}: {detail}", file=sys.stderr)
             return EXIT_USAGE
     options = EnhanceOptions(mode=args.mode, dpi=args.dpi, paper=args.paper)

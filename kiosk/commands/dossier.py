@@ -66,7 +66,9 @@ def cmd_dossier_create(args: argparse.Namespace) -> int:
                           fee_vnd=procedure.fee_vnd if procedure is not None else 0)
         check_against(procedure, dossier)
     except DossierRefused as error:
-        return refuse(error.message_vi, error.message_en)
+        from kiosk.commands.words import say
+
+        return refuse(say(error.notices), str(error))
     except ValueError as error:
         return refuse(f"địa chỉ nhận kết quả chưa dùng được ({error}); hãy ghi --address "
                       "\"số nhà đường, xã/phường, tỉnh/thành\".",

@@ -17,8 +17,10 @@ _PROG = "kiosk scanner"
 
 
 def _report_error(error: ScannerError) -> None:
-    print(f"{_PROG}: {error}", file=sys.stderr)
-    print(f"{_PROG}: {error.message('vi')}", file=sys.stderr)
+    from kiosk.commands.words import say
+
+    print(f"{_PROG}: {error} [{error.notice.code}]", file=sys.stderr)
+    print(f"{_PROG}: {say(error.notice)}", file=sys.stderr)
 
 
 def cli_list(as_json: bool, *, local_only: bool = False) -> int:

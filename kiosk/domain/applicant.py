@@ -14,8 +14,8 @@
 The applicant travels as a flat JSON object of strings (the contract's ``applicant``), with
 ``applicant_type`` naming the kind; an object without it (an older kiosk) is read by the identifier it
 carries. `applicant_problems` is the one set of rules: the kiosk's screens, `kiosk.sync.submit` and the
-sandbox portal all judge an applicant with it, every problem at once, in Vietnamese and English, never
-echoing the value. Pure: no clock (a caller passes `today`), no I/O.
+sandbox portal all judge an applicant with it, every problem at once, as codes (kiosk.ui.texts has the
+words), never echoing the value. Pure: no clock (a caller passes `today`), no I/O.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import Any, Final
 
 from kiosk.domain.id_number import is_id_number
 from kiosk.domain.mrz import is_state_code
+from kiosk.domain.notice import Notice
 from kiosk.domain.text import nfc
 
 AUTHORISATION_TYPE_CODE: Final = "VBUQ"
@@ -92,34 +93,32 @@ OPTIONAL_KEYS: Final[dict[ApplicantKind, tuple[str, ...]]] = {
 
 @dataclass(frozen=True)
 class ApplicantProblem:
-    """One thing wrong with an applicant; `field` is the contract key, the messages never hold the value."""
+    """One thing wrong with an applicant: `field` is the contract key, `code` what is wrong (kiosk.ui.texts
+    has its words, `NOTICE_CODES` lists them all); `detail` is a short English phrase for the portal's
+    answer, staff and logs. Neither ever holds the value."""
 
     field: str
-    message_vi: str
-    message_en: str
+    code: str
+    detail: str
+
+    @property
+    def notice(self) -> Notice:
+        return Notice(self.code)
 
 
-_MISSING: Final[dict[str, tuple[str, str]]] = {
-    "full_name": ("Vui lòng nhập họ và tên.", "Please enter the full name."),
-    "id_number": ("Vui lòng nhập số định danh cá nhân (12 chữ số).",
-                  "Please enter the personal ID number (12 digits)."),
-    "passport_number": ("Vui lòng nhập số hộ chiếu.", "Please enter the passport number."),
-    "nationality": ("Vui lòng nhập quốc tịch (mã 3 chữ cái trên hộ chiếu).",
-                    "Please enter the nationality (the 3-letter code in the passport)."),
-    "organisation_code": ("Vui lòng nhập mã số doanh nghiệp / mã số thuế.",
-                          "Please enter the enterprise / tax code."),
-    "representative_name": ("Vui lòng nhập họ tên người đại diện.",
-                            "Please enter the representative's name."),
-    "representative_id_number": ("Vui lòng nhập số định danh của người đại diện.",
-                                 "Please enter the representative's ID number."),
-    "birth_year": ("Vui lòng nhập năm sinh.", "Please enter the year of birth."),
-    "issue_date": ("Vui lòng nhập ngày cấp giấy tờ.", "Please enter the paper's issue date."),
-    "issuing_body": ("Vui lòng nhập cơ quan cấp giấy tờ.", "Please enter the issuing body."),
-    "on_behalf_name": ("Vui lòng nhập họ tên người được nộp thay.",
-                       "Please enter the name of the person you file for."),
-    "on_behalf_id_number": ("Vui lòng nhập số định danh của người được nộp thay.",
-                            "Please enter the ID number of the person you file for."),
-}
+#: Codes naming the field they are about: ``applicant.missing.full_name``.
+_MISSING_CODE: Final = "applicant.missing."
+_ID_DIGITS_CODE: Final = "applicant.id_digits."
+_ID_KEYS: Final = ("id_number", "on_behalf_id_number", "representative_id_number")
+
+#: Every code `applicant_problems` may return.
+NOTICE_CODES: Final[frozenset[str]] = frozenset({
+    "applicant.unknown_kind", "applicant.not_of_kind", "applicant.name_too_long", "applicant.too_long",
+    "applicant.bad_date", "applicant.same_person", "applicant.passport_format", "applicant.nationality_code",
+    "applicant.mrz_name", "applicant.organisation_code_format", "applicant.birth_year",
+    *(_MISSING_CODE + key for keys in REQUIRED_KEYS.values() for key in keys),
+    *(_ID_DIGITS_CODE + key for key in _ID_KEYS),
+})
 
 
 def _text(data: Mapping[str, Any], key: str) -> str:
@@ -149,13 +148,11 @@ def normalise_organisation_code(text: str) -> str:
     return re.sub(r"[^\d-]", "", text).strip("-")
 
 
-def _id_problem(data: Mapping[str, Any], key: str, vi_whose: str, en_whose: str,
-                *, allow_old: bool = False) -> ApplicantProblem | None:
+def _id_problem(data: Mapping[str, Any], key: str, *, allow_old: bool = False) -> ApplicantProblem | None:
     value = _text(data, key)
     if not value or is_id_number(value) or (allow_old and _OLD_ID.fullmatch(value)):
         return None
-    return ApplicantProblem(key, f"Số định danh {vi_whose} phải gồm đúng 12 chữ số.",
-                            f"The {en_whose} ID number must be exactly 12 digits.")
+    return ApplicantProblem(key, _ID_DIGITS_CODE + key, f"{key} must be exactly 12 digits")
 
 
 def applicant_problems(data: Mapping[str, Any], *, today: date | None = None) -> list[ApplicantProblem]:
@@ -163,71 +160,67 @@ def applicant_problems(data: Mapping[str, Any], *, today: date | None = None) ->
     kind = kind_of(data)
     if kind is None:
         kinds = ", ".join(k.value for k in ApplicantKind)
-        return [ApplicantProblem("applicant_type", "Loại người nộp không hợp lệ.",
+        return [ApplicantProblem("applicant_type", "applicant.unknown_kind",
                                  f"applicant_type must be one of {kinds}")]
     found: list[ApplicantProblem] = []
     for key in REQUIRED_KEYS[kind]:
         if not _text(data, key):
-            vi, en = _MISSING[key]
-            found.append(ApplicantProblem(key, vi, en))
+            found.append(ApplicantProblem(key, _MISSING_CODE + key, f"{key} is missing"))
     known = {"applicant_type", *REQUIRED_KEYS[kind], *OPTIONAL_KEYS[kind]}
     for key in data:
         if key not in known and _text(data, key):
-            found.append(ApplicantProblem(key, "Thông tin này không thuộc loại người nộp đã chọn.",
+            found.append(ApplicantProblem(key, "applicant.not_of_kind",
                                           f"{key} is not a field of a {kind.value} applicant"))
     for key in ("full_name", "representative_name", "on_behalf_name"):
         if len(_text(data, key)) > MAX_NAME:
-            found.append(ApplicantProblem(key, "Họ tên quá dài.",
+            found.append(ApplicantProblem(key, "applicant.name_too_long",
                                           f"{key} is longer than {MAX_NAME} characters"))
     for key in ("issuing_body", "address", "relationship"):
         if len(_text(data, key)) > MAX_TEXT:
-            found.append(ApplicantProblem(key, "Quá dài.", f"{key} is longer than {MAX_TEXT} characters"))
+            found.append(ApplicantProblem(key, "applicant.too_long",
+                                          f"{key} is longer than {MAX_TEXT} characters"))
     for key in ("date_of_birth", "issue_date"):
         value = _text(data, key)
         if value and not _valid_date(value, today):
-            found.append(ApplicantProblem(key, "Ngày không hợp lệ (năm-tháng-ngày, không sau hôm nay).",
+            found.append(ApplicantProblem(key, "applicant.bad_date",
                                           f"{key} must be a past date YYYY-MM-DD"))
     if kind in (ApplicantKind.CITIZEN, ApplicantKind.REPRESENTATIVE):
-        found += filter(None, [_id_problem(data, "id_number", "", "personal",
-                                           allow_old=kind is ApplicantKind.CITIZEN)])
+        found += filter(None, [_id_problem(data, "id_number", allow_old=kind is ApplicantKind.CITIZEN)])
     if kind is ApplicantKind.REPRESENTATIVE:
-        found += filter(None, [_id_problem(data, "on_behalf_id_number", "của người được nộp thay",
-                                           "represented person's")])
+        found += filter(None, [_id_problem(data, "on_behalf_id_number")])
         represented = _text(data, "on_behalf_id_number")
         if represented and represented == _text(data, "id_number"):
             found.append(ApplicantProblem(
-                "on_behalf_id_number", "Người được nộp thay phải là người khác với người nộp.",
+                "on_behalf_id_number", "applicant.same_person",
                 "the represented person must be someone else than the representative"))
     if kind is ApplicantKind.FOREIGNER:
         passport = _text(data, "passport_number")
         if passport and not _PASSPORT.fullmatch(passport):
             found.append(ApplicantProblem(
-                "passport_number", "Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số (5–20 ký tự).",
+                "passport_number", "applicant.passport_format",
                 "passport_number must be 5–20 capital letters A–Z or digits"))
         nationality = _text(data, "nationality")
         if nationality and not is_state_code(nationality):
             found.append(ApplicantProblem(
-                "nationality", "Quốc tịch phải là mã quốc gia trên hộ chiếu (ví dụ USA, KOR, D).",
+                "nationality", "applicant.nationality_code",
                 "nationality must be an ICAO 9303 state code (e.g. USA, KOR, D)"))
         name = _text(data, "full_name")
         if name and not _MRZ_NAME.fullmatch(name):
             found.append(ApplicantProblem(
-                "full_name", "Họ tên ghi như trên hộ chiếu: chữ in hoa không dấu (ví dụ JOHN SMITH).",
+                "full_name", "applicant.mrz_name",
                 "full_name must be written as in the passport's MRZ: capital letters A–Z and spaces"))
     if kind is ApplicantKind.ORGANISATION:
         code = _text(data, "organisation_code")
         if code and not _ORGANISATION_CODE.fullmatch(code):
             found.append(ApplicantProblem(
-                "organisation_code",
-                "Mã số doanh nghiệp / mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng 0123456789-001.",
+                "organisation_code", "applicant.organisation_code_format",
                 "organisation_code must be 10 digits, or 13 written as 0123456789-001"))
-        found += filter(None, [_id_problem(data, "representative_id_number", "của người đại diện",
-                                           "representative's")])
+        found += filter(None, [_id_problem(data, "representative_id_number")])
     if kind is ApplicantKind.NO_ID:
         year = _text(data, "birth_year")
         this_year = today.year if today else 9999
         if year and (not _YEAR.fullmatch(year) or not MIN_BIRTH_YEAR <= int(year) <= this_year):
-            found.append(ApplicantProblem("birth_year", "Năm sinh không hợp lệ (4 chữ số).",
+            found.append(ApplicantProblem("birth_year", "applicant.birth_year",
                                           "birth_year must be a four-digit year, not in the future"))
     return found
 
@@ -353,7 +346,7 @@ def identifier_label(kind: ApplicantKind) -> tuple[str, str]:
 
 __all__ = [
     "AUTHORISATION_NAME_EN", "AUTHORISATION_NAME_VI", "AUTHORISATION_TYPE_CODE", "KIND_LABELS",
-    "OPTIONAL_KEYS",
+    "NOTICE_CODES", "OPTIONAL_KEYS",
     "REQUIRED_KEYS", "Applicant", "ApplicantKind", "ApplicantProblem", "DocumentOwner", "applicant_problems",
     "identifier_label", "kind_of", "mask_identifier", "normalise_organisation_code", "normalise_passport",
 ]

@@ -196,8 +196,7 @@ def component_metadata(rule: ComponentRule, *, document_name: str, answers: Mapp
     validity = validity_of(rule, answers, issue_date)
     if validity is None:
         raise DocumentMetadataError([MetadataProblem(
-            "validity", "validity_unknown", "Chưa có ngày để tính thời hạn hiệu lực của giấy tờ.",
-            "The date the document's validity depends on is missing.")])
+            "validity", "validity_unknown", "The date the document's validity depends on is missing.")])
     number = _answer(answers, rule.number_field)
     issuing_body = str(_answer(answers, rule.issuing_body_field) or "")
     if not issuing_body and no_identifier:

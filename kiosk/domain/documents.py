@@ -29,6 +29,7 @@ from datetime import date, datetime
 from typing import Any, Final, Literal
 
 from kiosk.domain.id_number import is_id_number
+from kiosk.domain.notice import Notice, Param
 from kiosk.domain.text import fold, nfc
 
 PERMANENT: Final = "permanent"
@@ -49,34 +50,49 @@ _CODE_PART_JUNK: Final = re.compile(r"[^0-9A-Za-z-]+")
 _CONTROL_RE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+#: Every notice code a metadata problem may say (kiosk.ui.notice_texts has words for each): the field's
+#: own words where a code reads differently per field (``metadata.required.summary``), else the code's.
+NOTICE_CODES: Final = frozenset({
+    "metadata.required", "metadata.required.document_type_code", "metadata.required.document_name",
+    "metadata.required.summary", "metadata.format", "metadata.format.document_type_code",
+    "metadata.format.owner_id_number", "metadata.format.validity", "metadata.format.sha256",
+    "metadata.required_with_identifier", "metadata.required_without_id", "metadata.range.owner_birth_year",
+    "metadata.range.page_count", "metadata.range.sequence", "metadata.before_issue", "metadata.naive_time",
+    "metadata.after_digitised", "metadata.too_long", "metadata.control_characters", "metadata.unknown_field",
+    "metadata.validity_unknown",
+})
+
+
 @dataclass(frozen=True)
 class MetadataProblem:
-    """One thing wrong with a document's metadata; `code` is stable, the messages are for people."""
+    """One thing wrong with a document's metadata: `code` is stable, `notice` is what to tell people
+    (kiosk.ui.texts has the words), `detail` is English for logs and staff."""
 
     field: str
     code: str
-    message_vi: str
-    message_en: str
+    detail: str
+    params: Mapping[str, Param] = dataclasses.field(default_factory=dict)
+
+    @property
+    def notice(self) -> Notice:
+        own = f"metadata.{self.code}.{self.field}"
+        return Notice(own if own in NOTICE_CODES else f"metadata.{self.code}", self.params)
 
 
 class DocumentMetadataError(ValueError):
-    """Metadata that breaks the rules; `problems` lists every one of them."""
+    """Metadata that breaks the rules; `problems` lists every one of them. `str()` is English."""
 
     def __init__(self, problems: list[MetadataProblem] | tuple[MetadataProblem, ...]) -> None:
         self.problems = tuple(problems)
-        super().__init__("; ".join(f"{p.field}: {p.message_en}" for p in self.problems))
+        super().__init__("; ".join(f"{p.field}: {p.detail}" for p in self.problems))
 
     @property
-    def message_vi(self) -> str:
-        return "; ".join(f"{p.field}: {p.message_vi}" for p in self.problems)
-
-    @property
-    def message_en(self) -> str:
-        return str(self)
+    def notices(self) -> list[Notice]:
+        return [p.notice for p in self.problems]
 
 
-def _problem(field: str, code: str, vi: str, en: str) -> MetadataProblem:
-    return MetadataProblem(field, code, vi, en)
+def _problem(field: str, code: str, detail: str, **params: Param) -> MetadataProblem:
+    return MetadataProblem(field, code, detail, params)
 
 
 def _clean(value: str) -> str:
@@ -195,29 +211,26 @@ class DocumentMetadata:
         """Every rule this metadata breaks (empty when it is valid)."""
         found: list[MetadataProblem] = []
 
-        def required(field: str, vi_name: str, en_name: str) -> None:
+        def required(field: str, en_name: str) -> None:
             if not getattr(self, field):
-                found.append(_problem(field, "required", f"Thiếu {vi_name}.", f"The {en_name} is missing."))
+                found.append(_problem(field, "required", f"The {en_name} is missing."))
 
         if not self.document_type_code:
-            required("document_type_code", "mã loại giấy tờ", "document-type code")
+            required("document_type_code", "document-type code")
         elif not _TYPE_CODE_RE.fullmatch(self.document_type_code):
             found.append(_problem(
                 "document_type_code", "format",
-                "Mã loại giấy tờ chỉ gồm chữ cái không dấu, chữ số, '-' và '_' (tối đa 50 ký tự).",
                 "The document-type code may hold only ASCII letters, digits, '-' and '_' (50 at most)."))
-        required("document_name", "tên giấy tờ", "document name")
-        required("summary", "trích yếu nội dung", "summary (trích yếu)")
+        required("document_name", "document name")
+        required("summary", "summary")
 
         if self.owner_id_number:
             if not is_id_number(self.owner_id_number):
                 found.append(_problem("owner_id_number", "format",
-                                      "Số định danh cá nhân phải gồm đúng 12 chữ số.",
                                       "The personal ID number must be exactly 12 digits."))
         elif self.owner_identifier:
             if not self.owner_name:
                 found.append(_problem("owner_name", "required_with_identifier",
-                                      "Thiếu tên chủ giấy tờ (người nước ngoài hoặc tổ chức).",
                                       "The owner's name is missing (a foreigner or an organisation)."))
         else:
             missing = [name for name, value in (("owner_name", self.owner_name),
@@ -227,43 +240,36 @@ class DocumentMetadata:
             for name in missing:
                 found.append(_problem(
                     name, "required_without_id",
-                    "Chủ giấy tờ không có số định danh: cần họ tên, năm sinh, ngày cấp và cơ quan cấp.",
                     "The owner has no personal ID number: their full name and year of birth, the issue date "
                     "and the issuing body are then required."))
         if self.owner_birth_year is not None and not MIN_BIRTH_YEAR <= self.owner_birth_year <= MAX_YEAR:
-            found.append(_problem("owner_birth_year", "range", "Năm sinh không hợp lệ.",
+            found.append(_problem("owner_birth_year", "range",
                                   f"The year of birth must be between {MIN_BIRTH_YEAR} and {MAX_YEAR}."))
 
         if isinstance(self.validity, str):
             if self.validity != PERMANENT:
                 found.append(_problem("validity", "format",
-                                      "Thời hạn hiệu lực phải là một ngày hoặc 'vĩnh viễn' (permanent).",
                                       "The validity must be an end date or 'permanent'."))
         elif not isinstance(self.validity, date) or isinstance(self.validity, datetime):
-            found.append(_problem("validity", "format",
-                                  "Thời hạn hiệu lực phải là một ngày hoặc 'vĩnh viễn' (permanent).",
-                                  "The validity must be an end date or 'permanent'."))
+            found.append(_problem("validity", "format", "The validity must be an end date or 'permanent'."))
         elif self.issue_date is not None and self.validity < self.issue_date:
-            found.append(_problem("validity", "before_issue", "Ngày hết hiệu lực trước ngày cấp.",
-                                  "The validity ends before the issue date."))
+            found.append(_problem("validity", "before_issue", "The validity ends before the issue date."))
 
         if self.digitised_at is not None:
             if self.digitised_at.tzinfo is None or self.digitised_at.utcoffset() is None:
                 found.append(_problem("digitised_at", "naive_time",
-                                      "Thời điểm số hóa phải có múi giờ.",
                                       "The digitisation time must carry a time zone."))
             elif self.issue_date is not None and self.issue_date > self.digitised_at.date():
-                found.append(_problem("issue_date", "after_digitised", "Ngày cấp sau ngày số hóa.",
+                found.append(_problem("issue_date", "after_digitised",
                                       "The issue date is after the day the document was digitised."))
         if self.page_count is not None and self.page_count < 1:
-            found.append(_problem("page_count", "range", "Số trang phải từ 1 trở lên.",
-                                  "The page count must be at least 1."))
+            found.append(_problem("page_count", "range", "The page count must be at least 1."))
         if self.sha256 is not None and not _SHA256_RE.fullmatch(self.sha256):
-            found.append(_problem("sha256", "format", "Mã băm SHA-256 phải gồm 64 chữ số hệ 16.",
-                                  "The SHA-256 must be 64 hexadecimal digits."))
+            found.append(_problem("sha256", "format", "The SHA-256 must be 64 hexadecimal digits."))
         if not 1 <= self.sequence <= MAX_SEQUENCE:
-            found.append(_problem("sequence", "range", f"Số thứ tự giấy tờ phải từ 1 đến {MAX_SEQUENCE}.",
-                                  f"The document sequence number must be between 1 and {MAX_SEQUENCE}."))
+            found.append(_problem("sequence", "range",
+                                  f"The document sequence number must be between 1 and {MAX_SEQUENCE}.",
+                                  max=MAX_SEQUENCE))
 
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
@@ -271,11 +277,10 @@ class DocumentMetadata:
                 continue
             limit = MAX_TEXT if f.name == "summary" else MAX_SHORT
             if len(value) > limit:
-                found.append(_problem(f.name, "too_long", f"Quá dài (tối đa {limit} ký tự).",
-                                      f"Too long ({limit} characters at most)."))
+                found.append(_problem(f.name, "too_long", f"Too long ({limit} characters at most).",
+                                      limit=limit))
             if _CONTROL_RE.search(value):
-                found.append(_problem(f.name, "control_characters", "Có ký tự điều khiển không hợp lệ.",
-                                      "Contains control characters."))
+                found.append(_problem(f.name, "control_characters", "Contains control characters."))
         return found
 
     # ----------------------------------------------------------------------------------- derived
@@ -330,8 +335,7 @@ class DocumentMetadata:
         names = {f.name for f in dataclasses.fields(cls)}
         for key in data:
             if key not in names and key != "document_code":
-                problems.append(_problem(str(key), "unknown_field", "Trường không được hỗ trợ.",
-                                         "Unknown field."))
+                problems.append(_problem(str(key), "unknown_field", "Unknown field."))
         kwargs: dict[str, Any] = {}
         for f in dataclasses.fields(cls):
             if f.name not in data or data[f.name] is None:
@@ -340,12 +344,10 @@ class DocumentMetadata:
             try:
                 kwargs[f.name] = _from_json_value(f.name, raw)
             except (TypeError, ValueError):
-                problems.append(_problem(f.name, "format", "Giá trị không hợp lệ.",
-                                         f"Invalid value {raw!r}."))
+                problems.append(_problem(f.name, "format", f"Invalid value {raw!r}."))
         for name in ("document_type_code", "document_name", "summary", "validity"):
             if name not in kwargs and not any(p.field == name for p in problems):
-                problems.append(_problem(name, "required", "Thiếu trường bắt buộc.",
-                                         "A required field is missing."))
+                problems.append(_problem(name, "required", "A required field is missing."))
         if problems:
             raise DocumentMetadataError(problems)
         return cls(**kwargs)

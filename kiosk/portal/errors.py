@@ -1,19 +1,23 @@
 """What can go wrong talking to the portal, sorted by what the kiosk should do about it.
 
 `retryable` tells the outbox worker whether to try again later (the dossier stays queued) or to stop and
-tell a person. `user_message` is for the citizen: plain words, Vietnamese first, never technical detail.
-`str(error)` is for logs and staff: technical, and free of personal data.
+tell a person. `notice` is what to tell the citizen, as a code (``portal.unavailable``…) that
+kiosk.ui.texts puts in plain words, Vietnamese or English, never technical detail; the portal's own
+reason written for people (`portal_message_vi`) travels with it as data. `str(error)` is for logs and
+staff: technical, and free of personal data.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from kiosk.domain.notice import Notice
+
 
 class PortalError(Exception):
     retryable: bool = True
-    _message_vi = "Có lỗi khi làm việc với Cổng dịch vụ công. Hồ sơ của ông/bà vẫn được lưu an toàn trên máy."
-    _message_en = (
-        "Something went wrong with the public service portal. Your dossier is still stored safely here."
-    )
+    #: The citizen's sentence, as a code of kiosk.ui.notice_texts.
+    notice_code: ClassVar[str] = "portal.error"
 
     def __init__(
         self,
@@ -31,22 +35,16 @@ class PortalError(Exception):
         self.portal_message = portal_message
         self.portal_message_vi = portal_message_vi
 
-    def user_message(self, lang: str = "vi") -> str:
-        return self._message_vi if lang.lower().startswith("vi") else self._message_en
+    @property
+    def notice(self) -> Notice:
+        return Notice(self.notice_code)
 
 
 class PortalUnavailable(PortalError):
     """No usable answer: connection refused or reset, timeout, the portal busy or failing (5xx, 429)."""
 
     retryable = True
-    _message_vi = (
-        "Không kết nối được với Cổng dịch vụ công. Hồ sơ của ông/bà vẫn được lưu an toàn "
-        "và sẽ được gửi tự động khi có kết nối."
-    )
-    _message_en = (
-        "The public service portal cannot be reached right now. Your dossier is stored safely "
-        "and will be sent automatically when the connection is back."
-    )
+    notice_code = "portal.unavailable"
 
 
 class PortalBadResponse(PortalError):
@@ -54,14 +52,7 @@ class PortalBadResponse(PortalError):
     Usually a proxy, a captive portal or a portal mid-upgrade, so it is worth trying again later."""
 
     retryable = True
-    _message_vi = (
-        "Cổng dịch vụ công trả lời không đúng định dạng. Hồ sơ của ông/bà vẫn được lưu an toàn "
-        "và sẽ được gửi lại sau."
-    )
-    _message_en = (
-        "The public service portal sent an answer the kiosk could not understand. Your dossier is stored "
-        "safely and will be sent again later."
-    )
+    notice_code = "portal.bad_response"
 
 
 class PortalRejected(PortalError):
@@ -70,24 +61,21 @@ class PortalRejected(PortalError):
 
     retryable = False
     _shows_portal_reason = True
-    _message_vi = "Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui lòng liên hệ cán bộ hỗ trợ để được hướng dẫn."
-    _message_en = "The public service portal did not accept the dossier. Please ask the staff for help."
+    notice_code = "portal.rejected"
 
-    def user_message(self, lang: str = "vi") -> str:
-        base = super().user_message(lang)
-        # The portal's own reason is shown only in Vietnamese and only when the portal wrote one for people.
-        if self._shows_portal_reason and lang.lower().startswith("vi") and self.portal_message_vi:
-            return f"{base} Lý do: {self.portal_message_vi}"
-        return base
+    @property
+    def notice(self) -> Notice:
+        # The portal's own reason, when it wrote one for people, is shown as it came (its data, Vietnamese).
+        if self._shows_portal_reason and self.portal_message_vi:
+            return Notice("portal.rejected_with_reason", {"reason": self.portal_message_vi})
+        return Notice(self.notice_code)
 
 
 class PortalNotFound(PortalRejected):
     """The portal has no such record (404), e.g. a mistyped dossier code."""
 
     _shows_portal_reason = False
-
-    _message_vi = "Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã hồ sơ trên giấy biên nhận."
-    _message_en = "No dossier was found with this code. Please check the code on your receipt."
+    notice_code = "portal.not_found"
 
 
 class PortalConflict(PortalRejected):
@@ -95,15 +83,7 @@ class PortalConflict(PortalRejected):
     fault (a key must belong to exactly one dossier), so it is never retried."""
 
     _shows_portal_reason = False
-
-    _message_vi = (
-        "Hồ sơ này trùng mã gửi với một hồ sơ khác đã nộp. Vui lòng liên hệ cán bộ hỗ trợ; "
-        "hồ sơ của ông/bà vẫn được lưu trên máy."
-    )
-    _message_en = (
-        "This dossier clashes with another one already sent. Please ask the staff for help; "
-        "your dossier is still stored here."
-    )
+    notice_code = "portal.conflict"
 
 
 class PortalUnauthorized(PortalError):
@@ -111,23 +91,27 @@ class PortalUnauthorized(PortalError):
     new kiosk token once by itself; if that fails too, the kiosk's credentials need an operator."""
 
     retryable = True
-    _message_vi = (
-        "Máy kiosk tạm thời chưa kết nối được với Cổng dịch vụ công. Vui lòng liên hệ cán bộ hỗ trợ."
-    )
-    _message_en = "This kiosk cannot sign in to the public service portal right now. Please ask the staff."
+    notice_code = "portal.unauthorized"
 
 
 class PortalNotReady(PortalError):
     """409 for something that is not there yet (e.g. the result of a dossier still being processed)."""
 
     retryable = True
-    _message_vi = "Hồ sơ của ông/bà đang được xử lý, chưa có kết quả. Vui lòng quay lại sau."
-    _message_en = "Your dossier is still being processed; there is no result yet. Please come back later."
+    notice_code = "portal.not_ready"
 
 
 class PortalExpired(PortalRejected):
     """410: a one-time code or request expired or was used up; start again."""
 
     _shows_portal_reason = False
-    _message_vi = "Mã xác nhận đã hết hạn. Vui lòng lấy mã mới."
-    _message_en = "The confirmation code has expired. Please request a new one."
+    notice_code = "portal.expired"
+
+
+def _all(cls: type[PortalError]) -> list[type[PortalError]]:
+    return [cls, *(sub for child in cls.__subclasses__() for sub in _all(child))]
+
+
+#: Every code a portal error may say (kiosk.ui.notice_texts has words for each).
+NOTICE_CODES: frozenset[str] = frozenset({cls.notice_code for cls in _all(PortalError)}
+                                         | {"portal.rejected_with_reason"})

@@ -28,7 +28,7 @@ def check_applicant(applicant: dict[str, str | None], today: date | None = None)
     number, a foreigner by passport and ICAO nationality, an organisation by a 10/13-digit code with its
     representative's ID, a person without an ID number by name, birth year and issuing data, a
     representative with the represented person's name and ID number."""
-    return {f"applicant.{problem.field}": problem.message_en
+    return {f"applicant.{problem.field}": problem.detail
             for problem in applicant_problems(applicant, today=today)}
 
 

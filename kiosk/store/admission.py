@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.domain.notice import Notice
 from kiosk.store import audit
 from kiosk.store.models import ClientStatus, Dossier, OutboxEntry
 
@@ -22,9 +23,17 @@ class AdmissionRefusal:
     """Why the kiosk will not take a new dossier now (see `Outbox.admission`)."""
 
     code: str  # "queue_too_old" | "queue_too_large" | "catalogue_stale"
-    message_vi: str
-    message_en: str
     detail: str  # for staff and logs: the numbers behind the decision
+
+    @property
+    def notice(self) -> Notice:
+        """What to tell the citizen (kiosk.ui.texts has the words)."""
+        return Notice(f"admission.{self.code}")
+
+
+#: Every code a refusal may say (kiosk.ui.notice_texts has words for each).
+NOTICE_CODES: frozenset[str] = frozenset({"admission.queue_too_large", "admission.queue_too_old",
+                                          "admission.catalogue_stale"})
 
 
 @dataclass(frozen=True)
@@ -61,20 +70,12 @@ catalogue_fetched_at: datetime | None = None,
     if count >= limits.max_queue_size:
         refusal = AdmissionRefusal(
             "queue_too_large",
-            "Máy đang có quá nhiều hồ sơ chưa gửi được nên tạm ngừng nhận hồ sơ mới. "
-            "Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.",
-            "This kiosk has too many dossiers it could not send yet, so it is not taking new ones "
-            "for now. The staff have been told. Please come back later.",
             f"{count} unsent dossiers (limit {limits.max_queue_size})",
         )
     elif oldest is not None and now - oldest > limits.max_queue_age:
         hours = (now - oldest).total_seconds() / 3600
         refusal = AdmissionRefusal(
             "queue_too_old",
-            "Máy chưa gửi được hồ sơ lên Cổng dịch vụ công trong thời gian dài nên tạm ngừng nhận hồ sơ "
-            "mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.",
-            "This kiosk has not been able to send dossiers to the portal for a long time, so it is not "
-            "taking new ones for now. The staff have been told. Please come back later.",
             f"oldest unsent dossier waited {hours:.1f} h (limit "
             f"{limits.max_queue_age.total_seconds() / 3600:g} h)",
         )
@@ -82,11 +83,6 @@ catalogue_fetched_at: datetime | None = None,
         hours = (now - catalogue_fetched_at).total_seconds() / 3600
         refusal = AdmissionRefusal(
             "catalogue_stale",
-            "Danh mục thủ tục trên máy đã cũ, chưa cập nhật được từ Cổng dịch vụ công nên tạm ngừng nhận "
-            "hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.",
-            "The list of procedures on this kiosk is out of date and could not be refreshed from the "
-            "portal, so it is not taking new dossiers for now. The staff have been told. "
-            "Please come back later.",
             f"catalogue is {hours:.1f} h old "
             f"(limit {limits.max_catalogue_age.total_seconds() / 3600:g} h)",
         )

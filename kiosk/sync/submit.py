@@ -12,7 +12,7 @@ worker; the citizen's portal session is used for the immediate attempt only (it 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,6 +25,7 @@ from kiosk.domain.applicant import (
     kind_of,
 )
 from kiosk.domain.dossier import DeliveryMethod, Dossier
+from kiosk.domain.notice import Notice
 from kiosk.portal.client import IDEMPOTENCY_KEY_RE
 from kiosk.portal.models import LocalizedText, Procedure, RequiredDocument
 from kiosk.store.outbox import Outbox, OutboxFile
@@ -36,12 +37,23 @@ PORTAL_FILE_TYPES = ("application/pdf", "image/jpeg", "image/png")
 
 
 class DossierRefused(ValueError):
-    """The dossier cannot be accepted as it is (checked against the catalogue before queueing)."""
+    """The dossier cannot be accepted as it is (checked against the catalogue before queueing).
+    `notices` say why to people (codes, kiosk.ui.texts has the words); `str()` is English for logs."""
 
-    def __init__(self, message_vi: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_vi = message_vi
-        self.message_en = message_en
+    def __init__(self, notices: Sequence[Notice], detail: str) -> None:
+        super().__init__(detail)
+        self.notices = tuple(notices)
+
+    @classmethod
+    def one(cls, code: str, detail: str, **params: str) -> DossierRefused:
+        return cls([Notice(code, params)], detail)
+
+
+#: Every code a refusal may say besides the applicant's problems (kiosk.domain.applicant.NOTICE_CODES).
+NOTICE_CODES: frozenset[str] = frozenset({
+    "submit.unknown_procedure", "submit.unknown_document", "submit.file_type", "submit.missing_documents",
+    "submit.no_postal_return", "submit.no_pickup",
+})
 
 
 @dataclass(frozen=True)
@@ -77,12 +89,12 @@ def check_against(procedure: Procedure | None, dossier: Dossier, procedure_code:
     a file type it does not take, a delivery by post it does not offer."""
     code = procedure_code or dossier.procedure_code
     if procedure is None:
-        raise DossierRefused(f"Thủ tục {code} không có trong danh mục của Cổng dịch vụ công.",
-                             f"procedure {code} is not in the portal's catalogue")
+        raise DossierRefused.one("submit.unknown_procedure",
+                                 f"procedure {code} is not in the portal's catalogue", procedure=str(code))
     problems = applicant_problems(dossier.applicant)
     if problems:
-        raise DossierRefused(" ".join(p.message_vi for p in problems),
-                             "the applicant is not acceptable: " + "; ".join(p.message_en for p in problems))
+        raise DossierRefused([p.notice for p in problems],
+                             "the applicant is not acceptable: " + "; ".join(p.detail for p in problems))
     specs = {doc.type_code: doc for doc in procedure.documents}
     representative = kind_of(dossier.applicant) is ApplicantKind.REPRESENTATIVE
     if representative and AUTHORISATION_TYPE_CODE not in specs:
@@ -91,31 +103,34 @@ def check_against(procedure: Procedure | None, dossier: Dossier, procedure_code:
     for document in dossier.documents:
         spec = specs.get(document.type_code)
         if spec is None:
-            raise DossierRefused(
-                f"Thủ tục {code} không có loại giấy tờ {document.type_code}.",
+            raise DossierRefused.one(
+                "submit.unknown_document",
                 f"procedure {code} has no document type {document.type_code} "
-                f"(it takes {', '.join(sorted(specs)) or 'none'})")
+                f"(it takes {', '.join(sorted(specs)) or 'none'})",
+                procedure=str(code), type_code=document.type_code)
         if document.content_type.split(";")[0].strip().lower() not in PORTAL_FILE_TYPES:
-            raise DossierRefused(
-                f"Cổng dịch vụ công không nhận tệp {document.filename} ({document.content_type}); "
-                "chỉ nhận PDF, JPEG hoặc PNG.",
+            raise DossierRefused.one(
+                "submit.file_type",
                 f"the portal does not take {document.filename} ({document.content_type}); "
-                "only PDF, JPEG or PNG")
+                "only PDF, JPEG or PNG",
+                filename=document.filename, content_type=document.content_type)
     attached = {document.type_code for document in dossier.documents}
     missing = [doc.type_code for doc in procedure.documents
                if doc.mandatory and doc.type_code not in attached]
     if representative and AUTHORISATION_TYPE_CODE not in attached:
         missing.append(AUTHORISATION_TYPE_CODE)
     if missing:
-        raise DossierRefused(f"Còn thiếu giấy tờ bắt buộc: {', '.join(missing)}.",
-                             f"mandatory documents missing: {', '.join(missing)}")
+        listed = ", ".join(missing)
+        raise DossierRefused.one("submit.missing_documents", f"mandatory documents missing: {listed}",
+                                 type_codes=listed)
     method = dossier.delivery.method
     if method.by_post and not procedure.postal_return_allowed:
-        raise DossierRefused(f"Thủ tục {code} không trả kết quả qua bưu chính.",
-                             f"procedure {code} does not return results by post")
+        raise DossierRefused.one("submit.no_postal_return",
+                                 f"procedure {code} does not return results by post", procedure=str(code))
     if method is DeliveryMethod.PICKUP and not procedure.postal_submission_allowed:
-        raise DossierRefused(f"Thủ tục {code} không nhận hồ sơ giấy qua bưu chính (không hẹn bưu tá được).",
-                             f"procedure {code} does not take the paper dossier by post (no home pickup)")
+        raise DossierRefused.one("submit.no_pickup",
+                                 f"procedure {code} does not take the paper dossier by post (no home pickup)",
+                                 procedure=str(code))
 
 
 def outbox_files(dossier: Dossier) -> list[OutboxFile]:

@@ -38,7 +38,7 @@ from kiosk.portal.service_models import (
 from kiosk.ui.flow import KioskFlow, Screen
 from kiosk.ui.payment_wait import keep_session_while_eid_login
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import Bilingual, pick
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick
 
 if TYPE_CHECKING:
     from PySide6.QtQml import QQmlApplicationEngine
@@ -59,44 +59,36 @@ EID_FALLBACK_TTL_S = 120.0
 
 STEPS = ("choose", "help", "eid", "phone", "otp", "done")
 
-TEXTS: dict[str, Bilingual] = {
-    "phone_empty": ("Xin nhập số điện thoại di động của ông/bà.",
-                    "Please enter your mobile phone number."),
-    "phone_invalid": ("Số điện thoại chưa đúng: cần đủ 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.",
-                      "This number is not right: it needs 10 digits and starts with 03, 05, 07, 08 or 09."),
-    "email_invalid": ("Địa chỉ e-mail chưa đúng (ví dụ: ten@gmail.com). Có thể để trống.",
-                      "This e-mail address is not right (for example: name@gmail.com). "
-                      "You may leave it empty."),
-    "no_birth_date": ("Thẻ không có ngày sinh nên không tạo được tài khoản ở đây. Xin nhờ nhân viên hỗ trợ.",
-                      "The card has no date of birth, so no account can be made here. Please ask the staff."),
-    "otp_short": ("Xin nhập đủ 6 chữ số trong tin nhắn.", "Please enter all 6 digits from the text message."),
-    "otp_wrong": ("Mã chưa đúng. Xin xem lại tin nhắn và nhập lại.",
-                  "That code is not right. Please check the text message and try again."),
-    "otp_wrong_left": ("Mã chưa đúng. Xin xem lại tin nhắn và nhập lại (còn {n} lần thử).",
-                       "That code is not right. Please check the text message and try again "
-                       "({n} tries left)."),
-    "otp_expired": ("Mã đã hết hạn hoặc đã nhập sai quá nhiều lần. Chạm “Gửi lại mã” để nhận mã mới.",
-                    "The code has expired or was entered wrongly too many times. Tap “Send a new code”."),
-    "account_exists": ("Số định danh này đã có tài khoản. Chạm “Đã có tài khoản” để liên kết.",
-                       "This ID number already has an account. Tap “I have an account” to link it."),
-    "account_not_found": ("Không tìm thấy tài khoản với số định danh và số điện thoại này. Xin kiểm tra lại "
-                          "số điện thoại, hoặc tạo tài khoản mới.",
-                          "No account was found with this ID number and phone number. Please check the "
-                          "number, or create a new account."),
-    "unavailable": ("Chưa kết nối được Cổng dịch vụ công. Xin thử lại sau ít phút hoặc gọi nhân viên.",
-                    "The public service portal cannot be reached. Please try again in a few minutes or "
-                    "call staff."),
-    "refused": ("Cổng dịch vụ công chưa chấp nhận yêu cầu. Xin nhờ nhân viên hỗ trợ.",
-                "The public service portal did not accept the request. Please ask the staff."),
-    "eid_other_person": ("Tài khoản VNeID vừa xác nhận không phải của người có thẻ này. Xin dùng điện thoại "
-                         "của chính chủ thẻ.",
-                         "The VNeID account that confirmed is not the card holder's. Please use the card "
-                         "holder's own phone."),
+TEXTS: dict[str, str] = {
+    "phone_empty": QT_TRANSLATE_NOOP("Texts", "Xin nhập số điện thoại di động của ông/bà."),
+    "phone_invalid": QT_TRANSLATE_NOOP("Texts", "Số điện thoại chưa đúng: cần đủ 10 chữ số, bắt đầu bằng 03, "
+                                                "05, 07, 08 hoặc 09."),
+    "email_invalid": QT_TRANSLATE_NOOP("Texts", "Địa chỉ e-mail chưa đúng (ví dụ: ten@gmail.com). Có thể để "
+                                                "trống."),
+    "no_birth_date": QT_TRANSLATE_NOOP("Texts", "Thẻ không có ngày sinh nên không tạo được tài khoản ở đây. "
+                                                "Xin nhờ nhân viên hỗ trợ."),
+    "otp_short": QT_TRANSLATE_NOOP("Texts", "Xin nhập đủ 6 chữ số trong tin nhắn."),
+    "otp_wrong": QT_TRANSLATE_NOOP("Texts", "Mã chưa đúng. Xin xem lại tin nhắn và nhập lại."),
+    "otp_wrong_left": QT_TRANSLATE_NOOP("Texts", "Mã chưa đúng. Xin xem lại tin nhắn và nhập lại (còn {n} "
+                                                 "lần thử)."),
+    "otp_expired": QT_TRANSLATE_NOOP("Texts", "Mã đã hết hạn hoặc đã nhập sai quá nhiều lần. Chạm “Gửi lại "
+                                              "mã” để nhận mã mới."),
+    "account_exists": QT_TRANSLATE_NOOP("Texts", "Số định danh này đã có tài khoản. Chạm “Đã có tài khoản” "
+                                                 "để liên kết."),
+    "account_not_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy tài khoản với số định danh và số điện "
+                                                    "thoại này. Xin kiểm tra lại số điện thoại, hoặc tạo tài "
+                                                    "khoản mới."),
+    "unavailable": QT_TRANSLATE_NOOP("Texts", "Chưa kết nối được Cổng dịch vụ công. Xin thử lại sau ít phút "
+                                              "hoặc gọi nhân viên."),
+    "refused": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công chưa chấp nhận yêu cầu. Xin nhờ nhân viên hỗ "
+                                          "trợ."),
+    "eid_other_person": QT_TRANSLATE_NOOP("Texts", "Tài khoản VNeID vừa xác nhận không phải của người có thẻ "
+                                                   "này. Xin dùng điện thoại của chính chủ thẻ."),
 }
 
-LEVEL_TEXT: dict[str, Bilingual] = {
-    "eid": ("Tài khoản định danh điện tử VNeID", "VNeID electronic identification account"),
-    "portal": ("Tài khoản Cổng Dịch vụ công", "Public service portal account"),
+LEVEL_TEXT: dict[str, str] = {
+    "eid": QT_TRANSLATE_NOOP("Texts", "Tài khoản định danh điện tử VNeID"),
+    "portal": QT_TRANSLATE_NOOP("Texts", "Tài khoản Cổng Dịch vụ công"),
 }
 
 
@@ -312,9 +304,9 @@ class AccountViewModel(QObject):
     def _get_identity_line(self) -> str:
         """"Số định danh: …" for a citizen; the passport number or the organisation code otherwise."""
         kind = account_identity(self._flow.session.applicant_values()).kind
-        labels: dict[str, Bilingual] = {"foreigner": ("Số hộ chiếu", "Passport number"),
-                                        "organisation": ("Mã số doanh nghiệp", "Enterprise code")}
-        label = labels.get(kind, ("Số định danh", "ID number"))
+        labels: dict[str, str] = {"foreigner": QT_TRANSLATE_NOOP("Texts", "Số hộ chiếu"),
+                                        "organisation": QT_TRANSLATE_NOOP("Texts", "Mã số doanh nghiệp")}
+        label = labels.get(kind, QT_TRANSLATE_NOOP("Texts", "Số định danh"))
         return f"{pick(label, self.lang)}: {self._card('id_number')}"
 
     identityLine = Property(str, _get_identity_line, notify=changed)

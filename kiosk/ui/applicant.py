@@ -21,12 +21,10 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.domain.applicant import (
-    KIND_LABELS,
     REQUIRED_KEYS,
     Applicant,
     ApplicantKind,
     applicant_problems,
-    identifier_label,
     mask_identifier,
     normalise_organisation_code,
     normalise_passport,
@@ -34,20 +32,38 @@ from kiosk.domain.applicant import (
 from kiosk.sync.component_files import MetadataSource
 from kiosk.ui.flow import APPLICANT_FIELDS, CitizenSession, FlowError, KioskFlow, Screen
 from kiosk.ui.list_models import DictListModel
-from kiosk.ui.texts import APPLICANT_LABELS, SEX_TEXT, Bilingual, Text, pick
+from kiosk.ui.texts import APPLICANT_LABELS, QT_TRANSLATE_NOOP, SEX_TEXT, pick, say
+
+#: Plain words for the kind, on the review and the identity line (the paper receipt prints
+#: kiosk.domain.applicant.KIND_LABELS, both languages at once).
+KIND_LABELS: dict[ApplicantKind, str] = {
+    ApplicantKind.CITIZEN: QT_TRANSLATE_NOOP("Texts", "Công dân Việt Nam"),
+    ApplicantKind.FOREIGNER: QT_TRANSLATE_NOOP("Texts", "Người nước ngoài"),
+    ApplicantKind.ORGANISATION: QT_TRANSLATE_NOOP("Texts", "Tổ chức / doanh nghiệp"),
+    ApplicantKind.NO_ID: QT_TRANSLATE_NOOP("Texts", "Người chưa có số định danh"),
+    ApplicantKind.REPRESENTATIVE: QT_TRANSLATE_NOOP("Texts", "Nộp thay người thân"),
+}
+#: What the identifier is called on the identity line.
+IDENTIFIER_LABELS: dict[ApplicantKind, str] = {
+    ApplicantKind.CITIZEN: QT_TRANSLATE_NOOP("Texts", "Số định danh"),
+    ApplicantKind.FOREIGNER: QT_TRANSLATE_NOOP("Texts", "Số hộ chiếu"),
+    ApplicantKind.ORGANISATION: QT_TRANSLATE_NOOP("Texts", "Mã số doanh nghiệp"),
+    ApplicantKind.NO_ID: QT_TRANSLATE_NOOP("Texts", "Năm sinh"),
+    ApplicantKind.REPRESENTATIVE: QT_TRANSLATE_NOOP("Texts", "Số định danh người nộp"),
+}
 
 #: The choice, in the order shown; the second line says plainly what each one means.
-KIND_CHOICES: tuple[tuple[ApplicantKind, Bilingual, Bilingual], ...] = (
-    (ApplicantKind.CITIZEN, ("Tôi là công dân Việt Nam", "I am a Vietnamese citizen"),
-     ("Có thẻ căn cước", "With a chip ID card")),
-    (ApplicantKind.REPRESENTATIVE, ("Nộp thay người thân", "Filing for a relative"),
-     ("Ví dụ cho cha, mẹ già", "For example an elderly parent")),
-    (ApplicantKind.FOREIGNER, ("Người nước ngoài", "Foreign national"),
-     ("Dùng hộ chiếu", "With a passport")),
-    (ApplicantKind.ORGANISATION, ("Tổ chức / doanh nghiệp", "Organisation / business"),
-     ("Có mã số doanh nghiệp / mã số thuế", "With an enterprise / tax code")),
-    (ApplicantKind.NO_ID, ("Chưa có số định danh", "No personal ID number"),
-     ("Nhập họ tên, năm sinh, giấy tờ đang có", "Name, birth year, the paper you hold")),
+KIND_CHOICES: tuple[tuple[ApplicantKind, str, str], ...] = (
+    (ApplicantKind.CITIZEN, QT_TRANSLATE_NOOP("Texts", "Tôi là công dân Việt Nam"),
+     QT_TRANSLATE_NOOP("Texts", "Có thẻ căn cước")),
+    (ApplicantKind.REPRESENTATIVE, QT_TRANSLATE_NOOP("Texts", "Nộp thay người thân"),
+     QT_TRANSLATE_NOOP("Texts", "Ví dụ cho cha, mẹ già")),
+    (ApplicantKind.FOREIGNER, QT_TRANSLATE_NOOP("Texts", "Người nước ngoài"),
+     QT_TRANSLATE_NOOP("Texts", "Dùng hộ chiếu")),
+    (ApplicantKind.ORGANISATION, QT_TRANSLATE_NOOP("Texts", "Tổ chức / doanh nghiệp"),
+     QT_TRANSLATE_NOOP("Texts", "Có mã số doanh nghiệp / mã số thuế")),
+    (ApplicantKind.NO_ID, QT_TRANSLATE_NOOP("Texts", "Chưa có số định danh"),
+     QT_TRANSLATE_NOOP("Texts", "Nhập họ tên, năm sinh, giấy tờ đang có")),
 )
 
 #: The fields each kind types (the citizen's come from the card), in display order.
@@ -61,32 +77,28 @@ KIND_FIELDS: dict[ApplicantKind, tuple[str, ...]] = {
     ApplicantKind.NO_ID: ("full_name", "birth_year", "issue_date", "issuing_body", "address"),
 }
 
-FIELD_LABELS: dict[str, Text] = {
+FIELD_LABELS: dict[str, str] = {
     **APPLICANT_LABELS,
-    "passport_number": ("Số hộ chiếu", "Passport number"),
-    "nationality": ("Quốc tịch (mã trên hộ chiếu, ví dụ USA, KOR, D)",
-                    "Nationality (the code in the passport, e.g. USA, KOR, D)"),
-    "organisation_code": ("Mã số doanh nghiệp / mã số thuế", "Enterprise / tax code"),
-    "representative_name": ("Họ tên người đại diện của tổ chức", "Name of the organisation's representative"),
-    "representative_id_number": ("Số định danh của người đại diện (12 chữ số)",
-                                 "Representative's personal ID number (12 digits)"),
-    "birth_year": ("Năm sinh", "Year of birth"),
-    "issue_date": ("Ngày cấp giấy tờ đang có (ví dụ giấy khai sinh)",
-                   "Issue date of the paper you hold (e.g. birth certificate)"),
-    "issuing_body": ("Nơi cấp giấy tờ đó", "Who issued that paper"),
-    "on_behalf_name": ("Họ tên người được nộp thay", "Name of the person you file for"),
-    "on_behalf_id_number": ("Số định danh của người được nộp thay (12 chữ số)",
-                            "Their personal ID number (12 digits)"),
-    "relationship": ("Quan hệ với người đó (ví dụ: con)", "Your relationship to them (e.g. child)"),
+    "passport_number": QT_TRANSLATE_NOOP("Texts", "Số hộ chiếu"),
+    "nationality": QT_TRANSLATE_NOOP("Texts", "Quốc tịch (mã trên hộ chiếu, ví dụ USA, KOR, D)"),
+    "organisation_code": QT_TRANSLATE_NOOP("Texts", "Mã số doanh nghiệp / mã số thuế"),
+    "representative_name": QT_TRANSLATE_NOOP("Texts", "Họ tên người đại diện của tổ chức"),
+    "representative_id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh của người đại diện (12 chữ số)"),
+    "birth_year": QT_TRANSLATE_NOOP("Texts", "Năm sinh"),
+    "issue_date": QT_TRANSLATE_NOOP("Texts", "Ngày cấp giấy tờ đang có (ví dụ giấy khai sinh)"),
+    "issuing_body": QT_TRANSLATE_NOOP("Texts", "Nơi cấp giấy tờ đó"),
+    "on_behalf_name": QT_TRANSLATE_NOOP("Texts", "Họ tên người được nộp thay"),
+    "on_behalf_id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh của người được nộp thay (12 chữ số)"),
+    "relationship": QT_TRANSLATE_NOOP("Texts", "Quan hệ với người đó (ví dụ: con)"),
 }
 #: Labels that read differently for one kind.
-KIND_FIELD_LABELS: dict[tuple[ApplicantKind, str], Bilingual] = {
-    (ApplicantKind.FOREIGNER, "full_name"): ("Họ tên như trên hộ chiếu (chữ in hoa)",
-                                             "Name as in the passport (capital letters)"),
-    (ApplicantKind.ORGANISATION, "full_name"): ("Tên tổ chức / doanh nghiệp", "Name of the organisation"),
-    (ApplicantKind.ORGANISATION, "address"): ("Địa chỉ trụ sở", "Registered address"),
-    (ApplicantKind.REPRESENTATIVE, "full_name"): ("Họ tên người đi nộp (ông/bà)", "Your full name"),
-    (ApplicantKind.REPRESENTATIVE, "id_number"): ("Số định danh của người đi nộp", "Your personal ID number"),
+KIND_FIELD_LABELS: dict[tuple[ApplicantKind, str], str] = {
+    (ApplicantKind.FOREIGNER, "full_name"): QT_TRANSLATE_NOOP("Texts", "Họ tên như trên hộ chiếu (chữ in "
+                                                                       "hoa)"),
+    (ApplicantKind.ORGANISATION, "full_name"): QT_TRANSLATE_NOOP("Texts", "Tên tổ chức / doanh nghiệp"),
+    (ApplicantKind.ORGANISATION, "address"): QT_TRANSLATE_NOOP("Texts", "Địa chỉ trụ sở"),
+    (ApplicantKind.REPRESENTATIVE, "full_name"): QT_TRANSLATE_NOOP("Texts", "Họ tên người đi nộp (ông/bà)"),
+    (ApplicantKind.REPRESENTATIVE, "id_number"): QT_TRANSLATE_NOOP("Texts", "Số định danh của người đi nộp"),
 }
 #: How each field is typed: the on-screen keyboard and the widget follow it.
 FIELD_INPUT: dict[str, str] = {
@@ -97,15 +109,14 @@ FIELD_INPUT: dict[str, str] = {
 #: Where the details screen is reached without a card (nothing to read for these kinds).
 TYPED_KINDS = frozenset({ApplicantKind.ORGANISATION, ApplicantKind.NO_ID})
 
-_READ_TITLES: dict[ApplicantKind, Bilingual] = {
-    ApplicantKind.CITIZEN: ("Đưa thẻ căn cước vào trước camera", "Hold your ID card up to the camera"),
-    ApplicantKind.REPRESENTATIVE: ("Đưa thẻ căn cước của người đi nộp vào trước camera",
-                                   "Hold your own ID card up to the camera"),
-    ApplicantKind.FOREIGNER: ("Đưa trang có ảnh của hộ chiếu vào trước camera",
-                              "Hold the passport's photo page up to the camera"),
+_READ_TITLES: dict[ApplicantKind, str] = {
+    ApplicantKind.CITIZEN: QT_TRANSLATE_NOOP("Texts", "Đưa thẻ căn cước vào trước camera"),
+    ApplicantKind.REPRESENTATIVE: QT_TRANSLATE_NOOP("Texts", "Đưa thẻ căn cước của người đi nộp vào trước "
+                                                             "camera"),
+    ApplicantKind.FOREIGNER: QT_TRANSLATE_NOOP("Texts", "Đưa trang có ảnh của hộ chiếu vào trước camera"),
 }
-_TYPE_INSTEAD: dict[ApplicantKind, Bilingual] = {
-    ApplicantKind.FOREIGNER: ("Nhập số hộ chiếu bằng tay", "Type the passport number"),
+_TYPE_INSTEAD: dict[ApplicantKind, str] = {
+    ApplicantKind.FOREIGNER: QT_TRANSLATE_NOOP("Texts", "Nhập số hộ chiếu bằng tay"),
 }
 
 
@@ -121,7 +132,8 @@ def review_rows(session: CitizenSession, lang: str) -> list[dict[str, str]]:
     """The review's lines about who files: the kind, and (for the kinds the card does not cover) the
     typed identifiers; a representative's represented person."""
     kind = _kind(session)
-    rows = [{"label": pick(("Người nộp hồ sơ", "Applicant"), lang), "value": pick(KIND_LABELS[kind], lang)}]
+    rows = [{"label": pick(QT_TRANSLATE_NOOP("Texts", "Người nộp hồ sơ"), lang),
+             "value": pick(KIND_LABELS[kind], lang)}]
     names: tuple[str, ...]
     if kind in (ApplicantKind.CITIZEN, ApplicantKind.REPRESENTATIVE):
         names = ("on_behalf_name", "on_behalf_id_number", "relationship") \
@@ -159,7 +171,7 @@ def masked_identity_line(session: CitizenSession, lang: str) -> str:
     if identity["applicant_identifier"]:
         value = identity["applicant_identifier"]
         shown = value if kind is ApplicantKind.NO_ID else mask_identifier(value)
-        line += f" · {pick(identifier_label(kind), lang)} {shown}"
+        line += f" · {pick(IDENTIFIER_LABELS[kind], lang)} {shown}"
     return line
 
 
@@ -254,7 +266,7 @@ class ApplicantViewModel(QObject):
         return pick(title, self._language())
 
     def _get_type_instead(self) -> str:
-        default = ("Không có thẻ? Nhập thông tin bằng tay", "No card? Type your details")
+        default = QT_TRANSLATE_NOOP("Texts", "Không có thẻ? Nhập thông tin bằng tay")
         return pick(_TYPE_INSTEAD.get(self.applicant_kind, default), self._language())
 
     def _fields_model(self) -> QObject:
@@ -264,15 +276,14 @@ class ApplicantViewModel(QObject):
         return masked_identity_line(self._flow.session, self._language())
 
     def _get_question(self) -> str:
-        return pick(("Ai nộp hồ sơ?", "Who is filing?"), self._language())
+        return pick(QT_TRANSLATE_NOOP("Texts", "Ai nộp hồ sơ?"), self._language())
 
     def _get_read_subtitle(self) -> str:
         if self.applicant_kind is ApplicantKind.FOREIGNER:
-            return pick(("Trang có ảnh và hai dòng mã ở cuối trang hướng vào camera. Máy sẽ tự đọc.",
-                         "The photo page with the two code lines at its foot towards the camera. "
-                         "It is read by itself."), self._language())
-        return pick(("Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì.",
-                     "QR code side towards the camera. It is read by itself; no need to tap anything."),
+            return pick(QT_TRANSLATE_NOOP("Texts", "Trang có ảnh và hai dòng mã ở cuối trang hướng vào "
+                                                   "camera. Máy sẽ tự đọc."), self._language())
+        return pick(QT_TRANSLATE_NOOP("Texts", "Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không "
+                                               "cần bấm gì."),
                     self._language())
 
     def _get_first_error(self) -> int:
@@ -338,13 +349,12 @@ class ApplicantViewModel(QObject):
             return False
         problems = applicant_problems(flow.session.applicant_values(), today=date.today())
         lang = self._language()
-        self._errors = {p.field: pick((p.message_vi, p.message_en), lang) for p in problems}
+        self._errors = {p.field: say(p.notice, lang) for p in problems}
         for name in flow.missing_fields():
-            self._errors.setdefault(name, pick(("Vui lòng điền ô này.", "Please fill in this field."), lang))
+            self._errors.setdefault(name, pick(QT_TRANSLATE_NOOP("Texts", "Vui lòng điền ô này."), lang))
         self.refill()
         if self._errors:
-            self._message(pick(("Xin kiểm tra các ô được đánh dấu đỏ.",
-                                "Please check the fields marked in red."), lang))
+            self._message(pick(QT_TRANSLATE_NOOP("Texts", "Xin kiểm tra các ô được đánh dấu đỏ."), lang))
             self.changed.emit()
             return False
         flow.confirm_details()

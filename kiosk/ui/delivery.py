@@ -170,7 +170,8 @@ class DeliveryViewModel(QObject):
             return self._quote_note
         lang = self._lang()
         days = self._quote.expected_days
-        when = f"khoảng {days} ngày" if lang == "vi" else f"about {days} day{'s' if days != 1 else ''}"
+        when = pick(QT_TRANSLATE_NOOP("Texts", "khoảng 1 ngày") if days == 1
+                    else QT_TRANSLATE_NOOP("Texts", "khoảng {days} ngày"), lang).format(days=days)
         return f"{money(self._quote.total_vnd, lang)} · {when}"
 
     def _get_slot_id(self) -> str:
@@ -391,11 +392,13 @@ class DeliveryViewModel(QObject):
         self._tasks.run(portal.pickup_slots, done, failed)
 
 
-_WEEKDAYS = {"vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"),
-             "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
+_WEEKDAYS = (QT_TRANSLATE_NOOP("Texts", "Thứ Hai"), QT_TRANSLATE_NOOP("Texts", "Thứ Ba"),
+             QT_TRANSLATE_NOOP("Texts", "Thứ Tư"), QT_TRANSLATE_NOOP("Texts", "Thứ Năm"),
+             QT_TRANSLATE_NOOP("Texts", "Thứ Sáu"), QT_TRANSLATE_NOOP("Texts", "Thứ Bảy"),
+             QT_TRANSLATE_NOOP("Texts", "Chủ nhật"))
 
 
 def _slot_label(slot: PickupSlot, lang: str) -> str:
     start, end = in_vn(slot.start), in_vn(slot.end)  # Vietnam time, whatever the machine's timezone
-    day = _WEEKDAYS["vi" if lang == "vi" else "en"][start.weekday()]
+    day = pick(_WEEKDAYS[start.weekday()], lang)
     return f"{day} {start:%d/%m}, {start:%H:%M}–{end:%H:%M}"

@@ -38,29 +38,26 @@ from kiosk.sync.component_files import ENTRY_LABELS, MetadataSource, validity_te
 from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider, to_qimage
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import pick
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick, say
 
 log = logging.getLogger(__name__)
 
 ADJUST_WIDTH = 1400  # px of the photo shown for dragging corners (a finger is not more precise)
 
-TEXTS: dict[str, tuple[str, str]] = {
-    "camera_problem": ("Không mở được camera tài liệu. Hãy dùng máy quét hoặc gọi nhân viên.",
-                       "The document camera cannot be opened. Use the scanner or call staff."),
-    "processing": ("Đang xử lý trang…", "Processing the page…"),
-    "scanning": ("Đang quét… (bấm Dừng để hủy)", "Scanning… (tap Stop to cancel)"),
-    "no_scanner": ("Kiosk này không có máy quét.", "This kiosk has no scanner."),
-    "missing": ("Còn thiếu giấy tờ bắt buộc: {names}", "Required documents still missing: {names}"),
-    "low_dpi": ("Có trang chụp chưa đủ rõ (đánh dấu ⚠). Hãy chụp lại gần hơn hoặc dùng máy quét.",
-                "A page is not sharp enough (marked ⚠). Retake it closer or use the scanner."),
-    "folded": ("Trang ⚠ có vẻ bị gấp: trải phẳng và chụp lại, hoặc giữ nửa này.",
-               "Page ⚠ looks folded: flatten and retake it, or keep this half."),
-    "bad_photo": ("Không xử lý được ảnh này. Hãy chụp lại.",
-                  "This picture could not be processed. Retake it."),
-    "scanned": ("Đã quét {n} trang.", "{n} page(s) scanned."),
-    "no_corners": ("Trang quét bằng máy quét không cần sửa mép giấy.",
-                   "A scanned page has no corners to adjust."),
-    "metadata": ("{name}: xin điền {what}.", "{name}: please fill in the {what}."),
+TEXTS: dict[str, str] = {
+    "camera_problem": QT_TRANSLATE_NOOP("Texts", "Không mở được camera tài liệu. Hãy dùng máy quét hoặc gọi "
+                                                 "nhân viên."),
+    "processing": QT_TRANSLATE_NOOP("Texts", "Đang xử lý trang…"),
+    "scanning": QT_TRANSLATE_NOOP("Texts", "Đang quét… (bấm Dừng để hủy)"),
+    "no_scanner": QT_TRANSLATE_NOOP("Texts", "Kiosk này không có máy quét."),
+    "missing": QT_TRANSLATE_NOOP("Texts", "Còn thiếu giấy tờ bắt buộc: {names}"),
+    "low_dpi": QT_TRANSLATE_NOOP("Texts", "Có trang chụp chưa đủ rõ (đánh dấu ⚠). Hãy chụp lại gần hơn hoặc "
+                                          "dùng máy quét."),
+    "folded": QT_TRANSLATE_NOOP("Texts", "Trang ⚠ có vẻ bị gấp: trải phẳng và chụp lại, hoặc giữ nửa này."),
+    "bad_photo": QT_TRANSLATE_NOOP("Texts", "Không xử lý được ảnh này. Hãy chụp lại."),
+    "scanned": QT_TRANSLATE_NOOP("Texts", "Đã quét {n} trang."),
+    "no_corners": QT_TRANSLATE_NOOP("Texts", "Trang quét bằng máy quét không cần sửa mép giấy."),
+    "metadata": QT_TRANSLATE_NOOP("Texts", "{name}: xin điền {what}."),
 }
 
 
@@ -242,7 +239,7 @@ class DocumentsViewModel(QObject):
                     source.metadata(doc, when=datetime.now(UTC).astimezone())
                 except DocumentMetadataError as error:
                     first = error.problems[0]
-                    return f"{doc.name.get(lang)}: {pick((first.message_vi, first.message_en), lang)}"
+                    return f"{doc.name.get(lang)}: {say(first.notice, lang)}"
         return ""
 
     # ------------------------------------------------------------------ Decree 107 metadata
@@ -283,21 +280,21 @@ class DocumentsViewModel(QObject):
             return ""
         lang = self._lang()
         summary, validity = source.preview(doc, lang)
-        return (f"{pick(('Trích yếu', 'Summary'), lang)}: {summary}\n"
-                f"{pick(('Hiệu lực', 'Validity'), lang)}: {validity_text(validity, lang)}")
+        summary_label = pick(QT_TRANSLATE_NOOP("Texts", "Trích yếu"), lang)
+        validity_label = pick(QT_TRANSLATE_NOOP("Texts", "Hiệu lực"), lang)
+        return f"{summary_label}: {summary}\n{validity_label}: {validity_text(validity, lang)}"
 
     def _get_meta_texts(self) -> dict[str, Any]:
         lang, doc, source = self._lang(), self._doc(), self.metadata_source()
         missing = bool(doc is not None and source is not None and source.missing(doc))
         return {
-            "title": pick(("Thông tin giấy tờ", "About this paper"), lang),
-            "open": pick(("Nhập số, ngày của giấy tờ" + (" (cần điền)" if missing else ""),
-                          "Enter the paper's number and dates" + (" (needed)" if missing else "")), lang),
-            "done": pick(("Xong", "Done"), lang),
-            "short": pick(("✎ Số, ngày", "✎ No., dates"), lang),
+            "title": pick(QT_TRANSLATE_NOOP("Texts", "Thông tin giấy tờ"), lang),
+            "open": pick(QT_TRANSLATE_NOOP("Texts", "Nhập số, ngày của giấy tờ (cần điền)") if missing
+                         else QT_TRANSLATE_NOOP("Texts", "Nhập số, ngày của giấy tờ"), lang),
+            "done": pick(QT_TRANSLATE_NOOP("Texts", "Xong"), lang),
+            "short": pick(QT_TRANSLATE_NOOP("Texts", "✎ Số, ngày"), lang),
             "needed": missing,
-            "hint": pick(("Ghi như trên giấy. Nhân viên có thể điền giúp.",
-                          "As written on the paper. The staff can fill this in for you."), lang),
+            "hint": pick(QT_TRANSLATE_NOOP("Texts", "Ghi như trên giấy. Nhân viên có thể điền giúp."), lang),
         }
 
     metaSummary = Property(str, _get_meta_summary, notify=changed)
@@ -638,7 +635,7 @@ class DocumentsViewModel(QObject):
             if isinstance(error, ScanCancelled):
                 self._status = ""
             elif isinstance(error, ScannerError):
-                self._status = error.message(lang)
+                self._status = say(error.notice, lang)
             else:
                 self._status = pick(TEXTS["scanned"], lang).format(n=len(pages))
             self._refresh()

@@ -20,6 +20,12 @@ TRANSLATIONS_DIR: Path = resources_dir() / "translations"
 _catalogues: dict[str, QTranslator | None] = {}
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks `source` for lupdate (it reads the call, whatever module defines it); returns it unchanged.
+    PySide6's own marker is typed as returning `object`; this one keeps the text a `str` for mypy."""
+    return source
+
+
 def translate(context: str, source: str, lang: str) -> str:
     """`source` (Vietnamese, the source language) in `lang`, from kiosk_<lang>.qm — the catalogue QML's qsTr
     reads too. By the language asked rather than the translator installed, so a view-model's text follows

@@ -27,6 +27,7 @@ from kiosk.store.models import ClientStatus
 from kiosk.store.outbox import Outbox, OutboxError, OutboxItem
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.texts import say
 
 log = logging.getLogger(__name__)
 
@@ -299,8 +300,8 @@ class StaffViewModel(QObject):
     def _on_health(self, checks: list[HealthCheck]) -> None:
         self._health_busy = False
         lang = self._language()
-        self.health.set_rows([{"key": c.key, "level": c.level.value, "reason": plain_reason(c.reason(lang))}
-                              for c in checks])
+        self.health.set_rows([{"key": c.key, "level": c.level.value,
+                               "reason": plain_reason(say(c.reason, lang))} for c in checks])
         self.healthChanged.emit()
 
     def _on_health_error(self, error: Exception) -> None:

@@ -31,7 +31,7 @@ from kiosk.ui.documents import DocumentsViewModel
 from kiosk.ui.flow import Screen
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.payment import PaymentViewModel
-from kiosk.ui.texts import applicant_label, message, plain_date, sex_text, word, yes_no
+from kiosk.ui.texts import applicant_label, message, plain_date, say, sex_text, word, yes_no
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ class SubmissionPeer(QObject):
             # after they typed everything (the refusal is audited for staff).
             refusal = context.services.outbox.admission(limits, context.catalogue_fetched_at)
             if refusal is not None:
-                context.tell(refusal.message_vi if context.lang == "vi" else refusal.message_en)
+                context.tell(say(refusal.notice, context.lang))
                 return
         context.flow.start_dossier()
 
@@ -188,7 +188,7 @@ class SubmissionPeer(QObject):
             self.submittedToPortal.emit(submitted.dossier_code)
             return
         if outcome is not None and outcome.permanent_failure and outcome.error is not None:
-            context.tell(outcome.error.user_message(context.lang))
+            context.tell(say(outcome.error.notice, context.lang))
             return
         # Queued: the outbox worker sends it when the portal is back.
         context.flow.submitted(None, offline=True)
@@ -199,7 +199,7 @@ class SubmissionPeer(QObject):
         self._context.set_busy(False)
         log.error("dossier could not be queued: %s", type(error).__name__)
         if isinstance(error, PortalError):
-            self._context.tell(error.user_message(self._context.lang))
+            self._context.tell(say(error.notice, self._context.lang))
         else:
             self._context.tell(message("save_failed", self._context.lang))
 

@@ -7,29 +7,32 @@ strings with qsTr; Python marks them with ``QT_TRANSLATE_NOOP(CONTEXT, "…")`` 
 Vietnamese is the source text (NFC, with its diacritics); English is a translation, and
 tests/ui/test_translations.py fails when a source string has none.
 
+The lower layers (domain, capture, portal, sync) choose no words: they return a code and its parameters
+(kiosk.domain.notice.Notice) and `say(notice, lang)` puts it in words from kiosk.ui.notice_texts — for the
+screen, the CLI (kiosk.commands) and speech alike.
+
 A ``(vi, en)`` pair (`Bilingual`) is still accepted by `pick` for text that arrives as data in both
-languages — the portal's catalogue, the guides' JSON — and for messages of the lower layers (capture,
-domain, portal), which keep their pairs for now.
+languages — the portal's catalogue, the guides' JSON — and for the card reader's and MRZ reader's hints,
+which have not become codes yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 
 from kiosk.capture.card_scan import HINTS
-from kiosk.ui.i18n import translate
+from kiosk.domain.notice import Notice
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
+from kiosk.ui.notice_texts import NOTICE_TEXTS
+
+log = logging.getLogger(__name__)
 
 Bilingual = tuple[str, str]
 #: What `pick` takes: a catalogue source string, or a pair (data, lower layers, modules not moved yet).
 Text = Bilingual | str
 #: The catalogue context of every string marked in Python (QML's contexts are its file names).
 CONTEXT = "Texts"
-
-
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
-    """Marks `source` for lupdate (it reads the call, whatever module defines it); returns it unchanged.
-    PySide6's own marker is typed as returning `object`; this one keeps the text a `str` for mypy."""
-    return source
 
 
 APPLICANT_LABELS: dict[str, str] = {
@@ -56,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "save_failed": QT_TRANSLATE_NOOP("Texts", "Không lưu được hồ sơ trên máy. Xin báo nhân viên hỗ trợ; "
                                               "không có gì được gửi đi."),
     "no_fee": QT_TRANSLATE_NOOP("Texts", "Miễn phí"),
+    "amount": QT_TRANSLATE_NOOP("Texts", "{amount} đồng"),
 }
 
 #: Single words and short phrases the view-models build lines from.
@@ -96,6 +100,29 @@ def pick(text: Text, lang: str) -> str:
         return tr(text, lang)
     chosen = text[0] if lang.startswith("vi") else text[1]
     return _pseudo(chosen) if _pseudo is not None else chosen
+
+
+class _Params(dict[str, object]):
+    """A missing parameter shows as its name rather than failing: a wrong sentence beats no sentence."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def say(notice: Notice, lang: str) -> str:
+    """What a lower layer reported (a code and its parameters, kiosk.domain.notice) in `lang`: the one
+    place codes become words, for the screen, the CLI and speech alike. An unknown code (a newer lower
+    layer than this catalogue) says the generic "something went wrong" rather than the code."""
+    source = NOTICE_TEXTS.get(notice.code)
+    if source is None:
+        log.warning("no words for notice %s", notice.code)
+        source = NOTICE_TEXTS["portal.error" if notice.code.startswith("portal.") else "scanner.error"
+                              if notice.code.startswith("scanner.") else "unknown"]
+    return tr(source, lang).format_map(_Params(notice.params))
+
+
+def say_all(notices: Iterable[Notice], lang: str) -> str:
+    return " ".join(say(notice, lang) for notice in notices)
 
 
 def message(key: str, lang: str) -> str:
@@ -144,4 +171,4 @@ def money(vnd: int, lang: str) -> str:
     if vnd <= 0:
         return tr(MESSAGES["no_fee"], lang)
     grouped = f"{vnd:,}".replace(",", ".")  # Vietnamese groups thousands with dots
-    return f"{grouped} đồng" if lang.startswith("vi") else f"{grouped} VND"
+    return tr(MESSAGES["amount"], lang).format(amount=grouped)

@@ -720,7 +720,7 @@ right here</translation>
         <translation>Yes, only this half</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="384"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="385"/>
         <source>Sửa mép trang giấy</source>
         <translation>Fix the page&apos;s edges</translation>
     </message>
@@ -773,22 +773,22 @@ right here</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="385"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="386"/>
         <source>Kéo bốn chấm tròn vào đúng bốn góc của tờ giấy.</source>
         <translation>Drag the four dots onto the four corners of the page.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="457"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="458"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="463"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="464"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DocumentsScreen.qml" line="360"/>
+        <location filename="../qml/screens/DocumentsScreen.qml" line="361"/>
         <source>Xong, tiếp tục</source>
         <translation>Done, continue</translation>
     </message>
@@ -1853,6 +1853,52 @@ right here</translation>
         <translation>The pickup times could not be loaded. Try again or choose another way.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/delivery.py" line="173"/>
+        <source>khoảng 1 ngày</source>
+        <translation>about 1 day</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="174"/>
+        <source>khoảng {days} ngày</source>
+        <translation>about {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="395"/>
+        <source>Thứ Hai</source>
+        <extracomment>&quot;vietqr&quot; (postage paid with the fee at the kiosk) or &quot;cash_on_delivery&quot; (to the postman).</extracomment>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="395"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="396"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="396"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="397"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="397"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/delivery.py" line="398"/>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/journey.py" line="41"/>
         <source>Đăng ký thường trú</source>
         <extracomment>The steps of filing a dossier as the citizen counts them (the documents step only when paper is asked). The procedures most often filed at kiosks (civil status and residence first); the home screen shows the ones the catalogue has, in this order, at most six.</extracomment>
@@ -2026,136 +2072,1135 @@ right here</translation>
         <translation>A staff member has taken your call and is on the way. Please wait at the kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="36"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>Họ, chữ đệm và tên</source>
         <extracomment>What `pick` takes: a catalogue source string, or a pair (data, lower layers, modules not moved yet). The catalogue context of every string marked in Python (QML&apos;s contexts are its file names).</extracomment>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/texts.py" line="40"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/texts.py" line="41"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <location filename="../../kiosk/ui/texts.py" line="42"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="40"/>
+        <location filename="../../kiosk/ui/texts.py" line="43"/>
         <source>Nơi thường trú</source>
         <translation>Place of residence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="43"/>
+        <location filename="../../kiosk/ui/texts.py" line="46"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="43"/>
+        <location filename="../../kiosk/ui/texts.py" line="46"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="46"/>
+        <location filename="../../kiosk/ui/texts.py" line="49"/>
         <source>Xin đánh dấu ô đồng ý trước khi gửi hồ sơ.</source>
         <translation>Please tick the consent box before sending the dossier.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="47"/>
+        <location filename="../../kiosk/ui/texts.py" line="50"/>
         <source>Xin điền đủ các mục còn trống.</source>
         <translation>Please fill in the empty fields.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="48"/>
+        <location filename="../../kiosk/ui/texts.py" line="51"/>
         <source>Một số mục cần sửa. Chạm vào tên mục trong khung đỏ ở đầu trang để tới ô đó.</source>
         <translation>Some answers need attention. Touch a name in the red box at the top to go to it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="50"/>
+        <location filename="../../kiosk/ui/texts.py" line="53"/>
         <source>Đang tải danh sách thủ tục…</source>
         <translation>Loading the list of procedures…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="51"/>
+        <location filename="../../kiosk/ui/texts.py" line="54"/>
         <source>Chưa kết nối được Cổng dịch vụ công. Hồ sơ đã được lưu an toàn và sẽ tự động gửi khi có mạng.</source>
         <translation>The portal cannot be reached right now. Your dossier is stored safely and will be sent automatically when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="54"/>
+        <location filename="../../kiosk/ui/texts.py" line="57"/>
         <source>Máy này chưa tự gọi được nhân viên đến. Xin nhờ nhân viên tại quầy gần nhất.</source>
         <translation>This kiosk cannot page staff yet. Please ask at the nearest counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="56"/>
+        <location filename="../../kiosk/ui/texts.py" line="59"/>
         <source>Không lưu được hồ sơ trên máy. Xin báo nhân viên hỗ trợ; không có gì được gửi đi.</source>
         <translation>The dossier could not be saved on this kiosk. Please call staff; nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="58"/>
+        <location filename="../../kiosk/ui/texts.py" line="61"/>
         <source>Miễn phí</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="63"/>
+        <location filename="../../kiosk/ui/texts.py" line="62"/>
+        <source>{amount} đồng</source>
+        <translation>{amount} VND</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="67"/>
         <source> (nếu có)</source>
         <extracomment>Single words and short phrases the view-models build lines from.</extracomment>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="64"/>
+        <location filename="../../kiosk/ui/texts.py" line="68"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="65"/>
+        <location filename="../../kiosk/ui/texts.py" line="69"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="66"/>
+        <location filename="../../kiosk/ui/texts.py" line="70"/>
         <source>Giấy tờ đính kèm</source>
         <translation>Attached document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="67"/>
+        <location filename="../../kiosk/ui/texts.py" line="71"/>
         <source>1 trang</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="68"/>
+        <location filename="../../kiosk/ui/texts.py" line="72"/>
         <source>{count} trang</source>
         <translation>{count} pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="69"/>
+        <location filename="../../kiosk/ui/texts.py" line="73"/>
         <source>Nhận kết quả trực tuyến (trên Cổng dịch vụ công)</source>
         <translation>Online (on the portal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="70"/>
+        <location filename="../../kiosk/ui/texts.py" line="74"/>
         <source>Nhận tại bộ phận một cửa</source>
         <translation>At the one-stop counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="71"/>
+        <location filename="../../kiosk/ui/texts.py" line="75"/>
         <source>Gửi qua bưu điện tới: {where}</source>
         <translation>By post to: {where}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="72"/>
+        <location filename="../../kiosk/ui/texts.py" line="76"/>
         <source>Gửi qua chuyển phát nhanh tới: {where}</source>
         <translation>By express post to: {where}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="73"/>
+        <location filename="../../kiosk/ui/texts.py" line="77"/>
         <source>Bưu điện đến nhận hồ sơ tại: {where}</source>
         <translation>The postman collects it at: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="63"/>
+        <source>Xin nhập số điện thoại di động của ông/bà.</source>
+        <extracomment>Vietnamese mobile numbers after the 2018 renumbering: 10 digits, 03x/05x/07x/08x/09x. How long past the QR&apos;s end the kiosk still asks the portal before calling it expired itself. A QR lifetime the kiosk believes when its clock and the portal&apos;s disagree wildly.</extracomment>
+        <translation>Please enter your mobile phone number.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="64"/>
+        <source>Số điện thoại chưa đúng: cần đủ 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.</source>
+        <translation>This number is not right: it needs 10 digits and starts with 03, 05, 07, 08 or 09.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="66"/>
+        <source>Địa chỉ e-mail chưa đúng (ví dụ: ten@gmail.com). Có thể để trống.</source>
+        <translation>This e-mail address is not right (for example: name@gmail.com). You may leave it empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="68"/>
+        <source>Thẻ không có ngày sinh nên không tạo được tài khoản ở đây. Xin nhờ nhân viên hỗ trợ.</source>
+        <translation>The card has no date of birth, so no account can be made here. Please ask the staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="70"/>
+        <source>Xin nhập đủ 6 chữ số trong tin nhắn.</source>
+        <translation>Please enter all 6 digits from the text message.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="71"/>
+        <source>Mã chưa đúng. Xin xem lại tin nhắn và nhập lại.</source>
+        <translation>That code is not right. Please check the text message and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="72"/>
+        <source>Mã chưa đúng. Xin xem lại tin nhắn và nhập lại (còn {n} lần thử).</source>
+        <translation>That code is not right. Please check the text message and try again ({n} tries left).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="74"/>
+        <source>Mã đã hết hạn hoặc đã nhập sai quá nhiều lần. Chạm “Gửi lại mã” để nhận mã mới.</source>
+        <translation>The code has expired or was entered wrongly too many times. Tap “Send a new code”.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="76"/>
+        <source>Số định danh này đã có tài khoản. Chạm “Đã có tài khoản” để liên kết.</source>
+        <translation>This ID number already has an account. Tap “I have an account” to link it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="78"/>
+        <source>Không tìm thấy tài khoản với số định danh và số điện thoại này. Xin kiểm tra lại số điện thoại, hoặc tạo tài khoản mới.</source>
+        <translation>No account was found with this ID number and phone number. Please check the number, or create a new account.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="81"/>
+        <source>Chưa kết nối được Cổng dịch vụ công. Xin thử lại sau ít phút hoặc gọi nhân viên.</source>
+        <translation>The public service portal cannot be reached. Please try again in a few minutes or call staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="83"/>
+        <source>Cổng dịch vụ công chưa chấp nhận yêu cầu. Xin nhờ nhân viên hỗ trợ.</source>
+        <translation>The public service portal did not accept the request. Please ask the staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="85"/>
+        <source>Tài khoản VNeID vừa xác nhận không phải của người có thẻ này. Xin dùng điện thoại của chính chủ thẻ.</source>
+        <translation>The VNeID account that confirmed is not the card holder&apos;s. Please use the card holder&apos;s own phone.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="90"/>
+        <source>Tài khoản định danh điện tử VNeID</source>
+        <translation>VNeID electronic identification account</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="91"/>
+        <source>Tài khoản Cổng Dịch vụ công</source>
+        <translation>Public service portal account</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="307"/>
+        <location filename="../../kiosk/ui/applicant.py" line="49"/>
+        <location filename="../../kiosk/ui/applicant.py" line="82"/>
+        <source>Số hộ chiếu</source>
+        <extracomment>The fields each kind types (the citizen&apos;s come from the card), in display order.</extracomment>
+        <translation>Passport number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="308"/>
+        <location filename="../../kiosk/ui/applicant.py" line="50"/>
+        <source>Mã số doanh nghiệp</source>
+        <translation>Enterprise code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/account.py" line="309"/>
+        <location filename="../../kiosk/ui/applicant.py" line="48"/>
+        <source>Số định danh</source>
+        <extracomment>What the identifier is called on the identity line.</extracomment>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="40"/>
+        <source>Công dân Việt Nam</source>
+        <extracomment>Plain words for the kind, on the review and the identity line (the paper receipt prints kiosk.domain.applicant.KIND_LABELS, both languages at once).</extracomment>
+        <translation>Vietnamese citizen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="41"/>
+        <location filename="../../kiosk/ui/applicant.py" line="61"/>
+        <source>Người nước ngoài</source>
+        <translation>Foreign national</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="42"/>
+        <location filename="../../kiosk/ui/applicant.py" line="63"/>
+        <source>Tổ chức / doanh nghiệp</source>
+        <translation>Organisation / business</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="43"/>
+        <source>Người chưa có số định danh</source>
+        <translation>Person without an ID number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="44"/>
+        <location filename="../../kiosk/ui/applicant.py" line="59"/>
+        <source>Nộp thay người thân</source>
+        <translation>Filing for a relative</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="51"/>
+        <location filename="../../kiosk/ui/applicant.py" line="87"/>
+        <source>Năm sinh</source>
+        <translation>Year of birth</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="52"/>
+        <source>Số định danh người nộp</source>
+        <translation>Representative&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="57"/>
+        <source>Tôi là công dân Việt Nam</source>
+        <extracomment>The choice, in the order shown; the second line says plainly what each one means.</extracomment>
+        <translation>I am a Vietnamese citizen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="58"/>
+        <source>Có thẻ căn cước</source>
+        <translation>With a chip ID card</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="60"/>
+        <source>Ví dụ cho cha, mẹ già</source>
+        <translation>For example an elderly parent</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="62"/>
+        <source>Dùng hộ chiếu</source>
+        <translation>With a passport</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="64"/>
+        <source>Có mã số doanh nghiệp / mã số thuế</source>
+        <translation>With an enterprise / tax code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="65"/>
+        <source>Chưa có số định danh</source>
+        <translation>No personal ID number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="66"/>
+        <source>Nhập họ tên, năm sinh, giấy tờ đang có</source>
+        <translation>Name, birth year, the paper you hold</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="83"/>
+        <source>Quốc tịch (mã trên hộ chiếu, ví dụ USA, KOR, D)</source>
+        <translation>Nationality (the code in the passport, e.g. USA, KOR, D)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="84"/>
+        <source>Mã số doanh nghiệp / mã số thuế</source>
+        <translation>Enterprise / tax code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="85"/>
+        <source>Họ tên người đại diện của tổ chức</source>
+        <translation>Name of the organisation&apos;s representative</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="86"/>
+        <source>Số định danh của người đại diện (12 chữ số)</source>
+        <translation>Representative&apos;s personal ID number (12 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="88"/>
+        <source>Ngày cấp giấy tờ đang có (ví dụ giấy khai sinh)</source>
+        <translation>Issue date of the paper you hold (e.g. birth certificate)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="89"/>
+        <source>Nơi cấp giấy tờ đó</source>
+        <translation>Who issued that paper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="90"/>
+        <source>Họ tên người được nộp thay</source>
+        <translation>Name of the person you file for</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="91"/>
+        <source>Số định danh của người được nộp thay (12 chữ số)</source>
+        <translation>Their personal ID number (12 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="92"/>
+        <source>Quan hệ với người đó (ví dụ: con)</source>
+        <translation>Your relationship to them (e.g. child)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="96"/>
+        <source>Họ tên như trên hộ chiếu (chữ in hoa)</source>
+        <extracomment>Labels that read differently for one kind.</extracomment>
+        <translation>Name as in the passport (capital letters)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="98"/>
+        <source>Tên tổ chức / doanh nghiệp</source>
+        <translation>Name of the organisation</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="99"/>
+        <source>Địa chỉ trụ sở</source>
+        <translation>Registered address</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="100"/>
+        <source>Họ tên người đi nộp (ông/bà)</source>
+        <translation>Your full name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="101"/>
+        <source>Số định danh của người đi nộp</source>
+        <translation>Your personal ID number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="113"/>
+        <source>Đưa thẻ căn cước vào trước camera</source>
+        <extracomment>How each field is typed: the on-screen keyboard and the widget follow it. Where the details screen is reached without a card (nothing to read for these kinds).</extracomment>
+        <translation>Hold your ID card up to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="114"/>
+        <source>Đưa thẻ căn cước của người đi nộp vào trước camera</source>
+        <translation>Hold your own ID card up to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="116"/>
+        <source>Đưa trang có ảnh của hộ chiếu vào trước camera</source>
+        <translation>Hold the passport&apos;s photo page up to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="119"/>
+        <source>Nhập số hộ chiếu bằng tay</source>
+        <translation>Type the passport number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="135"/>
+        <source>Người nộp hồ sơ</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="269"/>
+        <source>Không có thẻ? Nhập thông tin bằng tay</source>
+        <translation>No card? Type your details</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="279"/>
+        <source>Ai nộp hồ sơ?</source>
+        <translation>Who is filing?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="283"/>
+        <source>Trang có ảnh và hai dòng mã ở cuối trang hướng vào camera. Máy sẽ tự đọc.</source>
+        <translation>The photo page with the two code lines at its foot towards the camera. It is read by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="285"/>
+        <source>Mặt có mã QR hướng vào camera. Máy sẽ tự đọc, ông/bà không cần bấm gì.</source>
+        <translation>QR code side towards the camera. It is read by itself; no need to tap anything.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="354"/>
+        <source>Vui lòng điền ô này.</source>
+        <translation>Please fill in this field.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/applicant.py" line="357"/>
+        <source>Xin kiểm tra các ô được đánh dấu đỏ.</source>
+        <translation>Please check the fields marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="48"/>
+        <source>Không mở được camera tài liệu. Hãy dùng máy quét hoặc gọi nhân viên.</source>
+        <translation>The document camera cannot be opened. Use the scanner or call staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="50"/>
+        <source>Đang xử lý trang…</source>
+        <translation>Processing the page…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="51"/>
+        <source>Đang quét… (bấm Dừng để hủy)</source>
+        <translation>Scanning… (tap Stop to cancel)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="52"/>
+        <source>Kiosk này không có máy quét.</source>
+        <translation>This kiosk has no scanner.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="53"/>
+        <source>Còn thiếu giấy tờ bắt buộc: {names}</source>
+        <translation>Required documents still missing: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="54"/>
+        <source>Có trang chụp chưa đủ rõ (đánh dấu ⚠). Hãy chụp lại gần hơn hoặc dùng máy quét.</source>
+        <translation>A page is not sharp enough (marked ⚠). Retake it closer or use the scanner.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="56"/>
+        <source>Trang ⚠ có vẻ bị gấp: trải phẳng và chụp lại, hoặc giữ nửa này.</source>
+        <translation>Page ⚠ looks folded: flatten and retake it, or keep this half.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="57"/>
+        <source>Không xử lý được ảnh này. Hãy chụp lại.</source>
+        <translation>This picture could not be processed. Retake it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="58"/>
+        <source>Đã quét {n} trang.</source>
+        <translation>{n} page(s) scanned.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="59"/>
+        <source>Trang quét bằng máy quét không cần sửa mép giấy.</source>
+        <translation>A scanned page has no corners to adjust.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="60"/>
+        <source>{name}: xin điền {what}.</source>
+        <translation>{name}: please fill in the {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="283"/>
+        <source>Trích yếu</source>
+        <extracomment>The document-code pattern from the configuration (portal.document_code_pattern).</extracomment>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="284"/>
+        <source>Hiệu lực</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="291"/>
+        <source>Thông tin giấy tờ</source>
+        <translation>About this paper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="292"/>
+        <source>Nhập số, ngày của giấy tờ (cần điền)</source>
+        <translation>Enter the paper&apos;s number and dates (needed)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="293"/>
+        <source>Nhập số, ngày của giấy tờ</source>
+        <translation>Enter the paper&apos;s number and dates</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="294"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="295"/>
+        <source>✎ Số, ngày</source>
+        <translation>✎ No., dates</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/documents.py" line="297"/>
+        <source>Ghi như trên giấy. Nhân viên có thể điền giúp.</source>
+        <translation>As written on the paper. The staff can fill this in for you.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="17"/>
+        <source>Vui lòng nhập họ và tên.</source>
+        <translation>Please enter the full name.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="18"/>
+        <source>Vui lòng nhập số định danh cá nhân (12 chữ số).</source>
+        <translation>Please enter the personal ID number (12 digits).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="19"/>
+        <source>Vui lòng nhập số hộ chiếu.</source>
+        <translation>Please enter the passport number.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="20"/>
+        <source>Vui lòng nhập quốc tịch (mã 3 chữ cái trên hộ chiếu).</source>
+        <translation>Please enter the nationality (the 3-letter code in the passport).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="21"/>
+        <source>Vui lòng nhập mã số doanh nghiệp / mã số thuế.</source>
+        <translation>Please enter the enterprise / tax code.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="22"/>
+        <source>Vui lòng nhập họ tên người đại diện.</source>
+        <translation>Please enter the representative&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="23"/>
+        <source>Vui lòng nhập số định danh của người đại diện.</source>
+        <translation>Please enter the representative&apos;s ID number.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="24"/>
+        <source>Vui lòng nhập năm sinh.</source>
+        <translation>Please enter the year of birth.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="25"/>
+        <source>Vui lòng nhập ngày cấp giấy tờ.</source>
+        <translation>Please enter the paper&apos;s issue date.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="26"/>
+        <source>Vui lòng nhập cơ quan cấp giấy tờ.</source>
+        <translation>Please enter the issuing body.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="27"/>
+        <source>Vui lòng nhập họ tên người được nộp thay.</source>
+        <translation>Please enter the name of the person you file for.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="28"/>
+        <source>Vui lòng nhập số định danh của người được nộp thay.</source>
+        <translation>Please enter the ID number of the person you file for.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="32"/>
+        <source>Số định danh phải gồm đúng 12 chữ số.</source>
+        <translation>The personal ID number must be exactly 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="33"/>
+        <source>Số định danh của người được nộp thay phải gồm đúng 12 chữ số.</source>
+        <translation>The represented person&apos;s ID number must be exactly 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="35"/>
+        <source>Số định danh của người đại diện phải gồm đúng 12 chữ số.</source>
+        <translation>The representative&apos;s ID number must be exactly 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="40"/>
+        <source>Loại người nộp không hợp lệ.</source>
+        <translation>The kind of applicant is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="41"/>
+        <source>Thông tin này không thuộc loại người nộp đã chọn.</source>
+        <translation>This detail does not belong to the kind of applicant chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="42"/>
+        <source>Họ tên quá dài.</source>
+        <translation>The name is too long.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="43"/>
+        <source>Quá dài.</source>
+        <translation>Too long.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="44"/>
+        <source>Ngày không hợp lệ (năm-tháng-ngày, không sau hôm nay).</source>
+        <translation>The date is not valid (year-month-day, not after today).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="46"/>
+        <source>Người được nộp thay phải là người khác với người nộp.</source>
+        <translation>The person you file for must be someone other than yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="48"/>
+        <source>Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số (5–20 ký tự).</source>
+        <translation>The passport number has only letters A–Z and digits (5–20 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="50"/>
+        <source>Quốc tịch phải là mã quốc gia trên hộ chiếu (ví dụ USA, KOR, D).</source>
+        <translation>The nationality must be the country code in the passport (for example USA, KOR, D).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="52"/>
+        <source>Họ tên ghi như trên hộ chiếu: chữ in hoa không dấu (ví dụ JOHN SMITH).</source>
+        <translation>Write the name as in the passport: capital letters without accents (for example JOHN SMITH).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="54"/>
+        <source>Mã số doanh nghiệp / mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng 0123456789-001.</source>
+        <translation>The enterprise / tax code is 10 digits, or 13 written as 0123456789-001.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="57"/>
+        <source>Năm sinh không hợp lệ (4 chữ số).</source>
+        <translation>The year of birth is not valid (4 digits).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="63"/>
+        <source>Có lỗi khi làm việc với Cổng dịch vụ công. Hồ sơ của ông/bà vẫn được lưu an toàn trên máy.</source>
+        <translation>Something went wrong with the public service portal. Your dossier is still stored safely here.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="65"/>
+        <source>Không kết nối được với Cổng dịch vụ công. Hồ sơ của ông/bà vẫn được lưu an toàn và sẽ được gửi tự động khi có kết nối.</source>
+        <translation>The public service portal cannot be reached right now. Your dossier is stored safely and will be sent automatically when the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="68"/>
+        <source>Cổng dịch vụ công trả lời không đúng định dạng. Hồ sơ của ông/bà vẫn được lưu an toàn và sẽ được gửi lại sau.</source>
+        <translation>The public service portal sent an answer the kiosk could not understand. Your dossier is stored safely and will be sent again later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="71"/>
+        <source>Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui lòng liên hệ cán bộ hỗ trợ để được hướng dẫn.</source>
+        <translation>The public service portal did not accept the dossier. Please ask the staff for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="74"/>
+        <source>Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui lòng liên hệ cán bộ hỗ trợ để được hướng dẫn. Lý do: {reason}</source>
+        <translation>The public service portal did not accept the dossier. Please ask the staff for help. The portal&apos;s reason (in Vietnamese): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="77"/>
+        <source>Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã hồ sơ trên giấy biên nhận.</source>
+        <translation>No dossier was found with this code. Please check the code on your receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="80"/>
+        <source>Hồ sơ này trùng mã gửi với một hồ sơ khác đã nộp. Vui lòng liên hệ cán bộ hỗ trợ; hồ sơ của ông/bà vẫn được lưu trên máy.</source>
+        <translation>This dossier clashes with another one already sent. Please ask the staff for help; your dossier is still stored here.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="84"/>
+        <source>Máy kiosk tạm thời chưa kết nối được với Cổng dịch vụ công. Vui lòng liên hệ cán bộ hỗ trợ.</source>
+        <translation>This kiosk cannot sign in to the public service portal right now. Please ask the staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="86"/>
+        <source>Hồ sơ của ông/bà đang được xử lý, chưa có kết quả. Vui lòng quay lại sau.</source>
+        <translation>Your dossier is still being processed; there is no result yet. Please come back later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="88"/>
+        <source>Mã xác nhận đã hết hạn. Vui lòng lấy mã mới.</source>
+        <translation>The confirmation code has expired. Please request a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="92"/>
+        <source>Thủ tục {procedure} không có trong danh mục của Cổng dịch vụ công.</source>
+        <translation>Procedure {procedure} is not in the public service portal&apos;s catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="94"/>
+        <source>Thủ tục {procedure} không có loại giấy tờ {type_code}.</source>
+        <translation>Procedure {procedure} has no document type {type_code}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="96"/>
+        <source>Cổng dịch vụ công không nhận tệp {filename} ({content_type}); chỉ nhận PDF, JPEG hoặc PNG.</source>
+        <translation>The public service portal does not take the file {filename} ({content_type}); only PDF, JPEG or PNG.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="98"/>
+        <source>Còn thiếu giấy tờ bắt buộc: {type_codes}.</source>
+        <translation>Required documents still missing: {type_codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="99"/>
+        <source>Thủ tục {procedure} không trả kết quả qua bưu chính.</source>
+        <translation>Procedure {procedure} does not return results by post.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="101"/>
+        <source>Thủ tục {procedure} không nhận hồ sơ giấy qua bưu chính (không hẹn bưu tá được).</source>
+        <translation>Procedure {procedure} does not take the paper dossier by post (no postman visit).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="106"/>
+        <source>Máy quét gặp lỗi. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ.</source>
+        <translation>The scanner reported a problem. Please try again or ask a staff member for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="108"/>
+        <source>Giấy bị kẹt trong máy quét. Vui lòng mở nắp, nhẹ nhàng lấy giấy ra rồi thử lại.</source>
+        <translation>Paper is jammed in the scanner. Open the cover, gently remove the paper and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="110"/>
+        <source>Khay nạp giấy đang trống. Vui lòng đặt giấy tờ vào khay rồi thử lại.</source>
+        <translation>The document feeder is empty. Put the pages in the feeder and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="112"/>
+        <source>Nắp máy quét đang mở. Vui lòng đóng nắp rồi thử lại.</source>
+        <translation>The scanner cover is open. Close it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="113"/>
+        <source>Máy quét đang bận. Vui lòng đợi một lát rồi thử lại.</source>
+        <translation>The scanner is busy. Please wait a moment and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="114"/>
+        <source>Không kết nối được với máy quét. Vui lòng nhờ nhân viên hỗ trợ.</source>
+        <translation>The scanner cannot be reached. Please ask a staff member for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="116"/>
+        <source>Đã hủy quét.</source>
+        <translation>Scanning was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="117"/>
+        <source>Máy quét không phản hồi. Các trang đã quét vẫn được giữ. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ.</source>
+        <translation>The scanner is not responding. The pages already scanned are kept. Please try again or ask a staff member for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="121"/>
+        <source>Máy quét không hỗ trợ thiết lập này: {detail}</source>
+        <translation>The scanner does not support these settings: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="125"/>
+        <source>Có lỗi xảy ra. Xin nhờ nhân viên hỗ trợ.</source>
+        <translation>Something went wrong. Please ask a staff member for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="130"/>
+        <source>Thiếu trường bắt buộc.</source>
+        <extracomment>Decree 107 metadata problems of a document (kiosk.domain.documents).</extracomment>
+        <translation>A required field is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="131"/>
+        <source>Thiếu mã loại giấy tờ.</source>
+        <translation>The document-type code is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="132"/>
+        <source>Thiếu tên giấy tờ.</source>
+        <translation>The document name is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="133"/>
+        <source>Thiếu trích yếu nội dung.</source>
+        <translation>The summary is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="134"/>
+        <source>Giá trị không hợp lệ.</source>
+        <translation>The value is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="135"/>
+        <source>Mã loại giấy tờ chỉ gồm chữ cái không dấu, chữ số, &apos;-&apos; và &apos;_&apos; (tối đa 50 ký tự).</source>
+        <translation>The document-type code may hold only letters A–Z, digits, &apos;-&apos; and &apos;_&apos; (50 at most).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="138"/>
+        <source>Số định danh cá nhân phải gồm đúng 12 chữ số.</source>
+        <translation>The personal ID number must be exactly 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="140"/>
+        <source>Thời hạn hiệu lực phải là một ngày hoặc &apos;vĩnh viễn&apos; (permanent).</source>
+        <translation>The validity must be an end date or &apos;permanent&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="142"/>
+        <source>Mã băm SHA-256 phải gồm 64 chữ số hệ 16.</source>
+        <translation>The SHA-256 must be 64 hexadecimal digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="143"/>
+        <source>Thiếu tên chủ giấy tờ (người nước ngoài hoặc tổ chức).</source>
+        <translation>The owner&apos;s name is missing (a foreigner or an organisation).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="145"/>
+        <source>Chủ giấy tờ không có số định danh: cần họ tên, năm sinh, ngày cấp và cơ quan cấp.</source>
+        <translation>The owner has no personal ID number: their full name and year of birth, the issue date and the issuing body are then required.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="147"/>
+        <source>Năm sinh không hợp lệ.</source>
+        <translation>The year of birth is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="148"/>
+        <source>Số trang phải từ 1 trở lên.</source>
+        <translation>The page count must be at least 1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="149"/>
+        <source>Số thứ tự giấy tờ phải từ 1 đến {max}.</source>
+        <translation>The document sequence number must be between 1 and {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="150"/>
+        <source>Ngày hết hiệu lực trước ngày cấp.</source>
+        <translation>The validity ends before the issue date.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="151"/>
+        <source>Thời điểm số hóa phải có múi giờ.</source>
+        <translation>The digitisation time must carry a time zone.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="152"/>
+        <source>Ngày cấp sau ngày số hóa.</source>
+        <translation>The issue date is after the day the document was digitised.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="153"/>
+        <source>Quá dài (tối đa {limit} ký tự).</source>
+        <translation>Too long ({limit} characters at most).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="154"/>
+        <source>Có ký tự điều khiển không hợp lệ.</source>
+        <translation>Contains control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="155"/>
+        <source>Trường không được hỗ trợ.</source>
+        <translation>Unknown field.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="156"/>
+        <source>Chưa có ngày để tính thời hạn hiệu lực của giấy tờ.</source>
+        <translation>The date the document&apos;s validity depends on is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="162"/>
+        <source>Máy đang có quá nhiều hồ sơ chưa gửi được nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
+        <extracomment>Why the kiosk takes no new dossier now (kiosk.store.admission).</extracomment>
+        <translation>This kiosk has too many dossiers it could not send yet, so it is not taking new ones for now. The staff have been told. Please come back later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="165"/>
+        <source>Máy chưa gửi được hồ sơ lên Cổng dịch vụ công trong thời gian dài nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
+        <translation>This kiosk has not been able to send dossiers to the portal for a long time, so it is not taking new ones for now. The staff have been told. Please come back later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="169"/>
+        <source>Danh mục thủ tục trên máy đã cũ, chưa cập nhật được từ Cổng dịch vụ công nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
+        <translation>The list of procedures on this kiosk is out of date and could not be refreshed from the portal, so it is not taking new dossiers for now. The staff have been told. Please come back later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="177"/>
+        <source>Không mở được ({spec}): {error}</source>
+        <extracomment>The staff&apos;s device and readiness checks (kiosk.health, kiosk.doctor): the staff screen, `kiosk doctor`.</extracomment>
+        <translation>Cannot open ({spec}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="178"/>
+        <source>Mở được ({spec}) nhưng không có hình</source>
+        <translation>Opens ({spec}) but gives no picture</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="179"/>
+        <source>Hoạt động ({spec}, {width}×{height})</source>
+        <translation>Working ({spec}, {width}×{height})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="180"/>
+        <source>Không dùng máy quét tại kiosk này</source>
+        <translation>No scanner at this kiosk (configured)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="181"/>
+        <source>Không dùng được SANE: {error}</source>
+        <translation>SANE unusable: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="182"/>
+        <source>Không thấy máy quét nào được cắm</source>
+        <translation>No scanner attached</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="183"/>
+        <source>Không thấy {device}; có: {found}</source>
+        <translation>{device} not found; found: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="184"/>
+        <source>Sẵn sàng: {device}</source>
+        <translation>Ready: {device}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="185"/>
+        <source>Máy in thử (dummy): phiếu không in ra giấy</source>
+        <translation>Dummy printer: receipts are not printed on paper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="186"/>
+        <source>Sẵn sàng ({spec})</source>
+        <translation>Ready ({spec})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="187"/>
+        <source>Không ghi được vào {path} (chưa cắm máy in?)</source>
+        <translation>Cannot write to {path} (printer not connected?)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="188"/>
+        <source>Không kết nối được {target}: {error}</source>
+        <translation>Cannot connect to {target}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="189"/>
+        <source>Kết nối được ({spec})</source>
+        <translation>Reachable ({spec})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="190"/>
+        <source>Cấu hình máy in không hợp lệ: {spec}</source>
+        <translation>Invalid printer setting: {spec}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="191"/>
+        <source>Không thấy máy in ({spec}): {error}</source>
+        <translation>Printer not found ({spec}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="192"/>
+        <source>Hết giấy</source>
+        <translation>Out of paper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="193"/>
+        <source>Sắp hết giấy</source>
+        <translation>Paper running low</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="194"/>
+        <source>Không kết nối được: {error}</source>
+        <translation>Unreachable: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="195"/>
+        <source>Kết nối tốt</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="196"/>
+        <source>Cổng trả lời trạng thái {status}</source>
+        <translation>Portal reports status {status}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="197"/>
+        <source>Không đọc được ổ đĩa: {error}</source>
+        <translation>Cannot read the disk: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="198"/>
+        <source>Sắp đầy: còn trống {free}</source>
+        <translation>Nearly full: {free} free</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="199"/>
+        <source>Còn ít chỗ: còn trống {free}</source>
+        <translation>Low: {free} free</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="200"/>
+        <source>Còn trống {free}</source>
+        <translation>{free} free</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="201"/>
+        <source>{time}, đồng bộ NTP</source>
+        <translation>{time}, NTP synchronised</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="202"/>
+        <source>{time}, CHƯA đồng bộ NTP: kiểm tra giờ</source>
+        <translation>{time}, NOT NTP synchronised: check the time</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="203"/>
+        <source>{time}, không rõ đồng bộ NTP (timedatectl không trả lời)</source>
+        <translation>{time}, NTP status unknown (timedatectl does not answer)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="205"/>
+        <source>Máy chưa được đăng ký (kiosk enrol)</source>
+        <translation>Not enrolled (kiosk enrol)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="206"/>
+        <source>Chế độ thử: {why}</source>
+        <translation>Training mode: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="207"/>
+        <source>Đã đăng ký: {kiosk_id}</source>
+        <translation>Enrolled: {kiosk_id}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="208"/>
+        <source>Chưa có khóa dữ liệu trong {keyring} (kiosk enrol hoặc kiosk keys init)</source>
+        <translation>No data key in the {keyring} (kiosk enrol or kiosk keys init)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="210"/>
+        <source>Khóa dữ liệu lỗi: {error}</source>
+        <translation>Data key problem: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="211"/>
+        <source>Tệp khóa {path} để người khác đọc được</source>
+        <translation>The keyring file {path} is readable by others</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="212"/>
+        <source>Khóa dữ liệu {key_id}</source>
+        <translation>Data key {key_id}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="213"/>
+        <source>Không mở được cơ sở dữ liệu: {error}</source>
+        <translation>Cannot open the database: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="214"/>
+        <source>Lược đồ {schema}</source>
+        <translation>Schema {schema}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="215"/>
+        <source>Lược đồ {schema}, cần {head} (kiosk db upgrade)</source>
+        <translation>Schema {schema}, needs {head} (kiosk db upgrade)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="217"/>
+        <source>Hàng đợi lỗi: {error}</source>
+        <translation>Queue problem: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="218"/>
+        <source>{count} hồ sơ không đọc được (mất khóa?); {summary}</source>
+        <translation>{count} dossiers cannot be opened (lost key?); {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="220"/>
+        <source>{count} hồ sơ lỗi cần xử lý; {summary}</source>
+        <translation>{count} failed dossiers need a person; {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="221"/>
+        <source>Hồ sơ chờ gửi đã {days} ngày; {summary}</source>
+        <translation>The oldest waiting dossier is {days} days old; {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="222"/>
+        <source>Hàng đợi: {summary}</source>
+        <translation>Queue: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="223"/>
+        <source>trống</source>
+        <translation>empty</translation>
     </message>
 </context>
 <context>

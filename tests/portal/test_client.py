@@ -32,6 +32,7 @@ from kiosk.portal import (
     PortalUnavailable,
     RetryPolicy,
 )
+from kiosk.portal.errors import NOTICE_CODES
 from kiosk.sandbox.samples import sample_submission
 from kiosk.sandbox.server import SandboxServer
 
@@ -112,7 +113,7 @@ def test_same_key_different_content_is_a_conflict(client: PortalClient) -> None:
     assert isinstance(error, PortalRejected)
     assert not error.retryable
     assert (error.status, error.code) == (409, "idempotency_conflict")
-    assert "cán bộ" in error.user_message("vi")
+    assert error.notice.code == "portal.conflict"
 
 
 class _CorruptInTransit(HTTPAdapter):
@@ -148,15 +149,16 @@ def test_an_invalid_dossier_is_rejected_with_the_portals_reason(client: PortalCl
     with pytest.raises(PortalRejected) as caught:
         client.submit_dossier(replace(sub, answers={**sub.answers, "requester_phone": "12"}))
     assert caught.value.code == "invalid_dossier"
-    assert "Lý do: Hồ sơ chưa đầy đủ" in caught.value.user_message("vi")
-    assert "did not accept" in caught.value.user_message("en")
+    # The portal's own reason travels as data; kiosk.ui.texts words it (tests/ui/test_notice_texts.py).
+    assert caught.value.notice.code == "portal.rejected_with_reason"
+    assert "Hồ sơ chưa đầy đủ" in str(caught.value.notice.params["reason"])
 
 
 def test_unknown_dossier_code_is_not_found(client: PortalClient) -> None:
     with pytest.raises(PortalNotFound) as caught:
         client.get_dossier("000.00.00.H26-250101-0001")
     assert caught.value.status == 404
-    assert "Không tìm thấy hồ sơ" in caught.value.user_message("vi")
+    assert caught.value.notice.code == "portal.not_found"
 
 
 def test_a_stopped_portal_is_unavailable_and_retried(tmp_path: Path) -> None:
@@ -172,8 +174,7 @@ def test_a_stopped_portal_is_unavailable_and_retried(tmp_path: Path) -> None:
         c.health()
     assert caught.value.retryable
     assert sleeps == [0.5, 0.75]
-    assert "Không kết nối được với Cổng dịch vụ công" in caught.value.user_message("vi")
-    assert "stored safely" in caught.value.user_message("en")
+    assert caught.value.notice.code == "portal.unavailable"
 
 
 def test_client_refuses_unsafe_or_broken_setup() -> None:
@@ -334,7 +335,7 @@ def test_misbehaving_portal_maps_to_portal_errors(responder: Responder, expected
         c.get_catalogue()
     assert type(caught.value) is expected
     assert caught.value.retryable is (expected is not PortalRejected)
-    assert caught.value.user_message("vi") and caught.value.user_message("en")
+    assert caught.value.notice.code in NOTICE_CODES
 
 
 def test_a_503_keeps_the_portals_error_code() -> None:

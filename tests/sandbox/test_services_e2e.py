@@ -81,7 +81,7 @@ def test_register_with_otp_then_link_and_session(
     with pytest.raises(PortalRejected) as excinfo:
         client.verify_otp(challenge.challenge_id, wrong)
     assert excinfo.value.code == "otp_wrong"
-    assert "còn 4 lần" in excinfo.value.user_message("vi")
+    assert "còn 4 lần" in str(excinfo.value.notice.params["reason"])
     session = client.verify_otp(challenge.challenge_id, otp)
     assert session.account.full_name == "Nguyễn Văn An" and session.account.level == "portal"
     assert session.session_token not in repr(session)
@@ -114,7 +114,7 @@ def test_otp_expires(
     clock.advance(minutes=6)
     with pytest.raises(PortalExpired) as excinfo:
         client.verify_otp(challenge.challenge_id, otp)
-    assert excinfo.value.user_message("vi").startswith("Mã xác nhận đã hết hạn")
+    assert excinfo.value.notice.code == "portal.expired"
 
 
 def test_eid_login_by_qr(
@@ -245,7 +245,7 @@ def test_home_pickup_slots_and_booking(client: PortalClient, clock: FakeClock) -
     with pytest.raises(PortalRejected) as excinfo:
         client.book_pickup(request, "pickup-key-0003")
     assert excinfo.value.code == "slot_unavailable"
-    assert "Khung giờ này không còn chỗ" in excinfo.value.user_message("vi")
+    assert "Khung giờ này không còn chỗ" in str(excinfo.value.notice.params["reason"])
 
 
 def test_kiosk_token_from_the_keyring(tmp_path: object, clock: FakeClock) -> None:
@@ -257,7 +257,7 @@ def test_kiosk_token_from_the_keyring(tmp_path: object, clock: FakeClock) -> Non
         anonymous = PortalClient(server.base_url, retry=FAST)
         with pytest.raises(PortalUnauthorized) as excinfo:
             anonymous.get_catalogue()
-        assert excinfo.value.user_message("en").startswith("This kiosk cannot sign in")
+        assert excinfo.value.notice.code == "portal.unauthorized"
         anonymous.health()  # open to monitors
 
         auth = KioskAuth("KIOSK-HN-01", backend=ring)

@@ -75,7 +75,7 @@ def test_admission_refuses_when_the_queue_is_too_large_too_old_or_the_catalogue_
     clock.advance(hours=25)
     too_old = outbox.admission(limits)
     assert too_old is not None and too_old.code == "queue_too_old"
-    assert "tạm ngừng nhận hồ sơ" in too_old.message_vi and "not taking new ones" in too_old.message_en
+    assert too_old.notice.code == "admission.queue_too_old"  # the words: kiosk.ui.notice_texts
 
     outbox.enqueue("admission-02", PROC, {})
     too_many = outbox.admission(limits)

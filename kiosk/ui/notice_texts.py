@@ -1,0 +1,228 @@
+"""The words for the codes the lower layers return (kiosk.domain.notice.Notice): applicant problems,
+portal errors, submit refusals, scanner faults, the staff's health checks. Vietnamese is the source text,
+marked for lupdate; the English is in resources/translations/kiosk_en.ts (context "Texts"). ``{name}`` is a
+parameter of the notice, filled in after translation. kiosk.ui.texts.say() is the one way to read this table.
+
+tests/ui/test_notice_texts.py enumerates every code the lower layers can return and fails when one has
+no words here, or no English.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+
+_MISSING: Final = {
+    "full_name": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập họ và tên."),
+    "id_number": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập số định danh cá nhân (12 chữ số)."),
+    "passport_number": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập số hộ chiếu."),
+    "nationality": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập quốc tịch (mã 3 chữ cái trên hộ chiếu)."),
+    "organisation_code": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập mã số doanh nghiệp / mã số thuế."),
+    "representative_name": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập họ tên người đại diện."),
+    "representative_id_number": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập số định danh của người đại diện."),
+    "birth_year": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập năm sinh."),
+    "issue_date": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập ngày cấp giấy tờ."),
+    "issuing_body": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập cơ quan cấp giấy tờ."),
+    "on_behalf_name": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập họ tên người được nộp thay."),
+    "on_behalf_id_number": QT_TRANSLATE_NOOP("Texts", "Vui lòng nhập số định danh của người được nộp thay."),
+}
+
+_ID_DIGITS: Final = {
+    "id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh phải gồm đúng 12 chữ số."),
+    "on_behalf_id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh của người được nộp thay phải gồm đúng "
+                                                      "12 chữ số."),
+    "representative_id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh của người đại diện phải gồm đúng "
+                                                           "12 chữ số."),
+}
+
+APPLICANT: Final[dict[str, str]] = {
+    "applicant.unknown_kind": QT_TRANSLATE_NOOP("Texts", "Loại người nộp không hợp lệ."),
+    "applicant.not_of_kind": QT_TRANSLATE_NOOP("Texts", "Thông tin này không thuộc loại người nộp đã chọn."),
+    "applicant.name_too_long": QT_TRANSLATE_NOOP("Texts", "Họ tên quá dài."),
+    "applicant.too_long": QT_TRANSLATE_NOOP("Texts", "Quá dài."),
+    "applicant.bad_date": QT_TRANSLATE_NOOP("Texts", "Ngày không hợp lệ (năm-tháng-ngày, không sau hôm "
+                                                     "nay)."),
+    "applicant.same_person": QT_TRANSLATE_NOOP("Texts", "Người được nộp thay phải là người khác với người "
+                                                        "nộp."),
+    "applicant.passport_format": QT_TRANSLATE_NOOP("Texts", "Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số "
+                                                            "(5–20 ký tự)."),
+    "applicant.nationality_code": QT_TRANSLATE_NOOP("Texts", "Quốc tịch phải là mã quốc gia trên hộ chiếu "
+                                                             "(ví dụ USA, KOR, D)."),
+    "applicant.mrz_name": QT_TRANSLATE_NOOP("Texts", "Họ tên ghi như trên hộ chiếu: chữ in hoa không dấu "
+                                                     "(ví dụ JOHN SMITH)."),
+    "applicant.organisation_code_format": QT_TRANSLATE_NOOP("Texts", "Mã số doanh nghiệp / mã số thuế gồm 10 "
+                                                                     "chữ số, hoặc 13 chữ số dạng "
+                                                                     "0123456789-001."),
+    "applicant.birth_year": QT_TRANSLATE_NOOP("Texts", "Năm sinh không hợp lệ (4 chữ số)."),
+    **{f"applicant.missing.{key}": text for key, text in _MISSING.items()},
+    **{f"applicant.id_digits.{key}": text for key, text in _ID_DIGITS.items()},
+}
+
+PORTAL: Final[dict[str, str]] = {
+    "portal.error": QT_TRANSLATE_NOOP("Texts", "Có lỗi khi làm việc với Cổng dịch vụ công. Hồ sơ của ông/bà "
+                                               "vẫn được lưu an toàn trên máy."),
+    "portal.unavailable": QT_TRANSLATE_NOOP("Texts", "Không kết nối được với Cổng dịch vụ công. Hồ sơ của "
+                                                     "ông/bà vẫn được lưu an toàn và sẽ được gửi tự động khi "
+                                                     "có kết nối."),
+    "portal.bad_response": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công trả lời không đúng định dạng. Hồ sơ "
+                                                      "của ông/bà vẫn được lưu an toàn và sẽ được gửi lại "
+                                                      "sau."),
+    "portal.rejected": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui lòng liên hệ "
+                                                  "cán bộ hỗ trợ để được hướng dẫn."),
+    # The portal's own reason ({reason}) is its data, in Vietnamese: shown as it came, in both languages.
+    "portal.rejected_with_reason": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui "
+                                                              "lòng liên hệ cán bộ hỗ trợ để được hướng "
+                                                              "dẫn. Lý do: {reason}"),
+    "portal.not_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại "
+                                                   "mã "
+                                                   "hồ sơ trên giấy biên nhận."),
+    "portal.conflict": QT_TRANSLATE_NOOP("Texts", "Hồ sơ này trùng mã gửi với một hồ sơ khác đã nộp. Vui "
+                                                  "lòng "
+                                                  "liên hệ cán bộ hỗ trợ; hồ sơ của ông/bà vẫn được lưu trên "
+                                                  "máy."),
+    "portal.unauthorized": QT_TRANSLATE_NOOP("Texts", "Máy kiosk tạm thời chưa kết nối được với Cổng dịch vụ "
+                                                      "công. Vui lòng liên hệ cán bộ hỗ trợ."),
+    "portal.not_ready": QT_TRANSLATE_NOOP("Texts", "Hồ sơ của ông/bà đang được xử lý, chưa có kết quả. Vui "
+                                                   "lòng quay lại sau."),
+    "portal.expired": QT_TRANSLATE_NOOP("Texts", "Mã xác nhận đã hết hạn. Vui lòng lấy mã mới."),
+}
+
+SUBMIT: Final[dict[str, str]] = {
+    "submit.unknown_procedure": QT_TRANSLATE_NOOP("Texts", "Thủ tục {procedure} không có trong danh mục của "
+                                                           "Cổng dịch vụ công."),
+    "submit.unknown_document": QT_TRANSLATE_NOOP("Texts", "Thủ tục {procedure} không có loại giấy tờ "
+                                                          "{type_code}."),
+    "submit.file_type": QT_TRANSLATE_NOOP("Texts", "Cổng dịch vụ công không nhận tệp {filename} "
+                                                   "({content_type}); chỉ nhận PDF, JPEG hoặc PNG."),
+    "submit.missing_documents": QT_TRANSLATE_NOOP("Texts", "Còn thiếu giấy tờ bắt buộc: {type_codes}."),
+    "submit.no_postal_return": QT_TRANSLATE_NOOP("Texts", "Thủ tục {procedure} không trả kết quả qua bưu "
+                                                          "chính."),
+    "submit.no_pickup": QT_TRANSLATE_NOOP("Texts", "Thủ tục {procedure} không nhận hồ sơ giấy qua bưu chính "
+                                                   "(không hẹn bưu tá được)."),
+}
+
+SCANNER: Final[dict[str, str]] = {
+    "scanner.error": QT_TRANSLATE_NOOP("Texts", "Máy quét gặp lỗi. Vui lòng thử lại hoặc nhờ nhân viên hỗ "
+                                                "trợ."),
+    "scanner.jam": QT_TRANSLATE_NOOP("Texts", "Giấy bị kẹt trong máy quét. Vui lòng mở nắp, nhẹ nhàng lấy "
+                                              "giấy ra rồi thử lại."),
+    "scanner.feeder_empty": QT_TRANSLATE_NOOP("Texts", "Khay nạp giấy đang trống. Vui lòng đặt giấy tờ vào "
+                                                       "khay rồi thử lại."),
+    "scanner.cover_open": QT_TRANSLATE_NOOP("Texts", "Nắp máy quét đang mở. Vui lòng đóng nắp rồi thử lại."),
+    "scanner.busy": QT_TRANSLATE_NOOP("Texts", "Máy quét đang bận. Vui lòng đợi một lát rồi thử lại."),
+    "scanner.unavailable": QT_TRANSLATE_NOOP("Texts", "Không kết nối được với máy quét. Vui lòng nhờ nhân "
+                                                      "viên hỗ trợ."),
+    "scanner.cancelled": QT_TRANSLATE_NOOP("Texts", "Đã hủy quét."),
+    "scanner.not_responding": QT_TRANSLATE_NOOP("Texts", "Máy quét không phản hồi. Các trang đã quét vẫn "
+                                                         "được "
+                                                         "giữ. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ."),
+    # {detail} names the values the device does offer (option names, not words).
+    "scanner.invalid_settings": QT_TRANSLATE_NOOP("Texts", "Máy quét không hỗ trợ thiết lập này: {detail}"),
+}
+
+GENERAL: Final[dict[str, str]] = {
+    "unknown": QT_TRANSLATE_NOOP("Texts", "Có lỗi xảy ra. Xin nhờ nhân viên hỗ trợ."),
+}
+
+#: Decree 107 metadata problems of a document (kiosk.domain.documents).
+METADATA: Final[dict[str, str]] = {
+    "metadata.required": QT_TRANSLATE_NOOP("Texts", "Thiếu trường bắt buộc."),
+    "metadata.required.document_type_code": QT_TRANSLATE_NOOP("Texts", "Thiếu mã loại giấy tờ."),
+    "metadata.required.document_name": QT_TRANSLATE_NOOP("Texts", "Thiếu tên giấy tờ."),
+    "metadata.required.summary": QT_TRANSLATE_NOOP("Texts", "Thiếu trích yếu nội dung."),
+    "metadata.format": QT_TRANSLATE_NOOP("Texts", "Giá trị không hợp lệ."),
+    "metadata.format.document_type_code": QT_TRANSLATE_NOOP("Texts", "Mã loại giấy tờ chỉ gồm chữ cái không "
+                                                                     "dấu, chữ số, '-' và '_' (tối đa 50 ký "
+                                                                     "tự)."),
+    "metadata.format.owner_id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh cá nhân phải gồm đúng 12 chữ "
+                                                                  "số."),
+    "metadata.format.validity": QT_TRANSLATE_NOOP("Texts", "Thời hạn hiệu lực phải là một ngày hoặc 'vĩnh "
+                                                           "viễn' (permanent)."),
+    "metadata.format.sha256": QT_TRANSLATE_NOOP("Texts", "Mã băm SHA-256 phải gồm 64 chữ số hệ 16."),
+    "metadata.required_with_identifier": QT_TRANSLATE_NOOP("Texts", "Thiếu tên chủ giấy tờ (người nước ngoài "
+                                                                    "hoặc tổ chức)."),
+    "metadata.required_without_id": QT_TRANSLATE_NOOP("Texts", "Chủ giấy tờ không có số định danh: cần họ "
+                                                               "tên, năm sinh, ngày cấp và cơ quan cấp."),
+    "metadata.range.owner_birth_year": QT_TRANSLATE_NOOP("Texts", "Năm sinh không hợp lệ."),
+    "metadata.range.page_count": QT_TRANSLATE_NOOP("Texts", "Số trang phải từ 1 trở lên."),
+    "metadata.range.sequence": QT_TRANSLATE_NOOP("Texts", "Số thứ tự giấy tờ phải từ 1 đến {max}."),
+    "metadata.before_issue": QT_TRANSLATE_NOOP("Texts", "Ngày hết hiệu lực trước ngày cấp."),
+    "metadata.naive_time": QT_TRANSLATE_NOOP("Texts", "Thời điểm số hóa phải có múi giờ."),
+    "metadata.after_digitised": QT_TRANSLATE_NOOP("Texts", "Ngày cấp sau ngày số hóa."),
+    "metadata.too_long": QT_TRANSLATE_NOOP("Texts", "Quá dài (tối đa {limit} ký tự)."),
+    "metadata.control_characters": QT_TRANSLATE_NOOP("Texts", "Có ký tự điều khiển không hợp lệ."),
+    "metadata.unknown_field": QT_TRANSLATE_NOOP("Texts", "Trường không được hỗ trợ."),
+    "metadata.validity_unknown": QT_TRANSLATE_NOOP("Texts", "Chưa có ngày để tính thời hạn hiệu lực của giấy "
+                                                            "tờ."),
+}
+
+#: Why the kiosk takes no new dossier now (kiosk.store.admission).
+ADMISSION: Final[dict[str, str]] = {
+    "admission.queue_too_large": QT_TRANSLATE_NOOP("Texts", "Máy đang có quá nhiều hồ sơ chưa gửi được nên "
+                                                            "tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được "
+                                                            "báo. Xin ông/bà vui lòng quay lại sau."),
+    "admission.queue_too_old": QT_TRANSLATE_NOOP("Texts", "Máy chưa gửi được hồ sơ lên Cổng dịch vụ công "
+                                                          "trong thời gian dài nên tạm ngừng nhận hồ sơ "
+                                                          "mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui "
+                                                          "lòng quay lại sau."),
+    "admission.catalogue_stale": QT_TRANSLATE_NOOP("Texts", "Danh mục thủ tục trên máy đã cũ, chưa cập nhật "
+                                                            "được từ Cổng dịch vụ công nên tạm ngừng nhận hồ "
+                                                            "sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà "
+                                                            "vui lòng quay lại sau."),
+}
+
+#: The staff's device and readiness checks (kiosk.health, kiosk.doctor): the staff screen, `kiosk doctor`.
+HEALTH: Final[dict[str, str]] = {
+    "health.camera.cannot_open": QT_TRANSLATE_NOOP("Texts", "Không mở được ({spec}): {error}"),
+    "health.camera.no_picture": QT_TRANSLATE_NOOP("Texts", "Mở được ({spec}) nhưng không có hình"),
+    "health.camera.working": QT_TRANSLATE_NOOP("Texts", "Hoạt động ({spec}, {width}×{height})"),
+    "health.scanner.not_used": QT_TRANSLATE_NOOP("Texts", "Không dùng máy quét tại kiosk này"),
+    "health.scanner.no_sane": QT_TRANSLATE_NOOP("Texts", "Không dùng được SANE: {error}"),
+    "health.scanner.none_attached": QT_TRANSLATE_NOOP("Texts", "Không thấy máy quét nào được cắm"),
+    "health.scanner.not_found": QT_TRANSLATE_NOOP("Texts", "Không thấy {device}; có: {found}"),
+    "health.scanner.ready": QT_TRANSLATE_NOOP("Texts", "Sẵn sàng: {device}"),
+    "health.printer.dummy": QT_TRANSLATE_NOOP("Texts", "Máy in thử (dummy): phiếu không in ra giấy"),
+    "health.printer.ready": QT_TRANSLATE_NOOP("Texts", "Sẵn sàng ({spec})"),
+    "health.printer.cannot_write": QT_TRANSLATE_NOOP("Texts", "Không ghi được vào {path} (chưa cắm máy in?)"),
+    "health.printer.cannot_connect": QT_TRANSLATE_NOOP("Texts", "Không kết nối được {target}: {error}"),
+    "health.printer.reachable": QT_TRANSLATE_NOOP("Texts", "Kết nối được ({spec})"),
+    "health.printer.bad_setting": QT_TRANSLATE_NOOP("Texts", "Cấu hình máy in không hợp lệ: {spec}"),
+    "health.printer.not_found": QT_TRANSLATE_NOOP("Texts", "Không thấy máy in ({spec}): {error}"),
+    "health.printer.out_of_paper": QT_TRANSLATE_NOOP("Texts", "Hết giấy"),
+    "health.printer.paper_low": QT_TRANSLATE_NOOP("Texts", "Sắp hết giấy"),
+    "health.portal.unreachable": QT_TRANSLATE_NOOP("Texts", "Không kết nối được: {error}"),
+    "health.portal.connected": QT_TRANSLATE_NOOP("Texts", "Kết nối tốt"),
+    "health.portal.status": QT_TRANSLATE_NOOP("Texts", "Cổng trả lời trạng thái {status}"),
+    "health.disk.unreadable": QT_TRANSLATE_NOOP("Texts", "Không đọc được ổ đĩa: {error}"),
+    "health.disk.nearly_full": QT_TRANSLATE_NOOP("Texts", "Sắp đầy: còn trống {free}"),
+    "health.disk.low": QT_TRANSLATE_NOOP("Texts", "Còn ít chỗ: còn trống {free}"),
+    "health.disk.ok": QT_TRANSLATE_NOOP("Texts", "Còn trống {free}"),
+    "health.clock.synced": QT_TRANSLATE_NOOP("Texts", "{time}, đồng bộ NTP"),
+    "health.clock.not_synced": QT_TRANSLATE_NOOP("Texts", "{time}, CHƯA đồng bộ NTP: kiểm tra giờ"),
+    "health.clock.unknown": QT_TRANSLATE_NOOP("Texts", "{time}, không rõ đồng bộ NTP (timedatectl không trả "
+                                                       "lời)"),
+    "doctor.mode.not_enrolled": QT_TRANSLATE_NOOP("Texts", "Máy chưa được đăng ký (kiosk enrol)"),
+    "doctor.mode.training": QT_TRANSLATE_NOOP("Texts", "Chế độ thử: {why}"),
+    "doctor.mode.enrolled": QT_TRANSLATE_NOOP("Texts", "Đã đăng ký: {kiosk_id}"),
+    "doctor.keys.missing": QT_TRANSLATE_NOOP("Texts", "Chưa có khóa dữ liệu trong {keyring} (kiosk enrol "
+                                                      "hoặc kiosk keys init)"),
+    "doctor.keys.broken": QT_TRANSLATE_NOOP("Texts", "Khóa dữ liệu lỗi: {error}"),
+    "doctor.keys.file_readable": QT_TRANSLATE_NOOP("Texts", "Tệp khóa {path} để người khác đọc được"),
+    "doctor.keys.ok": QT_TRANSLATE_NOOP("Texts", "Khóa dữ liệu {key_id}"),
+    "doctor.database.cannot_open": QT_TRANSLATE_NOOP("Texts", "Không mở được cơ sở dữ liệu: {error}"),
+    "doctor.database.ok": QT_TRANSLATE_NOOP("Texts", "Lược đồ {schema}"),
+    "doctor.database.needs_upgrade": QT_TRANSLATE_NOOP("Texts", "Lược đồ {schema}, cần {head} (kiosk db "
+                                                                "upgrade)"),
+    "doctor.queue.broken": QT_TRANSLATE_NOOP("Texts", "Hàng đợi lỗi: {error}"),
+    "doctor.queue.unreadable": QT_TRANSLATE_NOOP("Texts", "{count} hồ sơ không đọc được (mất khóa?); "
+                                                          "{summary}"),
+    "doctor.queue.failed": QT_TRANSLATE_NOOP("Texts", "{count} hồ sơ lỗi cần xử lý; {summary}"),
+    "doctor.queue.old": QT_TRANSLATE_NOOP("Texts", "Hồ sơ chờ gửi đã {days} ngày; {summary}"),
+    "doctor.queue.ok": QT_TRANSLATE_NOOP("Texts", "Hàng đợi: {summary}"),
+    "doctor.queue.empty": QT_TRANSLATE_NOOP("Texts", "trống"),
+}
+
+#: Every code's source text, the table kiosk.ui.texts.say reads.
+NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **METADATA,
+                                       **ADMISSION, **HEALTH}
