@@ -40,6 +40,7 @@ import numpy as np
 from kiosk.capture.page_detect import order_corners
 from kiosk.capture.page_fold import WARNING_FOLDED, cut_at_a_fold, looks_folded
 from kiosk.capture.page_orientation import (
+    ALIGNMENT_MARGIN,
     ANALYSIS_DPI,
     DIRECTION_MARGIN,
     MAX_OCR_PIXELS,
@@ -49,6 +50,7 @@ from kiosk.capture.page_orientation import (
     OCR_CHAR_PX,
     Orientation,
     Window,
+    alignment_evidence,
     analysis_binary,
     decide,
     densest_text_window,
@@ -263,7 +265,7 @@ def page_geometry(quad: np.ndarray, image_size: tuple[int, int], options: Enhanc
                         effective_dpi=float(effective), aspect=float(aspect))
 
 
-MIN_OUTPUT_DPI = 50
+MIN_OUTPUT_DPI = 20  # a floor for the filters' kernel sizes only: a 35 dpi photo is written at 35, not 50
 
 
 def output_dpi(requested: int, effective: float) -> int:
@@ -501,6 +503,10 @@ def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndar
             decided = decide(list(totals / (attempt + 1)), rotations)
             if decided is not None:
                 return decided
+    horizontal = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))
+    aligned = alignment_evidence(horizontal, _text_lines(horizontal))
+    if abs(aligned) >= ALIGNMENT_MARGIN:  # line starts line up, ends do not (or the reverse): see page_orientation
+        return Orientation(base if aligned > 0 else (base + 180) % 360, "text", False)
     evidence = upright_evidence(np.ascontiguousarray(np.rot90(dark_ink, k=-(base // 90))))
     rotation = base if evidence >= 0 else (base + 180) % 360
     return Orientation(rotation, "text", clear and abs(evidence) >= UPRIGHT_MARGIN and not use_ocr)
