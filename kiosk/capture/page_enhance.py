@@ -505,7 +505,7 @@ def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndar
                 return decided
     horizontal = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))
     aligned = alignment_evidence(horizontal, _text_lines(horizontal))
-    if abs(aligned) >= ALIGNMENT_MARGIN:  # line starts line up, ends do not (or the reverse): see page_orientation
+    if abs(aligned) >= ALIGNMENT_MARGIN:  # starts line up, ends do not (or the reverse): page_orientation
         return Orientation(base if aligned > 0 else (base + 180) % 360, "text", False)
     evidence = upright_evidence(np.ascontiguousarray(np.rot90(dark_ink, k=-(base // 90))))
     rotation = base if evidence >= 0 else (base + 180) % 360

@@ -292,7 +292,19 @@ def decide(confidences: list[float], rotations: list[int]) -> Orientation | None
 
 
 __all__ = [
-    "ALIGNMENT_MARGIN", "ANALYSIS_DPI", "OCR_ATTEMPTS", "Orientation", "alignment_evidence", "TextShape", "Window", "analysis_binary", "character_size",
+    "ALIGNMENT_MARGIN",
+    "ANALYSIS_DPI",
+    "OCR_ATTEMPTS",
+    "Orientation",
+    "TextShape",
+    "Window",
+    "alignment_evidence",
+    "analysis_binary",
+    "character_size",
     "decide",
-    "densest_text_window", "ocr_confidences", "quarter_turn", "tesseract_env", "text_direction",
+    "densest_text_window",
+    "ocr_confidences",
+    "quarter_turn",
+    "tesseract_env",
+    "text_direction",
 ]

@@ -59,7 +59,8 @@ def test_the_manifests_name_a_commit_and_our_corners_for_every_photo() -> None:
     documents = load_manifest("documents.json")["photos"]
     assert len(documents) >= 30 and len({entry["repo"] for entry in documents}) >= 5
     for entry in documents:
-        assert len(entry["commit"]) == 40 and len(entry["corners"]) == 4 and entry["licence"] and entry["what"]
+        assert len(entry["commit"]) == 40 and len(entry["corners"]) == 4
+        assert entry["licence"] and entry["what"]
         assert entry.get("up", "text") in ("text", "none")
     assert len({entry["name"] for entry in documents}) == len(documents)
     assert len(load_manifest("passports.json")["documents"]) >= 30
@@ -86,7 +87,8 @@ def test_a_page_with_no_up_is_not_scored_for_uprightness(mirror: tuple[str, str]
     repo, commit = mirror
     entry = {"name": "photos:page.jpg", "repo": repo, "commit": commit, "path": "page.jpg", "licence": "test",
              "what": "a page", "corners": CORNERS}
-    blank = {**entry, "name": "photos:grid.jpg", "up": "none", "corners": [CORNERS[2], CORNERS[3], *CORNERS[:2]]}
+    blank = {**entry, "name": "photos:grid.jpg", "up": "none",
+             "corners": [CORNERS[2], CORNERS[3], *CORNERS[:2]]}
     result = run_documents(manifest={"photos": [entry, blank]}, turns=True)
     scored, unscored = result.rows
     assert scored.has_up and len(scored.upright) == 4

@@ -284,14 +284,16 @@ def test_a_small_distant_photo_is_written_at_its_own_resolution_with_a_warning(t
 
 
 def test_cli_keep_going_lists_every_bad_file_in_json_and_files_the_good_pages(
-        photo_files: list[tuple[Path, np.ndarray]], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        photo_files: list[tuple[Path, np.ndarray]], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
     """Images that cannot hurt: a header claiming 30000×30000, one over 2^30 pixels, a 1×20000 strip, a
     truncated JPEG, a text file, a name with a control character and a missing file each get their own
     JSON error; the run goes on and the PDF holds the two good pages."""
     import struct
 
     def jpeg_header(width: int, height: int) -> bytes:
-        sof = b"\xff\xc0" + struct.pack(">HBHHB", 17, 8, height, width, 3) + b"\x01\x11\x00\x02\x11\x00\x03\x11\x00"
+        components = b"\x01\x11\x00\x02\x11\x00\x03\x11\x00"
+        sof = b"\xff\xc0" + struct.pack(">HBHHB", 17, 8, height, width, 3) + components
         return (b"\xff\xd8" + sof + b"\x00" * 300)[:332]
 
     bad = {"bomb.jpg": jpeg_header(30000, 30000), "giga.jpg": jpeg_header(40000, 30000),
