@@ -19,14 +19,15 @@ So, on a small grey view of the page (`ANALYSIS_DPI`):
    the direction is not clear), the turns stacked in one image, and Tesseract's LSTM recognises it once
    (`--psm 6`, TSV): the turn whose words it reads with the higher confidence (weighted by word length) is
    upright. One process, ~0.1 MP: ~0.3 s CPU instead of OSD's 0.5–1 s, and right where OSD was wrong.
-3. Without Tesseract, when it reads nothing, or below `MIN_ORIENTATION_DPI` (page_enhance: at ~30–50 dpi
-   OCR is confidently wrong), the *alignment* of the text lines decides when it is clear: left-to-right
+3. Below `MIN_ORIENTATION_DPI` (page_enhance: at ~30–50 dpi OCR is confidently wrong, so it is not asked)
+   the *alignment* of the text lines decides when it is clear: left-to-right
    text (Vietnamese, English, horizontal Chinese, handwriting) starts every line at the left margin and
    ends it raggedly, so the line starts line up and the ends do not (`alignment_evidence`); a justified
    page lines up both and says nothing. Measured on the real photos at ~30–40 dpi, where the
    ink-above/below statistic was wrong on 3 of 4 receipts turned every way, the alignment was right on
-   34 of 44 turns whose line direction was right. Only when neither is clear does the ink-above/below
-   statistic decide. None of these is confident: the page then carries `orientation_uncertain`.
+   34 of 44 turns whose line direction was right. Otherwise — and at any resolution when Tesseract is
+   missing or reads nothing — the ink-above/below statistic decides (on well-resolved pages it was the
+   better of the two). None of these is confident: the page then carries `orientation_uncertain`.
 """
 
 from __future__ import annotations
