@@ -127,6 +127,13 @@ class DocumentsResult:
         out["upright"] = sum(turns) / len(turns)
         out["upright_pages"] = f"{sum(u for r in scored for u in r.upright)}/{len(turns)}"
         out["upright_as_photographed"] = sum(r.upright[0] for r in scored) / len(scored)
+        # Below 100 dpi (MIN_ORIENTATION_DPI) OCR is not asked and the page says its orientation is a guess.
+        for name, group in (("upright_100dpi", [r for r in scored if r.effective_dpi >= 100]),
+                            ("upright_low_dpi", [r for r in scored if r.effective_dpi < 100])):
+            turned = [u for r in group for u in r.upright]
+            out[name] = f"{sum(turned)}/{len(turned)}"
+        low = [r for r in scored if r.effective_dpi < 100 and not all(r.upright)]
+        out["wrong_low_dpi_flagged"] = f"{sum('orientation_uncertain' in r.warnings for r in low)}/{len(low)}"
         out["median_kb"] = statistics.median(r.page_kb for r in self.rows)
         out["max_kb"] = max(r.page_kb for r in self.rows)
         out["median_cpu_s"] = statistics.median(r.cpu_s for r in self.rows)
@@ -280,6 +287,8 @@ def format_documents(result: DocumentsResult) -> str:
                ["median detect CPU ms", f"{s['ours']['median_detect_cpu_ms']:.0f}",
                 f"{s['canny']['median_detect_cpu_ms']:.0f}", ""],
                ["upright (all turns)", f"{percent(s['upright'])} ({s['upright_pages']})", "", "100 %"],
+               ["  pages ≥ 100 dpi / below", f"{s['upright_100dpi']} / {s['upright_low_dpi']}", "", ""],
+               ["  < 100 dpi photos with a wrong turn: flagged", s["wrong_low_dpi_flagged"], "", "all"],
                ["KB per page (median / max)", f"{s['median_kb']:.0f} / {s['max_kb']:.0f}", "",
                 f"≤ {GOALS['max_kb']}"],
                ["CPU s per page ≥ 5 MP (median)", f"{s['cpu_s_large']:.2f}",

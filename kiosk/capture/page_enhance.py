@@ -491,7 +491,9 @@ def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndar
         return Orientation(0, "none", True)
     shape = text_direction(ink)
     if shape.words < MIN_WORDS:
-        return Orientation(0, "none", not use_ocr or shape.words == 0)
+        # Ink but too few word shapes: below MIN_ORIENTATION_DPI that is small print the view cannot
+        # resolve (a 30 dpi printed page), not a page without text: say the orientation is a guess.
+        return Orientation(0, "none", (not use_ocr or shape.words == 0) and not low_resolution)
     base = 0 if shape.direction >= 0 else 90
     clear = abs(shape.direction) >= DIRECTION_MARGIN
     turned = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))

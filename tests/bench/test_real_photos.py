@@ -81,6 +81,10 @@ def test_a_photo_is_scored_from_the_snapshot(mirror: tuple[str, str]) -> None:
     # CPU as a ratio to the OpenCV recipe measured on the same photo in the same run.
     assert row.baseline_cpu_s > 0 and result.summary()["cpu_ratio_large"] > 0 and "(ours ×" in text
     assert len(row.orientation) == 4 and set(row.orientation) <= {"ocr", "text", "none"}
+    summary = result.summary()  # uprightness split at 100 dpi (below it OCR is not asked)
+    split = [summary[k].split("/") for k in ("upright_100dpi", "upright_low_dpi")]
+    assert sum(int(of) for _, of in split) == 4 and row.effective_dpi < 100 and split[1][1] == "4"
+    assert "pages ≥ 100 dpi / below" in text
 
 
 def test_a_page_with_no_up_is_not_scored_for_uprightness(mirror: tuple[str, str]) -> None:
