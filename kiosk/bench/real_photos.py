@@ -53,7 +53,9 @@ def mirrors_dir() -> Path:
 
 
 def git_dir(repo: str) -> Path:
-    return mirrors_dir() / repo.replace("/", "+") / "repo"
+    folder = mirrors_dir() / repo.replace("/", "+") / "repo"
+    # Some snapshots are clones with a work tree: their git directory is repo/.git.
+    return folder / ".git" if (folder / ".git").is_dir() else folder
 
 
 def read_blob(repo: str, commit: str, path: str) -> bytes | None:
@@ -101,6 +103,7 @@ class DocumentRow:
     warnings: list[str] = field(default_factory=list)
     baseline_cpu_s: float = 0.0  # the OpenCV recipe (Canny contour, warp, JPEG) on the same photo
     orientation: list[str] = field(default_factory=list)  # what decided each turn: ocr / text / none
+    has_up: bool = True  # False for a page with no mark of which way is up (a blank grid): not scored
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,18 @@ class DocumentsResult:
                            "found": sum(r.found[method] for r in self.rows),
                            "median_detect_cpu_ms": statistics.median(r.detect_cpu_ms[method]
                                                                      for r in self.rows)}
-        turns = [u for r in self.rows for u in r.upright]
+        scored = [r for r in self.rows if r.has_up] or self.rows
+        turns = [u for r in scored for u in r.upright]
         out["upright"] = sum(turns) / len(turns)
-        out["upright_as_photographed"] = sum(r.upright[0] for r in self.rows) / len(self.rows)
+        out["upright_pages"] = f"{sum(u for r in scored for u in r.upright)}/{len(turns)}"
+        out["upright_as_photographed"] = sum(r.upright[0] for r in scored) / len(scored)
+        # Below 100 dpi (MIN_ORIENTATION_DPI) OCR is not asked and the page says its orientation is a guess.
+        for name, group in (("upright_100dpi", [r for r in scored if r.effective_dpi >= 100]),
+                            ("upright_low_dpi", [r for r in scored if r.effective_dpi < 100])):
+            turned = [u for r in group for u in r.upright]
+            out[name] = f"{sum(turned)}/{len(turned)}"
+        low = [r for r in scored if r.effective_dpi < 100 and not all(r.upright)]
+        out["wrong_low_dpi_flagged"] = f"{sum('orientation_uncertain' in r.warnings for r in low)}/{len(low)}"
         out["median_kb"] = statistics.median(r.page_kb for r in self.rows)
         out["max_kb"] = max(r.page_kb for r in self.rows)
         out["median_cpu_s"] = statistics.median(r.cpu_s for r in self.rows)
@@ -207,7 +219,8 @@ def _document_row(entry: dict[str, Any], file: Path, *, turns: bool) -> Document
     upright: list[bool] = []
     decided_by: list[str] = []
     kb, dpi, cpu_s, warnings = 0.0, 0, 0.0, []
-    for quarter in range(4 if turns else 1):
+    has_up = entry.get("up") != "none"
+    for quarter in range(4 if turns and has_up else 1):
         turned, turned_truth = _turn(image, truth, quarter)
         t0 = _cpu_s()
         page = process_image(turned, entry["name"])
@@ -222,7 +235,7 @@ def _document_row(entry: dict[str, Any], file: Path, *, turns: bool) -> Document
     baseline_s = _cpu_s() - t0
     h, w = image.shape[:2]
     return DocumentRow(entry["name"], entry["what"], round(h * w / 1e6, 1), iou, found, cpu, upright,
-                       round(kb, 1), dpi, round(cpu_s, 2), warnings, round(baseline_s, 3), decided_by)
+                       round(kb, 1), dpi, round(cpu_s, 2), warnings, round(baseline_s, 3), decided_by, has_up)
 
 
 def run_documents(*, turns: bool = True, progress: Progress | None = None,
@@ -256,7 +269,7 @@ def format_documents(result: DocumentsResult) -> str:
         table.append([r.name[:44], f"{r.megapixels:.1f}", f"{r.iou['ours']:.3f}", f"{r.iou['canny']:.3f}",
                       " ".join(("✓" if u else "✗") + (by[:1] if by else "")
                                for u, by in zip(r.upright, r.orientation or [""] * len(r.upright),
-                                                strict=False)),
+                                                strict=False)) if r.has_up else "no up (not scored)",
                       f"{r.page_kb:.0f}", str(r.effective_dpi), f"{r.cpu_s:.2f}", f"{r.baseline_cpu_s:.2f}",
                       ",".join(r.warnings)])
     s = result.summary()
@@ -273,7 +286,9 @@ def format_documents(result: DocumentsResult) -> str:
                 f"{s['canny']['found']}/{s['photos']}", ""],
                ["median detect CPU ms", f"{s['ours']['median_detect_cpu_ms']:.0f}",
                 f"{s['canny']['median_detect_cpu_ms']:.0f}", ""],
-               ["upright (all turns)", percent(s["upright"]), "", "100 %"],
+               ["upright (all turns)", f"{percent(s['upright'])} ({s['upright_pages']})", "", "100 %"],
+               ["  pages ≥ 100 dpi / below", f"{s['upright_100dpi']} / {s['upright_low_dpi']}", "", ""],
+               ["  < 100 dpi photos with a wrong turn: flagged", s["wrong_low_dpi_flagged"], "", "all"],
                ["KB per page (median / max)", f"{s['median_kb']:.0f} / {s['max_kb']:.0f}", "",
                 f"≤ {GOALS['max_kb']}"],
                ["CPU s per page ≥ 5 MP (median)", f"{s['cpu_s_large']:.2f}",

@@ -40,6 +40,7 @@ import numpy as np
 from kiosk.capture.page_detect import order_corners
 from kiosk.capture.page_fold import WARNING_FOLDED, cut_at_a_fold, looks_folded
 from kiosk.capture.page_orientation import (
+    ALIGNMENT_MARGIN,
     ANALYSIS_DPI,
     DIRECTION_MARGIN,
     MAX_OCR_PIXELS,
@@ -49,6 +50,7 @@ from kiosk.capture.page_orientation import (
     OCR_CHAR_PX,
     Orientation,
     Window,
+    alignment_evidence,
     analysis_binary,
     decide,
     densest_text_window,
@@ -263,7 +265,7 @@ def page_geometry(quad: np.ndarray, image_size: tuple[int, int], options: Enhanc
                         effective_dpi=float(effective), aspect=float(aspect))
 
 
-MIN_OUTPUT_DPI = 50
+MIN_OUTPUT_DPI = 20  # a floor for the filters' kernel sizes only: a 35 dpi photo is written at 35, not 50
 
 
 def output_dpi(requested: int, effective: float) -> int:
@@ -366,13 +368,19 @@ def to_bw(grey_flat: np.ndarray, dpi: int) -> np.ndarray:
     return np.where(ink, 0, 255).astype(np.uint8)
 
 
+LOW_INK_DPI = 100  # below this a pen stroke is thinner than a pixel: see ink_ratio
+
+
 def ink_ratio(grey_flat: np.ndarray, dpi: int) -> float:
     """Share of the page (a 4 % border excluded) covered by ink, after removing specks smaller than
-    ~0.4 mm² (dust, noise)."""
+    ~0.4 mm² (dust, noise). Below `LOW_INK_DPI` a pen stroke is thinner than a pixel and blends with the
+    paper (measured on real 0.2 MP photos at 28–35 dpi: handwriting never darker than 150, so written pages
+    were called blank), so anything clearly darker than the flattened paper counts (< 200, as the
+    orientation's analysis view does; blank sheets photographed alike still have none)."""
     h, w = grey_flat.shape
     by, bx = round(0.04 * h), round(0.04 * w)
     core = grey_flat[by:h - by, bx:w - bx]
-    ink = (core < 150).astype(np.uint8)
+    ink = (core < (150 if dpi >= LOW_INK_DPI else 200)).astype(np.uint8)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     min_area = max(4, round((dpi / MM_PER_INCH) ** 2 * 0.4))
     areas = stats[1:, cv2.CC_STAT_AREA] if count > 1 else np.zeros(0, np.int64)
@@ -470,16 +478,22 @@ MIN_ORIENTATION_DPI = 100  # below this (source pixels per inch) text shapes can
 
 
 def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndarray, to_view: np.ndarray,
-                     view_size: tuple[int, int], source_per_view: float, *, use_ocr: bool) -> Orientation:
+                     view_size: tuple[int, int], source_per_view: float, *, use_ocr: bool,
+                     low_resolution: bool = False) -> Orientation:
     """Clockwise rotation (0/90/180/270) that makes the page upright (page_orientation explains how).
     `ink` is the deskewed analysis view's ink (`dark_ink` only its darkest: the fallback statistic is
     steadier on it); `to_view` maps source pixels to that view (`view_size`);
-    `source_per_view` bounds the OCR crop's scale (never finer than the source)."""
+    `source_per_view` bounds the OCR crop's scale (never finer than the source). `low_resolution` (below
+    `MIN_ORIENTATION_DPI`) lets the line alignment decide before the ink-above/below statistic: measured on
+    the real photos it is the better guess there, and the worse one on a well-resolved handwritten page
+    whose OCR could not decide (a cheat sheet turned upside down every way)."""
     if np.count_nonzero(ink) < 200:
         return Orientation(0, "none", True)
     shape = text_direction(ink)
     if shape.words < MIN_WORDS:
-        return Orientation(0, "none", not use_ocr or shape.words == 0)
+        # Ink but too few word shapes: below MIN_ORIENTATION_DPI that is small print the view cannot
+        # resolve (a 30 dpi printed page), not a page without text: say the orientation is a guess.
+        return Orientation(0, "none", (not use_ocr or shape.words == 0) and not low_resolution)
     base = 0 if shape.direction >= 0 else 90
     clear = abs(shape.direction) >= DIRECTION_MARGIN
     turned = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))
@@ -501,6 +515,10 @@ def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndar
             decided = decide(list(totals / (attempt + 1)), rotations)
             if decided is not None:
                 return decided
+    horizontal = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))
+    aligned = alignment_evidence(horizontal, _text_lines(horizontal)) if low_resolution else 0.0
+    if abs(aligned) >= ALIGNMENT_MARGIN:  # starts line up, ends do not (or the reverse): page_orientation
+        return Orientation(base if aligned > 0 else (base + 180) % 360, "text", False)
     evidence = upright_evidence(np.ascontiguousarray(np.rot90(dark_ink, k=-(base // 90))))
     rotation = base if evidence >= 0 else (base + 180) % 360
     return Orientation(rotation, "text", clear and abs(evidence) >= UPRIGHT_MARGIN and not use_ocr)
@@ -609,7 +627,8 @@ def enhance_page(image: np.ndarray, corners: np.ndarray,
         orientation = find_orientation(
             analysis_binary(flat_preview), _strict_ink(flat_preview), source_grey, deskew @ pwarp, psize,
             source_per_preview,
-            use_ocr=options.tesseract_osd and geometry.effective_dpi >= MIN_ORIENTATION_DPI)
+            use_ocr=options.tesseract_osd and geometry.effective_dpi >= MIN_ORIENTATION_DPI,
+            low_resolution=geometry.effective_dpi < MIN_ORIENTATION_DPI)
         if geometry.effective_dpi < MIN_ORIENTATION_DPI and orientation.source == "text":
             # Measured on the synthetic corpus: at ~50 dpi the ascender/descender balance is a coin toss.
             orientation = Orientation(orientation.rotation, "text", False)

@@ -19,7 +19,15 @@ So, on a small grey view of the page (`ANALYSIS_DPI`):
    the direction is not clear), the turns stacked in one image, and Tesseract's LSTM recognises it once
    (`--psm 6`, TSV): the turn whose words it reads with the higher confidence (weighted by word length) is
    upright. One process, ~0.1 MP: ~0.3 s CPU instead of OSD's 0.5–1 s, and right where OSD was wrong.
-3. Without Tesseract, or when it reads nothing, the ink-above/below statistic decides (not confident).
+3. Below `MIN_ORIENTATION_DPI` (page_enhance: at ~30–50 dpi OCR is confidently wrong, so it is not asked)
+   the *alignment* of the text lines decides when it is clear: left-to-right
+   text (Vietnamese, English, horizontal Chinese, handwriting) starts every line at the left margin and
+   ends it raggedly, so the line starts line up and the ends do not (`alignment_evidence`); a justified
+   page lines up both and says nothing. Measured on the real photos at ~30–40 dpi, where the
+   ink-above/below statistic was wrong on 3 of 4 receipts turned every way, the alignment was right on
+   34 of 44 turns whose line direction was right. Otherwise — and at any resolution when Tesseract is
+   missing or reads nothing — the ink-above/below statistic decides (on well-resolved pages it was the
+   better of the two). None of these is confident: the page then carries `orientation_uncertain`.
 """
 
 from __future__ import annotations
@@ -119,6 +127,33 @@ def text_direction(binary: np.ndarray) -> TextShape:
     along_v = float(h[vertical].sum())
     words = int(horizontal.sum() + vertical.sum())
     return TextShape(math.log((along_h + char_px) / (along_v + char_px)), words, char_px)
+
+
+ALIGNMENT_MARGIN = 0.3  # |alignment_evidence| below this: both margins line up alike (justified, centred)
+MIN_ALIGNMENT_LINES = 4  # fewer text lines than this say nothing about alignment
+
+
+def _median_deviation(values: np.ndarray) -> float:
+    return float(np.median(np.abs(values - np.median(values))))
+
+
+def alignment_evidence(binary: np.ndarray, lines: list[tuple[int, int]]) -> float:
+    """For horizontal text lines (`lines`: their row ranges in `binary`): > 0 when the line starts line up
+    better than the line ends (left-aligned, as left-to-right text is: upright), < 0 when the ends do
+    (upside down), 0 when there are too few lines. The log ratio of the median absolute deviations of the
+    ends and of the starts, in pixels of the view (+2 so a pixel of jitter on a clean margin is no signal)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for top, bottom in lines:
+        cols = np.nonzero(binary[top:bottom].any(axis=0))[0]
+        if len(cols) >= 3:
+            starts.append(int(cols[0]))
+            ends.append(int(cols[-1]))
+    if len(starts) < MIN_ALIGNMENT_LINES:
+        return 0.0
+    spread_starts = _median_deviation(np.array(starts, np.float64))
+    spread_ends = _median_deviation(np.array(ends, np.float64))
+    return math.log((spread_ends + 2) / (spread_starts + 2))
 
 
 Window = tuple[int, int, int, int]  # x, y, w, h
@@ -258,7 +293,19 @@ def decide(confidences: list[float], rotations: list[int]) -> Orientation | None
 
 
 __all__ = [
-    "ANALYSIS_DPI", "OCR_ATTEMPTS", "Orientation", "TextShape", "Window", "analysis_binary", "character_size",
+    "ALIGNMENT_MARGIN",
+    "ANALYSIS_DPI",
+    "OCR_ATTEMPTS",
+    "Orientation",
+    "TextShape",
+    "Window",
+    "alignment_evidence",
+    "analysis_binary",
+    "character_size",
     "decide",
-    "densest_text_window", "ocr_confidences", "quarter_turn", "tesseract_env", "text_direction",
+    "densest_text_window",
+    "ocr_confidences",
+    "quarter_turn",
+    "tesseract_env",
+    "text_direction",
 ]

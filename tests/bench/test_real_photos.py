@@ -57,9 +57,12 @@ def mirror(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
 
 def test_the_manifests_name_a_commit_and_our_corners_for_every_photo() -> None:
     documents = load_manifest("documents.json")["photos"]
-    assert len(documents) >= 12
+    assert len(documents) >= 30 and len({entry["repo"] for entry in documents}) >= 5
     for entry in documents:
-        assert len(entry["commit"]) == 40 and len(entry["corners"]) == 4 and entry["licence"]
+        assert len(entry["commit"]) == 40 and len(entry["corners"]) == 4
+        assert entry["licence"] and entry["what"]
+        assert entry.get("up", "text") in ("text", "none")
+    assert len({entry["name"] for entry in documents}) == len(documents)
     assert len(load_manifest("passports.json")["documents"]) >= 30
 
 
@@ -78,6 +81,35 @@ def test_a_photo_is_scored_from_the_snapshot(mirror: tuple[str, str]) -> None:
     # CPU as a ratio to the OpenCV recipe measured on the same photo in the same run.
     assert row.baseline_cpu_s > 0 and result.summary()["cpu_ratio_large"] > 0 and "(ours ×" in text
     assert len(row.orientation) == 4 and set(row.orientation) <= {"ocr", "text", "none"}
+    summary = result.summary()  # uprightness split at 100 dpi (below it OCR is not asked)
+    split = [summary[k].split("/") for k in ("upright_100dpi", "upright_low_dpi")]
+    assert sum(int(of) for _, of in split) == 4 and row.effective_dpi < 100 and split[1][1] == "4"
+    assert "pages ≥ 100 dpi / below" in text
+
+
+def test_a_page_with_no_up_is_not_scored_for_uprightness(mirror: tuple[str, str]) -> None:
+    repo, commit = mirror
+    entry = {"name": "photos:page.jpg", "repo": repo, "commit": commit, "path": "page.jpg", "licence": "test",
+             "what": "a page", "corners": CORNERS}
+    blank = {**entry, "name": "photos:grid.jpg", "up": "none",
+             "corners": [CORNERS[2], CORNERS[3], *CORNERS[:2]]}
+    result = run_documents(manifest={"photos": [entry, blank]}, turns=True)
+    scored, unscored = result.rows
+    assert scored.has_up and len(scored.upright) == 4
+    assert not unscored.has_up and len(unscored.upright) == 1  # only as photographed: no turns to judge
+    assert result.summary()["upright_pages"].endswith("/4")
+    assert "no up (not scored)" in format_documents(result)
+
+
+def test_a_snapshot_with_a_work_tree_is_read_too(mirror: tuple[str, str], tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, commit = mirror
+    clone = tmp_path / "clones" / "someone+photos" / "repo"
+    subprocess.run(["git", "clone", "-q", str(tmp_path / "mirrors" / "someone+photos" / "repo"), str(clone)],
+                   check=True, timeout=30, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    monkeypatch.setenv("DVC_REAL_PHOTOS_MIRRORS", str(tmp_path / "clones"))
+    assert real_photos.git_dir(repo) == clone / ".git"
+    assert real_photos.read_blob(repo, commit, "page.jpg") == page_photo()
 
 
 def test_absent_snapshots_are_skipped_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -257,3 +257,62 @@ def test_the_pdf_pages_are_a4_at_100_percent(photo_files: list[tuple[Path, np.nd
     with pikepdf.open(io.BytesIO(out.read_bytes())) as pdf:
         box = [float(v) for v in pdf.pages[0].MediaBox]
     assert box[2:] == pytest.approx([210 / 25.4 * 72, 297 / 25.4 * 72], abs=0.6)  # A4 (at any dpi)
+
+
+def test_a_small_distant_photo_is_written_at_its_own_resolution_with_a_warning(tmp_path: Path) -> None:
+    """A ~36 dpi page (a 0.3 MP photo, or a page far from the camera) is never upsampled to A4 at the
+    requested 200 dpi: the PDF page holds A4 at no more than the source's own resolution (100 % scale),
+    costs a fraction of the bytes, and says low_dpi (the documents screen shows it per page)."""
+    photo = document_photo(0, seed=21, scale=0.2)
+    path = tmp_path / "xa.jpg"
+    path.write_bytes(cv2.imencode(".jpg", photo.image, [cv2.IMWRITE_JPEG_QUALITY, 92])[1].tobytes())
+    out = tmp_path / "xa.pdf"
+    report = scan_documents([path], out, options=EnhanceOptions(dpi=200))
+    page = report.pages[0]
+    assert 30 <= page.effective_dpi <= 45 and abs(page.effective_dpi - photo.page_dpi) < 5
+    assert "low_dpi" in page.warnings
+    # Never more pixels than the source has (a deskew may widen the canvas by a few; the page may be turned).
+    short, long = sorted((page.width_px, page.height_px))
+    assert short <= 210 / 25.4 * page.effective_dpi * 1.03 and long <= 297 / 25.4 * page.effective_dpi * 1.03
+    assert page.bytes < 40_000  # vs ~250–340 KB for the same page blown up to 200 dpi
+    with pikepdf.open(out) as pdf:
+        box = [float(v) for v in pdf.pages[0].mediabox]
+        mm = sorted(((box[2] - box[0]) / 72 * 25.4, (box[3] - box[1]) / 72 * 25.4))
+        assert abs(mm[0] - 210) < 8 and abs(mm[1] - 297) < 8  # A4 at 100 % scale (plus the deskew's margin)
+        image = next(iter(pdf.pages[0].get_images().values()))
+        assert (int(image.Width), int(image.Height)) == (page.width_px, page.height_px)
+
+
+def test_cli_keep_going_lists_every_bad_file_in_json_and_files_the_good_pages(
+        photo_files: list[tuple[Path, np.ndarray]], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Images that cannot hurt: a header claiming 30000×30000, one over 2^30 pixels, a 1×20000 strip, a
+    truncated JPEG, a text file, a name with a control character and a missing file each get their own
+    JSON error; the run goes on and the PDF holds the two good pages."""
+    import struct
+
+    def jpeg_header(width: int, height: int) -> bytes:
+        components = b"\x01\x11\x00\x02\x11\x00\x03\x11\x00"
+        sof = b"\xff\xc0" + struct.pack(">HBHHB", 17, 8, height, width, 3) + components
+        return (b"\xff\xd8" + sof + b"\x00" * 300)[:332]
+
+    bad = {"bomb.jpg": jpeg_header(30000, 30000), "giga.jpg": jpeg_header(40000, 30000),
+           "cut.jpg": photo_files[0][0].read_bytes()[:2000], "notes.jpg": b"not an image\n" * 20,
+           "chu\x07ong.jpg": photo_files[0][0].read_bytes()}
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    cv2.imwrite(str(tmp_path / "strip.png"), np.full((20000, 1, 3), 200, np.uint8))
+    order = [str(photo_files[0][0]), *(str(tmp_path / n) for n in ("bomb.jpg", "giga.jpg", "strip.png",
+             "cut.jpg", "notes.jpg", "chu\x07ong.jpg", "missing.jpg")), str(photo_files[1][0])]
+    out = tmp_path / "out.pdf"
+    code = main(["docscan", *order, "-o", str(out), "--keep-going", "--json", "--dpi", "100",
+                 "--data-dir", str(tmp_path / "data")])
+    record = json.loads(capsys.readouterr().out)
+    assert code == 1  # something was left out
+    assert record["output"] == str(out) and len(record["pages"]) == 2 and out.is_file()
+    assert [e["code"] for e in record["errors"]] == [
+        "image_too_large", "image_too_large", "image_too_small", "truncated", "not_an_image",
+        "name_control_chars", "not_found"]
+    assert all(e["message_vi"] and e["message_en"] for e in record["errors"])
+    with pikepdf.open(out) as pdf:
+        assert len(pdf.pages) == 2

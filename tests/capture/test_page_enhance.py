@@ -291,3 +291,20 @@ def test_black_and_white_keeps_faint_thermal_print(ink: int) -> None:
     # dots at 170), within 10 %.
     assert abs(pieces - crisp_pieces) <= 0.1 * crisp_pieces
     assert specks <= 0.05 * pieces
+
+
+def test_faint_writing_on_a_low_resolution_page_is_ink_and_a_blank_sheet_is_not() -> None:
+    """At ~30 dpi a pen stroke blends with the paper: its darkest pixels are ~170–190 after flattening.
+    Such a page is not blank; a clean sheet photographed alike still is."""
+    from kiosk.capture.page_enhance import BLANK_INK_RATIO, ink_ratio
+
+    rng = np.random.default_rng(3)
+    sheet = np.clip(rng.normal(250, 2, (340, 240)), 0, 255).astype(np.uint8)
+    written = sheet.copy()
+    for top in range(40, 300, 22):  # lines of faint handwriting, ~2 px strokes at ~180
+        for left in range(30, 200, 14):
+            written[top:top + 2, left:left + 9] = 182
+            written[top - 4:top + 2, left + 4:left + 6] = 178
+    assert ink_ratio(written, 30) > 10 * BLANK_INK_RATIO
+    assert ink_ratio(sheet, 30) < BLANK_INK_RATIO
+    assert ink_ratio(written, 200) < BLANK_INK_RATIO  # at 200 dpi such grey is not ink (a shadow, a tint)

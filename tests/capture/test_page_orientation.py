@@ -114,3 +114,47 @@ def test_without_tesseract_the_text_statistic_decides(page_bgr: np.ndarray,
     page = enhance_page(frame, quad, EnhanceOptions(dpi=DPI))
     assert page.orientation_source == "text"
     assert page.rotation == 180
+
+
+def _ragged_lines(ragged_side: str) -> np.ndarray:
+    """A page view of 12 text lines all starting at one margin and ending where their length takes them."""
+    ink = np.zeros((400, 300), np.uint8)
+    lengths = [230, 180, 240, 120, 210, 160, 235, 90, 200, 225, 140, 190]
+    for i, length in enumerate(lengths):
+        top = 20 + i * 30
+        if ragged_side == "right":
+            ink[top:top + 12, 30:30 + length] = 1
+        else:
+            ink[top:top + 12, 270 - length:270] = 1
+    return ink
+
+
+def test_alignment_evidence_tells_left_aligned_text_from_the_same_text_upside_down() -> None:
+    from kiosk.capture.page_enhance import _text_lines
+
+    upright = _ragged_lines("right")
+    turned = np.ascontiguousarray(np.rot90(upright, 2))
+    assert page_orientation.alignment_evidence(upright, _text_lines(upright)) > 1.0
+    assert page_orientation.alignment_evidence(turned, _text_lines(turned)) < -1.0
+    justified = np.zeros_like(upright)
+    justified[20:380:30] = 0
+    for top in range(20, 380, 30):
+        justified[top:top + 12, 30:270] = 1
+    assert abs(page_orientation.alignment_evidence(justified, _text_lines(justified))) \
+        < page_orientation.ALIGNMENT_MARGIN
+    assert page_orientation.alignment_evidence(upright[:70], _text_lines(upright[:70])) == 0.0  # 2 lines
+
+
+def test_a_low_resolution_page_upside_down_is_turned_by_its_left_margin_and_flagged() -> None:
+    """At ~35 dpi OCR is not used (confidently wrong there): the ragged right edge of left-aligned lines
+    says which way is up, and the page still says its orientation is only a guess. (Page 7 is the one the
+    ink-above/below statistic alone turned upside down.)"""
+    for index in (0, 7):
+        page = cv2.cvtColor(document_page(index, dpi=36)[0], cv2.COLOR_RGB2BGR)
+        h, w = page.shape[:2]
+        framed = cv2.copyMakeBorder(page, 40, 40, 40, 40, cv2.BORDER_CONSTANT, value=(60, 50, 40))
+        corners = np.array([[40, 40], [40 + w, 40], [40 + w, 40 + h], [40, 40 + h]], np.float64)
+        upright = enhance_page(framed, corners, EnhanceOptions())
+        upside_down = enhance_page(np.ascontiguousarray(np.rot90(framed, 2)), corners, EnhanceOptions())
+        assert (upright.rotation, upside_down.rotation) == (0, 180)
+        assert "orientation_uncertain" in upside_down.warnings and "low_dpi" in upside_down.warnings
