@@ -32,9 +32,9 @@ Methods, in the same run, on the same frames (rendered once, shared):
 - `ours`:  the session as the kiosk builds it (`CardScanSession()`).
 
 Judging: a synthetic card's acceptance is *read* when id_number, full_name (the MRZ spelling for an MRZ
-reading) and date_of_birth are right, else a *misread*. A real specimen has no annotated fields: it is read
-when the document's MRZ format is the expected one (TD1 / TD3) and, when the kiosk reads the still photo,
-its number and date of birth equal that reading; anything else accepted is a misread.
+reading) and date_of_birth are right, else a *misread*. A real specimen is read when every field of the
+document equals our annotation of its MRZ (`resources/real_photos/passports.json`); anything else accepted
+is a misread, and so is accepting a specimen printed with wrong check digits.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ from kiosk.bench.synthetic_cards import (
 )
 from kiosk.capture.card_scan import CardScanSession, ScanFeedback
 from kiosk.capture.idcard_reader import IdCardReader
-from kiosk.domain.idcard import IdentityReading
+from kiosk.domain.idcard import ForeignDocument, IdentityReading
 
 FPS = 15.0
 DURATION_S = 4.0
@@ -99,6 +99,8 @@ class SequenceTruth:
     expect_format: str | None = None  # real: "TD1" / "TD3"
     still_number: str | None = None  # real: what the kiosk reads from the still photo, when it does
     still_birth: date | None = None
+    expected: ForeignDocument | None = None  # real: the annotated MRZ's document (judged field by field)
+    must_refuse: bool = False  # real: a specimen printed with wrong check digits
 
 
 def judge_reading(truth: SequenceTruth, reading: IdentityReading | None) -> bool:
@@ -107,8 +109,12 @@ def judge_reading(truth: SequenceTruth, reading: IdentityReading | None) -> bool
         return False
     if truth.source == "real":
         doc = reading.document
-        if doc is None or doc.format != truth.expect_format:
+        if truth.must_refuse or doc is None or doc.format != truth.expect_format:
             return False
+        if truth.expected is not None:
+            from kiosk.bench.real_photos import wrong_fields
+
+            return not wrong_fields(doc, truth.expected)
         if truth.still_number is not None:
             return doc.document_number == truth.still_number and reading.date_of_birth == truth.still_birth
         return True
@@ -308,7 +314,7 @@ def real_sequences(seed: int, *, limit: int | None = None,
                    progress: Callable[[str], None] | None = None) -> tuple[list[LiveSequence], list[str]]:
     """One sequence per expected specimen (TD1 / TD3), camera condition easy and medium alternating;
     ([], [why]) when the snapshot is absent."""
-    from kiosk.bench.real_photos import load_manifest, read_blob
+    from kiosk.bench.real_photos import expected_document, load_manifest, read_blob
 
     manifest = load_manifest("passports.json")
     reader = IdCardReader()
@@ -336,7 +342,9 @@ def real_sequences(seed: int, *, limit: int | None = None,
             truth = SequenceTruth(name=name, source="real", condition=condition.name, pattern=PATTERNS[i % 2],
                                   expect_format=entry["expect"],
                                   still_number=doc.document_number if doc is not None else None,
-                                  still_birth=still.date_of_birth if doc is not None and still else None)
+                                  still_birth=still.date_of_birth if doc is not None and still else None,
+                                  expected=expected_document(entry),
+                                  must_refuse=entry.get("check_digits_valid") is False)
             scale = min(1.0, 1400 / image.shape[1])
             if scale < 1:
                 image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
