@@ -124,7 +124,7 @@ _REPAIRED = ReadingWarning(
 
 # A foreign document's name is checked by the clerk against its printed page (the kiosk has no other copy
 # of it, unlike the Vietnamese card's QR): up to this many look-alike cells are read with a warning.
-_MAX_FOREIGN_NAME_UNSURE: Final = 2
+_MAX_FOREIGN_NAME_UNSURE: Final = 0
 # The best characters of a passport pass four or five check digits (the composite over every coded field):
 # accepted as read with up to this many close cells; second-best substitutions keep the stricter limit.
 _MAX_FOREIGN_AMBIGUOUS: Final = 6
@@ -372,7 +372,7 @@ LAYOUTS: Final = (
 # Any country's ID card (TD1) and passport (TD3): document numbers are letters and digits, codes may hold
 # fillers (`D<<` is Germany), check digits of optional data may be a filler.
 TD1_LAYOUTS: Final = (
-    "NNNNN" + "*" * 25,
+    "K" + "NNNN" + "*" * 25,
     "D" * 7 + "S" + "D" * 7 + "NNN" + "*" * 11 + "D",
     "N" * LINE_LENGTH,
 )
@@ -387,6 +387,7 @@ _CLASSES: Final = {
     "C": "0123456789<",
     "S": "MF<",
     "T": "PV",  # a TD3 is a passport or a visa
+    "K": "IAC",  # a TD1 is an identity card: its document code starts with I, A or C (ICAO 9303-5)
     "N": "ABCDEFGHIJKLMNOPQRSTUVWXYZ<",
     "*": MRZ_ALPHABET,
 }
@@ -592,14 +593,28 @@ class _LineRead:
 # readings that pass every check digit, the one with the most 0s wins, then the one whose O/0 cells agree
 # best with their neighbours (0 among digits, O among letters); a tie between different numbers is refused
 # (a later frame will be clearer).
+# Not only O/0: every letter OCR-B draws like a digit (I/1, S/5, B/8, Z/2, D/0, Q/0) is a close call in a
+# field that may hold both. A single flip always changes a check digit (the values differ by a number that is
+# not a multiple of 10, weights 7, 3, 1 are prime to 10); G/6 differ by 10, so no check digit tells them
+# apart and they are not flipped. When the best characters fail the check digits, the flips are tried from
+# there too (100_id-si: `O99991OO1…SOS468` for `099991001…505468`).
+_TWIN_PAIRS: Final = (frozenset("O0"), frozenset("Q0"), frozenset("D0"), frozenset("I1"), frozenset("S5"),
+                      frozenset("B8"), frozenset("Z2"))
 _TWINS: Final = frozenset("O0")
 _MAX_TWIN_FLIPS: Final = 3
+_MAX_TWIN_CELLS: Final = 10  # 2^10 parses at most
 _TWIN_SCORE_MARGIN: Final = 0.08  # summed template scores: closer than this is a coin flip
+# From a reading that fails: each flipped cell closer than this, no sum (every cell is a look-alike pair).
+_TWIN_CELL_MARGIN: Final = 0.08
+
+
+def _is_twin(a: str, b: str) -> bool:
+    return frozenset((a, b)) in _TWIN_PAIRS
 
 
 def _context_agreement(line: str, i: int, twins: set[int]) -> int:
-    """+1 when the O/0 at `line[i]` agrees with its nearest neighbours that are not O/0 cells or fillers
-    (0 between digits, O between letters), -1 when it disagrees, 0 when they say nothing."""
+    """+1 when the twin at `line[i]` agrees with its nearest neighbours that are not twin cells or fillers
+    (a digit between digits, a letter between letters), -1 when it disagrees, 0 when they say nothing."""
     neighbours = []
     for step in (-1, 1):
         j = i + step
@@ -608,41 +623,55 @@ def _context_agreement(line: str, i: int, twins: set[int]) -> int:
         if 0 <= j < len(line):
             neighbours.append(line[j])
     if neighbours and all(c.isdigit() for c in neighbours):
-        return 1 if line[i] == "0" else -1
+        return 1 if line[i].isdigit() else -1
     if neighbours and all(c.isalpha() for c in neighbours):
-        return 1 if line[i] == "O" else -1
+        return 1 if line[i].isalpha() else -1
     return 0
+
+
+def _twin_cells(reads: Sequence[_LineRead], rows: Sequence[int], layouts: Sequence[str],
+                margin: float) -> list[tuple[int, int]]:
+    return [(row, i) for row in rows for i, kind in enumerate(layouts[row])
+            if kind == "*" and _is_twin(reads[row].best[i], reads[row].second[i])
+            and reads[row].margins[i] < margin]
 
 
 def _resolve_twins(parse: Callable[[Sequence[str]], IdentityReading | None], reads: Sequence[_LineRead],
                    rows: Sequence[int], layouts: Sequence[str],
-                   reading: IdentityReading) -> tuple[IdentityReading | None, str]:
-    """`reading` (the best characters, every check digit passing), or another O/0 choice that passes too
-    and fits its neighbours better; (None, why) when two different numbers fit equally well."""
-    cells = [(row, i) for row in rows for i, kind in enumerate(layouts[row])
-             if kind == "*" and {reads[row].best[i], reads[row].second[i]} == _TWINS
-             and reads[row].margins[i] < _TWIN_SCORE_MARGIN]  # a clearer cell cannot flip within it
-    if not cells:
-        return reading, ""
+                   reading: IdentityReading | None) -> tuple[IdentityReading | None, str]:
+    """`reading` (the best characters, every check digit passing), or another letter/digit choice that
+    passes too and fits better: the most digits, then its neighbours; (None, why) when two different
+    numbers fit equally well. With `reading` None (the best characters fail), the flips are the repair."""
+    if reading is None:
+        cells = _twin_cells(reads, rows, layouts, _TWIN_CELL_MARGIN)
+        if not cells or len(cells) > _MAX_TWIN_CELLS:
+            return None, "MRZ check digits fail"
+        sizes = range(1, len(cells) + 1)
+    else:
+        cells = _twin_cells(reads, rows, layouts, _TWIN_SCORE_MARGIN)
+        if not cells:
+            return reading, ""
+        sizes = range(1, min(_MAX_TWIN_FLIPS, len(cells)) + 1)
     twins_by_row: dict[int, set[int]] = {}
     for row, i in cells:
         twins_by_row.setdefault(row, set()).add(i)
 
     def agreement(lines: Sequence[str]) -> int:
         # Digits first (document numbers and optional data are mostly digits: every real specimen whose
-        # O/0 choice was a coin flip wanted 0), then the neighbours.
-        zeros = sum(lines[row][i] == "0" for row, i in cells)
-        return zeros * 100 + sum(_context_agreement(lines[row], i, twins_by_row[row]) for row, i in cells)
+        # letter/digit choice was a coin flip wanted the digit), then the neighbours.
+        digits = sum(lines[row][i].isdigit() for row, i in cells)
+        return digits * 100 + sum(_context_agreement(lines[row], i, twins_by_row[row]) for row, i in cells)
 
     best_lines = [r.best for r in reads]
     candidates: list[tuple[int, float, tuple[str, str], IdentityReading]] = []
-    doc = reading.document
-    assert doc is not None
-    candidates.append((agreement(best_lines), 0.0, (doc.document_number, doc.optional_data), reading))
-    for size in range(1, min(_MAX_TWIN_FLIPS, len(cells)) + 1):
+    if reading is not None:
+        doc = reading.document
+        assert doc is not None
+        candidates.append((agreement(best_lines), 0.0, (doc.document_number, doc.optional_data), reading))
+    for size in sizes:
         for flips in itertools.combinations(cells, size):
             cost = sum(float(reads[row].margins[i]) for row, i in flips)
-            if cost >= _TWIN_SCORE_MARGIN:
+            if reading is not None and cost >= _TWIN_SCORE_MARGIN:
                 continue
             trial = [list(line) for line in best_lines]
             for row, i in flips:
@@ -652,10 +681,13 @@ def _resolve_twins(parse: Callable[[Sequence[str]], IdentityReading | None], rea
             if other is not None and other.document is not None:
                 key = (other.document.document_number, other.document.optional_data)
                 candidates.append((agreement(lines), cost, key, other))
+    if not candidates:
+        return None, "MRZ check digits fail"
     candidates.sort(key=lambda c: (-c[0], c[1]))
     top = candidates[0]
     if any(c[0] == top[0] and c[2] != top[2] for c in candidates[1:]):
-        return None, "O and 0 cannot be told apart in the document number or optional data"
+        return None, "letters and digits that look alike cannot be told apart in the document number or " \
+                     "optional data"
     if top[3] is reading:
         return reading, ""
     return replace(top[3], warnings=(_REPAIRED, *top[3].warnings)), ""
@@ -1121,15 +1153,23 @@ class MrzReader:
         unsure_name = sum(int((reads[row].margins < _MIN_NAME_MARGIN).sum()) for row in name_rows)
         if unsure_name > _MAX_FOREIGN_NAME_UNSURE:
             return None, f"{unsure_name} ambiguous cells in the name line (no check digit)"
-        ambiguous = int(sum((reads[row].margins < _SUBSTITUTE_MARGIN).sum() for row in coded_rows))
+        # Letter/digit look-alikes are resolved by _resolve_twins; the other close calls are what a check
+        # digit (mod 10) might let through several at a time.
+        twins = set(_twin_cells(reads, coded_rows, layouts, _SUBSTITUTE_MARGIN))
+        ambiguous = sum(1 for row in coded_rows for i in range(len(reads[row].best))
+                        if reads[row].margins[i] < _SUBSTITUTE_MARGIN and (row, i) not in twins)
         if ambiguous > _MAX_FOREIGN_AMBIGUOUS:
             return None, f"{ambiguous} ambiguous cells in the MRZ's coded lines"
         lines = [r.best for r in reads]
         parsed = self._parse_foreign(lines)
+        doubt = ""
         if parsed is not None:
             parsed, doubt = _resolve_twins(self._parse_foreign, reads, coded_rows, layouts, parsed)
-            if parsed is None:
+        elif ambiguous <= _MAX_AMBIGUOUS:  # every subset of the look-alike flips, from the failing reading
+            parsed, doubt = _resolve_twins(self._parse_foreign, reads, coded_rows, layouts, None)
+            if parsed is None and doubt.startswith("letters"):
                 return None, doubt
+        if parsed is not None:
             return (replace(parsed, warnings=(*parsed.warnings, _FOREIGN_NAME_UNSURE)) if unsure_name
                     else parsed), ""
         if ambiguous > _MAX_AMBIGUOUS:  # no second-best lottery with several coin-flip cells

@@ -218,3 +218,52 @@ def test_o_and_0_that_the_check_digit_cannot_tell_apart_are_read_as_digits() -> 
     clear = [reads[0], _line_read(read, second, {1: 0.3, 2: 0.3, 3: 0.3})]
     kept, _ = _resolve_twins(reader._parse_foreign, clear, [1], TD3_LAYOUTS, parsed)  # type: ignore[arg-type]
     assert kept is parsed
+
+
+def test_letters_read_for_digits_are_repaired_when_the_best_reading_fails_its_check_digits() -> None:
+    # 100_id-si (a real Slovenian specimen) read `I<SI<O99991OO18O7O6966SOS468<<`: O for 0 and S for 5 where
+    # letters are allowed. Every subset of those look-alike flips is tried; the one with the most digits
+    # that passes every check digit wins.
+    from kiosk.capture.mrz_reader import TD1_LAYOUTS, MrzReader, _resolve_twins
+
+    truth = ("I<SI<09999100180706966505468<<", "6606079F0807276SI<<<<<<<<<<<<0", "VZOREC<<TINA" + "<" * 18)
+    read = "I<SI<O99991OO18O7O6966SOS468<<"
+    second = "".join({"O": "0", "S": "5"}.get(c, c) if i > 4 else c for i, c in enumerate(read))
+    close = {i: 0.03 for i, c in enumerate(read) if i > 4 and c in "OS"}
+    reader = MrzReader()
+    assert reader._parse_foreign([read, truth[1], truth[2]]) is None
+    reads = [_line_read(read, second, close), _line_read(truth[1], truth[1], {}),
+             _line_read(truth[2], truth[2], {})]
+    resolved, why = _resolve_twins(reader._parse_foreign, reads, [0, 1], TD1_LAYOUTS, None)  # type: ignore[arg-type]
+    assert resolved is not None and resolved.document is not None, why
+    doc = resolved.document
+    assert (doc.document_number, doc.optional_data, doc.issuing_state) == ("099991001", "0706966505468", "SI")
+    assert "mrz_repaired" in [w.code for w in resolved.warnings]
+
+
+def test_a_document_code_the_format_does_not_allow_is_refused() -> None:
+    # No check digit covers the document code: a TD1 whose code read T (for I, on a small real card) must
+    # not become a reading.
+    from kiosk.domain.mrz import MrzError, parse_travel_document
+
+    assert parse_travel_document(TD1).document_code == "I"
+    with pytest.raises(MrzError):
+        parse_travel_document(("T" + TD1[0][1:], *TD1[1:]))
+    with pytest.raises(MrzError):
+        parse_travel_document(("I" + TD3[0][1:], TD3[1]))
+
+
+def test_a_close_call_in_the_name_is_refused_not_read_with_a_warning() -> None:
+    # The name has no check digit: 43_pass-fra read CHRISTOPHF (E and F 0.009 apart) and was accepted
+    # with a warning. A wrong name is worse than no read: any close call in the name refuses the frame.
+    from kiosk.capture.mrz_reader import TD3_LAYOUTS, MrzReader
+
+    reader = MrzReader()
+    name = "P<FRAULYSSE<<CHRISTOPHF" + "<" * 21
+    second = name[:22] + "E" + name[23:]
+    line2 = "08CD503380FRA6004103M1806058<<<<<<<<<<<<<<06"
+    reads = [_line_read(name, second, {22: 0.009}), _line_read(line2, line2, {})]
+    reading, why = reader._decide_foreign(reads, TD3_LAYOUTS)  # type: ignore[arg-type]
+    assert reading is None and "name" in why
+    sure = [_line_read(name, second, {22: 0.2}), reads[1]]
+    assert reader._decide_foreign(sure, TD3_LAYOUTS)[0] is not None  # type: ignore[arg-type]
