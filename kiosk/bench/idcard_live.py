@@ -21,8 +21,8 @@ same way.
 The clock is virtual and counts CPU time, so a loaded machine does not change the figures: frame j is captured
 at j / FPS; the reader takes the newest frame captured by now (or waits for the next one), and the clock
 advances by the process CPU time `session.feed` took (all threads: OpenCV may use several). *Time to read* is
-the clock when the session accepted a reading (for a foreign document: when it first said "this is a passport
-/ a foreign document", which is what the kiosk answers there; for an MRZ-only side: when its MRZ agreed and
+the clock when the session accepted a reading (a foreign document: from one frame when nothing was repaired,
+else when a second frame agreed; for an MRZ-only side: when its MRZ agreed and
 the session asked for the QR side, after which it would settle for the MRZ 2 s later). A sequence that ends
 unread counts as never read: the median and 90th percentile are taken over all sequences with those as
 infinite ("never" when the percentile falls on one).
@@ -77,7 +77,6 @@ LIVE_METHODS: tuple[LiveMethod, ...] = ("zxing", "ours")
 Source = Literal["qr", "mrz", "real"]
 SOURCE_LABELS = {"qr": "synthetic, QR side", "mrz": "synthetic, MRZ-only side (2021 back)",
                  "real": "real passports / foreign IDs"}
-FOREIGN_HINTS = frozenset({"foreign_passport", "foreign_document"})
 
 
 # ------------------------------------------------------------------------------------------- truth
@@ -400,8 +399,6 @@ def play(sequence: LiveSequence, method: LiveMethod, session: CardScanSession | 
             reading = feedback.reading
         elif feedback.hint_code == "turn_to_qr" and feedback.result is not None:
             reading = feedback.result.reading  # an MRZ-only side read and agreed: "turn the card over"
-        elif feedback.hint_code in FOREIGN_HINTS and feedback.result is not None:
-            reading = feedback.result.reading
         else:
             continue
         outcome = "read" if judge_reading(truth, reading) else "misread"

@@ -40,6 +40,24 @@ def merge_sides(qr: IdentityReading, mrz: IdentityReading) -> IdentityReading:
 
 ScanState = Literal["searching", "hold_still", "accepted"]
 
+# Warnings that say the MRZ reader changed what it saw (check-digit repair, look-alike flips) or is unsure of
+# the name: such a foreign reading waits for a second frame that agrees.
+_NEEDS_SECOND_FRAME = frozenset({"mrz_repaired", "mrz_name_uncertain", "unknown_state_code"})
+
+
+def read_in_one_frame(reading: IdentityReading) -> bool:
+    """True for a foreign document (passport TD3, any country's TD1) that one frame may decide.
+
+    Safe by the check digits: the characters as read pass every check digit (TD3: number, birth, expiry,
+    optional data and the composite over all of them; TD1: three and the composite) with nothing repaired,
+    and a single wrong digit always fails its field's check digit (weights 7, 3, 1 are prime to 10); the
+    code letter is the format's (I/A/C, P/V), both countries are ICAO codes, and no name cell was a close
+    call (the reader refuses those). Anything the reader had to repair waits for a second agreeing frame.
+    The Vietnamese card is never decided by one frame (its QR may belong to a card sliding out of view).
+    """
+    return (reading.document is not None and reading.document.known_states
+            and not any(w.code in _NEEDS_SECOND_FRAME for w in reading.warnings))
+
 HINTS: dict[str, tuple[str, str]] = {
     "show_card": ("Đặt thẻ căn cước vào khung hình, mặt có mã QR hướng về camera.",
                   "Place your ID card in the frame with the QR code facing the camera."),
@@ -56,14 +74,13 @@ HINTS: dict[str, tuple[str, str]] = {
     "turn_to_qr": ("Đã đọc mặt sau. Xin lật thẻ để máy đọc mặt có mã QR (tên có dấu).",
                    "The back has been read. Please turn the card over so the QR code side can be read."),
     "accepted": ("Đã đọc xong thẻ căn cước.", "Your ID card has been read."),
-    "foreign_passport": ("Đây là hộ chiếu (giấy tờ nước ngoài). Máy chỉ nhận thẻ căn cước Việt Nam: "
-                         "xin mời gặp nhân viên hỗ trợ.",
-                         "This is a passport (a foreign document). This kiosk takes Vietnamese ID cards "
-                         "only: please ask a member of staff."),
-    "foreign_document": ("Đây là giấy tờ tùy thân nước ngoài. Máy chỉ nhận thẻ căn cước Việt Nam: "
-                         "xin mời gặp nhân viên hỗ trợ.",
-                         "This is a foreign identity document. This kiosk takes Vietnamese ID cards "
-                         "only: please ask a member of staff."),
+    # A foreigner files with a passport or another country's ID card (ApplicantKind.FOREIGNER): the scan
+    # says what it sees and reads it, instead of "hold still".
+    "foreign_passport": ("Đây là hộ chiếu (giấy tờ nước ngoài). Máy đang đọc dải ký tự máy đọc…",
+                         "This is a passport (a foreign document). Reading its machine-readable lines…"),
+    "foreign_document": ("Đây là giấy tờ tùy thân nước ngoài. Máy đang đọc dải ký tự máy đọc…",
+                         "This is a foreign identity document. Reading its machine-readable lines…"),
+    "accepted_foreign": ("Đã đọc xong giấy tờ nước ngoài.", "The foreign document has been read."),
 }
 
 
@@ -112,6 +129,7 @@ class CardScanSession:
         self.qr_wait_frames = qr_wait_frames
         self._mrz: IdentityReading | None = None
         self._waited = 0
+        self._foreign: str | None = None  # "foreign_passport" / "foreign_document" once one was read
 
     @property
     def accepted(self) -> bool:
@@ -127,6 +145,7 @@ class CardScanSession:
         self._accepted = None
         self._mrz = None
         self._waited = 0
+        self._foreign = None
         self.gate.reset()
 
     def feed(self, frame: np.ndarray) -> ScanFeedback:
@@ -144,14 +163,21 @@ class CardScanSession:
             return self._accepted
         if self._mrz is not None:
             return self._waiting_for_qr(result)
-        if result.reading is not None and result.reading.document is not None:
-            # Read, with every check digit right: say what it is instead of "hold still" (the citizen
-            # flows need a Vietnamese ID number; the clerk handles foreigners).
-            kind = "foreign_passport" if result.reading.document.kind == "passport" else "foreign_document"
-            return self._feedback("searching", kind, result)
+        foreign = result.reading is not None and result.reading.document is not None
+        if foreign:
+            assert result.reading is not None and result.reading.document is not None
+            self._foreign = ("foreign_passport" if result.reading.document.kind == "passport"
+                             else "foreign_document")
+            if read_in_one_frame(result.reading):
+                return self._accept(result, result.reading, hint="accepted_foreign")
         digest = hashlib.sha256(result.payload.encode()).digest() if result.ok and result.payload else None
         self._recent.append(digest)
         if digest is not None:
+            if foreign:  # repaired: a second frame must agree; meanwhile say what it is, not "hold still"
+                assert self._foreign is not None
+                if sum(d == digest for d in self._recent) >= self.agree:
+                    return self._accept(result, result.reading, hint="accepted_foreign")
+                return self._feedback("hold_still", self._foreign, result)
             if sum(d == digest for d in self._recent) >= self.agree:
                 self._recent.clear()  # the digests are not needed any more
                 if result.decoder == "mrz" and result.reading is not None and self.qr_wait_frames > 0:
@@ -175,10 +201,11 @@ class CardScanSession:
             return self._accept(result, replace(mrz, warnings=(*mrz.warnings, NAME_FROM_MRZ)))
         return self._feedback("hold_still", "turn_to_qr", result)
 
-    def _accept(self, result: CardReadResult, reading: IdentityReading | None) -> ScanFeedback:
+    def _accept(self, result: CardReadResult, reading: IdentityReading | None, *,
+                hint: str = "accepted") -> ScanFeedback:
         self._recent.clear()
         self._mrz = None
-        self._accepted = self._feedback("accepted", "accepted", result, reading=reading)
+        self._accepted = self._feedback("accepted", hint, result, reading=reading)
         return self._accepted
 
     def _hint_for_failure(self, result: CardReadResult) -> ScanFeedback:
@@ -187,6 +214,13 @@ class CardScanSession:
             return self._feedback("searching", "not_an_id_card", result)
         if result.error_code == "unreadable_image":
             return self._feedback("searching", "camera_problem", result)
+        if self._foreign is not None and result.error_code in ("mrz_unreadable", "no_code_found",
+                                                               "code_unreadable"):
+            # A passport was read a moment ago and this frame was not (moving, or OCR skipped on it): say
+            # what it is, not "hold still" — unless the MRZ runs out of the frame or has glare, which the
+            # citizen can fix.
+            hint = _MRZ_HINTS.get(result.detail or "", self._foreign)
+            return self._feedback("hold_still", self._foreign if hint == "hold_still" else hint, result)
         if result.error_code == "mrz_unreadable":
             return self._feedback("hold_still", _MRZ_HINTS.get(result.detail or "", "hold_still"), result)
         if result.error_code == "code_unreadable" and result.quad:
