@@ -427,6 +427,11 @@ class _LineGeometry:
         return out
 
 
+_INK_OFFSET: Final = 8.0  # grey levels darker than the neighbourhood that count as ink (_measure_line)
+_STRICT_INK_OFFSET: Final = 24.0  # a foreign block's second measure, when its first read did not line up
+_RETRY_BELOW_SCORE: Final = 0.8  # mean cell score under which a foreign block is measured again
+
+
 def _measure_line(strip: np.ndarray, length: int = LINE_LENGTH,
                   min_glyph: float = 0.3, ink_offset: float = 8) -> _LineGeometry | None:
     """Baseline, glyph height and the cell map of the glyphs in an upright line strip; None if not a line.
@@ -503,12 +508,12 @@ def _measure_line(strip: np.ndarray, length: int = LINE_LENGTH,
     return replace(geometry, height_per_pitch=float(np.median(ratio)))
 
 
-def _measure_foreign_line(strip: np.ndarray, length: int) -> _LineGeometry | None:
+def _measure_foreign_line(strip: np.ndarray, length: int, least_ink: float = 8) -> _LineGeometry | None:
     """A passport's line, where the default measure failed: glyphs smaller than the strip (a printed box
     around the MRZ), then a stricter ink threshold (guilloche print touching a glyph made it too tall to
     count: 4 of the 34 real specimens)."""
     for min_glyph, ink_offset in ((0.12, 8), (0.3, 16), (0.12, 16)):
-        geometry = _measure_line(strip, length, min_glyph, ink_offset)
+        geometry = _measure_line(strip, length, min_glyph, max(ink_offset, least_ink))
         if geometry is not None:
             return geometry
     return None
@@ -964,7 +969,8 @@ class MrzReader:
     # -------------------------------------------------------------------------------- per line
 
     def _read_line(self, grey: np.ndarray, box: _LineBox, row: int, to_work: np.ndarray,
-                   layout: str | None = None, tallest: str | None = None) -> _LineRead | str:
+                   layout: str | None = None, tallest: str | None = None,
+                   ink_offset: float | None = None) -> _LineRead | str:
         """The line's cells (30 of the Vietnamese TD1 `row` unless `layout` says otherwise), or why not."""
         layout = layout or LAYOUTS[row]
         tallest = tallest or _TALLEST[row]
@@ -981,16 +987,17 @@ class MrzReader:
                 max(8, round(float(np.linalg.norm(corners_src[3] - corners_src[0])))))
         src_to_strip = _affine_for(corners_work, (size[0], size[1])) @ to_work
         strip = _warp(grey, src_to_strip, size)
-        geometry = _measure_line(strip, length)
+        geometry = _measure_line(strip, length, ink_offset=ink_offset or _INK_OFFSET)
         if geometry is None and layout not in LAYOUTS:
-            geometry = _measure_foreign_line(strip, length)
+            geometry = _measure_foreign_line(strip, length, ink_offset or _INK_OFFSET)
         if geometry is None and layout not in LAYOUTS and size[1] < _MIN_STRIP_HEIGHT:
             # A small passport scan: glyphs a few pixels apart merge into one blob at native resolution.
             zoom = min(4.0, _MIN_STRIP_HEIGHT / size[1])
             size = (round(size[0] * zoom), round(size[1] * zoom))
             src_to_strip = _affine_for(corners_work, (size[0], size[1])) @ to_work
             strip = _warp(grey, src_to_strip, size)
-            geometry = _measure_line(strip, length) or _measure_foreign_line(strip, length)
+            geometry = (_measure_line(strip, length, ink_offset=ink_offset or _INK_OFFSET)
+                        or _measure_foreign_line(strip, length, ink_offset or _INK_OFFSET))
         if geometry is None:
             return "an MRZ line could not be measured"
         # 2. Canonical strip: cell k at [pad + k·CELL_WIDTH, pad + (k + 1)·CELL_WIDTH), baseline at a fixed
@@ -1122,23 +1129,39 @@ class MrzReader:
 
     def _read_foreign_block(self, grey: np.ndarray, block: tuple[_LineBox, ...], to_work: np.ndarray,
                             layouts: tuple[str, ...]) -> _Outcome:
+        outcome, mean_score = self._read_foreign_block_once(grey, block, to_work, layouts, _INK_OFFSET)
+        if outcome.reading is None and mean_score < _RETRY_BELOW_SCORE:
+            # The cells did not line up with OCR-B glyphs: a passport's fine background print, dark enough
+            # to count as ink, joined the glyphs when the line was measured (100_pass-hrv, a real specimen,
+            # read garbage). Measure again with only the darkest ink.
+            retry, _ = self._read_foreign_block_once(grey, block, to_work, layouts, _STRICT_INK_OFFSET)
+            if retry.reading is not None or retry.code == "mrz_unreadable":
+                return retry
+        return outcome
+
+    def _read_foreign_block_once(self, grey: np.ndarray, block: tuple[_LineBox, ...], to_work: np.ndarray,
+                                 layouts: tuple[str, ...], ink_offset: float) -> tuple[_Outcome, float]:
+        """The block read with this ink offset for measuring its lines, and its mean cell score (0 when
+        a line could not be measured)."""
         top, bottom = block[0].corners(), block[-1].corners()
         band = np.array([top[0], top[1], bottom[2], bottom[3]])
         quad: Quad = [(float(x), float(y)) for x, y in _apply(np.linalg.inv(to_work), band)]
         reads: list[_LineRead] = []
         for row, (box, layout) in enumerate(zip(block, layouts, strict=True)):
             tallest = _TALLEST[2] if set(layout) <= {"N", "T"} else _TALLEST[0]
-            line = self._read_line(grey, box, row, to_work, layout, tallest)
+            line = self._read_line(grey, box, row, to_work, layout, tallest, ink_offset)
             if isinstance(line, str):
                 # Unlike the Vietnamese card's three lines, two lines of print are common (a card's front,
                 # a letter): only OCR-B characters make an "unreadable MRZ".
-                return _Outcome(None, None, "no_mrz_found", line, quad)
+                return _Outcome(None, None, "no_mrz_found", line, quad), 0.0
             reads.append(line)
         raw = tuple(r.best for r in reads)
-        if float(np.mean([r.best_scores for r in reads])) < _MIN_MRZ_SCORE:
-            return _Outcome(None, None, "no_mrz_found", "text lines, but not OCR-B MRZ characters", quad)
+        mean_score = float(np.mean([r.best_scores for r in reads]))
+        if mean_score < _MIN_MRZ_SCORE:
+            return _Outcome(None, None, "no_mrz_found", "text lines, but not OCR-B MRZ characters", quad), \
+                mean_score
         reading, why = self._decide_foreign(reads, layouts)
-        return _Outcome(reading, raw, None if reading else "mrz_unreadable", why or None, quad)
+        return _Outcome(reading, raw, None if reading else "mrz_unreadable", why or None, quad), mean_score
 
     def _decide_foreign(self, reads: Sequence[_LineRead],
                         layouts: tuple[str, ...]) -> tuple[IdentityReading | None, str]:
