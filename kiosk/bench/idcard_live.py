@@ -28,7 +28,7 @@ unread counts as never read: the median and 90th percentile are taken over all s
 infinite ("never" when the percentile falls on one).
 
 Methods, in the same run, on the same frames (rendered once, shared):
-- `zxing`: the same session around a reader that is zxing-cpp alone (no rescue, no pyzbar, no MRZ);
+- `zxing`: the same session around a reader that is zxing-cpp alone (no rescue, no MRZ);
 - `ours`:  the session as the kiosk builds it (`CardScanSession()`).
 
 Judging: a synthetic card's acceptance is *read* when id_number, full_name (the MRZ spelling for an MRZ
@@ -515,7 +515,7 @@ def format_live(result: LiveResult) -> str:
              format_table(headers, table, align="llrlrrrrr"), "",
              "  read = the session accepted the right card (a foreign document: said so with the right "
              "format); median / p90 over all sequences, a never-read sequence counted as never",
-             "  zxing = the same session around zxing-cpp alone (no rescue, no pyzbar, no MRZ)"]
+             "  zxing = the same session around zxing-cpp alone (no rescue, no MRZ)"]
     if result.skipped:
         lines.append(f"  real specimens skipped (snapshot absent): {len(result.skipped)}")
     if not any(p.source == "real" for p in result.plays):
