@@ -322,7 +322,8 @@ def real_sequences(seed: int, *, limit: int | None = None,
     entries = [e for e in manifest["documents"] if e["expect"] in ("TD1", "TD3")][:limit]
     with tempfile.TemporaryDirectory(prefix="kiosk-live-") as tmp:
         for i, entry in enumerate(entries):
-            blob = read_blob(manifest["repo"], manifest["commit"], entry["path"])
+            blob = read_blob(entry.get("repo", manifest["repo"]), entry.get("commit", manifest["commit"]),
+                             entry["path"])
             if blob is None:
                 skipped.append(entry["path"])
                 continue

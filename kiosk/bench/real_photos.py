@@ -324,6 +324,7 @@ class PassportRow:
     wrong: list[str] = field(default_factory=list)  # the fields that differ
     flagged: bool = False  # read with the "name may be misread" warning
     must_refuse: bool = False  # printed with wrong check digits: refusing it is right
+    repo: str = ""  # where the specimen comes from
 
 
 @dataclass(frozen=True)
@@ -345,6 +346,10 @@ class PassportsResult:
             group = [r for r in expected if r.expect == fmt]
             out[fmt] = {"read": sum(r.verdict == "right" for r in group),
                         "misread": sum(r.verdict == "misread" for r in group), "of": len(group)}
+        out["by_repo"] = {repo: {"read": sum(r.verdict == "right" for r in expected if r.repo == repo),
+                                 "misread": sum(r.verdict == "misread" for r in self.rows if r.repo == repo),
+                                 "of": sum(r.repo == repo for r in expected)}
+                          for repo in dict.fromkeys(r.repo for r in self.rows)}
         if self.rows:
             out["median_cpu_ms"] = statistics.median(r.cpu_ms for r in self.rows)
         return out
@@ -379,7 +384,8 @@ def run_passports(progress: Progress | None = None,
     skipped: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-real-") as tmp:
         for index, entry in enumerate(manifest["documents"]):
-            file = _materialise(Path(tmp), index, manifest["repo"], manifest["commit"], entry["path"])
+            file = _materialise(Path(tmp), index, entry.get("repo", manifest["repo"]),
+                                entry.get("commit", manifest["commit"]), entry["path"])
             if file is None:
                 skipped.append(entry["path"])
                 continue
@@ -396,7 +402,8 @@ def run_passports(progress: Progress | None = None,
                                     doc.format if doc else None, doc.kind if doc else None,
                                     doc.issuing_state if doc else None, round(cpu_ms, 1),
                                     None if result.ok else f"{result.error_code}: {result.detail or ''}",
-                                    verdict, wrong, flagged, must_refuse))
+                                    verdict, wrong, flagged, must_refuse,
+                                    entry.get("repo", manifest["repo"])))
     return PassportsResult(rows, skipped)
 
 
@@ -412,8 +419,11 @@ def format_passports(result: PassportsResult) -> str:
     misreads = [f"{r.path} ({', '.join(r.wrong) or 'should have been refused'}"
                 f"{'; name flagged as uncertain' if r.flagged else ''})"
                 for r in result.rows if r.verdict == "misread"]
-    lines = [f"Real passports and foreign ID cards (PassportEye specimens, judged field by field against our "
-             f"annotation of each MRZ): {s['read']}/{s['expected']} read right, {s['misread']} misread "
+    table += [[f"  from {repo}", str(v["read"]), str(v["misread"]), str(v["of"])]
+              for repo, v in s["by_repo"].items()]
+    lines = [f"Real passports and foreign ID cards (specimens from public repositories, judged field by "
+             f"field against our annotation of each MRZ): {s['read']}/{s['expected']} read right, "
+             f"{s['misread']} misread "
              f"({s['misread_flagged']} of them with the name flagged as uncertain), "
              f"{s['refused_right']}/{s['must_refuse']} specimens printed with wrong check digits refused, "
              f"median {s.get('median_cpu_ms', 0):.0f} ms CPU",
