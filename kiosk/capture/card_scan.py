@@ -168,6 +168,10 @@ class CardScanSession:
             assert result.reading is not None and result.reading.document is not None
             self._foreign = ("foreign_passport" if result.reading.document.kind == "passport"
                              else "foreign_document")
+            if result.reading.document.kind not in ("passport", "id_card"):
+                # A visa (or another travel document) says who may enter, not who the holder is: its
+                # number is not a passport number. Say what it is; the citizen shows the passport instead.
+                return self._feedback("searching", "foreign_document", result)
             if read_in_one_frame(result.reading):
                 return self._accept(result, result.reading, hint="accepted_foreign")
         digest = hashlib.sha256(result.payload.encode()).digest() if result.ok and result.payload else None

@@ -319,3 +319,16 @@ def test_a_close_call_in_the_name_is_refused_not_read_with_a_warning() -> None:
     assert reading is None and "name" in why
     sure = [_line_read(name, second, {22: 0.2}), reads[1]]
     assert reader._decide_foreign(sure, TD3_LAYOUTS)[0] is not None  # type: ignore[arg-type]
+
+
+def test_a_visa_is_never_accepted_as_an_identity(reader: IdCardReader) -> None:
+    # A visa's MRZ (2 × 44, code V) passes the same check digits, but its number is not a passport number.
+    from dataclasses import replace as dc_replace
+
+    result = reader.read_frame(on_desk(render_page(TD3, 125, 88)))
+    assert result.reading is not None and result.reading.document is not None
+    visa = dc_replace(result, reading=dc_replace(
+        result.reading, document=dc_replace(result.reading.document, kind="visa", document_code="V")))
+    session = CardScanSession(reader)
+    feedbacks = [session.feed_result(visa) for _ in range(3)]
+    assert not session.accepted and {f.hint_code for f in feedbacks} == {"foreign_document"}
