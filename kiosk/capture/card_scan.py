@@ -20,7 +20,13 @@ import numpy as np
 
 from kiosk.capture.frame_quality import OcrGate
 from kiosk.capture.idcard_reader import CardReadResult, IdCardReader, Quad
-from kiosk.capture.mrz_reader import GLARE, OUT_OF_FRAME, TOO_BLURRED
+from kiosk.capture.mrz_reader import (
+    FOREIGN_CARD_NAME_UNSURE,
+    GLARE,
+    OUT_OF_FRAME,
+    PASSPORT_NAME_UNSURE,
+    TOO_BLURRED,
+)
 from kiosk.domain.crosscheck import cross_check
 from kiosk.domain.idcard import IdentityReading, ReadingWarning
 
@@ -30,6 +36,7 @@ NAME_FROM_MRZ = ReadingWarning(
     "The name was read from the back of the card, without diacritics. Please correct it.",
 )
 _MRZ_HINTS = {OUT_OF_FRAME: "fit_in_frame", TOO_BLURRED: "hold_still", GLARE: "glare"}
+_FOREIGN_UNSURE = {PASSPORT_NAME_UNSURE: "foreign_passport", FOREIGN_CARD_NAME_UNSURE: "foreign_document"}
 
 
 def merge_sides(qr: IdentityReading, mrz: IdentityReading) -> IdentityReading:
@@ -218,6 +225,10 @@ class CardScanSession:
             return self._feedback("searching", "not_an_id_card", result)
         if result.error_code == "unreadable_image":
             return self._feedback("searching", "camera_problem", result)
+        if result.error_code == "mrz_unreadable" and result.detail in _FOREIGN_UNSURE:
+            # Every check digit passed; only a name character was a close call: say what it is.
+            self._foreign = _FOREIGN_UNSURE[result.detail or ""]
+            return self._feedback("hold_still", self._foreign, result)
         if self._foreign is not None and result.error_code in ("mrz_unreadable", "no_code_found",
                                                                "code_unreadable"):
             # A passport was read a moment ago and this frame was not (moving, or OCR skipped on it): say

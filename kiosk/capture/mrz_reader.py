@@ -84,6 +84,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
 OUT_OF_FRAME: Final = "the MRZ runs out of the frame"
 TOO_BLURRED: Final = "the MRZ is too blurred to read the name safely"
 GLARE: Final = "glare or shadow over the name line"
+# A passport's / another country's ID card's coded lines pass every check digit but a name character is a
+# close call: the live scan says "this is a passport" (not "hold still") while it waits for a clearer frame.
+PASSPORT_NAME_UNSURE: Final = "a passport whose name line is not read with certainty"
+FOREIGN_CARD_NAME_UNSURE: Final = "a foreign ID card whose name line is not read with certainty"
 
 _WORK_WIDTH: Final = 640  # localisation runs on the frame scaled to this width
 _STRIP_PAD_X: Final = CELL_WIDTH  # canonical line strip: one cell of margin left and right
@@ -940,7 +944,9 @@ class MrzReader:
             if foreign is not None and foreign.reading is not None:
                 return self._result(foreign.reading, foreign.lines, None, None, start, foreign.quad)
             if foreign is not None and foreign.code == "mrz_unreadable":
-                failures.append(foreign)
+                # A passport recognised but for its name says more than a failed Vietnamese reading.
+                sure_but_name = foreign.detail in (PASSPORT_NAME_UNSURE, FOREIGN_CARD_NAME_UNSURE)
+                failures.insert(0 if sure_but_name else len(failures), foreign)
         # Report the most MRZ-like candidate: an unreadable MRZ rather than a block that is not one.
         worst = min(failures, key=lambda f: f.code != "mrz_unreadable")
         return self._result(None, worst.lines, worst.code, worst.detail, start,
@@ -1175,6 +1181,11 @@ class MrzReader:
         coded_rows = [i for i in range(len(reads)) if i not in name_rows]
         unsure_name = sum(int((reads[row].margins < _MIN_NAME_MARGIN).sum()) for row in name_rows)
         if unsure_name > _MAX_FOREIGN_NAME_UNSURE:
+            known = self._parse_foreign([r.best for r in reads]) or _resolve_twins(
+                self._parse_foreign, reads, coded_rows, layouts, None)[0]
+            if known is not None and known.document is not None:
+                return None, PASSPORT_NAME_UNSURE if known.document.kind == "passport" else \
+                    FOREIGN_CARD_NAME_UNSURE
             return None, f"{unsure_name} ambiguous cells in the name line (no check digit)"
         # Letter/digit look-alikes are resolved by _resolve_twins; the other close calls are what a check
         # digit (mod 10) might let through several at a time.
@@ -1230,5 +1241,6 @@ class MrzReader:
                              elapsed_ms=(time.perf_counter() - start) * 1000, quad=quad)
 
 
-__all__ = ["CANONICAL_CARD", "ERROR_MESSAGES", "GLARE", "LAYOUTS", "OUT_OF_FRAME", "TOO_BLURRED",
+__all__ = ["CANONICAL_CARD", "ERROR_MESSAGES", "FOREIGN_CARD_NAME_UNSURE", "GLARE", "LAYOUTS", "OUT_OF_FRAME",
+           "PASSPORT_NAME_UNSURE", "TOO_BLURRED",
            "MrzReadResult", "MrzReader", "Quad"]

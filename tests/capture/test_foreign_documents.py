@@ -332,3 +332,21 @@ def test_a_visa_is_never_accepted_as_an_identity(reader: IdCardReader) -> None:
     session = CardScanSession(reader)
     feedbacks = [session.feed_result(visa) for _ in range(3)]
     assert not session.accepted and {f.hint_code for f in feedbacks} == {"foreign_document"}
+
+
+def test_a_passport_whose_name_is_a_close_call_is_named_not_hold_still(reader: IdCardReader) -> None:
+    # Every check digit passes but a name cell is a close call: the frame is refused (a wrong name is worse
+    # than no read) with a detail the live scan turns into "this is a passport", not "hold still".
+    from kiosk.capture.idcard_reader import CardReadResult
+    from kiosk.capture.mrz_reader import PASSPORT_NAME_UNSURE, TD3_LAYOUTS, MrzReader
+
+    name = "P<FRAULYSSE<<CHRISTOPHF" + "<" * 21
+    line2 = "08CD503380FRA6004103M1806058<<<<<<<<<<<<<<06"
+    reads = [_line_read(name, name[:22] + "E" + name[23:], {22: 0.009}), _line_read(line2, line2, {})]
+    assert MrzReader()._decide_foreign(reads, TD3_LAYOUTS) == (None, PASSPORT_NAME_UNSURE)  # type: ignore[arg-type]
+    refused = CardReadResult(None, "mrz_unreadable", "", "", decoder=None, elapsed_ms=1.0, quad=None,
+                             detail=PASSPORT_NAME_UNSURE)
+    session = CardScanSession(reader)
+    feedback = session.feed_result(refused)
+    assert (feedback.state, feedback.hint_code) == ("hold_still", "foreign_passport")
+    assert not session.accepted
