@@ -638,11 +638,36 @@ def _context_agreement(line: str, i: int, twins: set[int]) -> int:
     return 0
 
 
+_DIGIT_TWIN: Final = frozenset("OQDISBZ")  # letters with a digit look-alike (see _TWIN_PAIRS)
+
+
 def _twin_cells(reads: Sequence[_LineRead], rows: Sequence[int], layouts: Sequence[str],
                 margin: float) -> list[tuple[int, int]]:
+    """Cells whose two best characters are a letter/digit look-alike pair closer than `margin`."""
     return [(row, i) for row in rows for i, kind in enumerate(layouts[row])
             if kind == "*" and _is_twin(reads[row].best[i], reads[row].second[i])
             and reads[row].margins[i] < margin]
+
+
+def _flips(reads: Sequence[_LineRead], rows: Sequence[int], layouts: Sequence[str],
+           margin: float, *, to_letters: bool) -> list[tuple[int, int, str]]:
+    """(row, cell, other character) of the look-alikes worth flipping: every O, however clear (OCR-B's O
+    and 0 differ by a little roundness that perspective and blur change: a live frame of a real Australian
+    specimen read `PAO94O4O9` with clear Os, and O/0 swaps at weights 7 and 3 leave a check digit as it
+    was); another letter whose runner-up is its digit twin closer than `margin`; and, when `to_letters`, a
+    digit whose runner-up is its letter twin closer than `margin`."""
+    out: list[tuple[int, int, str]] = []
+    for row in rows:
+        for i, kind in enumerate(layouts[row]):
+            best, second = reads[row].best[i], reads[row].second[i]
+            if kind != "*":
+                continue
+            close = _is_twin(best, second) and reads[row].margins[i] < margin
+            if best == "O":
+                out.append((row, i, "0"))
+            elif close and (to_letters or best in _DIGIT_TWIN):
+                out.append((row, i, second))
+    return out
 
 
 def _resolve_twins(parse: Callable[[Sequence[str]], IdentityReading | None], reads: Sequence[_LineRead],
@@ -652,15 +677,19 @@ def _resolve_twins(parse: Callable[[Sequence[str]], IdentityReading | None], rea
     passes too and fits better: the most digits, then its neighbours; (None, why) when two different
     numbers fit equally well. With `reading` None (the best characters fail), the flips are the repair."""
     if reading is None:
-        cells = _twin_cells(reads, rows, layouts, _TWIN_CELL_MARGIN)
-        if not cells or len(cells) > _MAX_TWIN_CELLS:
+        # Repairing a reading that fails: letters to their digit twins only (flipping a digit to a letter
+        # until a check digit passes is a lottery: a specimen printed with a wrong check digit read `02Z…`).
+        flips = _flips(reads, rows, layouts, _TWIN_CELL_MARGIN, to_letters=False)
+        if not flips or len(flips) > _MAX_TWIN_CELLS:
             return None, "MRZ check digits fail"
-        sizes = range(1, len(cells) + 1)
+        sizes = range(1, len(flips) + 1)
     else:
-        cells = _twin_cells(reads, rows, layouts, _TWIN_SCORE_MARGIN)
-        if not cells:
+        flips = _flips(reads, rows, layouts, _TWIN_SCORE_MARGIN, to_letters=True)
+        if not flips:
             return reading, ""
-        sizes = range(1, min(_MAX_TWIN_FLIPS, len(cells)) + 1)
+        flips = flips[:_MAX_TWIN_CELLS]
+        sizes = range(1, len(flips) + 1)
+    cells = [(row, i) for row, i, _ in flips]
     twins_by_row: dict[int, set[int]] = {}
     for row, i in cells:
         twins_by_row.setdefault(row, set()).add(i)
@@ -678,13 +707,11 @@ def _resolve_twins(parse: Callable[[Sequence[str]], IdentityReading | None], rea
         assert doc is not None
         candidates.append((agreement(best_lines), 0.0, (doc.document_number, doc.optional_data), reading))
     for size in sizes:
-        for flips in itertools.combinations(cells, size):
-            cost = sum(float(reads[row].margins[i]) for row, i in flips)
-            if reading is not None and cost >= _TWIN_SCORE_MARGIN:
-                continue
+        for chosen in itertools.combinations(flips, size):
+            cost = sum(float(reads[row].margins[i]) for row, i, _ in chosen)
             trial = [list(line) for line in best_lines]
-            for row, i in flips:
-                trial[row][i] = reads[row].second[i]
+            for row, i, other_char in chosen:
+                trial[row][i] = other_char
             lines = ["".join(t) for t in trial]
             other = parse(lines)
             if other is not None and other.document is not None:
