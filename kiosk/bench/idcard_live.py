@@ -514,8 +514,8 @@ def format_live(result: LiveResult) -> str:
     lines = [f"Time to read, live sequences (seed {result.seed}; {DURATION_S:g} s at {FPS:g} fps: brought "
              "into view, held, shaken; virtual clock in CPU time; CardScanSession as the kiosk runs it)", "",
              format_table(headers, table, align="llrlrrrrr"), "",
-             "  read = the session accepted the right card (a foreign document: said so with the right "
-             "format); median / p90 over all sequences, a never-read sequence counted as never",
+             "  read = the session accepted the right card (a foreign document: every field as our "
+             "annotation of its MRZ); median / p90 over all sequences, a never-read sequence counts as never",
              "  zxing = the same session around zxing-cpp alone (no rescue, no MRZ)"]
     if result.skipped:
         lines.append(f"  real specimens skipped (snapshot absent): {len(result.skipped)}")
