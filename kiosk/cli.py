@@ -235,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench_commands = bench.add_subparsers(dest="bench_command", metavar="COMMAND", required=True)
     bench_idcard = command(
         bench_commands, "idcard", _handler("bench:cmd_bench_idcard"),
-        "ID-card reading: read rate and ms per frame for pyzbar, zxing-cpp and the kiosk's reader",
+        "ID-card reading: read rate and ms per frame for zxing-cpp and the kiosk's reader",
     )
     bench_idcard.add_argument(
         "corpus", nargs="?", type=Path, metavar="DIR",

@@ -10,14 +10,13 @@ cd "$ROOT"
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 # --- system packages -------------------------------------------------------------------------------
-# Qt's offscreen/xcb/wayland platform plugins, zbar for the second-opinion decoder, fonts with full
+# Qt's offscreen/xcb/wayland platform plugins, fonts with full
 # Vietnamese coverage, Xvfb for running the real window without a monitor, poppler for PDF checks,
 # Tesseract with Vietnamese data (page orientation fallback; legibility measure of `kiosk bench docscan`),
 # PostgreSQL server and client (the storage tests also run on a throwaway PostgreSQL cluster they start
 # themselves, as one-stop centres share one database between stations).
 APT_PACKAGES=(
   python3 python3-venv python3-dev
-  libzbar0
   libgl1 libegl1 libopengl0 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1

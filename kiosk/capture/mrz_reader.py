@@ -84,6 +84,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
 OUT_OF_FRAME: Final = "the MRZ runs out of the frame"
 TOO_BLURRED: Final = "the MRZ is too blurred to read the name safely"
 GLARE: Final = "glare or shadow over the name line"
+# A passport's / another country's ID card's coded lines pass every check digit but a name character is a
+# close call: the live scan says "this is a passport" (not "hold still") while it waits for a clearer frame.
+PASSPORT_NAME_UNSURE: Final = "a passport whose name line is not read with certainty"
+FOREIGN_CARD_NAME_UNSURE: Final = "a foreign ID card whose name line is not read with certainty"
 
 _WORK_WIDTH: Final = 640  # localisation runs on the frame scaled to this width
 _STRIP_PAD_X: Final = CELL_WIDTH  # canonical line strip: one cell of margin left and right
@@ -124,7 +128,7 @@ _REPAIRED = ReadingWarning(
 
 # A foreign document's name is checked by the clerk against its printed page (the kiosk has no other copy
 # of it, unlike the Vietnamese card's QR): up to this many look-alike cells are read with a warning.
-_MAX_FOREIGN_NAME_UNSURE: Final = 2
+_MAX_FOREIGN_NAME_UNSURE: Final = 0
 # The best characters of a passport pass four or five check digits (the composite over every coded field):
 # accepted as read with up to this many close cells; second-best substitutions keep the stricter limit.
 _MAX_FOREIGN_AMBIGUOUS: Final = 6
@@ -372,7 +376,7 @@ LAYOUTS: Final = (
 # Any country's ID card (TD1) and passport (TD3): document numbers are letters and digits, codes may hold
 # fillers (`D<<` is Germany), check digits of optional data may be a filler.
 TD1_LAYOUTS: Final = (
-    "NNNNN" + "*" * 25,
+    "K" + "NNNN" + "*" * 25,
     "D" * 7 + "S" + "D" * 7 + "NNN" + "*" * 11 + "D",
     "N" * LINE_LENGTH,
 )
@@ -387,6 +391,7 @@ _CLASSES: Final = {
     "C": "0123456789<",
     "S": "MF<",
     "T": "PV",  # a TD3 is a passport or a visa
+    "K": "IAC",  # a TD1 is an identity card: its document code starts with I, A or C (ICAO 9303-5)
     "N": "ABCDEFGHIJKLMNOPQRSTUVWXYZ<",
     "*": MRZ_ALPHABET,
 }
@@ -424,6 +429,11 @@ class _LineGeometry:
         """Local pitch in strip pixels (1 / du/dx)."""
         out: np.ndarray = (self.c * x + 1) ** 2 / (self.a - self.b * self.c)
         return out
+
+
+_INK_OFFSET: Final = 8.0  # grey levels darker than the neighbourhood that count as ink (_measure_line)
+_STRICT_INK_OFFSET: Final = 24.0  # a foreign block's second measure, when its first read did not line up
+_RETRY_BELOW_SCORE: Final = 0.8  # mean cell score under which a foreign block is measured again
 
 
 def _measure_line(strip: np.ndarray, length: int = LINE_LENGTH,
@@ -502,12 +512,12 @@ def _measure_line(strip: np.ndarray, length: int = LINE_LENGTH,
     return replace(geometry, height_per_pitch=float(np.median(ratio)))
 
 
-def _measure_foreign_line(strip: np.ndarray, length: int) -> _LineGeometry | None:
+def _measure_foreign_line(strip: np.ndarray, length: int, least_ink: float = 8) -> _LineGeometry | None:
     """A passport's line, where the default measure failed: glyphs smaller than the strip (a printed box
     around the MRZ), then a stricter ink threshold (guilloche print touching a glyph made it too tall to
     count: 4 of the 34 real specimens)."""
     for min_glyph, ink_offset in ((0.12, 8), (0.3, 16), (0.12, 16)):
-        geometry = _measure_line(strip, length, min_glyph, ink_offset)
+        geometry = _measure_line(strip, length, min_glyph, max(ink_offset, least_ink))
         if geometry is not None:
             return geometry
     return None
@@ -592,14 +602,28 @@ class _LineRead:
 # readings that pass every check digit, the one with the most 0s wins, then the one whose O/0 cells agree
 # best with their neighbours (0 among digits, O among letters); a tie between different numbers is refused
 # (a later frame will be clearer).
+# Not only O/0: every letter OCR-B draws like a digit (I/1, S/5, B/8, Z/2, D/0, Q/0) is a close call in a
+# field that may hold both. A single flip always changes a check digit (the values differ by a number that is
+# not a multiple of 10, weights 7, 3, 1 are prime to 10); G/6 differ by 10, so no check digit tells them
+# apart and they are not flipped. When the best characters fail the check digits, the flips are tried from
+# there too (100_id-si: `O99991OO1…SOS468` for `099991001…505468`).
+_TWIN_PAIRS: Final = (frozenset("O0"), frozenset("Q0"), frozenset("D0"), frozenset("I1"), frozenset("S5"),
+                      frozenset("B8"), frozenset("Z2"))
 _TWINS: Final = frozenset("O0")
 _MAX_TWIN_FLIPS: Final = 3
+_MAX_TWIN_CELLS: Final = 10  # 2^10 parses at most
 _TWIN_SCORE_MARGIN: Final = 0.08  # summed template scores: closer than this is a coin flip
+# From a reading that fails: each flipped cell closer than this, no sum (every cell is a look-alike pair).
+_TWIN_CELL_MARGIN: Final = 0.08
+
+
+def _is_twin(a: str, b: str) -> bool:
+    return frozenset((a, b)) in _TWIN_PAIRS
 
 
 def _context_agreement(line: str, i: int, twins: set[int]) -> int:
-    """+1 when the O/0 at `line[i]` agrees with its nearest neighbours that are not O/0 cells or fillers
-    (0 between digits, O between letters), -1 when it disagrees, 0 when they say nothing."""
+    """+1 when the twin at `line[i]` agrees with its nearest neighbours that are not twin cells or fillers
+    (a digit between digits, a letter between letters), -1 when it disagrees, 0 when they say nothing."""
     neighbours = []
     for step in (-1, 1):
         j = i + step
@@ -608,54 +632,98 @@ def _context_agreement(line: str, i: int, twins: set[int]) -> int:
         if 0 <= j < len(line):
             neighbours.append(line[j])
     if neighbours and all(c.isdigit() for c in neighbours):
-        return 1 if line[i] == "0" else -1
+        return 1 if line[i].isdigit() else -1
     if neighbours and all(c.isalpha() for c in neighbours):
-        return 1 if line[i] == "O" else -1
+        return 1 if line[i].isalpha() else -1
     return 0
+
+
+_DIGIT_TWIN: Final = frozenset("OQDISBZ")  # letters with a digit look-alike (see _TWIN_PAIRS)
+
+
+def _twin_cells(reads: Sequence[_LineRead], rows: Sequence[int], layouts: Sequence[str],
+                margin: float) -> list[tuple[int, int]]:
+    """Cells whose two best characters are a letter/digit look-alike pair closer than `margin`."""
+    return [(row, i) for row in rows for i, kind in enumerate(layouts[row])
+            if kind == "*" and _is_twin(reads[row].best[i], reads[row].second[i])
+            and reads[row].margins[i] < margin]
+
+
+def _flips(reads: Sequence[_LineRead], rows: Sequence[int], layouts: Sequence[str],
+           margin: float, *, to_letters: bool) -> list[tuple[int, int, str]]:
+    """(row, cell, other character) of the look-alikes worth flipping: every O, however clear (OCR-B's O
+    and 0 differ by a little roundness that perspective and blur change: a live frame of a real Australian
+    specimen read `PAO94O4O9` with clear Os, and O/0 swaps at weights 7 and 3 leave a check digit as it
+    was); another letter whose runner-up is its digit twin closer than `margin`; and, when `to_letters`, a
+    digit whose runner-up is its letter twin closer than `margin`."""
+    out: list[tuple[int, int, str]] = []
+    for row in rows:
+        for i, kind in enumerate(layouts[row]):
+            best, second = reads[row].best[i], reads[row].second[i]
+            if kind != "*":
+                continue
+            close = _is_twin(best, second) and reads[row].margins[i] < margin
+            if best == "O":
+                out.append((row, i, "0"))
+            elif close and (to_letters or best in _DIGIT_TWIN):
+                out.append((row, i, second))
+    return out
 
 
 def _resolve_twins(parse: Callable[[Sequence[str]], IdentityReading | None], reads: Sequence[_LineRead],
                    rows: Sequence[int], layouts: Sequence[str],
-                   reading: IdentityReading) -> tuple[IdentityReading | None, str]:
-    """`reading` (the best characters, every check digit passing), or another O/0 choice that passes too
-    and fits its neighbours better; (None, why) when two different numbers fit equally well."""
-    cells = [(row, i) for row in rows for i, kind in enumerate(layouts[row])
-             if kind == "*" and {reads[row].best[i], reads[row].second[i]} == _TWINS
-             and reads[row].margins[i] < _TWIN_SCORE_MARGIN]  # a clearer cell cannot flip within it
-    if not cells:
-        return reading, ""
+                   reading: IdentityReading | None) -> tuple[IdentityReading | None, str]:
+    """`reading` (the best characters, every check digit passing), or another letter/digit choice that
+    passes too and fits better: the most digits, then its neighbours; (None, why) when two different
+    numbers fit equally well. With `reading` None (the best characters fail), the flips are the repair."""
+    if reading is None:
+        # Repairing a reading that fails: letters to their digit twins only (flipping a digit to a letter
+        # until a check digit passes is a lottery: a specimen printed with a wrong check digit read `02Z…`).
+        flips = _flips(reads, rows, layouts, _TWIN_CELL_MARGIN, to_letters=False)
+        if not flips or len(flips) > _MAX_TWIN_CELLS:
+            return None, "MRZ check digits fail"
+        sizes = range(1, len(flips) + 1)
+    else:
+        flips = _flips(reads, rows, layouts, _TWIN_SCORE_MARGIN, to_letters=True)
+        if not flips:
+            return reading, ""
+        flips = flips[:_MAX_TWIN_CELLS]
+        sizes = range(1, len(flips) + 1)
+    cells = [(row, i) for row, i, _ in flips]
     twins_by_row: dict[int, set[int]] = {}
     for row, i in cells:
         twins_by_row.setdefault(row, set()).add(i)
 
     def agreement(lines: Sequence[str]) -> int:
         # Digits first (document numbers and optional data are mostly digits: every real specimen whose
-        # O/0 choice was a coin flip wanted 0), then the neighbours.
-        zeros = sum(lines[row][i] == "0" for row, i in cells)
-        return zeros * 100 + sum(_context_agreement(lines[row], i, twins_by_row[row]) for row, i in cells)
+        # letter/digit choice was a coin flip wanted the digit), then the neighbours.
+        digits = sum(lines[row][i].isdigit() for row, i in cells)
+        return digits * 100 + sum(_context_agreement(lines[row], i, twins_by_row[row]) for row, i in cells)
 
     best_lines = [r.best for r in reads]
     candidates: list[tuple[int, float, tuple[str, str], IdentityReading]] = []
-    doc = reading.document
-    assert doc is not None
-    candidates.append((agreement(best_lines), 0.0, (doc.document_number, doc.optional_data), reading))
-    for size in range(1, min(_MAX_TWIN_FLIPS, len(cells)) + 1):
-        for flips in itertools.combinations(cells, size):
-            cost = sum(float(reads[row].margins[i]) for row, i in flips)
-            if cost >= _TWIN_SCORE_MARGIN:
-                continue
+    if reading is not None:
+        doc = reading.document
+        assert doc is not None
+        candidates.append((agreement(best_lines), 0.0, (doc.document_number, doc.optional_data), reading))
+    for size in sizes:
+        for chosen in itertools.combinations(flips, size):
+            cost = sum(float(reads[row].margins[i]) for row, i, _ in chosen)
             trial = [list(line) for line in best_lines]
-            for row, i in flips:
-                trial[row][i] = reads[row].second[i]
+            for row, i, other_char in chosen:
+                trial[row][i] = other_char
             lines = ["".join(t) for t in trial]
             other = parse(lines)
             if other is not None and other.document is not None:
                 key = (other.document.document_number, other.document.optional_data)
                 candidates.append((agreement(lines), cost, key, other))
+    if not candidates:
+        return None, "MRZ check digits fail"
     candidates.sort(key=lambda c: (-c[0], c[1]))
     top = candidates[0]
     if any(c[0] == top[0] and c[2] != top[2] for c in candidates[1:]):
-        return None, "O and 0 cannot be told apart in the document number or optional data"
+        return None, "letters and digits that look alike cannot be told apart in the document number or " \
+                     "optional data"
     if top[3] is reading:
         return reading, ""
     return replace(top[3], warnings=(_REPAIRED, *top[3].warnings)), ""
@@ -903,7 +971,9 @@ class MrzReader:
             if foreign is not None and foreign.reading is not None:
                 return self._result(foreign.reading, foreign.lines, None, None, start, foreign.quad)
             if foreign is not None and foreign.code == "mrz_unreadable":
-                failures.append(foreign)
+                # A passport recognised but for its name says more than a failed Vietnamese reading.
+                sure_but_name = foreign.detail in (PASSPORT_NAME_UNSURE, FOREIGN_CARD_NAME_UNSURE)
+                failures.insert(0 if sure_but_name else len(failures), foreign)
         # Report the most MRZ-like candidate: an unreadable MRZ rather than a block that is not one.
         worst = min(failures, key=lambda f: f.code != "mrz_unreadable")
         return self._result(None, worst.lines, worst.code, worst.detail, start,
@@ -932,7 +1002,8 @@ class MrzReader:
     # -------------------------------------------------------------------------------- per line
 
     def _read_line(self, grey: np.ndarray, box: _LineBox, row: int, to_work: np.ndarray,
-                   layout: str | None = None, tallest: str | None = None) -> _LineRead | str:
+                   layout: str | None = None, tallest: str | None = None,
+                   ink_offset: float | None = None) -> _LineRead | str:
         """The line's cells (30 of the Vietnamese TD1 `row` unless `layout` says otherwise), or why not."""
         layout = layout or LAYOUTS[row]
         tallest = tallest or _TALLEST[row]
@@ -949,16 +1020,17 @@ class MrzReader:
                 max(8, round(float(np.linalg.norm(corners_src[3] - corners_src[0])))))
         src_to_strip = _affine_for(corners_work, (size[0], size[1])) @ to_work
         strip = _warp(grey, src_to_strip, size)
-        geometry = _measure_line(strip, length)
+        geometry = _measure_line(strip, length, ink_offset=ink_offset or _INK_OFFSET)
         if geometry is None and layout not in LAYOUTS:
-            geometry = _measure_foreign_line(strip, length)
+            geometry = _measure_foreign_line(strip, length, ink_offset or _INK_OFFSET)
         if geometry is None and layout not in LAYOUTS and size[1] < _MIN_STRIP_HEIGHT:
             # A small passport scan: glyphs a few pixels apart merge into one blob at native resolution.
             zoom = min(4.0, _MIN_STRIP_HEIGHT / size[1])
             size = (round(size[0] * zoom), round(size[1] * zoom))
             src_to_strip = _affine_for(corners_work, (size[0], size[1])) @ to_work
             strip = _warp(grey, src_to_strip, size)
-            geometry = _measure_line(strip, length) or _measure_foreign_line(strip, length)
+            geometry = (_measure_line(strip, length, ink_offset=ink_offset or _INK_OFFSET)
+                        or _measure_foreign_line(strip, length, ink_offset or _INK_OFFSET))
         if geometry is None:
             return "an MRZ line could not be measured"
         # 2. Canonical strip: cell k at [pad + k·CELL_WIDTH, pad + (k + 1)·CELL_WIDTH), baseline at a fixed
@@ -1090,23 +1162,39 @@ class MrzReader:
 
     def _read_foreign_block(self, grey: np.ndarray, block: tuple[_LineBox, ...], to_work: np.ndarray,
                             layouts: tuple[str, ...]) -> _Outcome:
+        outcome, mean_score = self._read_foreign_block_once(grey, block, to_work, layouts, _INK_OFFSET)
+        if outcome.reading is None and mean_score < _RETRY_BELOW_SCORE:
+            # The cells did not line up with OCR-B glyphs: a passport's fine background print, dark enough
+            # to count as ink, joined the glyphs when the line was measured (100_pass-hrv, a real specimen,
+            # read garbage). Measure again with only the darkest ink.
+            retry, _ = self._read_foreign_block_once(grey, block, to_work, layouts, _STRICT_INK_OFFSET)
+            if retry.reading is not None or retry.code == "mrz_unreadable":
+                return retry
+        return outcome
+
+    def _read_foreign_block_once(self, grey: np.ndarray, block: tuple[_LineBox, ...], to_work: np.ndarray,
+                                 layouts: tuple[str, ...], ink_offset: float) -> tuple[_Outcome, float]:
+        """The block read with this ink offset for measuring its lines, and its mean cell score (0 when
+        a line could not be measured)."""
         top, bottom = block[0].corners(), block[-1].corners()
         band = np.array([top[0], top[1], bottom[2], bottom[3]])
         quad: Quad = [(float(x), float(y)) for x, y in _apply(np.linalg.inv(to_work), band)]
         reads: list[_LineRead] = []
         for row, (box, layout) in enumerate(zip(block, layouts, strict=True)):
             tallest = _TALLEST[2] if set(layout) <= {"N", "T"} else _TALLEST[0]
-            line = self._read_line(grey, box, row, to_work, layout, tallest)
+            line = self._read_line(grey, box, row, to_work, layout, tallest, ink_offset)
             if isinstance(line, str):
                 # Unlike the Vietnamese card's three lines, two lines of print are common (a card's front,
                 # a letter): only OCR-B characters make an "unreadable MRZ".
-                return _Outcome(None, None, "no_mrz_found", line, quad)
+                return _Outcome(None, None, "no_mrz_found", line, quad), 0.0
             reads.append(line)
         raw = tuple(r.best for r in reads)
-        if float(np.mean([r.best_scores for r in reads])) < _MIN_MRZ_SCORE:
-            return _Outcome(None, None, "no_mrz_found", "text lines, but not OCR-B MRZ characters", quad)
+        mean_score = float(np.mean([r.best_scores for r in reads]))
+        if mean_score < _MIN_MRZ_SCORE:
+            return _Outcome(None, None, "no_mrz_found", "text lines, but not OCR-B MRZ characters", quad), \
+                mean_score
         reading, why = self._decide_foreign(reads, layouts)
-        return _Outcome(reading, raw, None if reading else "mrz_unreadable", why or None, quad)
+        return _Outcome(reading, raw, None if reading else "mrz_unreadable", why or None, quad), mean_score
 
     def _decide_foreign(self, reads: Sequence[_LineRead],
                         layouts: tuple[str, ...]) -> tuple[IdentityReading | None, str]:
@@ -1120,16 +1208,29 @@ class MrzReader:
         coded_rows = [i for i in range(len(reads)) if i not in name_rows]
         unsure_name = sum(int((reads[row].margins < _MIN_NAME_MARGIN).sum()) for row in name_rows)
         if unsure_name > _MAX_FOREIGN_NAME_UNSURE:
+            known = self._parse_foreign([r.best for r in reads]) or _resolve_twins(
+                self._parse_foreign, reads, coded_rows, layouts, None)[0]
+            if known is not None and known.document is not None:
+                return None, PASSPORT_NAME_UNSURE if known.document.kind == "passport" else \
+                    FOREIGN_CARD_NAME_UNSURE
             return None, f"{unsure_name} ambiguous cells in the name line (no check digit)"
-        ambiguous = int(sum((reads[row].margins < _SUBSTITUTE_MARGIN).sum() for row in coded_rows))
+        # Letter/digit look-alikes are resolved by _resolve_twins; the other close calls are what a check
+        # digit (mod 10) might let through several at a time.
+        twins = set(_twin_cells(reads, coded_rows, layouts, _SUBSTITUTE_MARGIN))
+        ambiguous = sum(1 for row in coded_rows for i in range(len(reads[row].best))
+                        if reads[row].margins[i] < _SUBSTITUTE_MARGIN and (row, i) not in twins)
         if ambiguous > _MAX_FOREIGN_AMBIGUOUS:
             return None, f"{ambiguous} ambiguous cells in the MRZ's coded lines"
         lines = [r.best for r in reads]
         parsed = self._parse_foreign(lines)
+        doubt = ""
         if parsed is not None:
             parsed, doubt = _resolve_twins(self._parse_foreign, reads, coded_rows, layouts, parsed)
-            if parsed is None:
+        elif ambiguous <= _MAX_AMBIGUOUS:  # every subset of the look-alike flips, from the failing reading
+            parsed, doubt = _resolve_twins(self._parse_foreign, reads, coded_rows, layouts, None)
+            if parsed is None and doubt.startswith("letters"):
                 return None, doubt
+        if parsed is not None:
             return (replace(parsed, warnings=(*parsed.warnings, _FOREIGN_NAME_UNSURE)) if unsure_name
                     else parsed), ""
         if ambiguous > _MAX_AMBIGUOUS:  # no second-best lottery with several coin-flip cells
@@ -1167,5 +1268,6 @@ class MrzReader:
                              elapsed_ms=(time.perf_counter() - start) * 1000, quad=quad)
 
 
-__all__ = ["CANONICAL_CARD", "ERROR_MESSAGES", "GLARE", "LAYOUTS", "OUT_OF_FRAME", "TOO_BLURRED",
+__all__ = ["CANONICAL_CARD", "ERROR_MESSAGES", "FOREIGN_CARD_NAME_UNSURE", "GLARE", "LAYOUTS", "OUT_OF_FRAME",
+           "PASSPORT_NAME_UNSURE", "TOO_BLURRED",
            "MrzReadResult", "MrzReader", "Quad"]

@@ -24,7 +24,7 @@ from kiosk.commands.common import (
 def cmd_bench_idcard(args: argparse.Namespace) -> int:
     """`kiosk bench idcard [DIR] [--count N] [--seed S] [--json]`: read a corpus of synthetic card frames
     (easy / medium / hard camera conditions; generated into DIR, or a temporary folder, unless DIR already
-    holds one) with pyzbar alone, zxing-cpp alone and the kiosk's reader; print read rate, misread rate and
+    holds one) with zxing-cpp alone and the kiosk's reader; print read rate, misread rate and
     median / 95th-percentile ms per frame for each condition, code type and method. Progress goes to
     stderr; the table (or with --json one JSON object) to stdout. Takes minutes at the default size."""
     from kiosk.bench.idcard_bench import print_result, run_bench

@@ -642,6 +642,16 @@ def _document(fmt: Literal["TD1", "TD3"], code: str, issuer: str, nationality: s
     code = code.rstrip(FILLER)
     if not code or not code[0].isalpha():
         raise MrzError("the document code is not a letter")
+    # No check digit covers the code: its first letter is the format's (ICAO 9303-4 and -5), so a misread
+    # one (T for I on a small card) is refused rather than carried into the reading.
+    if code[0] not in ("PV" if fmt == "TD3" else "IAC"):
+        raise MrzError(f"a {fmt} document code starts with {' or '.join('PV' if fmt == 'TD3' else 'IAC')}")
+    # ICAO 9303-3: SURNAME<<GIVEN<NAMES then fillers to the end. Letters after a longer run of fillers, or
+    # after a second `<<`, are not a name but misread filler or print beside the MRZ (a live frame of a real
+    # Australian specimen read JANE<<<<…WWWWWWW): no check digit covers the name, so refuse.
+    body = name.strip(FILLER)
+    if FILLER * 3 in body or body.count(FILLER * 2) > 1:
+        raise MrzError("letters after the end of the name field")
     surname, given = _names(name)
     if not surname:
         raise MrzError("the name field is empty")

@@ -87,7 +87,7 @@ in_root kiosk doctor --no-devices || echo "(doctor exit $?: see the lines above)
 
 say "native libraries load from the package"
 in_root runuser -u kiosk -- /opt/kiosk/venv/bin/python -c \
-    'import PySide6.QtQuick, cv2, sane, pyzbar.pyzbar, zxingcpp, psycopg; print("imports ok: Qt", PySide6.__version__, "OpenCV", cv2.__version__)'
+    'import PySide6.QtQuick, cv2, sane, zxingcpp, psycopg; print("imports ok: Qt", PySide6.__version__, "OpenCV", cv2.__version__)'
 in_root runuser -u kiosk -- /opt/kiosk/venv/bin/python -c \
     'from kiosk.paths import bundled_dir; r = bundled_dir("resources"); print("resources:", r, sorted(p.name for p in r.iterdir()))'
 

@@ -159,10 +159,8 @@ def test_the_bench_numbers_are_sane(tiny_result: BenchResult) -> None:
     for condition in conditions:
         ours = tiny_result.row(condition, "qr", "ours")
         assert ours.read >= tiny_result.row(condition, "qr", "zxing").read
-        assert ours.read >= tiny_result.row(condition, "qr", "pyzbar").read
         # No library reads an MRZ.
         assert tiny_result.row(condition, "mrz", "zxing").read == 0
-        assert tiny_result.row(condition, "mrz", "pyzbar").read == 0
     assert tiny_result.row("easy", "qr", "ours").read == 2
     assert tiny_result.frame_errors == ()
     assert tiny_result.warmup_frames == 2  # one QR and one MRZ-only frame (no code-less frame in 3)
