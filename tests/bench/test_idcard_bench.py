@@ -38,6 +38,15 @@ def tiny_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def one_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One frame per condition, same seed: what the CLI and the determinism tests need (a third of the
+    tiny corpus's cost)."""
+    directory = tmp_path_factory.mktemp("one")
+    generate(directory, 1, seed=7)
+    return directory
+
+
+@pytest.fixture(scope="module")
 def tiny_result(tiny_corpus: Path) -> BenchResult:
     return run_bench(tiny_corpus)
 
@@ -45,23 +54,23 @@ def tiny_result(tiny_corpus: Path) -> BenchResult:
 # ------------------------------------------------------------------------------------------- corpus
 
 
-def test_the_same_seed_writes_the_same_bytes(tiny_corpus: Path, tmp_path: Path) -> None:
-    again = generate(tmp_path / "again", TINY, seed=7)
-    assert [f.file for f in again.frames] == [f.file for f in load_corpus(tiny_corpus).frames]
+def test_the_same_seed_writes_the_same_bytes(one_corpus: Path, tmp_path: Path) -> None:
+    again = generate(tmp_path / "again", 1, seed=7)
+    assert [f.file for f in again.frames] == [f.file for f in load_corpus(one_corpus).frames]
     for frame in again.frames:
-        assert (tmp_path / "again" / frame.file).read_bytes() == (tiny_corpus / frame.file).read_bytes()
+        assert (tmp_path / "again" / frame.file).read_bytes() == (one_corpus / frame.file).read_bytes()
     assert (tmp_path / "again" / MANIFEST).read_text(encoding="utf-8") == (
-        tiny_corpus / MANIFEST).read_text(encoding="utf-8")
+        one_corpus / MANIFEST).read_text(encoding="utf-8")
 
 
-def test_another_seed_gives_other_people_and_a_longer_corpus_starts_the_same(tiny_corpus: Path,
-                                                                            tmp_path: Path) -> None:
+def test_another_seed_gives_other_people_and_a_longer_corpus_starts_the_same(
+        tiny_corpus: Path, one_corpus: Path, tmp_path: Path) -> None:
     other = generate(tmp_path / "other", 1, seed=8)
     tiny = load_corpus(tiny_corpus)
     assert other.frames[0].id_number != tiny.frames[0].id_number
-    prefix = generate(tmp_path / "prefix", 1, seed=7)  # frame i depends on (seed, condition, i) only
+    prefix = load_corpus(one_corpus)  # frame i depends on (seed, condition, i) only
     assert prefix.frames[0] == tiny.frames[0]
-    assert (tmp_path / "prefix" / prefix.frames[0].file).read_bytes() == (
+    assert (one_corpus / prefix.frames[0].file).read_bytes() == (
         tiny_corpus / tiny.frames[0].file).read_bytes()
 
 
@@ -195,15 +204,15 @@ def test_the_bench_generates_into_a_temporary_folder_when_given_none(monkeypatch
     assert [r.condition for r in result.rows] == ["easy"] * len(METHODS)
 
 
-def test_the_cli_prints_the_table_or_json(tiny_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bench", "idcard", str(tiny_corpus), "--sequences", "0"]) == 0
+def test_the_cli_prints_the_table_or_json(one_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "idcard", str(one_corpus), "--sequences", "0"]) == 0
     out = capsys.readouterr().out
     assert "ID-card bench" in out and "ours" in out and "hard" in out
     assert "QR read, easy + medium" in out and "median CPU ms per QR frame" in out
     assert "Time to read" not in out  # --sequences 0 leaves the live table out
-    assert main(["bench", "idcard", str(tiny_corpus), "--json", "--sequences", "0"]) == 0
+    assert main(["bench", "idcard", str(one_corpus), "--json", "--sequences", "0"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["bench"] == "idcard" and data["corpus_dir"] == str(tiny_corpus) and data["live"] is None
+    assert data["bench"] == "idcard" and data["corpus_dir"] == str(one_corpus) and data["live"] is None
     assert {g["what"] for g in data["goals"]} >= {"QR read, easy + medium", "misreads (ours, every frame)"}
     assert {row["group"] for row in data["rows"]} <= set(GROUPS)
     assert main(["bench", "idcard", "--count", "0"]) == 2
@@ -230,7 +239,7 @@ def test_the_table_printer_aligns_columns() -> None:
 
 
 def test_the_cli_prints_the_live_table_beside_the_per_frame_one(
-        tiny_corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        one_corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk.bench import idcard_live
 
     asked: list[tuple[int, int]] = []
@@ -241,7 +250,7 @@ def test_the_cli_prints_the_live_table_beside_the_per_frame_one(
         return idcard_live.LiveResult(seed, idcard_live.FPS, idcard_live.DURATION_S, (play,))
 
     monkeypatch.setattr(idcard_live, "run_live", small_live)
-    assert main(["bench", "idcard", str(tiny_corpus), "--sequences", "2", "--live-seed", "9"]) == 0
+    assert main(["bench", "idcard", str(one_corpus), "--sequences", "2", "--live-seed", "9"]) == 0
     out = capsys.readouterr().out
     assert asked == [(2, 9)]
     assert out.index("ID-card bench") < out.index("Time to read") and "seed 9" in out
