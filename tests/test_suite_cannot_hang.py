@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-INNER_TIMEOUT_S = 3
+INNER_TIMEOUT_S = 1
 # Interpreter start, collection (and under xdist a worker, twice) plus the inner timeout: ~10 s on an idle
 # machine, 65 s seen with six other test runs on its 2 cores. The point is "bounded", not "fast".
 BOUND_S = 120
@@ -60,7 +60,7 @@ def test_a_test_stuck_in_a_driver_fails_with_its_stack_in_bounded_time(tmp_path:
     result, elapsed = _run_inner(tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert "Timeout" in output and f"{INNER_TIMEOUT_S}" in output, output
+    assert "Timeout" in output and "Stack of MainThread" in output, output
     assert "in snap" in output and "test_a_driver_that_never_answers" in output, output  # the stuck frame
     assert elapsed < BOUND_S, f"the inner run took {elapsed:.1f} s"
 

@@ -240,12 +240,14 @@ def test_demo_options_parse() -> None:
 
 # ---------------------------------------------------------------------------------- soak
 def test_soak_runs_journeys_and_reports_memory(qtbot: QtBot, config: KioskConfig) -> None:
-    result = soak_kiosk(config, 5, warmup=1)
-    assert (result.journeys, result.failures) == (5, 0)
+    # Three journeys are enough to prove it runs and measures (growth needs two after the warm-up);
+    # `kiosk bench soak` runs hundreds.
+    result = soak_kiosk(config, 3, warmup=1)
+    assert (result.journeys, result.failures) == (3, 0)
     assert result.rss_warm and result.rss_end and result.growth is not None
-    assert [s.journey for s in result.samples][-1] == 5
+    assert [s.journey for s in result.samples][-1] == 3
     report = format_soak(result)
-    assert "RSS" in report and "warm-up" in report and "5 journeys" in report
+    assert "RSS" in report and "warm-up" in report and "3 journeys" in report
 
 
 def test_pseudo_mode_reaches_texts_built_in_python_and_ends_with_the_window(
