@@ -24,7 +24,7 @@ from typing import Literal
 import cv2
 import numpy as np
 
-from kiosk.capture.docscan import WARNING_MESSAGES, WARNING_NO_PAGE, process_image
+from kiosk.capture.docscan import PAGE_WARNINGS, WARNING_NO_PAGE, process_image, warning_notice
 from kiosk.capture.frame_quality import SHARPNESS_THRESHOLD, SteadinessTracker, sharpness
 from kiosk.capture.page_detect import detect_page, order_corners
 from kiosk.capture.page_enhance import (
@@ -37,6 +37,7 @@ from kiosk.capture.page_enhance import (
 from kiosk.capture.pdf_builder import EncodedPage, EncodeSettings, build_pdf, encode_page, render_encoded
 from kiosk.capture.scanner import ScannedPage
 from kiosk.domain.documents import PERMANENT, DocumentMetadata
+from kiosk.domain.notice import Notice
 
 MIN_DPI = 200  # the rules: colour, at least 200 dpi, 100 % scale
 ANALYSIS_WIDTH = 1200  # px: enough to find a page's edges, cheap enough for a live view
@@ -48,14 +49,8 @@ THUMB_HEIGHT = 360
 LiveState = Literal["no_page", "hold_still", "capture", "captured"]
 PageSource = Literal["camera", "scanner", "file"]
 
-# What the citizen is told in each live state (Vietnamese first).
-LIVE_HINTS: dict[str, tuple[str, str]] = {
-    "no_page": ("Đặt trang giấy dưới camera, mặt chữ lên trên.", "Place the page under the camera, text up."),
-    "hold_still": ("Đã thấy trang giấy. Giữ yên…", "Page found. Hold still…"),
-    "capture": ("Đang chụp…", "Taking the picture…"),
-    "captured": ("Đã chụp. Đặt trang tiếp theo, hoặc bấm Xong.",
-                 "Captured. Lay down the next page, or tap Done."),
-}
+#: What the citizen is told in each live state: the notice ``page.live.<state>`` (kiosk.ui.notice_texts).
+NOTICE_CODES = frozenset(f"page.live.{state}" for state in ("no_page", "hold_still", "capture", "captured"))
 
 
 @dataclass(frozen=True)
@@ -66,9 +61,9 @@ class LiveFeedback:
     steady: bool
     capture: bool  # take this frame now
 
-    def hint(self, language: str) -> str:
-        vi, en = LIVE_HINTS[self.state]
-        return vi if language == "vi" else en
+    @property
+    def notice(self) -> Notice:
+        return Notice(f"page.live.{self.state}")
 
 
 class DocumentCameraSession:
@@ -186,9 +181,10 @@ class CapturedPage:
         """The citizen answered "only this half is meant": the same page without the fold question."""
         return replace(self, warnings=tuple(w for w in self.warnings if w != WARNING_FOLDED))
 
-    def messages(self, language: str) -> list[str]:
-        return [WARNING_MESSAGES[w][0 if language == "vi" else 1] for w in self.warnings
-                if w in WARNING_MESSAGES]
+    @property
+    def notices(self) -> list[Notice]:
+        """What to tell the citizen about this page (kiosk.ui.texts.say_all puts them in words)."""
+        return [warning_notice(w) for w in self.warnings if w in PAGE_WARNINGS]
 
 
 def _thumbnail(image: np.ndarray) -> np.ndarray:

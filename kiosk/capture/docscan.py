@@ -9,7 +9,7 @@ file beside the PDF (`<name>.metadata.json`) holds it too, completed with the pa
 digitisation and the PDF's SHA-256 (which cannot be inside the file it describes).
 
 When no page is found in an image the whole image is used and the page says so (`WARNING_NO_PAGE`).
-The kiosk shows the Vietnamese message; warnings in reports and JSON are stable codes.
+People are told with a notice (`warning_notice`); warnings in reports and JSON are stable codes.
 """
 
 from __future__ import annotations
@@ -42,50 +42,54 @@ from kiosk.capture.page_enhance import (
 )
 from kiosk.capture.pdf_builder import EncodedPage, EncodeSettings, build_pdf, encode_page
 from kiosk.domain.documents import DEFAULT_CODE_PATTERN, DocumentMetadata
+from kiosk.domain.notice import Notice, Param
 
 log = logging.getLogger(__name__)
 
 WARNING_NO_PAGE = "no_page_found"
 METADATA_SUFFIX = ".metadata.json"
 
-# Messages for people, by warning code (the UI and the CLI show them; JSON carries the codes).
-WARNING_MESSAGES: dict[str, tuple[str, str]] = {
-    WARNING_NO_PAGE: ("Không tìm thấy mép trang giấy: dùng toàn bộ ảnh.",
-                      "No page edges found: the whole image is used."),
-    WARNING_LOW_DPI: ("Độ phân giải dưới 200 dpi: nên chụp lại gần hơn hoặc dùng máy quét.",
-                      "Resolution below 200 dpi: retake closer or use the scanner."),
-    WARNING_BLANK: ("Trang này có vẻ để trống.", "This page looks blank."),
-    WARNING_ORIENTATION: ("Không chắc chiều của trang: hãy kiểm tra lại.",
-                          "The page's orientation is uncertain: please check it."),
-    WARNING_FOLDED: ("Trang giấy có vẻ bị gấp hoặc chỉ chụp được một phần: hãy trải phẳng và chụp lại, "
-                     "hoặc xác nhận chỉ cần một nửa trang.",
-                     "The page looks folded, or only part of it is in the picture: flatten it and retake, "
-                     "or confirm that one half is what you mean."),
-}
+#: The warnings a page may carry. People get a notice ``page.<code>`` (`warning_notice`, words in
+#: kiosk.ui.notice_texts); reports and JSON carry the codes.
+PAGE_WARNINGS: tuple[str, ...] = (WARNING_NO_PAGE, WARNING_LOW_DPI, WARNING_BLANK, WARNING_ORIENTATION,
+                                  WARNING_FOLDED)
+
+
+def warning_notice(code: str) -> Notice:
+    return Notice(f"page.{code}")
 
 
 class DocscanError(Exception):
-    """A document could not be scanned; the messages are for people, `code` for programs."""
+    """A document could not be scanned: `code` for programs, `notice` for people (``docscan.write_failed``,
+    or the image refusal's ``image.…``; words in kiosk.ui.notice_texts). `str()` is for logs."""
 
-    def __init__(self, code: str, source: str, message_vi: str, message_en: str) -> None:
-        super().__init__(message_en)
+    def __init__(self, code: str, source: str, notice: Notice | None = None, **params: Param) -> None:
         self.code = code
         self.source = source
-        self.message_vi = message_vi
-        self.message_en = message_en
+        self.notice = notice or Notice(f"docscan.{code}", {"source": source, **params})
+        super().__init__(f"{self.notice.code}: {source}" + "".join(f" {k}={v}" for k, v in params.items()))
         self.errors: tuple[DocscanError, ...] = (self,)  # one per bad file when several were bad
+
+    @classmethod
+    def refused(cls, refused: ImageRefused) -> DocscanError:
+        return cls(refused.code, refused.source, refused.notice)
 
     @classmethod
     def many(cls, errors: Sequence[DocscanError]) -> DocscanError:
         """The first error, carrying all of them (the CLI prints each; JSON lists each)."""
         first = errors[0]
-        error = cls(first.code, first.source, first.message_vi, first.message_en)
+        error = cls(first.code, first.source, first.notice)
         error.errors = tuple(errors)
         return error
 
-    def to_json_dict(self) -> dict[str, str]:
-        return {"code": self.code, "source": self.source, "message_vi": self.message_vi,
-                "message_en": self.message_en}
+    def to_json_dict(self) -> dict[str, object]:
+        """The code, the file and the notice (code, params); the CLI adds the words (message_vi/_en)."""
+        return {"code": self.code, "source": self.source, "notice": self.notice.to_json_dict()}
+
+
+#: Every notice code of a DocscanError of its own (image refusals add image_limits.NOTICE_CODES).
+NOTICE_CODES = frozenset({"docscan.no_input", "docscan.output_folder", "docscan.processing_failed",
+                          "docscan.write_failed", *(warning_notice(w).code for w in PAGE_WARNINGS)})
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,7 @@ def load_image(path: str | Path) -> np.ndarray:
     try:
         return load_checked_image(path)
     except ImageRefused as refused:
-        raise DocscanError(refused.code, refused.source, refused.message_vi, refused.message_en) from None
+        raise DocscanError.refused(refused) from None
 
 
 # ---------------------------------------------------------------------------------------- processing
@@ -189,15 +193,14 @@ def scan_documents(sources: Sequence[str | Path], output: str | Path, *,
     per bad file) is raised before anything is written — unless `keep_going`, when the PDF holds the good
     pages and the report's `errors` lists the others."""
     if not sources:
-        raise DocscanError("no_input", "", "Chưa có ảnh nào để số hóa.", "No images to digitise.")
+        raise DocscanError("no_input", "")
     out = Path(output)
     if not out.parent.is_dir():
-        raise DocscanError("output_folder", str(out), f"Không có thư mục để ghi tệp: {out.parent}",
-                           f"The output folder does not exist: {out.parent}")
+        raise DocscanError("output_folder", str(out), folder=str(out.parent))
     try:
         check_name(str(out))
     except ImageRefused as refused:
-        raise DocscanError(refused.code, refused.source, refused.message_vi, refused.message_en) from None
+        raise DocscanError.refused(refused) from None
     processed: list[ProcessedPage] = []
     failures: list[DocscanError] = []
     for source in sources:  # every file is tried: one bad file never hides what is wrong with the others
@@ -210,8 +213,7 @@ def scan_documents(sources: Sequence[str | Path], output: str | Path, *,
             continue
         except (cv2.error, MemoryError, ValueError) as error:  # a decodable image the pipeline cannot take
             log.warning("docscan could not process a page: %s", type(error).__name__)
-            failures.append(DocscanError("processing_failed", str(source), f"Không xử lý được ảnh: {source}",
-                                         f"Cannot process the image: {source} ({type(error).__name__})"))
+            failures.append(DocscanError("processing_failed", str(source), error=type(error).__name__))
             continue
         processed.append(result)
         if progress is not None:
@@ -256,8 +258,7 @@ def _write_all(files: list[tuple[Path, bytes]]) -> None:
             tmp.unlink(missing_ok=True)
         first = files[0][0]
         reason = error.strerror or error
-        raise DocscanError("write_failed", str(first), f"Không ghi được tệp {first}: {reason}",
-                           f"Cannot write {first}: {reason}") from error
+        raise DocscanError("write_failed", str(first), reason=str(reason)) from error
     _fsync_dir(files[0][0].parent)
 
 
@@ -275,6 +276,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 __all__ = [
-    "METADATA_SUFFIX", "WARNING_MESSAGES", "WARNING_NO_PAGE", "DocscanError", "DocscanReport", "PageReport",
-    "ProcessedPage", "load_image", "metadata_path", "process_image", "scan_documents",
+    "METADATA_SUFFIX", "NOTICE_CODES", "PAGE_WARNINGS", "WARNING_NO_PAGE", "DocscanError", "DocscanReport",
+    "PageReport", "ProcessedPage", "load_image", "metadata_path", "process_image", "scan_documents",
+    "warning_notice",
 ]

@@ -226,7 +226,7 @@ class IdCardReader:
         except ImageRefused as refused:
             unreadable = ("not_found", "unreadable", "not_an_image", "truncated")
             code = "unreadable_image" if refused.code in unreadable else "image_refused"
-            return self._failure(code, start, detail=f"{refused.code}: {refused.message_en}")
+            return self._failure(code, start, detail=f"{refused.code}: {refused}")
         try:
             return self._read(frame, start)
         except (cv2.error, MemoryError, ValueError) as exc:  # a decodable image the pipeline cannot take

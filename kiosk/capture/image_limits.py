@@ -1,7 +1,7 @@
 """Images that cannot hurt: check a file's name, size and header before anything decodes it.
 
     image = load_checked_image("page.jpg")            # BGR, EXIF orientation applied
-    # or ImageRefused(code, source, message_vi, message_en) — never a traceback, never gigabytes
+    # or ImageRefused(code, source) with its .notice — never a traceback, never gigabytes
 
 A 332-byte JPEG header may claim 30000×30000 pixels: decoding it would take gigabytes and minutes. So the
 header is read first (Pillow reads only the header on `Image.open`), and the file is refused with a reason
@@ -26,6 +26,8 @@ import cv2
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from kiosk.domain.notice import Notice, Param
+
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024  # a 200 MP phone JPEG is ~40 MB; a 600 dpi A3 PNG ~100 MB is refused
 MAX_SIDE: Final = 20_000  # pixels along either side, as claimed by the header
 MIN_SIDE: Final = 64  # smaller is an icon, not a page or a card
@@ -41,18 +43,18 @@ _REDUCED_FLAGS: Final = ((1, cv2.IMREAD_COLOR), (2, cv2.IMREAD_REDUCED_COLOR_2),
 
 
 class ImageRefused(Exception):
-    """A file that is not decoded, with a stable `code` for programs and messages for people."""
+    """A file that is not decoded, with a stable `code` for programs (``not_an_image``…) and a `notice` for
+    people (``image.empty``…, words in kiosk.ui.notice_texts: the one catalogue). `str()` is for logs."""
 
-    def __init__(self, code: str, source: str, message_vi: str, message_en: str) -> None:
-        super().__init__(message_en)
+    def __init__(self, code: str, source: str, why: str | None = None, **params: Param) -> None:
         self.code = code
         self.source = source
-        self.message_vi = message_vi
-        self.message_en = message_en
+        self.notice = Notice(f"image.{why or code}", {"source": source, **params})
+        super().__init__(f"{self.notice.code}: {source}" + "".join(f" {k}={v}" for k, v in params.items()))
 
-    def to_json_dict(self) -> dict[str, str]:
-        return {"code": self.code, "source": self.source, "message_vi": self.message_vi,
-                "message_en": self.message_en}
+    def to_json_dict(self) -> dict[str, object]:
+        """The code, the file and the notice (code, params); the CLI adds the words (message_vi/_en)."""
+        return {"code": self.code, "source": self.source, "notice": self.notice.to_json_dict()}
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,11 @@ def check_name(source: str) -> None:
     """Refuse a file name that holds control characters, markup or is absurdly long."""
     shown = _shown(source)
     if len(source) > MAX_PATH_CHARS or len(Path(source).name) > MAX_NAME_CHARS:
-        raise ImageRefused("name_too_long", shown, "Tên tệp quá dài.",
-                           f"The file name is too long ({len(source)} characters).")
+        raise ImageRefused("name_too_long", shown, length=len(source))
     if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029\u202e\ufeff" for c in source):
-        raise ImageRefused("name_control_chars", shown, "Tên tệp chứa ký tự điều khiển.",
-                           "The file name contains control characters.")
+        raise ImageRefused("name_control_chars", shown)
     if _MARKUP.search(Path(source).name):
-        raise ImageRefused("name_markup", shown, "Tên tệp chứa ký tự đánh dấu (<, >, &…;).",
-                           "The file name contains markup (<, >, &…;).")
+        raise ImageRefused("name_markup", shown)
 
 
 def _shown(source: str) -> str:
@@ -95,32 +94,24 @@ def read_header(source: str | Path) -> ImageHeader:
     try:
         size = os.stat(name).st_size
     except FileNotFoundError:
-        raise ImageRefused("not_found", shown, f"Không tìm thấy tệp ảnh: {shown}",
-                           f"Image file not found: {shown}") from None
+        raise ImageRefused("not_found", shown) from None
     except OSError as error:
-        raise ImageRefused("unreadable", shown, f"Không đọc được tệp: {shown} ({error.strerror or error})",
-                           f"Cannot read the file: {shown} ({error.strerror or error})") from None
+        raise ImageRefused("unreadable", shown, error=str(error.strerror or error)) from None
     if os.path.isdir(name):
-        raise ImageRefused("unreadable", shown, f"Đây là thư mục, không phải tệp ảnh: {shown}",
-                           f"This is a folder, not an image file: {shown}")
+        raise ImageRefused("unreadable", shown, "folder")
     if size == 0:
-        raise ImageRefused("not_an_image", shown, f"Không đọc được ảnh (tệp rỗng): {shown}",
-                           f"Cannot read the image (an empty file, not an image): {shown}")
+        raise ImageRefused("not_an_image", shown, "empty")
     if size > MAX_FILE_BYTES:
         mb, limit = size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
-        raise ImageRefused("file_too_large", shown, f"Tệp quá lớn ({mb} MB, tối đa {limit} MB).",
-                           f"The file is too large ({mb} MB; at most {limit} MB).")
+        raise ImageRefused("file_too_large", shown, mb=mb, limit=limit)
     try:
         with warnings.catch_warnings(), Image.open(name) as image:  # lazy: reads the header only
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the limits below decide
             fmt, (width, height) = str(image.format or "?"), image.size
     except Image.DecompressionBombError as bomb:  # Pillow's own check: more than 2 × 89 MP claimed
-        raise ImageRefused("image_too_large", shown, f"Ảnh quá lớn: {shown} ({bomb})",
-                           f"The image is too large: {shown} ({bomb})") from None
+        raise ImageRefused("image_too_large", shown, "bomb", detail=str(bomb)) from None
     except (UnidentifiedImageError, ValueError, SyntaxError, OSError):
-        raise ImageRefused("not_an_image", shown,
-                           f"Không đọc được ảnh (tệp hỏng hoặc không phải ảnh): {shown}",
-                           f"Cannot read the image (a damaged file or not an image): {shown}") from None
+        raise ImageRefused("not_an_image", shown, "damaged") from None
     return ImageHeader(fmt, int(width), int(height), size)
 
 
@@ -128,27 +119,20 @@ def check_header(header: ImageHeader, source: str) -> int:
     """The reduction (1, 2, 4 or 8) the image must be decoded at, or ImageRefused with the reason."""
     w, h = header.width, header.height
     if w < 1 or h < 1:
-        raise ImageRefused("not_an_image", source, "Ảnh không có điểm ảnh nào.", "The image has no pixels.")
+        raise ImageRefused("not_an_image", source, "no_pixels")
     if max(w, h) > MAX_SIDE or header.pixels > MAX_CLAIMED_PIXELS:
-        raise ImageRefused("image_too_large", source,
-                           f"Ảnh quá lớn ({w}×{h} điểm ảnh; mỗi cạnh tối đa {MAX_SIDE}).",
-                           f"The image is too large ({w}×{h} pixels; at most {MAX_SIDE} per side).")
+        raise ImageRefused("image_too_large", source, "too_large", width=w, height=h, max_side=MAX_SIDE)
     if min(w, h) < MIN_SIDE:
-        raise ImageRefused("image_too_small", source,
-                           f"Ảnh quá nhỏ ({w}×{h} điểm ảnh; mỗi cạnh tối thiểu {MIN_SIDE}).",
-                           f"The image is too small ({w}×{h} pixels; at least {MIN_SIDE} per side).")
+        raise ImageRefused("image_too_small", source, "too_small", width=w, height=h, min_side=MIN_SIDE)
     if max(w, h) / min(w, h) > MAX_ASPECT:
-        raise ImageRefused("image_shape", source,
-                           f"Ảnh quá dài và hẹp ({w}×{h}): không phải ảnh chụp giấy tờ.",
-                           f"The image is too long and narrow ({w}×{h}) to be a photo of a document.")
+        raise ImageRefused("image_shape", source, "shape", width=w, height=h)
     for reduction, _ in _REDUCED_FLAGS:
         if header.pixels / (reduction * reduction) <= MAX_DECODED_PIXELS:
             if reduction > 1 and header.format != "JPEG":  # only libjpeg decodes reduced, not the whole
                 break
             return reduction
-    raise ImageRefused("image_too_large", source,
-                       f"Ảnh quá lớn ({w}×{h} = {header.pixels / 1e6:.0f} triệu điểm ảnh).",
-                       f"The image is too large ({w}×{h} = {header.pixels / 1e6:.0f} megapixels).")
+    raise ImageRefused("image_too_large", source, "megapixels", width=w, height=h,
+                       megapixels=round(header.pixels / 1e6))
 
 
 def load_checked_image(source: str | Path) -> np.ndarray:
@@ -162,19 +146,14 @@ def load_checked_image(source: str | Path) -> np.ndarray:
         data = np.fromfile(name, dtype=np.uint8)
         image = cv2.imdecode(data, flag)
     except (OSError, cv2.error, MemoryError) as error:
-        raise ImageRefused("not_an_image", shown, f"Không giải mã được ảnh: {shown}",
-                           f"Cannot decode the image: {shown} ({type(error).__name__})") from None
+        raise ImageRefused("not_an_image", shown, "cannot_decode", error=type(error).__name__) from None
     if header.format in ("JPEG", "PNG") and _truncated(name, header):
-        raise ImageRefused("truncated", shown, f"Tệp ảnh bị cắt cụt (không trọn vẹn): {shown}",
-                           f"The image file is truncated: {shown}")
+        raise ImageRefused("truncated", shown)
     if image is None or image.size == 0:
-        raise ImageRefused("not_an_image", shown,
-                           f"Không đọc được ảnh (tệp hỏng hoặc không phải ảnh): {shown}",
-                           f"Cannot read the image (a damaged file or not an image): {shown}")
+        raise ImageRefused("not_an_image", shown, "damaged")
     decoded = image.shape[0] * image.shape[1]
     if decoded * reduction * reduction > header.pixels * 1.05 + 64:  # the decoder disagrees with the header
-        raise ImageRefused("not_an_image", shown, f"Ảnh không khớp với phần đầu tệp: {shown}",
-                           f"The image does not match its header: {shown}")
+        raise ImageRefused("not_an_image", shown, "header_mismatch")
     return np.asarray(image)
 
 
@@ -197,7 +176,13 @@ def _truncated(name: str, header: ImageHeader) -> bool:
     return False
 
 
+#: Every notice code an ImageRefused may carry (tests/ui/test_notice_texts.py checks each has words).
+NOTICE_CODES: Final = frozenset(f"image.{c}" for c in (
+    "name_too_long", "name_control_chars", "name_markup", "not_found", "unreadable", "folder", "empty",
+    "file_too_large", "bomb", "damaged", "no_pixels", "too_large", "too_small", "shape",
+    "megapixels", "cannot_decode", "truncated", "header_mismatch"))
+
 __all__ = [
-    "MAX_ASPECT", "MAX_DECODED_PIXELS", "MAX_FILE_BYTES", "MAX_SIDE", "MIN_SIDE", "ImageHeader",
-    "ImageRefused", "check_header", "check_name", "load_checked_image", "read_header",
+    "MAX_ASPECT", "MAX_DECODED_PIXELS", "MAX_FILE_BYTES", "MAX_SIDE", "MIN_SIDE", "NOTICE_CODES",
+    "ImageHeader", "ImageRefused", "check_header", "check_name", "load_checked_image", "read_header",
 ]

@@ -19,6 +19,7 @@ from kiosk.commands.common import (
 )
 
 if TYPE_CHECKING:
+    from kiosk.capture.docscan import DocscanError
     from kiosk.capture.idcard_reader import CardReadResult
 
 
@@ -87,6 +88,15 @@ def cmd_idcard_read(args: argparse.Namespace) -> int:
     return EXIT_OK if all_read else EXIT_FAILED
 
 
+def docscan_error_record(error: DocscanError) -> dict[str, Any]:
+    """One error of `kiosk docscan --json`: code, source, notice (code, params) and, as before, the words
+    in both languages (message_vi, message_en) — from the one catalogue."""
+    from kiosk.commands.words import say
+
+    words = {"message_vi": say(error.notice, "vi"), "message_en": say(error.notice, "en")}
+    return error.to_json_dict() | words
+
+
 def cmd_docscan(args: argparse.Namespace) -> int:
     """`kiosk docscan IMAGE... -o OUT.pdf [--mode color|gray|bw] [--dpi 200] [--json]`: one PDF page per
     image. With --json prints one object: output, pdf_bytes, sha256, metadata_file and per page source,
@@ -95,8 +105,9 @@ def cmd_docscan(args: argparse.Namespace) -> int:
     written), 2 on a usage error (a bad --metadata file included)."""
     config = load(args)
     start_logging(config, quiet_console=True)
-    from kiosk.capture.docscan import WARNING_MESSAGES, DocscanError, scan_documents
+    from kiosk.capture.docscan import DocscanError, scan_documents, warning_notice
     from kiosk.capture.page_enhance import EnhanceOptions
+    from kiosk.commands.words import say
     from kiosk.domain.documents import DocumentMetadata, DocumentMetadataError
 
     metadata = None
@@ -105,8 +116,6 @@ def cmd_docscan(args: argparse.Namespace) -> int:
             metadata = DocumentMetadata.from_json_dict(json.loads(args.metadata.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError, AttributeError) as error:
             if isinstance(error, DocumentMetadataError):
-                from kiosk.commands.words import say
-
                 detail: object = f"{say(error.notices)} / {error}"
             else:
                 detail = error
@@ -118,24 +127,23 @@ def cmd_docscan(args: argparse.Namespace) -> int:
                                 keep_going=args.keep_going)
     except DocscanError as error:
         for each in error.errors:
-            print(f"{PROG}: docscan: {each.message_vi}", file=sys.stderr)
-            print(f"{PROG}: docscan: {each.message_en}", file=sys.stderr)
+            print(f"{PROG}: docscan: {say(each.notice, 'vi')}", file=sys.stderr)
+            print(f"{PROG}: docscan: {say(each.notice, 'en')}", file=sys.stderr)
         if args.json:
-            print_json({"output": None, "error": error.to_json_dict(),
-                         "errors": [e.to_json_dict() for e in error.errors]})
+            print_json({"output": None, "error": docscan_error_record(error),
+                         "errors": [docscan_error_record(e) for e in error.errors]})
         return EXIT_FAILED
     if args.json:
-        print_json(report.to_json_dict())
+        print_json(report.to_json_dict() | {"errors": [docscan_error_record(e) for e in report.errors]})
         return EXIT_FAILED if report.errors else EXIT_OK
     for n, page in enumerate(report.pages, start=1):
         print(f"trang {n}: {page.source} → {page.width_px}×{page.height_px} px, "
               f"{page.effective_dpi} dpi thực, {page.bytes // 1024} KB, {page.elapsed_ms:.0f} ms"
               + (" (trống)" if page.blank else ""))
         for code in page.warnings:
-            vi, en = WARNING_MESSAGES.get(code, (code, code))
-            print(f"    ! {vi} / {en}")
+            print(f"    ! {say(warning_notice(code), 'vi')} / {say(warning_notice(code), 'en')}")
     for each in report.errors:
-        print(f"    ! bỏ qua / left out {each.source}: {each.message_vi} / {each.message_en}")
+        print(f"    ! bỏ qua / left out {each.source}: {say(each.notice, 'vi')} / {say(each.notice, 'en')}")
     print(f"{report.output}: {len(report.pages)} trang / pages, {report.pdf_bytes // 1024} KB")
     if report.metadata_file:
         print(f"{report.metadata_file}: metadata")

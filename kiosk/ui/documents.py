@@ -38,7 +38,7 @@ from kiosk.sync.component_files import ENTRY_LABELS, MetadataSource, validity_te
 from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider, to_qimage
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick, say
+from kiosk.ui.texts import QT_TRANSLATE_NOOP, pick, say, say_all
 
 log = logging.getLogger(__name__)
 
@@ -311,7 +311,7 @@ class DocumentsViewModel(QObject):
     def _get_live_hint(self) -> str:
         if self._live_problem:
             return pick(TEXTS[self._live_problem], self._lang())
-        return self._live.hint(self._lang()) if self._live else pick(TEXTS["processing"], self._lang())
+        return say(self._live.notice, self._lang()) if self._live else pick(TEXTS["processing"], self._lang())
 
     def _get_live_state(self) -> str:
         return "problem" if self._live_problem else (self._live.state if self._live else "no_page")
@@ -476,7 +476,7 @@ class DocumentsViewModel(QObject):
                     self._thumbs.drop(page_id)
                     self._thumbs.put(new_page.id, new_page.thumbnail)
                     current[at] = new_page
-                    self._status = " ".join(new_page.messages(self._lang()))
+                    self._status = say_all(new_page.notices, self._lang())
             self._refresh()
 
         def failed(error: Exception) -> None:
@@ -667,7 +667,7 @@ class DocumentsViewModel(QObject):
             self._processing -= 1
             if generation == self._generation:
                 self._add(page)
-                self._status = " ".join(page.messages(self._lang()))
+                self._status = say_all(page.notices, self._lang())
             self._refresh()
 
         def failed(error: Exception) -> None:
@@ -705,7 +705,7 @@ class DocumentsViewModel(QObject):
         } for doc in self._required])
         self.pages.set_rows([{
             "pageId": page.id, "thumb": f"image://pages/{page.id}", "dpi": page.effective_dpi,
-            "lowDpi": page.low_dpi, "folded": page.folded, "warning": " ".join(page.messages(lang)),
+            "lowDpi": page.low_dpi, "folded": page.folded, "warning": say_all(page.notices, lang),
             "source": page.source, "number": i + 1,
         } for i, page in enumerate(self._group())])
         self._fill_meta()

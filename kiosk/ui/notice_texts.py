@@ -223,6 +223,56 @@ HEALTH: Final[dict[str, str]] = {
     "doctor.queue.empty": QT_TRANSLATE_NOOP("Texts", "trống"),
 }
 
+#: Image files refused before decoding (kiosk.capture.image_limits); {source} is the file's name as shown.
+IMAGE: Final[dict[str, str]] = {
+    "image.name_too_long": QT_TRANSLATE_NOOP("Texts", "Tên tệp quá dài ({length} ký tự)."),
+    "image.name_control_chars": QT_TRANSLATE_NOOP("Texts", "Tên tệp chứa ký tự điều khiển."),
+    "image.name_markup": QT_TRANSLATE_NOOP("Texts", "Tên tệp chứa ký tự đánh dấu (<, >, &…;)."),
+    "image.not_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy tệp ảnh: {source}"),
+    # {error} is the operating system's reason (English), as it came.
+    "image.unreadable": QT_TRANSLATE_NOOP("Texts", "Không đọc được tệp: {source} ({error})"),
+    "image.folder": QT_TRANSLATE_NOOP("Texts", "Đây là thư mục, không phải tệp ảnh: {source}"),
+    "image.empty": QT_TRANSLATE_NOOP("Texts", "Không đọc được ảnh (tệp rỗng): {source}"),
+    "image.file_too_large": QT_TRANSLATE_NOOP("Texts", "Tệp quá lớn ({mb} MB, tối đa {limit} MB)."),
+    # {detail} is Pillow's own reason (English), which says how many pixels the file claims.
+    "image.bomb": QT_TRANSLATE_NOOP("Texts", "Ảnh quá lớn: {source} ({detail})"),
+    "image.damaged": QT_TRANSLATE_NOOP("Texts", "Không đọc được ảnh (tệp hỏng hoặc không phải ảnh): "
+                                                "{source}"),
+    "image.no_pixels": QT_TRANSLATE_NOOP("Texts", "Ảnh không có điểm ảnh nào."),
+    "image.too_large": QT_TRANSLATE_NOOP("Texts", "Ảnh quá lớn ({width}×{height} điểm ảnh; mỗi cạnh tối đa "
+                                                  "{max_side})."),
+    "image.too_small": QT_TRANSLATE_NOOP("Texts", "Ảnh quá nhỏ ({width}×{height} điểm ảnh; mỗi cạnh tối "
+                                                  "thiểu {min_side})."),
+    "image.shape": QT_TRANSLATE_NOOP("Texts", "Ảnh quá dài và hẹp ({width}×{height}): không phải ảnh chụp "
+                                              "giấy tờ."),
+    "image.megapixels": QT_TRANSLATE_NOOP("Texts", "Ảnh quá lớn ({width}×{height} = {megapixels} triệu điểm "
+                                                   "ảnh)."),
+    "image.cannot_decode": QT_TRANSLATE_NOOP("Texts", "Không giải mã được ảnh: {source} ({error})"),
+    "image.truncated": QT_TRANSLATE_NOOP("Texts", "Tệp ảnh bị cắt cụt (không trọn vẹn): {source}"),
+    "image.header_mismatch": QT_TRANSLATE_NOOP("Texts", "Ảnh không khớp với phần đầu tệp: {source}"),
+}
+
+#: `kiosk docscan` and the documents screen (kiosk.capture.docscan, doc_capture): errors, page warnings,
+#: and the live camera's hints.
+DOCSCAN: Final[dict[str, str]] = {
+    "docscan.no_input": QT_TRANSLATE_NOOP("Texts", "Chưa có ảnh nào để số hóa."),
+    "docscan.output_folder": QT_TRANSLATE_NOOP("Texts", "Không có thư mục để ghi tệp: {folder}"),
+    "docscan.processing_failed": QT_TRANSLATE_NOOP("Texts", "Không xử lý được ảnh: {source} ({error})"),
+    "docscan.write_failed": QT_TRANSLATE_NOOP("Texts", "Không ghi được tệp {source}: {reason}"),
+    "page.no_page_found": QT_TRANSLATE_NOOP("Texts", "Không tìm thấy mép trang giấy: dùng toàn bộ ảnh."),
+    "page.low_dpi": QT_TRANSLATE_NOOP("Texts", "Độ phân giải dưới 200 dpi: nên chụp lại gần hơn hoặc dùng "
+                                               "máy quét."),
+    "page.blank_page": QT_TRANSLATE_NOOP("Texts", "Trang này có vẻ để trống."),
+    "page.orientation_uncertain": QT_TRANSLATE_NOOP("Texts", "Không chắc chiều của trang: hãy kiểm tra lại."),
+    "page.page_folded": QT_TRANSLATE_NOOP("Texts", "Trang giấy có vẻ bị gấp hoặc chỉ chụp được một phần: hãy "
+                                                   "trải phẳng và chụp lại, hoặc xác nhận chỉ cần một nửa "
+                                                   "trang."),
+    "page.live.no_page": QT_TRANSLATE_NOOP("Texts", "Đặt trang giấy dưới camera, mặt chữ lên trên."),
+    "page.live.hold_still": QT_TRANSLATE_NOOP("Texts", "Đã thấy trang giấy. Giữ yên…"),
+    "page.live.capture": QT_TRANSLATE_NOOP("Texts", "Đang chụp…"),
+    "page.live.captured": QT_TRANSLATE_NOOP("Texts", "Đã chụp. Đặt trang tiếp theo, hoặc bấm Xong."),
+}
+
 #: Every code's source text, the table kiosk.ui.texts.say reads.
 NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **METADATA,
-                                       **ADMISSION, **HEALTH}
+                                       **ADMISSION, **HEALTH, **IMAGE, **DOCSCAN}

@@ -3202,6 +3202,163 @@ right here</translation>
         <source>trống</source>
         <translation>empty</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="228"/>
+        <source>Tên tệp quá dài ({length} ký tự).</source>
+        <extracomment>Image files refused before decoding (kiosk.capture.image_limits); {source} is the file&apos;s name as shown.</extracomment>
+        <translation>The file name is too long ({length} characters).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="229"/>
+        <source>Tên tệp chứa ký tự điều khiển.</source>
+        <translation>The file name contains control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="230"/>
+        <source>Tên tệp chứa ký tự đánh dấu (&lt;, &gt;, &amp;…;).</source>
+        <translation>The file name contains markup (&lt;, &gt;, &amp;…;).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="231"/>
+        <source>Không tìm thấy tệp ảnh: {source}</source>
+        <translation>Image file not found: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="233"/>
+        <source>Không đọc được tệp: {source} ({error})</source>
+        <translation>Cannot read the file: {source} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="234"/>
+        <source>Đây là thư mục, không phải tệp ảnh: {source}</source>
+        <translation>This is a folder, not an image file: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="235"/>
+        <source>Không đọc được ảnh (tệp rỗng): {source}</source>
+        <translation>Cannot read the image (an empty file, not an image): {source}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="236"/>
+        <source>Tệp quá lớn ({mb} MB, tối đa {limit} MB).</source>
+        <translation>The file is too large ({mb} MB; at most {limit} MB).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="238"/>
+        <source>Ảnh quá lớn: {source} ({detail})</source>
+        <translation>The image is too large: {source} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="239"/>
+        <source>Không đọc được ảnh (tệp hỏng hoặc không phải ảnh): {source}</source>
+        <translation>Cannot read the image (a damaged file or not an image): {source}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="240"/>
+        <source>Ảnh không có điểm ảnh nào.</source>
+        <translation>The image has no pixels.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="241"/>
+        <source>Ảnh quá lớn ({width}×{height} điểm ảnh; mỗi cạnh tối đa {max_side}).</source>
+        <translation>The image is too large ({width}×{height} pixels; at most {max_side} per side).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="243"/>
+        <source>Ảnh quá nhỏ ({width}×{height} điểm ảnh; mỗi cạnh tối thiểu {min_side}).</source>
+        <translation>The image is too small ({width}×{height} pixels; at least {min_side} per side).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="245"/>
+        <source>Ảnh quá dài và hẹp ({width}×{height}): không phải ảnh chụp giấy tờ.</source>
+        <translation>The image is too long and narrow ({width}×{height}) to be a photo of a document.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="247"/>
+        <source>Ảnh quá lớn ({width}×{height} = {megapixels} triệu điểm ảnh).</source>
+        <translation>The image is too large ({width}×{height} = {megapixels} megapixels).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="249"/>
+        <source>Không giải mã được ảnh: {source} ({error})</source>
+        <translation>Cannot decode the image: {source} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="250"/>
+        <source>Tệp ảnh bị cắt cụt (không trọn vẹn): {source}</source>
+        <translation>The image file is truncated: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="251"/>
+        <source>Ảnh không khớp với phần đầu tệp: {source}</source>
+        <translation>The image does not match its header: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="257"/>
+        <source>Chưa có ảnh nào để số hóa.</source>
+        <extracomment>`kiosk docscan` and the documents screen (kiosk.capture.docscan, doc_capture): errors, page warnings, and the live camera&apos;s hints.</extracomment>
+        <translation>No images to digitise.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="258"/>
+        <source>Không có thư mục để ghi tệp: {folder}</source>
+        <translation>The output folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="259"/>
+        <source>Không xử lý được ảnh: {source} ({error})</source>
+        <translation>Cannot process the image: {source} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="260"/>
+        <source>Không ghi được tệp {source}: {reason}</source>
+        <translation>Cannot write {source}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="261"/>
+        <source>Không tìm thấy mép trang giấy: dùng toàn bộ ảnh.</source>
+        <translation>No page edges found: the whole image is used.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="262"/>
+        <source>Độ phân giải dưới 200 dpi: nên chụp lại gần hơn hoặc dùng máy quét.</source>
+        <translation>Resolution below 200 dpi: retake closer or use the scanner.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="264"/>
+        <source>Trang này có vẻ để trống.</source>
+        <translation>This page looks blank.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="265"/>
+        <source>Không chắc chiều của trang: hãy kiểm tra lại.</source>
+        <translation>The page's orientation is uncertain: please check it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="266"/>
+        <source>Trang giấy có vẻ bị gấp hoặc chỉ chụp được một phần: hãy trải phẳng và chụp lại, hoặc xác nhận chỉ cần một nửa trang.</source>
+        <translation>The page looks folded, or only part of it is in the picture: flatten it and retake, or confirm that one half is what you mean.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="269"/>
+        <source>Đặt trang giấy dưới camera, mặt chữ lên trên.</source>
+        <translation>Place the page under the camera, text up.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="270"/>
+        <source>Đã thấy trang giấy. Giữ yên…</source>
+        <translation>Page found. Hold still…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="271"/>
+        <source>Đang chụp…</source>
+        <translation>Taking the picture…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="272"/>
+        <source>Đã chụp. Đặt trang tiếp theo, hoặc bấm Xong.</source>
+        <translation>Captured. Lay down the next page, or tap Done.</translation>
+    </message>
 </context>
 <context>
     <name>TopBar</name>

@@ -23,6 +23,7 @@ from kiosk.capture.doc_capture import (
 from kiosk.capture.page_detect import quad_iou
 from kiosk.capture.page_enhance import WARNING_LOW_DPI
 from kiosk.capture.scanner import ScannedPage
+from kiosk.ui.texts import say
 
 OWNER = "001089012345"
 
@@ -77,7 +78,7 @@ def test_no_auto_capture_when_switched_off_but_the_page_is_still_shown() -> None
 def test_a_far_away_page_is_captured_with_a_low_resolution_warning() -> None:
     page = capture_from_camera(_photo(6, 0.5).image)
     assert page.effective_dpi < MIN_DPI and page.low_dpi
-    assert any("200 dpi" in m for m in page.messages("vi"))
+    assert any("200 dpi" in say(n, "vi") for n in page.notices)
     assert page.thumbnail.shape[0] == 360 and page.original is not None and page.corners is not None
 
 

@@ -29,6 +29,7 @@ from kiosk.capture.page_detect import quad_iou
 from kiosk.capture.page_enhance import EnhanceOptions
 from kiosk.cli import main
 from kiosk.domain.documents import PERMANENT, DocumentMetadata
+from kiosk.ui.texts import say
 from tests.isolation import isolated_from_the_machine
 
 CONTRACT_PAGE_KEYS = {"source", "corners", "width_px", "height_px", "effective_dpi", "bytes", "blank",
@@ -132,7 +133,8 @@ def test_a_text_file_fails_clearly_and_writes_nothing(tmp_path: Path, content: b
         scan_documents([photo_files[0][0], bad], out, metadata=meta())  # the good page first
     error = caught.value
     assert error.code == "not_an_image" and error.source == str(bad)
-    assert "Không đọc được ảnh" in error.message_vi and "not an image" in error.message_en
+    assert error.notice.code in {"image.damaged", "image.empty"} and error.notice.params["source"] == str(bad)
+    assert "Không đọc được ảnh" in say(error.notice, "vi") and "not an image" in say(error.notice, "en")
     assert leftovers(tmp_path) == ["ghi chú.txt"]  # no PDF, no metadata, no temporary file
 
 
@@ -150,7 +152,7 @@ def test_a_corrupt_jpeg_fails_clearly_and_writes_nothing(tmp_path: Path,
 def test_missing_inputs_and_output_folders_are_reported(tmp_path: Path) -> None:
     with pytest.raises(DocscanError) as caught:
         load_image(tmp_path / "nope.jpg")
-    assert caught.value.code == "not_found" and "Không tìm thấy" in caught.value.message_vi
+    assert caught.value.code == "not_found" and "Không tìm thấy" in say(caught.value.notice, "vi")
     with pytest.raises(DocscanError) as caught:
         load_image(tmp_path)
     assert caught.value.code in {"unreadable", "not_an_image"}
@@ -170,7 +172,7 @@ def test_a_failed_write_leaves_no_temporary_file(photo_files: list[tuple[Path, n
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(DocscanError) as caught:
         scan_documents([photo_files[0][0]], tmp_path / "out.pdf", options=EnhanceOptions(dpi=100))
-    assert caught.value.code == "write_failed" and "No space" in caught.value.message_en
+    assert caught.value.code == "write_failed" and "No space" in say(caught.value.notice, "en")
     assert leftovers(tmp_path) == []
 
 

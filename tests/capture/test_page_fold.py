@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from kiosk.bench.docs_corpus import document_page, document_photo
-from kiosk.capture.docscan import WARNING_MESSAGES, process_image
+from kiosk.capture.docscan import process_image, warning_notice
 from kiosk.capture.page_enhance import EnhanceOptions, enhance_page
 from kiosk.capture.page_fold import WARNING_FOLDED, cut_at_a_fold, fold_step, looks_folded
+from kiosk.ui.texts import say
 
 FRAME = (1500, 1100)
 
@@ -46,8 +47,8 @@ def test_a_folded_sheet_found_whole_is_asked_about(folded: tuple[np.ndarray, ...
     photo, _, _ = folded
     page = process_image(photo, "folded.png")
     assert WARNING_FOLDED in page.report.warnings
-    vi, en = WARNING_MESSAGES[WARNING_FOLDED]
-    assert "gấp" in vi and "one half" in en
+    folded_notice = warning_notice(WARNING_FOLDED)
+    assert "gấp" in say(folded_notice, "vi") and "one half" in say(folded_notice, "en")
 
 
 def test_only_the_flat_half_is_asked_about_too(folded: tuple[np.ndarray, ...]) -> None:

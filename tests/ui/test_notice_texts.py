@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from kiosk import doctor, health
-from kiosk.capture import scanner
+from kiosk.capture import doc_capture, docscan, image_limits, scanner
 from kiosk.domain import applicant, documents
 from kiosk.domain.notice import Notice
 from kiosk.portal import errors as portal_errors
@@ -24,7 +24,8 @@ TS = TRANSLATIONS_DIR / "kiosk_en.ts"
 
 LOWER_LAYER_CODES = sorted(applicant.NOTICE_CODES | portal_errors.NOTICE_CODES | submit.NOTICE_CODES
                            | scanner.NOTICE_CODES | health.NOTICE_CODES | doctor.NOTICE_CODES
-                           | admission.NOTICE_CODES | documents.NOTICE_CODES)
+                           | admission.NOTICE_CODES | documents.NOTICE_CODES | image_limits.NOTICE_CODES
+                           | docscan.NOTICE_CODES | doc_capture.NOTICE_CODES)
 
 
 def english_catalogue() -> dict[str, str]:
