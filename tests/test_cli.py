@@ -44,6 +44,7 @@ DOSSIER_CODE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}")
 OK_KEYS = {
     "file", "ok", "source", "id_number", "old_id_number", "full_name", "date_of_birth", "sex", "address",
     "issue_date", "expiry_date", "warnings", "elapsed_ms", "document",  # document: null for a Vietnamese card
+    "warning_codes",  # the warnings' stable codes, beside their English words
 }
 
 

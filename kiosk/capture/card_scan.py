@@ -29,12 +29,9 @@ from kiosk.capture.mrz_reader import (
 )
 from kiosk.domain.crosscheck import cross_check
 from kiosk.domain.idcard import IdentityReading, ReadingWarning
+from kiosk.domain.notice import Notice
 
-NAME_FROM_MRZ = ReadingWarning(
-    "name_without_diacritics",
-    "Tên được đọc từ mặt sau của thẻ nên không có dấu. Xin sửa lại tên cho đúng.",
-    "The name was read from the back of the card, without diacritics. Please correct it.",
-)
+NAME_FROM_MRZ = ReadingWarning("name_without_diacritics")
 _MRZ_HINTS = {OUT_OF_FRAME: "fit_in_frame", TOO_BLURRED: "hold_still", GLARE: "glare"}
 _FOREIGN_UNSURE = {PASSPORT_NAME_UNSURE: "foreign_passport", FOREIGN_CARD_NAME_UNSURE: "foreign_document"}
 
@@ -68,44 +65,31 @@ def read_in_one_frame(reading: IdentityReading) -> bool:
             and reading.document.kind == "passport" and reading.document.known_states
             and not any(w.code in _NEEDS_SECOND_FRAME for w in reading.warnings))
 
-HINTS: dict[str, tuple[str, str]] = {
-    "show_card": ("Đặt thẻ căn cước vào khung hình, mặt có mã QR hướng về camera.",
-                  "Place your ID card in the frame with the QR code facing the camera."),
-    "hold_still": ("Giữ yên thẻ trong giây lát…", "Hold the card still for a moment…"),
-    "move_closer": ("Đưa thẻ lại gần camera hơn.", "Move the card closer to the camera."),
-    "show_other_side": ("Hãy lật thẻ: mã QR nằm ở mặt bên kia.",
-                        "Please turn the card over: the QR code is on the other side."),
-    "not_an_id_card": ("Mã QR này không phải của thẻ căn cước. Hãy đưa mã QR in trên thẻ căn cước.",
-                       "This QR code is not from an ID card. Show the QR code printed on the ID card."),
-    "camera_problem": ("Camera đang gặp sự cố. Vui lòng báo nhân viên hỗ trợ.",
-                       "The camera is not working. Please ask a member of staff for help."),
-    "fit_in_frame": ("Đưa cả thẻ vào trong khung hình.", "Move the whole card inside the frame."),
-    "glare": ("Hơi nghiêng thẻ để tránh bị loá sáng.", "Tilt the card a little to avoid the glare."),
-    "turn_to_qr": ("Đã đọc mặt sau. Xin lật thẻ để máy đọc mặt có mã QR (tên có dấu).",
-                   "The back has been read. Please turn the card over so the QR code side can be read."),
-    "accepted": ("Đã đọc xong thẻ căn cước.", "Your ID card has been read."),
-    # A foreigner files with a passport or another country's ID card (ApplicantKind.FOREIGNER): the scan
-    # says what it sees and reads it, instead of "hold still".
-    "foreign_passport": ("Đây là hộ chiếu (giấy tờ nước ngoài). Máy đang đọc dải ký tự máy đọc…",
-                         "This is a passport (a foreign document). Reading its machine-readable lines…"),
-    "foreign_document": ("Đây là giấy tờ tùy thân nước ngoài. Máy đang đọc dải ký tự máy đọc…",
-                         "This is a foreign identity document. Reading its machine-readable lines…"),
-    "accepted_foreign": ("Đã đọc xong giấy tờ nước ngoài.", "The foreign document has been read."),
-}
+#: What the citizen is told between frames; the words are the notice ``card.hint.<code>`` (`hint_notice`,
+#: kiosk.ui.notice_texts). A foreigner files with a passport or another country's ID card
+#: (ApplicantKind.FOREIGNER): the scan says what it sees and reads it, instead of "hold still".
+HINTS: tuple[str, ...] = ("show_card", "hold_still", "move_closer", "show_other_side", "not_an_id_card",
+                          "camera_problem", "fit_in_frame", "glare", "turn_to_qr", "accepted",
+                          "foreign_passport", "foreign_document", "accepted_foreign")
+NOTICE_CODES = frozenset(f"card.hint.{hint}" for hint in HINTS)
+
+
+def hint_notice(hint: str) -> Notice:
+    """The words for a hint code; an unknown one says "show the card"."""
+    return Notice(f"card.hint.{hint if hint in HINTS else 'show_card'}")
 
 
 @dataclass(frozen=True)
 class ScanFeedback:
     state: ScanState
-    hint_code: str  # a key of HINTS
-    message_vi: str
-    message_en: str
+    hint_code: str  # one of HINTS
     reading: IdentityReading | None = field(default=None, repr=False)  # set once accepted
     quad: Quad | None = None  # the QR code (or card) outline in the frame, for a UI overlay
     result: CardReadResult | None = field(default=None, repr=False)  # this frame's read, for diagnostics
 
-    def message(self, lang: str) -> str:
-        return self.message_vi if lang.startswith("vi") else self.message_en
+    @property
+    def notice(self) -> Notice:
+        return hint_notice(self.hint_code)
 
 
 def _width(quad: Quad) -> float:
@@ -255,5 +239,4 @@ class CardScanSession:
 
     def _feedback(self, state: ScanState, hint: str, result: CardReadResult, *,
                   reading: IdentityReading | None = None, quad: Quad | None = None) -> ScanFeedback:
-        vi, en = HINTS[hint]
-        return ScanFeedback(state, hint, vi, en, reading=reading, quad=quad or result.quad, result=result)
+        return ScanFeedback(state, hint, reading=reading, quad=quad or result.quad, result=result)

@@ -33,6 +33,7 @@ from kiosk.capture.mrz_reader import MrzReader, MrzReadResult
 from kiosk.capture.ocrb_glyphs import OcrbFontMissing
 from kiosk.capture.qr_rescue import DEFAULT_BUDGET_MS, READER_ENHANCEMENTS, READER_REGIONS, QrRescuer
 from kiosk.domain.idcard import IdentityReading, NotAnIdCard, parse_qr_payload
+from kiosk.domain.notice import Notice
 
 log = logging.getLogger(__name__)
 
@@ -40,30 +41,18 @@ Decoder = Literal["zxing", "mrz"]
 Point = tuple[float, float]
 Quad = list[Point]  # top-left, top-right, bottom-right, bottom-left, in frame pixels
 
-ERROR_MESSAGES: dict[str, tuple[str, str]] = {
-    "no_code_found": ("Chưa thấy mã QR. Hãy đưa mặt có mã QR của thẻ căn cước vào khung hình.",
-                      "No QR code in view. Show the side of the ID card that has the QR code."),
-    "code_unreadable": ("Đã thấy mã QR nhưng chưa đọc được. Hãy giữ yên thẻ và đưa lại gần hơn.",
-                        "A QR code is in view but could not be read. Hold the card still and a bit closer."),
-    "not_an_id_card": ("Mã QR này không phải mã trên thẻ căn cước. Hãy đưa mã QR in trên thẻ căn cước.",
-                       "This QR code is not from an ID card. Show the QR code printed on the ID card."),
-    "mrz_unreadable": ("Đã thấy dòng chữ máy đọc (MRZ) nhưng chưa đọc chắc chắn được. Hãy giữ yên thẻ.",
-                       "The machine-readable lines were found but not read with certainty. "
-                       "Hold the card still."),
-    "image_refused": ("Ảnh này không được nhận (quá lớn, sai kích thước hoặc tên tệp không hợp lệ).",
-                      "This image is refused (too large, an impossible size, or an invalid file name)."),
-    "unreadable_image": ("Không mở được ảnh này (không phải ảnh hoặc tệp bị hỏng).",
-                         "This image could not be opened (not an image, or a damaged file)."),
-}
-OK_MESSAGE = ("Đã đọc được thẻ căn cước.", "ID card read.")
+#: Why a frame gave no card (`CardReadResult.error_code`); the citizen is told ``card.<code>`` (notice).
+ERROR_CODES: tuple[str, ...] = ("no_code_found", "code_unreadable", "not_an_id_card", "mrz_unreadable",
+                                "image_refused", "unreadable_image")
+#: The notices a reading can carry: a failure (above) or what was read (a card, a passport, another document).
+NOTICE_CODES = frozenset({*(f"card.{code}" for code in ERROR_CODES), "card.read", "card.read_passport",
+                          "card.read_foreign"})
 
 
 @dataclass(frozen=True)
 class CardReadResult:
     reading: IdentityReading | None = field(repr=False)
-    error_code: str | None  # None on success; else a key of ERROR_MESSAGES
-    message_vi: str
-    message_en: str
+    error_code: str | None  # None on success; else one of ERROR_CODES
     decoder: Decoder | None
     elapsed_ms: float
     quad: Quad | None  # where the QR code is (also for an unreadable or foreign code)
@@ -79,8 +68,15 @@ class CardReadResult:
     def ok(self) -> bool:
         return self.reading is not None
 
-    def message(self, lang: str) -> str:
-        return self.message_vi if lang.startswith("vi") else self.message_en
+    @property
+    def notice(self) -> Notice:
+        """What to tell the citizen (kiosk.ui.texts.say puts it in words)."""
+        if self.error_code is not None or self.reading is None:
+            return Notice(f"card.{self.error_code or 'no_code_found'}")
+        document = self.reading.document
+        if document is None:
+            return Notice("card.read")
+        return Notice("card.read_passport" if document.kind == "passport" else "card.read_foreign")
 
 
 # ------------------------------------------------------------------------------------ garbled text
@@ -265,7 +261,7 @@ class IdCardReader:
                     # A card, but the text was mis-decoded beyond repair: a wrong name is worse than a retry.
                     garbled = garbled or quad
                     continue
-                return CardReadResult(reading, None, *OK_MESSAGE, decoder=decoder, elapsed_ms=_ms(start),
+                return CardReadResult(reading, None, decoder=decoder, elapsed_ms=_ms(start),
                                       quad=quad, payload=unicodedata.normalize("NFC", text), frame_size=size)
             if foreign:  # the rescues will not turn a foreign code into a card
                 break
@@ -274,7 +270,7 @@ class IdCardReader:
                 rescued = self.rescuer.rescue(grey, code_quads=missed, card_quad=card, accept=_is_card_text)
                 if rescued.ok:
                     code = rescued.codes[0]
-                    return CardReadResult(parse_qr_payload(code.text), None, *OK_MESSAGE, decoder="zxing",
+                    return CardReadResult(parse_qr_payload(code.text), None, decoder="zxing",
                                           elapsed_ms=_ms(start), quad=code.quad, frame_size=size,
                                           payload=unicodedata.normalize("NFC", code.text),
                                           rescue=rescued.rescue)
@@ -312,15 +308,8 @@ class IdCardReader:
     def _failure(code: str, start: float, *, decoder: Decoder | None = None, quad: Quad | None = None,
                  detail: str | None = None, card_quad: Quad | None = None,
                  frame_size: tuple[int, int] | None = None) -> CardReadResult:
-        vi, en = ERROR_MESSAGES[code]
-        return CardReadResult(None, code, vi, en, decoder=decoder, elapsed_ms=_ms(start), quad=quad,
+        return CardReadResult(None, code, decoder=decoder, elapsed_ms=_ms(start), quad=quad,
                               detail=detail, card_quad=card_quad, frame_size=frame_size)
-
-
-FOREIGN_OK_MESSAGES: dict[str, tuple[str, str]] = {
-    "passport": ("Đã đọc hộ chiếu (giấy tờ nước ngoài).", "Passport read (a foreign document)."),
-    "other": ("Đã đọc giấy tờ nước ngoài.", "Foreign document read."),
-}
 
 
 def _mrz_success(result: MrzReadResult, start: float, size: tuple[int, int]) -> CardReadResult:
@@ -330,14 +319,13 @@ def _mrz_success(result: MrzReadResult, start: float, size: tuple[int, int]) -> 
         doc = reading.document
         payload = "MRZ|" + "|".join((doc.format, doc.issuing_state, doc.document_number, doc.surname,
                                      doc.given_names, str(doc.date_of_birth), str(doc.expiry_date)))
-        vi, en = FOREIGN_OK_MESSAGES["passport" if doc.kind == "passport" else "other"]
-        return CardReadResult(reading, None, vi, en, decoder="mrz", elapsed_ms=_ms(start), quad=result.quad,
+        return CardReadResult(reading, None, decoder="mrz", elapsed_ms=_ms(start), quad=result.quad,
                               payload=payload, frame_size=size)
     # Two frames "agree" when their repaired readings agree, whatever the raw OCR said.
     fields = reading.to_json_dict()
     payload = "MRZ|" + "|".join(str(fields[k]) for k in ("id_number", "full_name", "date_of_birth", "sex",
                                                          "expiry_date"))
-    return CardReadResult(reading, None, *OK_MESSAGE, decoder="mrz", elapsed_ms=_ms(start), quad=result.quad,
+    return CardReadResult(reading, None, decoder="mrz", elapsed_ms=_ms(start), quad=result.quad,
                           payload=payload, frame_size=size)
 
 

@@ -64,20 +64,16 @@ from kiosk.domain.mrz import (
     parse_td1,
     parse_travel_document,
 )
+from kiosk.domain.notice import Notice
 
 Point = tuple[float, float]
 Quad = list[Point]  # top-left, top-right, bottom-right, bottom-left, in frame pixels (as idcard_reader.Quad)
 
 CANONICAL_CARD: Final = (1011, 638)  # 85.6 × 54 mm at 300 dpi, as synthetic_cards renders it
 
-ERROR_MESSAGES: dict[str, tuple[str, str]] = {
-    "no_mrz_found": ("Chưa thấy dải ký tự ở mặt sau thẻ. Hãy đưa mặt sau của thẻ căn cước vào khung hình.",
-                     "No MRZ in view. Show the back of the ID card (the side with the three lines of "
-                     "characters)."),
-    "mrz_unreadable": ("Đã thấy dải ký tự nhưng chưa đọc được. Hãy giữ yên thẻ, đưa lại gần và tránh lóa.",
-                       "The MRZ is in view but could not be read. Hold the card still, a bit closer, "
-                       "without glare."),
-}
+#: Why no MRZ was read (`MrzReadResult.error_code`); people are told ``mrz.<code>`` (a notice).
+ERROR_CODES: tuple[str, ...] = ("no_mrz_found", "mrz_unreadable")
+NOTICE_CODES = frozenset({*(f"mrz.{code}" for code in ERROR_CODES), "mrz.read"})
 
 # Stable `detail` texts the live loop can turn into advice ("move the card into the frame", "hold still",
 # "tilt the card to remove the glare").
@@ -122,9 +118,7 @@ _SUBSTITUTE_BUDGET: Final = 4  # parses
 # had 0–2; several errors at once are what the mod-10 check digits miss).
 _MAX_AMBIGUOUS: Final = 2
 
-_REPAIRED = ReadingWarning(
-    "mrz_repaired", "Dải ký tự mặt sau thẻ bị đọc sai một vài ký tự và đã được sửa nhờ số kiểm tra.",
-    "Some MRZ characters were misread and were corrected using the check digits.")
+_REPAIRED = ReadingWarning("mrz_repaired")
 
 # A foreign document's name is checked by the clerk against its printed page (the kiosk has no other copy
 # of it, unlike the Vietnamese card's QR): up to this many look-alike cells are read with a warning.
@@ -133,9 +127,8 @@ _MAX_FOREIGN_NAME_UNSURE: Final = 0
 # accepted as read with up to this many close cells; second-best substitutions keep the stricter limit.
 _MAX_FOREIGN_AMBIGUOUS: Final = 6
 _MIN_STRIP_HEIGHT: Final = 48  # a foreign document's line strip is sampled at least this tall
-_FOREIGN_NAME_UNSURE = ReadingWarning(
-    "mrz_name_uncertain", "Họ tên trong dải ký tự có thể bị đọc sai; hãy đối chiếu với trang thông tin.",
-    "The MRZ name may be misread (it has no check digit); compare it with the data page.")
+# Checked against the document's data page (a card's is checked against its front): other words.
+_FOREIGN_NAME_UNSURE = ReadingWarning("mrz_name_uncertain", wording="mrz_name_uncertain_foreign")
 
 
 @dataclass(frozen=True)
@@ -156,15 +149,9 @@ class MrzReadResult:
         return self.reading is not None
 
     @property
-    def message_vi(self) -> str:
-        return "Đã đọc được dải ký tự mặt sau thẻ." if self.ok else ERROR_MESSAGES[self.error_code or ""][0]
-
-    @property
-    def message_en(self) -> str:
-        return "MRZ read." if self.ok else ERROR_MESSAGES[self.error_code or ""][1]
-
-    def message(self, lang: str) -> str:
-        return self.message_vi if lang.startswith("vi") else self.message_en
+    def notice(self) -> Notice:
+        """What to tell people (kiosk.ui.texts.say puts it in words)."""
+        return Notice("mrz.read" if self.ok else f"mrz.{self.error_code or 'no_mrz_found'}")
 
 
 # ------------------------------------------------------------------------------------------- locating
@@ -1268,6 +1255,6 @@ class MrzReader:
                              elapsed_ms=(time.perf_counter() - start) * 1000, quad=quad)
 
 
-__all__ = ["CANONICAL_CARD", "ERROR_MESSAGES", "FOREIGN_CARD_NAME_UNSURE", "GLARE", "LAYOUTS", "OUT_OF_FRAME",
-           "PASSPORT_NAME_UNSURE", "TOO_BLURRED",
+__all__ = ["CANONICAL_CARD", "ERROR_CODES", "FOREIGN_CARD_NAME_UNSURE", "GLARE", "LAYOUTS", "NOTICE_CODES",
+           "OUT_OF_FRAME", "PASSPORT_NAME_UNSURE", "TOO_BLURRED",
            "MrzReadResult", "MrzReader", "Quad"]

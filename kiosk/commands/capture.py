@@ -17,6 +17,7 @@ from kiosk.commands.common import (
     print_json,
     start_logging,
 )
+from kiosk.domain.notice import Notice
 
 if TYPE_CHECKING:
     from kiosk.capture.docscan import DocscanError
@@ -24,12 +25,17 @@ if TYPE_CHECKING:
 
 
 def idcard_record(file: str, result: CardReadResult) -> dict[str, Any]:
-    """One line of `kiosk idcard read --json`."""
+    """One line of `kiosk idcard read --json`: `error` and `warnings` in English words as documented (from
+    the one catalogue), their codes beside them (`error_code`, `warning_codes`)."""
+    from kiosk.commands.words import say
+
     record: dict[str, Any] = {"file": file, "ok": result.reading is not None}
     if result.reading is not None:
         record.update(result.reading.to_json_dict())
+        record["warning_codes"] = record["warnings"]
+        record["warnings"] = [say(w.notice, "en") for w in result.reading.warnings]
     else:
-        record["error"] = result.message_en
+        record["error"] = say(result.notice, "en")
         record["error_code"] = result.error_code
         if result.detail:
             record["detail"] = result.detail
@@ -37,36 +43,43 @@ def idcard_record(file: str, result: CardReadResult) -> dict[str, Any]:
     return record
 
 
-_SEX_VI = {"M": "Nam", "F": "Nữ"}
+#: The fields of a card, in the order `kiosk idcard read` prints them (words: cli.idcard.<field>).
+_CARD_FIELDS = ("id_number", "full_name", "date_of_birth", "sex", "old_id_number", "address", "issue_date",
+                "expiry_date")
+_ALWAYS = frozenset({"id_number", "full_name", "date_of_birth", "sex"})
 
 
 def _idcard_line(record: dict[str, Any], result: CardReadResult) -> str:
+    """The line (and its warnings) for people, in the CLI's language (KIOSK_CLI_LANG)."""
+    from kiosk.commands.words import cli_lang, say
+    from kiosk.ui.texts import sex_text
+
     elapsed = f"{record['elapsed_ms']:.1f} ms"
+    said = say(result.notice)
     if not record["ok"]:
-        return f"{record['file']}: KHÔNG ĐỌC ĐƯỢC — {result.message_vi} ({elapsed})"
+        return say(Notice("cli.idcard.failed", {"file": record["file"], "message": said, "elapsed": elapsed}))
     if record.get("document"):
         doc = record["document"]
-        return (f"{record['file']}: {result.message_vi} ({doc['format']}, {elapsed}) — "
-                f"Số giấy tờ {doc['document_number']} · Nơi cấp {doc['issuing_state']} · "
-                f"Quốc tịch {doc['nationality']} · Họ tên {doc['surname']} {doc['given_names']} · "
-                f"Ngày sinh {doc['date_of_birth'] or '?'} · Có giá trị đến {doc['expiry_date'] or '?'}")
-    parts = [
-        f"Số định danh {record['id_number']}",
-        f"Họ tên {record['full_name']}",
-        f"Ngày sinh {record['date_of_birth'] or '?'}",
-        f"Giới tính {_SEX_VI.get(record['sex'] or '', '?')}",
-    ]
-    if record["old_id_number"]:
-        parts.append(f"CMND {record['old_id_number']}")
-    if record["address"]:
-        parts.append(f"Nơi thường trú {record['address']}")
-    if record["issue_date"]:
-        parts.append(f"Ngày cấp {record['issue_date']}")
-    if record["expiry_date"]:
-        parts.append(f"Có giá trị đến {record['expiry_date']}")
-    line = f"{record['file']}: đọc được ({record['source'].upper()}, {elapsed}) — " + " · ".join(parts)
+        return say(Notice("cli.idcard.document", {
+            "file": record["file"], "message": said, "format": doc["format"], "elapsed": elapsed,
+            "number": doc["document_number"], "state": doc["issuing_state"],
+            "nationality": doc["nationality"],
+            "name": f"{doc['surname']} {doc['given_names']}", "birth": doc["date_of_birth"] or "?",
+            "expiry": doc["expiry_date"] or "?"}))
+    values = dict(record, sex=sex_text(record["sex"], cli_lang()) if record["sex"] else None)
+    parts = [say(Notice(f"cli.idcard.{name}", {"value": values[name] or "?"})) for name in _CARD_FIELDS
+             if name in _ALWAYS or values[name]]
+    line = say(Notice("cli.idcard.read", {"file": record["file"], "source": record["source"].upper(),
+                                          "elapsed": elapsed, "fields": " · ".join(parts)}))
     warnings = result.reading.warnings if result.reading is not None else ()
-    return "\n".join([line, *(f"    ! {w.message_vi}" for w in warnings)])
+    return "\n".join([line, *(f"    ! {say(w.notice)}" for w in warnings)])
+
+
+#: The words of `kiosk idcard read` and `kiosk docscan` (kiosk.ui.notice_texts, CLI section).
+NOTICE_CODES = frozenset({"cli.idcard.failed", "cli.idcard.document", "cli.idcard.read",
+                          *(f"cli.idcard.{name}" for name in _CARD_FIELDS),
+                          "cli.docscan.page", "cli.docscan.blank", "cli.docscan.left_out",
+                          "cli.docscan.done"})
 
 
 def cmd_idcard_read(args: argparse.Namespace) -> int:
@@ -136,15 +149,17 @@ def cmd_docscan(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json_dict() | {"errors": [docscan_error_record(e) for e in report.errors]})
         return EXIT_FAILED if report.errors else EXIT_OK
-    for n, page in enumerate(report.pages, start=1):
-        print(f"trang {n}: {page.source} → {page.width_px}×{page.height_px} px, "
-              f"{page.effective_dpi} dpi thực, {page.bytes // 1024} KB, {page.elapsed_ms:.0f} ms"
-              + (" (trống)" if page.blank else ""))
+    for n, page in enumerate(report.pages, start=1):  # in the CLI's language (KIOSK_CLI_LANG)
+        print(say(Notice("cli.docscan.page", {
+            "number": n, "source": page.source, "width": page.width_px, "height": page.height_px,
+            "dpi": page.effective_dpi, "kb": page.bytes // 1024, "ms": round(page.elapsed_ms)}))
+            + (say(Notice("cli.docscan.blank")) if page.blank else ""))
         for code in page.warnings:
-            print(f"    ! {say(warning_notice(code), 'vi')} / {say(warning_notice(code), 'en')}")
+            print(f"    ! {say(warning_notice(code))}")
     for each in report.errors:
-        print(f"    ! bỏ qua / left out {each.source}: {say(each.notice, 'vi')} / {say(each.notice, 'en')}")
-    print(f"{report.output}: {len(report.pages)} trang / pages, {report.pdf_bytes // 1024} KB")
+        print(say(Notice("cli.docscan.left_out", {"source": each.source, "message": say(each.notice)})))
+    print(say(Notice("cli.docscan.done", {"output": report.output, "pages": len(report.pages),
+                                          "kb": report.pdf_bytes // 1024})))
     if report.metadata_file:
         print(f"{report.metadata_file}: metadata")
     return EXIT_FAILED if report.errors else EXIT_OK

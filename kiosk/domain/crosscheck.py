@@ -3,7 +3,7 @@
 Both sides of a card come from one database record, so a disagreement means a misread, a damaged card or two
 different cards held up one after the other. The caller decides what to do; this only reports. Names are
 compared as the MRZ writes them (no diacritics, upper case), since that is all the MRZ can tell.
-Messages carry no personal data.
+Warnings are codes and carry no personal data.
 """
 
 from __future__ import annotations
@@ -11,18 +11,11 @@ from __future__ import annotations
 from kiosk.domain.idcard import IdentityReading, ReadingWarning
 from kiosk.domain.mrz import LINE_LENGTH, fold_name_for_mrz
 
-ID_MISMATCH = ReadingWarning(
-    "crosscheck_id_number", "Số định danh ở hai mặt thẻ không khớp nhau.",
-    "The ID number differs between the two sides of the card.")
-DOB_MISMATCH = ReadingWarning(
-    "crosscheck_date_of_birth", "Ngày sinh ở hai mặt thẻ không khớp nhau.",
-    "The date of birth differs between the two sides of the card.")
-SEX_MISMATCH = ReadingWarning(
-    "crosscheck_sex", "Giới tính ở hai mặt thẻ không khớp nhau.",
-    "The sex differs between the two sides of the card.")
-NAME_MISMATCH = ReadingWarning(
-    "crosscheck_name", "Họ tên ở hai mặt thẻ không khớp nhau.",
-    "The name differs between the two sides of the card.")
+# Words for people: kiosk.ui.notice_texts (reading.<code>).
+ID_MISMATCH = ReadingWarning("crosscheck_id_number")
+DOB_MISMATCH = ReadingWarning("crosscheck_date_of_birth")
+SEX_MISMATCH = ReadingWarning("crosscheck_sex")
+NAME_MISMATCH = ReadingWarning("crosscheck_name")
 
 
 def _names_agree(a: str, b: str) -> bool:

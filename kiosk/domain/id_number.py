@@ -96,34 +96,21 @@ def check_id_number(
     """Warnings about an ID number that disagrees with itself or with the card's birth date and sex.
 
     `birth_year` serves cards that show only a year of birth; `date_of_birth` wins when both are given.
-    Messages carry no personal data, so they are safe to log and show on a shared screen.
+    Warnings are codes (words in kiosk.ui.notice_texts) and carry no personal data.
     """
     try:
         info = decode_id_number(id_number)
     except ValueError:
-        return [ReadingWarning("id_number_format", "Số định danh cá nhân phải gồm đúng 12 chữ số.",
-                               "The personal ID number must be exactly 12 digits.")]
+        return [ReadingWarning("id_number_format")]
     warnings: list[ReadingWarning] = []
     if not info.is_known_place:
-        warnings.append(ReadingWarning(
-            "id_unknown_place_code",
-            "Ba số đầu của số định danh không phải mã tỉnh hay mã nước ngoài đã biết.",
-            "The first three digits of the ID number are not a known province or abroad code."))
+        warnings.append(ReadingWarning("id_unknown_place_code"))
     year = date_of_birth.year if date_of_birth is not None else birth_year
     if year is not None:
         if year // 100 != info.birth_year // 100:
-            warnings.append(ReadingWarning(
-                "id_century_mismatch",
-                "Chữ số thế kỷ trong số định danh không khớp với năm sinh.",
-                "The century digit of the ID number does not match the year of birth."))
+            warnings.append(ReadingWarning("id_century_mismatch"))
         if year % 100 != info.birth_year % 100:
-            warnings.append(ReadingWarning(
-                "id_year_mismatch",
-                "Hai số năm sinh trong số định danh không khớp với năm sinh.",
-                "The two year digits of the ID number do not match the year of birth."))
+            warnings.append(ReadingWarning("id_year_mismatch"))
     if sex is not None and sex is not info.sex:
-        warnings.append(ReadingWarning(
-            "id_sex_mismatch",
-            "Giới tính trong số định danh không khớp với giới tính trên thẻ.",
-            "The sex encoded in the ID number does not match the sex on the card."))
+        warnings.append(ReadingWarning("id_sex_mismatch"))
     return warnings

@@ -21,6 +21,7 @@ from kiosk.domain.id_number import check_id_number
 
 # Sex and ReadingWarning live below both this module and id_number (which checks numbers with them).
 from kiosk.domain.identity_parts import ReadingWarning, Sex
+from kiosk.domain.notice import Notice
 from kiosk.domain.text import TONE_MARKS, fold, nfc
 
 ReadingSource = Literal["qr", "mrz", "manual"]
@@ -34,12 +35,17 @@ QR_FIELD_COUNTS: Final = (7, 11)
 
 
 class NotAnIdCard(ValueError):
-    """The text is not an ID-card payload (wrong shape), with a message for the citizen."""
+    """The text is not an ID-card payload (wrong shape): `reason_en` for staff and logs, `notice` for the
+    citizen (``card.qr.<why>``; words in kiosk.ui.notice_texts)."""
 
-    def __init__(self, reason_en: str, reason_vi: str = "Mã này không phải mã của thẻ căn cước.") -> None:
+    def __init__(self, reason_en: str, why: str = "not_an_id_card") -> None:
         super().__init__(reason_en)
         self.reason_en = reason_en
-        self.reason_vi = reason_vi
+        self.notice = Notice(f"card.qr.{why}")
+
+
+#: The notices a NotAnIdCard may carry.
+NOTICE_CODES: Final = frozenset({"card.qr.not_an_id_card", "card.qr.field_count", "card.qr.shifted"})
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,7 @@ class IdentityReading:
             "address": self.address,
             "issue_date": self.issue_date.isoformat() if self.issue_date else None,
             "expiry_date": self.expiry_date.isoformat() if self.expiry_date else None,
-            "warnings": [w.message_en for w in self.warnings],
+            "warnings": [w.code for w in self.warnings],  # the CLI puts them in words (kiosk.commands)
             "document": self.document.to_json_dict() if self.document else None,
         }
 
@@ -215,10 +221,6 @@ def format_ddmmyyyy(value: date) -> str:
     return f"{value.day:02d}{value.month:02d}{value.year:04d}"
 
 
-def _warning(code: str, vi: str, en: str) -> ReadingWarning:
-    return ReadingWarning(code, vi, en)
-
-
 def parse_qr_payload(text: str) -> IdentityReading:
     """Parse the `|`-separated QR text of a CCCD / Căn cước card.
 
@@ -228,14 +230,11 @@ def parse_qr_payload(text: str) -> IdentityReading:
     warnings: list[ReadingWarning] = []
     text, repaired = repair_mojibake(text.strip(_EDGE_JUNK))
     if repaired:
-        warnings.append(_warning("text_encoding_repaired",
-                                 "Mã QR được giải mã sai bảng mã và đã được sửa lại; hãy kiểm tra họ tên.",
-                                 "The QR text was decoded with the wrong encoding and was repaired; "
-                                 "check the name."))
+        warnings.append(ReadingWarning("text_encoding_repaired"))
     fields = [f.strip(_EDGE_JUNK) for f in _clean(text).split(QR_SEPARATOR)]
     if len(fields) not in QR_FIELD_COUNTS:
         raise NotAnIdCard(f"expected 7 or 11 '|'-separated fields (as cards are issued), got {len(fields)}",
-                          "Mã QR không đúng dạng mã trên thẻ căn cước (sai số trường): hãy quét lại.")
+                          "field_count")
     id_number, old_id, name_raw, dob_raw, sex_raw, address_raw, issue_raw = fields[:QR_MIN_FIELDS]
     if _DIGITS_12.fullmatch(id_number) is None:
         raise NotAnIdCard("the first field is not a 12-digit ID number")
@@ -244,13 +243,12 @@ def parse_qr_payload(text: str) -> IdentityReading:
         raise NotAnIdCard("the name field has no letters")
     if _shifted(name, dob_raw, sex_raw, address_raw):
         raise NotAnIdCard("the fields are out of place (a sex word or a date where the name or address is)",
-                          "Các trường trong mã QR bị lệch chỗ: hãy quét lại.")
+                          "shifted")
     address = _collapse_spaces(address_raw)
     raw: dict[str, str] = {}
 
     if old_id and _OLD_ID.fullmatch(old_id) is None:
-        warnings.append(_warning("old_id_format", "Số CMND cũ trên thẻ không đúng dạng 9 chữ số.",
-                                 "The old ID (CMND) number is not 9 digits."))
+        warnings.append(ReadingWarning("old_id_format"))
 
     dob = parse_ddmmyyyy(dob_raw)
     birth_year: int | None = None
@@ -258,30 +256,24 @@ def parse_qr_payload(text: str) -> IdentityReading:
         raw["date_of_birth"] = dob_raw
         birth_year = _year_only(dob_raw)
         if birth_year is not None:
-            warnings.append(_warning("partial_date_of_birth", "Thẻ chỉ ghi năm sinh, không có ngày tháng.",
-                                     "The card gives only the year of birth."))
+            warnings.append(ReadingWarning("partial_date_of_birth"))
         else:
-            warnings.append(_warning("bad_date_of_birth", "Ngày sinh trên thẻ không đọc được.",
-                                     "The date of birth is unreadable."))
+            warnings.append(ReadingWarning("bad_date_of_birth"))
 
     sex = parse_sex(sex_raw)
     if sex is None:
         raw["sex"] = sex_raw
-        warnings.append(_warning("bad_sex", "Giới tính trên thẻ không đọc được.", "The sex is unreadable."))
+        warnings.append(ReadingWarning("bad_sex"))
 
     issue = parse_ddmmyyyy(issue_raw) if issue_raw else None
     if issue_raw and issue is None:
         raw["issue_date"] = issue_raw
-        warnings.append(_warning("bad_issue_date", "Ngày cấp trên thẻ không đọc được.",
-                                 "The issue date is unreadable."))
+        warnings.append(ReadingWarning("bad_issue_date"))
     if dob is not None and issue is not None and issue < dob:
-        warnings.append(_warning("issue_before_birth", "Ngày cấp trên thẻ sớm hơn ngày sinh.",
-                                 "The issue date is before the date of birth."))
+        warnings.append(ReadingWarning("issue_before_birth"))
 
     if not (looks_vietnamese(name) and looks_vietnamese(address)):
-        warnings.append(_warning("suspect_text_encoding",
-                                 "Họ tên hoặc địa chỉ có ký tự lạ; có thể mã QR bị giải mã sai.",
-                                 "The name or address has unexpected characters; the QR may be mis-decoded."))
+        warnings.append(ReadingWarning("suspect_text_encoding"))
     warnings.extend(check_id_number(id_number, dob, sex, birth_year=birth_year))
 
     return IdentityReading(

@@ -29,6 +29,7 @@ from typing import Final, Literal
 
 from kiosk.domain.id_number import check_id_number, decode_id_number, is_id_number
 from kiosk.domain.idcard import ForeignDocument, IdentityReading, ReadingWarning, Sex
+from kiosk.domain.notice import Notice
 
 LINE_LENGTH: Final = 30
 FILLER: Final = "<"
@@ -73,16 +74,18 @@ _LAYOUT_1: Final = "LLLLL" + "D" * 10 + "D" * 12 + "<<" + "D"
 _LAYOUT_2: Final = "D" * 7 + "S" + "D" * 7 + "LLL" + "<" * 11 + "D"
 
 
-_DEFAULT_REASON_VI: Final = "Không đọc được dải ký tự ở mặt sau thẻ. Hãy lau sạch thẻ và thử lại."
-
-
 class MrzError(ValueError):
-    """The text is not a readable Vietnamese TD1 MRZ, with messages for staff and the citizen."""
+    """The text is not a readable Vietnamese TD1 MRZ: `reason_en` for staff and logs, `notice` for the
+    citizen (``mrz.error.<why>``; words in kiosk.ui.notice_texts)."""
 
-    def __init__(self, reason_en: str, reason_vi: str = _DEFAULT_REASON_VI) -> None:
+    def __init__(self, reason_en: str, why: str = "card") -> None:
         super().__init__(reason_en)
         self.reason_en = reason_en
-        self.reason_vi = reason_vi
+        self.notice = Notice(f"mrz.error.{why}")
+
+
+#: The notices an MrzError may carry: a card's back, or a travel document's lines.
+NOTICE_CODES: Final = frozenset({"mrz.error.card", "mrz.error.document"})
 
 
 def check_digit(data: str) -> int:
@@ -401,20 +404,12 @@ def _date_of_birth(yymmdd: str, id_number: str, today: date) -> date | None:
     return None
 
 
-_REPAIRED = ReadingWarning(
-    "mrz_repaired", "Dải ký tự mặt sau thẻ bị đọc sai một vài ký tự và đã được sửa nhờ số kiểm tra.",
-    "Some MRZ characters were misread and were corrected using the check digits.")
-_NAME_UNCERTAIN = ReadingWarning(
-    "mrz_name_uncertain", "Họ tên ở mặt sau thẻ có thể bị đọc sai; hãy đối chiếu với mặt trước.",
-    "The MRZ name may be misread (it has no check digit); compare it with the card's front.")
-_SEX_FROM_ID = ReadingWarning(
-    "mrz_sex_from_id", "Không đọc được giới tính ở mặt sau thẻ; đã lấy theo số định danh.",
-    "The sex in the MRZ is unreadable; it was taken from the ID number.")
-_BAD_DOB = ReadingWarning(
-    "bad_date_of_birth", "Ngày sinh ở mặt sau thẻ không hợp lệ.",
-    "The MRZ date of birth is not a valid date.")
-_EXPIRED = ReadingWarning(
-    "card_expired", "Thẻ đã hết hạn sử dụng.", "The card has expired.")
+# Words for people: kiosk.ui.notice_texts (reading.<code>).
+_REPAIRED = ReadingWarning("mrz_repaired")
+_NAME_UNCERTAIN = ReadingWarning("mrz_name_uncertain")
+_SEX_FROM_ID = ReadingWarning("mrz_sex_from_id")
+_BAD_DOB = ReadingWarning("bad_date_of_birth", wording="bad_date_of_birth_mrz")
+_EXPIRED = ReadingWarning("card_expired")
 
 
 def parse_td1(lines: Sequence[str], *, today: date | None = None) -> IdentityReading:
@@ -585,7 +580,7 @@ def parse_travel_document(lines: Sequence[str], *, today: date | None = None) ->
     if len(got) == 3 and all(len(line) == LINE_LENGTH for line in got):
         return _parse_td1_any(got[0], got[1], got[2], today)
     raise MrzError(f"expected 2 lines of 44 or 3 lines of 30 MRZ characters, got {[len(x) for x in got]}",
-                   "Không đọc được dải ký tự máy đọc của giấy tờ.")
+                   "document")
 
 
 def _parse_td3(line1: str, line2: str, today: date) -> ForeignDocument:
@@ -670,9 +665,7 @@ def foreign_reading(document: ForeignDocument) -> IdentityReading:
     if document.expiry_date is not None and document.expiry_date < date.today():
         warnings.append(_EXPIRED)
     if not document.known_states:
-        warnings.append(ReadingWarning(
-            "unknown_state_code", "Mã quốc gia trên giấy tờ không có trong danh mục.",
-            "The document's country code is not an ICAO / ISO 3166 code."))
+        warnings.append(ReadingWarning("unknown_state_code"))
     name = " ".join(p for p in (document.surname, document.given_names) if p)
     return IdentityReading(source="mrz", id_number="", full_name=name, date_of_birth=document.date_of_birth,
                            sex=document.sex, expiry_date=document.expiry_date, warnings=tuple(warnings),

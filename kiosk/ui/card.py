@@ -18,7 +18,7 @@ from kiosk.ui.camera import CameraWorker, FrameLoopWorker, GuideQrWorker, Latest
 from kiosk.ui.context import KioskContext
 from kiosk.ui.flow import APPLICANT_FIELDS, Screen
 from kiosk.ui.list_models import DictListModel
-from kiosk.ui.texts import applicant_label, card_hint, message
+from kiosk.ui.texts import applicant_label, card_hint, message, say
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,7 @@ class CardPeer(QObject):
 
     def _get_warnings(self) -> list[str]:
         reading = self._context.flow.session.reading
-        return [w.message(self._context.lang) for w in reading.warnings] if reading else []
+        return [say(w.notice, self._context.lang) for w in reading.warnings] if reading else []
 
     def _applicant_model(self) -> QObject:
         return self.applicant

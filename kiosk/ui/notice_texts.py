@@ -1,5 +1,6 @@
 """The words for the codes the lower layers return (kiosk.domain.notice.Notice): applicant problems,
-portal errors, submit refusals, scanner faults, the staff's health checks. Vietnamese is the source text,
+portal errors, submit refusals, scanner faults, the staff's health checks, image refusals and page warnings,
+the card readers' results, hints and warnings. Vietnamese is the source text,
 marked for lupdate; the English is in resources/translations/kiosk_en.ts (context "Texts"). ``{name}`` is a
 parameter of the notice, filled in after translation. kiosk.ui.texts.say() is the one way to read this table.
 
@@ -273,6 +274,125 @@ DOCSCAN: Final[dict[str, str]] = {
     "page.live.captured": QT_TRANSLATE_NOOP("Texts", "Đã chụp. Đặt trang tiếp theo, hoặc bấm Xong."),
 }
 
+#: The card readers (kiosk.capture.idcard_reader, mrz_reader, card_scan; kiosk.domain.idcard, mrz): what a
+#: frame gave, and the live scan's hints between frames.
+CARD: Final[dict[str, str]] = {
+    "card.no_code_found": QT_TRANSLATE_NOOP("Texts", "Chưa thấy mã QR. Hãy đưa mặt có mã QR của thẻ căn "
+                                                     "cước vào khung hình."),
+    "card.code_unreadable": QT_TRANSLATE_NOOP("Texts", "Đã thấy mã QR nhưng chưa đọc được. Hãy giữ yên thẻ "
+                                                       "và đưa lại gần hơn."),
+    "card.not_an_id_card": QT_TRANSLATE_NOOP("Texts", "Mã QR này không phải mã trên thẻ căn cước. Hãy đưa "
+                                                      "mã QR in trên thẻ căn cước."),
+    "card.mrz_unreadable": QT_TRANSLATE_NOOP("Texts", "Đã thấy dòng chữ máy đọc (MRZ) nhưng chưa đọc chắc "
+                                                      "chắn được. Hãy giữ yên thẻ."),
+    "card.image_refused": QT_TRANSLATE_NOOP("Texts", "Ảnh này không được nhận (quá lớn, sai kích thước hoặc "
+                                                     "tên tệp không hợp lệ)."),
+    "card.unreadable_image": QT_TRANSLATE_NOOP("Texts", "Không mở được ảnh này (không phải ảnh hoặc tệp bị "
+                                                        "hỏng)."),
+    "card.read": QT_TRANSLATE_NOOP("Texts", "Đã đọc được thẻ căn cước."),
+    "card.read_passport": QT_TRANSLATE_NOOP("Texts", "Đã đọc hộ chiếu (giấy tờ nước ngoài)."),
+    "card.read_foreign": QT_TRANSLATE_NOOP("Texts", "Đã đọc giấy tờ nước ngoài."),
+    "card.qr.not_an_id_card": QT_TRANSLATE_NOOP("Texts", "Mã này không phải mã của thẻ căn cước."),
+    "card.qr.field_count": QT_TRANSLATE_NOOP("Texts", "Mã QR không đúng dạng mã trên thẻ căn cước (sai số "
+                                                      "trường): hãy quét lại."),
+    "card.qr.shifted": QT_TRANSLATE_NOOP("Texts", "Các trường trong mã QR bị lệch chỗ: hãy quét lại."),
+    "card.hint.show_card": QT_TRANSLATE_NOOP("Texts", "Đặt thẻ căn cước vào khung hình, mặt có mã QR hướng "
+                                                      "về camera."),
+    "card.hint.hold_still": QT_TRANSLATE_NOOP("Texts", "Giữ yên thẻ trong giây lát…"),
+    "card.hint.move_closer": QT_TRANSLATE_NOOP("Texts", "Đưa thẻ lại gần camera hơn."),
+    "card.hint.show_other_side": QT_TRANSLATE_NOOP("Texts", "Hãy lật thẻ: mã QR nằm ở mặt bên kia."),
+    "card.hint.not_an_id_card": QT_TRANSLATE_NOOP("Texts", "Mã QR này không phải của thẻ căn cước. Hãy đưa "
+                                                           "mã QR in trên thẻ căn cước."),
+    "card.hint.camera_problem": QT_TRANSLATE_NOOP("Texts", "Camera đang gặp sự cố. Vui lòng báo nhân viên "
+                                                           "hỗ trợ."),
+    "card.hint.fit_in_frame": QT_TRANSLATE_NOOP("Texts", "Đưa cả thẻ vào trong khung hình."),
+    "card.hint.glare": QT_TRANSLATE_NOOP("Texts", "Hơi nghiêng thẻ để tránh bị loá sáng."),
+    "card.hint.turn_to_qr": QT_TRANSLATE_NOOP("Texts", "Đã đọc mặt sau. Xin lật thẻ để máy đọc mặt có mã QR "
+                                                       "(tên có dấu)."),
+    "card.hint.accepted": QT_TRANSLATE_NOOP("Texts", "Đã đọc xong thẻ căn cước."),
+    "card.hint.foreign_passport": QT_TRANSLATE_NOOP("Texts", "Đây là hộ chiếu (giấy tờ nước ngoài). Máy "
+                                                             "đang đọc dải ký tự máy đọc…"),
+    "card.hint.foreign_document": QT_TRANSLATE_NOOP("Texts", "Đây là giấy tờ tùy thân nước ngoài. Máy đang "
+                                                             "đọc dải ký tự máy đọc…"),
+    "card.hint.accepted_foreign": QT_TRANSLATE_NOOP("Texts", "Đã đọc xong giấy tờ nước ngoài."),
+    "mrz.no_mrz_found": QT_TRANSLATE_NOOP("Texts", "Chưa thấy dải ký tự ở mặt sau thẻ. Hãy đưa mặt sau của "
+                                                   "thẻ căn cước vào khung hình."),
+    "mrz.mrz_unreadable": QT_TRANSLATE_NOOP("Texts", "Đã thấy dải ký tự nhưng chưa đọc được. Hãy giữ yên "
+                                                     "thẻ, đưa lại gần và tránh lóa."),
+    "mrz.read": QT_TRANSLATE_NOOP("Texts", "Đã đọc được dải ký tự mặt sau thẻ."),
+    "mrz.error.card": QT_TRANSLATE_NOOP("Texts", "Không đọc được dải ký tự ở mặt sau thẻ. Hãy lau sạch thẻ "
+                                                 "và thử lại."),
+    "mrz.error.document": QT_TRANSLATE_NOOP("Texts", "Không đọc được dải ký tự máy đọc của giấy tờ."),
+}
+
+#: Things to check on a card that was read (kiosk.domain.identity_parts.ReadingWarning): never personal data.
+READING: Final[dict[str, str]] = {
+    "reading.text_encoding_repaired": QT_TRANSLATE_NOOP("Texts", "Mã QR được giải mã sai bảng mã và đã được "
+                                                                 "sửa lại; hãy kiểm tra họ tên."),
+    "reading.old_id_format": QT_TRANSLATE_NOOP("Texts", "Số CMND cũ trên thẻ không đúng dạng 9 chữ số."),
+    "reading.bad_sex": QT_TRANSLATE_NOOP("Texts", "Giới tính trên thẻ không đọc được."),
+    "reading.bad_issue_date": QT_TRANSLATE_NOOP("Texts", "Ngày cấp trên thẻ không đọc được."),
+    "reading.issue_before_birth": QT_TRANSLATE_NOOP("Texts", "Ngày cấp trên thẻ sớm hơn ngày sinh."),
+    "reading.suspect_text_encoding": QT_TRANSLATE_NOOP("Texts", "Họ tên hoặc địa chỉ có ký tự lạ; có thể mã "
+                                                                "QR bị giải mã sai."),
+    "reading.partial_date_of_birth": QT_TRANSLATE_NOOP("Texts", "Thẻ chỉ ghi năm sinh, không có ngày tháng."),
+    "reading.bad_date_of_birth": QT_TRANSLATE_NOOP("Texts", "Ngày sinh trên thẻ không đọc được."),
+    "reading.id_unknown_place_code": QT_TRANSLATE_NOOP("Texts", "Ba số đầu của số định danh không phải mã "
+                                                                "tỉnh hay mã nước ngoài đã biết."),
+    "reading.id_sex_mismatch": QT_TRANSLATE_NOOP("Texts", "Giới tính trong số định danh không khớp với giới "
+                                                          "tính trên thẻ."),
+    "reading.id_number_format": QT_TRANSLATE_NOOP("Texts", "Số định danh cá nhân phải gồm đúng 12 chữ số."),
+    "reading.id_century_mismatch": QT_TRANSLATE_NOOP("Texts", "Chữ số thế kỷ trong số định danh không khớp "
+                                                              "với năm sinh."),
+    "reading.id_year_mismatch": QT_TRANSLATE_NOOP("Texts", "Hai số năm sinh trong số định danh không khớp "
+                                                           "với năm sinh."),
+    "reading.mrz_repaired": QT_TRANSLATE_NOOP("Texts", "Dải ký tự mặt sau thẻ bị đọc sai một vài ký tự và "
+                                                       "đã được sửa nhờ số kiểm tra."),
+    "reading.mrz_name_uncertain": QT_TRANSLATE_NOOP("Texts", "Họ tên ở mặt sau thẻ có thể bị đọc sai; hãy "
+                                                             "đối chiếu với mặt trước."),
+    "reading.mrz_sex_from_id": QT_TRANSLATE_NOOP("Texts", "Không đọc được giới tính ở mặt sau thẻ; đã lấy "
+                                                          "theo số định danh."),
+    "reading.bad_date_of_birth_mrz": QT_TRANSLATE_NOOP("Texts", "Ngày sinh ở mặt sau thẻ không hợp lệ."),
+    "reading.card_expired": QT_TRANSLATE_NOOP("Texts", "Thẻ đã hết hạn sử dụng."),
+    "reading.unknown_state_code": QT_TRANSLATE_NOOP("Texts", "Mã quốc gia trên giấy tờ không có trong danh "
+                                                             "mục."),
+    "reading.crosscheck_id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh ở hai mặt thẻ không khớp nhau."),
+    "reading.crosscheck_date_of_birth": QT_TRANSLATE_NOOP("Texts", "Ngày sinh ở hai mặt thẻ không khớp "
+                                                                   "nhau."),
+    "reading.crosscheck_sex": QT_TRANSLATE_NOOP("Texts", "Giới tính ở hai mặt thẻ không khớp nhau."),
+    "reading.crosscheck_name": QT_TRANSLATE_NOOP("Texts", "Họ tên ở hai mặt thẻ không khớp nhau."),
+    "reading.mrz_name_uncertain_foreign": QT_TRANSLATE_NOOP("Texts", "Họ tên trong dải ký tự có thể bị đọc "
+                                                                     "sai; hãy đối chiếu với trang thông "
+                                                                     "tin."),
+    "reading.name_without_diacritics": QT_TRANSLATE_NOOP("Texts", "Tên được đọc từ mặt sau của thẻ nên "
+                                                                  "không có dấu. Xin sửa lại tên cho đúng."),
+}
+
+#: The operator's lines of `kiosk idcard read` and `kiosk docscan` (kiosk.commands.capture), in the CLI's
+#: language (KIOSK_CLI_LANG). {message} is a notice already in words; the rest is data.
+CLI: Final[dict[str, str]] = {
+    "cli.idcard.failed": QT_TRANSLATE_NOOP("Texts", "{file}: KHÔNG ĐỌC ĐƯỢC — {message} ({elapsed})"),
+    "cli.idcard.read": QT_TRANSLATE_NOOP("Texts", "{file}: đọc được ({source}, {elapsed}) — {fields}"),
+    "cli.idcard.document": QT_TRANSLATE_NOOP("Texts", "{file}: {message} ({format}, {elapsed}) — Số giấy "
+                                                      "tờ {number} · Nơi cấp {state} · Quốc tịch "
+                                                      "{nationality} · Họ tên {name} · Ngày sinh {birth} · "
+                                                      "Có giá trị đến {expiry}"),
+    "cli.idcard.id_number": QT_TRANSLATE_NOOP("Texts", "Số định danh {value}"),
+    "cli.idcard.full_name": QT_TRANSLATE_NOOP("Texts", "Họ tên {value}"),
+    "cli.idcard.date_of_birth": QT_TRANSLATE_NOOP("Texts", "Ngày sinh {value}"),
+    "cli.idcard.sex": QT_TRANSLATE_NOOP("Texts", "Giới tính {value}"),
+    "cli.idcard.old_id_number": QT_TRANSLATE_NOOP("Texts", "CMND {value}"),
+    "cli.idcard.address": QT_TRANSLATE_NOOP("Texts", "Nơi thường trú {value}"),
+    "cli.idcard.issue_date": QT_TRANSLATE_NOOP("Texts", "Ngày cấp {value}"),
+    "cli.idcard.expiry_date": QT_TRANSLATE_NOOP("Texts", "Có giá trị đến {value}"),
+    "cli.docscan.page": QT_TRANSLATE_NOOP("Texts", "trang {number}: {source} → {width}×{height} px, {dpi} "
+                                                   "dpi thực, {kb} KB, {ms} ms"),
+    "cli.docscan.blank": QT_TRANSLATE_NOOP("Texts", " (trống)"),
+    "cli.docscan.left_out": QT_TRANSLATE_NOOP("Texts", "    ! bỏ qua {source}: {message}"),
+    "cli.docscan.done": QT_TRANSLATE_NOOP("Texts", "{output}: {pages} trang, {kb} KB"),
+}
+
 #: Every code's source text, the table kiosk.ui.texts.say reads.
 NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **METADATA,
-                                       **ADMISSION, **HEALTH, **IMAGE, **DOCSCAN}
+                                       **ADMISSION, **HEALTH, **IMAGE, **DOCSCAN, **CARD,
+                                       **READING, **CLI}

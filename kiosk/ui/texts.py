@@ -12,8 +12,7 @@ The lower layers (domain, capture, portal, sync) choose no words: they return a 
 screen, the CLI (kiosk.commands) and speech alike.
 
 A ``(vi, en)`` pair (`Bilingual`) is still accepted by `pick` for text that arrives as data in both
-languages — the portal's catalogue, the guides' JSON — and for the card reader's and MRZ reader's hints,
-which have not become codes yet.
+languages — the portal's catalogue, the guides' JSON.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from kiosk.capture.card_scan import HINTS
+from kiosk.capture.card_scan import hint_notice
 from kiosk.domain.notice import Notice
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.notice_texts import NOTICE_TEXTS
@@ -156,7 +155,7 @@ def sex_text(value: str, lang: str) -> str:
 
 def card_hint(code: str, lang: str) -> str:
     """What the card reader tells the citizen (kiosk.capture.card_scan's hint codes)."""
-    return pick(HINTS.get(code, HINTS["show_card"]), lang)
+    return say(hint_notice(code), lang)
 
 
 def plain_date(value: str) -> str:

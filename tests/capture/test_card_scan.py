@@ -11,6 +11,7 @@ from kiosk.capture.card_scan import HINTS, CardScanSession
 from kiosk.capture.frames import open_frame_source
 from kiosk.capture.idcard_reader import CardReadResult, IdCardReader
 from kiosk.capture.resources import sample_cards_dir
+from kiosk.ui.texts import say
 
 
 def _frame(name: str) -> np.ndarray:
@@ -45,7 +46,8 @@ def test_accepts_only_after_two_agreeing_frames(frames: dict[str, np.ndarray], r
     assert second.state == "accepted" and second.hint_code == "accepted"
     assert second.reading is not None and second.reading.full_name == "Nguyễn Văn An"
     assert session.reading == second.reading
-    assert (second.message_vi, second.message_en) == HINTS["accepted"]
+    assert second.notice.code == "card.hint.accepted"
+    assert say(second.notice, "en") == "Your ID card has been read."
 
 
 def test_two_different_cards_do_not_agree(frames: dict[str, np.ndarray], reader: IdCardReader) -> None:
@@ -100,7 +102,7 @@ def test_hints_for_the_citizen(frames: dict[str, np.ndarray], reader: IdCardRead
                                hint: str) -> None:
     feedback = CardScanSession(reader).feed(frames[name])
     assert feedback.state == "searching" and feedback.hint_code == hint
-    assert (feedback.message_vi, feedback.message_en) == HINTS[hint]
+    assert hint in HINTS and feedback.notice.code == f"card.hint.{hint}"
     assert feedback.reading is None
 
 
@@ -114,7 +116,7 @@ def test_a_code_too_small_to_decode_means_move_closer_and_a_big_one_hold_still()
     def unreadable(width: float) -> CardReadResult:
         end = 100.0 + width
         quad = [(100.0, 100.0), (end, 100.0), (end, end), (100.0, end)]
-        return CardReadResult(None, "code_unreadable", "vi", "en", decoder=None, elapsed_ms=1.0, quad=quad,
+        return CardReadResult(None, "code_unreadable", decoder=None, elapsed_ms=1.0, quad=quad,
                               frame_size=(1280, 720))
 
     assert CardScanSession().feed_result(unreadable(40)).hint_code == "move_closer"

@@ -16,6 +16,7 @@ from kiosk.capture.card_scan import CardScanSession, ScanFeedback
 from kiosk.capture.frames import ImageSequenceSource
 from kiosk.capture.idcard_reader import IdCardReader
 from kiosk.cli import main
+from kiosk.ui.texts import say
 
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
@@ -72,7 +73,7 @@ def test_a_passport_page_is_read_with_its_countries_and_check_digits(reader: IdC
     assert (doc.document_number, doc.issuing_state, doc.surname, doc.given_names) == (
         "L898902C3", "UTO", "ERIKSSON", "ANNA MARIA")
     assert result.reading.id_number == "" and result.decoder == "mrz"
-    assert "Passport" in result.message_en
+    assert result.notice.code == "card.read_passport" and "Passport" in say(result.notice, "en")
 
 
 def test_a_foreign_id_card_is_read(reader: IdCardReader) -> None:
@@ -96,7 +97,7 @@ def test_the_live_session_reads_a_passport_from_one_frame_whose_check_digits_all
     assert {w.code for w in result.reading.warnings} <= {"card_expired"}  # nothing repaired
     feedback = session.feed_result(result)
     assert (feedback.state, feedback.hint_code) == ("accepted", "accepted_foreign")
-    assert session.reading is result.reading and "nước ngoài" in feedback.message_vi
+    assert session.reading is result.reading and "nước ngoài" in say(feedback.notice, "vi")
     # A TD1 card's optional data has no check digit of its own (only the composite): a second frame.
     card_session = CardScanSession(reader)
     card_frame = reader.read_frame(on_desk(render_page(TD1, 85.6, 54)))
@@ -149,7 +150,7 @@ def test_a_repaired_passport_waits_for_a_second_frame_and_says_what_it_is_meanwh
     assert [(f.state, f.hint_code) for f in hints] == [("hold_still", "foreign_passport"),
                                                        ("hold_still", "foreign_passport"),
                                                        ("accepted", "accepted_foreign")]
-    assert "hộ chiếu" in hints[0].message_vi and "Hold" not in hints[1].message_en
+    assert "hộ chiếu" in say(hints[0].notice, "vi") and "Hold" not in say(hints[1].notice, "en")
 
 
 def _td3_line2(number: str, nationality: str, dob: str, sex: str, expiry: str, optional: str) -> str:
@@ -360,7 +361,7 @@ def test_a_passport_whose_name_is_a_close_call_is_named_not_hold_still(reader: I
     line2 = "08CD503380FRA6004103M1806058<<<<<<<<<<<<<<06"
     reads = [_line_read(name, name[:22] + "E" + name[23:], {22: 0.009}), _line_read(line2, line2, {})]
     assert MrzReader()._decide_foreign(reads, TD3_LAYOUTS) == (None, PASSPORT_NAME_UNSURE)  # type: ignore[arg-type]
-    refused = CardReadResult(None, "mrz_unreadable", "", "", decoder=None, elapsed_ms=1.0, quad=None,
+    refused = CardReadResult(None, "mrz_unreadable", decoder=None, elapsed_ms=1.0, quad=None,
                              detail=PASSPORT_NAME_UNSURE)
     session = CardScanSession(reader)
     feedback = session.feed_result(refused)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from kiosk.capture.idcard_reader import IdCardReader, looks_garbled
 from kiosk.capture.resources import sample_cards_dir
+from kiosk.ui.texts import say
 
 MANIFEST = json.loads((sample_cards_dir() / "manifest.json").read_text(encoding="utf-8"))
 WITH_QR = [e for e in MANIFEST if e["has_qr"] and e.get("id_number")]
@@ -59,7 +60,7 @@ def test_every_sample_with_a_qr_reads_right(reader: IdCardReader, entry: dict[st
     assert result.quad is not None and len(result.quad) == 4
     assert all(0 <= x <= 1280 and 0 <= y <= 720 for x, y in result.quad)
     assert result.frame_size == (1280, 720)
-    assert result.message_en and result.message_vi
+    assert result.notice.code == "card.read"
     # Privacy: the repr (what ends up in a log line by accident) carries no personal data.
     assert entry["full_name"] not in repr(result) and entry["id_number"] not in repr(result)
 
@@ -78,7 +79,7 @@ def test_a_qr_that_is_not_an_id_card(reader: IdCardReader) -> None:
     assert result.error_code == "not_an_id_card"
     assert result.reading is None and result.payload is None
     assert result.decoder == "zxing" and result.quad is not None
-    assert "thẻ căn cước" in result.message_vi and "not from an ID card" in result.message_en
+    assert "thẻ căn cước" in say(result.notice, "vi") and "not from an ID card" in say(result.notice, "en")
     assert result.detail  # the technical reason, for staff
 
 
@@ -99,7 +100,7 @@ def test_broken_files_are_unreadable_images_not_crashes(reader: IdCardReader, tm
     for path in (truncated, text, empty, tmp_path / "missing.png", tmp_path):
         result = reader.read_image_file(path)
         assert result.error_code == "unreadable_image", path
-        assert result.reading is None and result.message_vi and result.message_en
+        assert result.reading is None and result.notice.code == "card.unreadable_image"
 
 
 @pytest.mark.parametrize("frame", [None, np.zeros((0, 0, 3), np.uint8), np.zeros((10, 10, 3), np.float32),

@@ -27,7 +27,7 @@ from kiosk.bench.synthetic_cards import (
 )
 from kiosk.capture import mrz_reader, ocrb_glyphs
 from kiosk.capture.idcard_reader import locate_card
-from kiosk.capture.mrz_reader import LAYOUTS, OUT_OF_FRAME, MrzReader, MrzReadResult
+from kiosk.capture.mrz_reader import LAYOUTS, NOTICE_CODES, OUT_OF_FRAME, MrzReader, MrzReadResult
 from kiosk.capture.ocrb_glyphs import (
     CELL_HEIGHT,
     CELL_WIDTH,
@@ -231,7 +231,7 @@ def test_frames_without_an_mrz(reader: MrzReader, file_name: str) -> None:
     result = reader.read(_grey(sample_cards_dir() / file_name))
     assert result.error_code == "no_mrz_found" and result.reading is None and result.lines is None
     assert result.quad is None
-    assert result.message_en and result.message_vi and result.message("vi") == result.message_vi
+    assert result.notice.code == f"mrz.{result.error_code}" and result.notice.code in NOTICE_CODES
 
 
 def test_synthetic_fronts_have_no_mrz(reader: MrzReader) -> None:
@@ -360,7 +360,7 @@ def test_result_repr_has_no_personal_data() -> None:
     reading = parse_td1(AN, today=TODAY)
     result = MrzReadResult(reading=reading, lines=AN, error_code=None, detail=None, elapsed_ms=1.0, quad=None)
     assert "NGUYEN" not in repr(result) and "001089012345" not in repr(result)
-    assert result.ok and result.message("en") == "MRZ read."
+    assert result.ok and result.notice.code == "mrz.read"
 
 
 # ------------------------------------------------------------------------------------- templates

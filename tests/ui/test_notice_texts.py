@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from kiosk import doctor, health
-from kiosk.capture import doc_capture, docscan, image_limits, scanner
-from kiosk.domain import applicant, documents
+from kiosk.capture import card_scan, doc_capture, docscan, idcard_reader, image_limits, mrz_reader, scanner
+from kiosk.commands import capture as capture_commands
+from kiosk.domain import applicant, documents, idcard, identity_parts, mrz
 from kiosk.domain.notice import Notice
 from kiosk.portal import errors as portal_errors
 from kiosk.store import admission
@@ -25,7 +27,9 @@ TS = TRANSLATIONS_DIR / "kiosk_en.ts"
 LOWER_LAYER_CODES = sorted(applicant.NOTICE_CODES | portal_errors.NOTICE_CODES | submit.NOTICE_CODES
                            | scanner.NOTICE_CODES | health.NOTICE_CODES | doctor.NOTICE_CODES
                            | admission.NOTICE_CODES | documents.NOTICE_CODES | image_limits.NOTICE_CODES
-                           | docscan.NOTICE_CODES | doc_capture.NOTICE_CODES)
+                           | docscan.NOTICE_CODES | doc_capture.NOTICE_CODES | idcard_reader.NOTICE_CODES
+                           | mrz_reader.NOTICE_CODES | card_scan.NOTICE_CODES | identity_parts.NOTICE_CODES
+                           | idcard.NOTICE_CODES | mrz.NOTICE_CODES | capture_commands.NOTICE_CODES)
 
 
 def english_catalogue() -> dict[str, str]:
@@ -87,3 +91,24 @@ def test_the_cli_says_the_same_words_vietnamese_first(monkeypatch: pytest.Monkey
     assert words.say(jam) == say(jam, "vi") and words.say([jam, jam]).count("Giấy bị kẹt") == 2
     monkeypatch.setenv("KIOSK_CLI_LANG", "en")
     assert words.say(jam).startswith("Paper is jammed")
+
+
+def test_every_reading_warning_the_readers_make_is_listed() -> None:
+    """A new ReadingWarning("code") anywhere in kiosk/ must be in identity_parts.WARNING_CODES (and so have
+    words, by the test above): read from the source, so a warning added in a reader cannot be missed."""
+    made = set()
+    for source in (Path(identity_parts.__file__).parent.parent).rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        made |= set(re.findall(r'ReadingWarning\(\s*"(\w+)"', text))
+        made |= set(re.findall(r'wording="(\w+)"', text))
+    assert {"crosscheck_name", "mrz_repaired", "name_without_diacritics", "bad_date_of_birth_mrz"} <= made
+    assert made - identity_parts.WARNING_CODES == set()
+
+
+def test_card_readers_speak_through_the_catalogue() -> None:
+    from kiosk.capture.card_scan import hint_notice
+
+    assert say(hint_notice("glare"), "en") == "Tilt the card a little to avoid the glare."
+    assert say(hint_notice("no.such.hint"), "vi").startswith("Đặt thẻ căn cước vào khung hình")
+    warning = identity_parts.ReadingWarning("mrz_name_uncertain", wording="mrz_name_uncertain_foreign")
+    assert "trang thông tin" in say(warning.notice, "vi") and "data page" in say(warning.notice, "en")
