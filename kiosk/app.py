@@ -84,14 +84,7 @@ OUTBOX_FILES_DIR = "outbox-files"
 
 
 class DatabaseUnusableError(StorageError):
-    message_vi = (
-        "Không mở được cơ sở dữ liệu của máy (tệp bị hỏng hoặc không đọc được). "
-        "Vui lòng báo cán bộ kỹ thuật; không xóa thư mục dữ liệu."
-    )
-    message_en = (
-        "The kiosk's database cannot be opened (the file is damaged or unreadable). "
-        "Please call the technician; do not delete the data folder."
-    )
+    notice_code = "storage.database_unusable"
 
 
 def data_keys(config: KioskConfig) -> DataKeyStore:

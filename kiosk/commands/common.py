@@ -17,6 +17,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from kiosk.config import KioskConfig, load_config
+from kiosk.domain.notice import Notice
 from kiosk.logs import setup_logging
 
 if TYPE_CHECKING:
@@ -76,13 +77,14 @@ def sigterm_sets(event: threading.Event) -> Iterator[None]:
 
 
 def storage_failed(what: str, error: Exception) -> int:
-    """Print a storage, key or database problem for people (Vietnamese, English) and staff; exit 1."""
-    message_vi = getattr(error, "message_vi", None)
-    message_en = getattr(error, "message_en", None)
-    if message_vi:
-        print(f"{PROG}: {what}: {message_vi}", file=sys.stderr)
-    if message_en:
-        print(f"{PROG}: {what}: {message_en}", file=sys.stderr)
+    """Print a storage, key or database problem for people (Vietnamese, English: its `notice`, from the
+    catalogue) and staff; exit 1."""
+    notice = getattr(error, "notice", None)
+    if isinstance(notice, Notice):
+        from kiosk.commands.words import say
+
+        print(f"{PROG}: {what}: {say(notice, 'vi')}", file=sys.stderr)
+        print(f"{PROG}: {what}: {say(notice, 'en')}", file=sys.stderr)
     print(f"{PROG}: {what}: {type(error).__name__}: {error}", file=sys.stderr)
     return EXIT_FAILED
 

@@ -17,6 +17,8 @@ from kiosk.commands.common import (
     storage_failed,
     store_errors,
 )
+from kiosk.commands.words import both, say
+from kiosk.domain.notice import Notice
 
 
 def cmd_dossier_create(args: argparse.Namespace) -> int:
@@ -32,15 +34,17 @@ def cmd_dossier_create(args: argparse.Namespace) -> int:
     from kiosk.sync.dossier_from_files import delivery_from_text, documents_from_files, dossier_defaults
     from kiosk.sync.submit import DossierRefused, check_against, queue_dossier
 
-    def refuse(message_vi: str, message_en: str) -> int:
-        print(f"{PROG}: dossier create: {message_vi}", file=sys.stderr)
-        print(f"{PROG}: dossier create: {message_en}", file=sys.stderr)
+    def refuse(*notices: Notice, detail: str = "") -> int:
+        """The refusal in both languages (the catalogue's words), then the English detail for staff."""
+        for lang in ("vi", "en"):
+            print(f"{PROG}: dossier create: {say(notices, lang)}", file=sys.stderr)
+        if detail:
+            print(f"{PROG}: dossier create: {detail}", file=sys.stderr)
         return EXIT_USAGE
 
     catalogue = cached_catalogue(config)
     if catalogue is None:
-        return refuse("chưa có danh mục thủ tục trên máy (chạy máy hoặc `kiosk worker` khi có mạng).",
-                      "no procedure catalogue on this kiosk yet (run the kiosk or the worker online once)")
+        return refuse(Notice("cli.dossier.no_catalogue"))
     procedure = catalogue.find(args.procedure)
     applicant, answers, type_codes = dossier_defaults(procedure, args.owner)
     if args.answers is not None:
@@ -66,13 +70,9 @@ def cmd_dossier_create(args: argparse.Namespace) -> int:
                           fee_vnd=procedure.fee_vnd if procedure is not None else 0)
         check_against(procedure, dossier)
     except DossierRefused as error:
-        from kiosk.commands.words import say
-
-        return refuse(say(error.notices), str(error))
+        return refuse(*error.notices, detail=str(error))
     except ValueError as error:
-        return refuse(f"địa chỉ nhận kết quả chưa dùng được ({error}); hãy ghi --address "
-                      "\"số nhà đường, xã/phường, tỉnh/thành\".",
-                      f"no usable postal address ({error}); give --address \"street, commune, province\"")
+        return refuse(Notice("cli.dossier.bad_address", {"error": str(error)}))
     key = args.key or str(uuid.uuid4())
     try:
         outbox = open_outbox(config)
@@ -86,5 +86,5 @@ def cmd_dossier_create(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": str(item.id), "dossier_id": dossier_id, "idempotency_key": key})
     else:
-        print(f"queued / đã xếp hàng: entry {item.id}, dossier {dossier_id}, key {key}")
+        print(both(Notice("cli.dossier.queued", {"entry": str(item.id), "dossier": dossier_id, "key": key})))
     return EXIT_OK

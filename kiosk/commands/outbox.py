@@ -17,6 +17,8 @@ from kiosk.commands.common import (
     storage_failed,
     store_errors,
 )
+from kiosk.commands.words import both
+from kiosk.domain.notice import Notice
 from kiosk.logs import escape_control
 
 if TYPE_CHECKING:
@@ -60,7 +62,7 @@ def cmd_outbox_status(args: argparse.Namespace) -> int:
         return EXIT_OK
     print("  ".join(f"{status}: {count}" for status, count in counts.items()))
     if not entries:
-        print("(the outbox is empty / hàng đợi trống)")
+        print(both(Notice("cli.outbox.empty")))
         return EXIT_OK
     columns = (
         "id", "client_status", "server_status", "attempts", "dossier_code", "procedure_code", "created_at",
@@ -84,18 +86,19 @@ def cmd_outbox_retry(args: argparse.Namespace) -> int:
         outbox = open_outbox(config)
         item = outbox.retry(args.entry_id)
     except UnknownDossierError:
-        print(f"{PROG}: outbox retry: không có mục {args.entry_id} / no outbox entry {args.entry_id}",
+        print(f"{PROG}: outbox retry: {both(Notice('cli.outbox.no_entry', {'entry': args.entry_id}))}",
               file=sys.stderr)
         return EXIT_FAILED
     except InvalidTransitionError as error:
-        print(f"{PROG}: outbox retry: mục này không cần gửi lại / {error}", file=sys.stderr)
+        print(f"{PROG}: outbox retry: {both(Notice('cli.outbox.no_retry', {'reason': str(error)}))}",
+              file=sys.stderr)
         return EXIT_FAILED
     except store_errors() as error:
         return storage_failed("outbox retry", error)
     if args.json:
         print_json(outbox_entry_record(item))
     else:
-        print(f"entry {item.id}: queued again / đã đưa lại vào hàng đợi (attempts so far: {item.attempts})")
+        print(both(Notice("cli.outbox.queued_again", {"entry": str(item.id), "attempts": item.attempts})))
     return EXIT_OK
 
 
@@ -117,9 +120,9 @@ def cmd_outbox_purge(args: argparse.Namespace) -> int:
             "receipts_removed": receipts,
         })
         return EXIT_OK
-    verb = "would purge / sẽ xóa" if report.dry_run else "purged / đã xóa"
-    print(f"{verb}: {len(report.dossier_ids)} dossiers, audit events older than retention: "
-          f"{report.audit_events_removed}" + ("" if report.dry_run else f", files: {report.files_removed}"))
+    print(both(Notice("cli.outbox.would_purge" if report.dry_run else "cli.outbox.purged", {
+        "dossiers": len(report.dossier_ids), "events": report.audit_events_removed,
+        "files": report.files_removed})))
     for dossier_id in report.dossier_ids:
         print(f"  {dossier_id}")
     return EXIT_OK
@@ -138,6 +141,7 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"new data key / khóa mới: {report.key_id} (old key kept in the keyring: {old}); re-encrypted "
-              f"{report.payloads} dossiers, {report.file_metadata} document records, {report.files} files")
+        print(both(Notice("cli.keys.rotated", {"key_id": report.key_id, "old": old,
+                                               "payloads": report.payloads, "records": report.file_metadata,
+                                               "files": report.files})))
     return EXIT_OK

@@ -17,6 +17,8 @@ from kiosk.commands.common import (
     start_logging,
     storage_failed,
 )
+from kiosk.commands.words import both
+from kiosk.domain.notice import Notice
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +80,7 @@ def cmd_portal_enrol(args: argparse.Namespace) -> int:
             response.raise_for_status()
             secret = str(response.json()["secret"])
         if not secret:
-            print(f"{PROG}: portal enrol: no secret given / chưa có mã bí mật", file=sys.stderr)
+            print(f"{PROG}: portal enrol: {both(Notice('cli.portal.no_secret'))}", file=sys.stderr)
             return EXIT_USAGE
         auth = KioskAuth(config.kiosk_id, backend=choose_backend(keyring_fallback_file(config)))
         auth.store_secret(secret)
@@ -87,8 +89,8 @@ def cmd_portal_enrol(args: argparse.Namespace) -> int:
     except InsecurePortalUrl as error:
         return storage_failed("portal enrol", error)
     except (requests.RequestException, KeyError, ValueError, PortalError) as error:
-        print(f"{PROG}: portal enrol: không đăng ký được máy với Cổng / enrolment failed: "
-              f"{type(error).__name__}: {error}", file=sys.stderr)
+        failed = Notice("cli.portal.enrol_failed", {"error": f"{type(error).__name__}: {error}"})
+        print(f"{PROG}: portal enrol: {both(failed)}", file=sys.stderr)
         return EXIT_FAILED
     finally:
         if sandbox is not None:
@@ -96,5 +98,5 @@ def cmd_portal_enrol(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"kiosk_id": config.kiosk_id, "portal": url, "authenticated": True})
     else:
-        print(f"kiosk {config.kiosk_id} enrolled on {url} / đã đăng ký máy với Cổng")
+        print(both(Notice("cli.portal.enrolled", {"kiosk": config.kiosk_id, "url": url})))
     return EXIT_OK

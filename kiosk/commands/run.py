@@ -18,16 +18,18 @@ from kiosk.commands.common import (
     load,
     start_logging,
 )
+from kiosk.domain.notice import Notice
 
-NO_DISPLAY_MESSAGE = """\
-kiosk: không có màn hình để mở cửa sổ kiosk (chưa đặt DISPLAY hay WAYLAND_DISPLAY).
-kiosk: there is no display to open the kiosk window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
 
-  Chạy thử toàn bộ quy trình không cần màn hình / run the whole flow without a display:
-      kiosk demo --screenshots DIR
-  Hoặc mở cửa sổ trên màn hình ảo / or open the window on a virtual display:
-      xvfb-run .venv/bin/kiosk run
-"""
+def no_display_message() -> str:
+    """Why the window cannot open and what to run instead, in both languages (an operator at a terminal
+    with no display has not chosen one): the catalogue's words (kiosk.ui.cli_texts)."""
+    from kiosk.commands.words import both, say
+
+    lines = [f"kiosk: {say(Notice('cli.run.no_display'), lang)}" for lang in ("vi", "en")]
+    return "\n".join([*lines, "", f"  {both(Notice('cli.run.try_demo'))}",
+                       "      kiosk demo --screenshots DIR",
+                       f"  {both(Notice('cli.run.try_xvfb'))}", "      xvfb-run .venv/bin/kiosk run", ""])
 
 
 def display_problem(environ: Mapping[str, str] = os.environ) -> str | None:
@@ -50,7 +52,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = load(args)
     problem = display_problem()
     if problem is not None:
-        sys.stderr.write(NO_DISPLAY_MESSAGE)
+        sys.stderr.write(no_display_message())
         if "QT_QPA_PLATFORM" in os.environ:
             print(f"kiosk: ({problem})", file=sys.stderr)
         return EXIT_FAILED

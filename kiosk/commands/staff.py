@@ -15,6 +15,8 @@ from kiosk.commands.common import (
     load,
     print_json,
 )
+from kiosk.commands.words import say
+from kiosk.domain.notice import Notice
 
 
 def _read_pin() -> str:
@@ -27,7 +29,7 @@ def _read_pin() -> str:
     if not sys.stdin.isatty():
         return sys.stdin.readline().strip()
     first = getpass.getpass("PIN: ")
-    return pins_match(first, getpass.getpass("PIN (nhập lại / again): "))
+    return pins_match(first, getpass.getpass(say(Notice("cli.staff.pin_again"))))
 
 
 def _staff(args: argparse.Namespace, action: Callable[[Path], dict[str, Any]]) -> int:

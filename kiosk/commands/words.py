@@ -21,3 +21,13 @@ def say(notices: Notice | Iterable[Notice], lang: str | None = None) -> str:
     many = [notices] if isinstance(notices, Notice) else list(notices)
     return say_all(many, lang or cli_lang())
 
+
+def both(notice: Notice) -> str:
+    """"Vietnamese / English", for the operator lines that have always carried both languages."""
+    return f"{say(notice, 'vi')} / {say(notice, 'en')}"
+
+
+def say_code(code: str, **params: str | int) -> str:
+    """`say` for a notice built here: ``say_code("cli.outbox.no_entry", entry=7)``."""
+    return say(Notice(code, params))
+

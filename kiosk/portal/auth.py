@@ -15,6 +15,8 @@ from collections.abc import Callable
 import keyring
 from keyring.backend import KeyringBackend
 
+from kiosk.domain.notice import Notice
+
 SERVICE = "kiosk-dichvucong-portal"
 _EARLY = 60.0  # renew a token this many seconds before it expires
 
@@ -73,9 +75,8 @@ class KioskAuth:
 class InsecurePortalUrl(ValueError):
     """A plain-http portal URL that is not on this machine: dossiers would cross the network in clear."""
 
-    message_vi = ("Địa chỉ Cổng dịch vụ công phải dùng https:// (chỉ cho phép http:// với máy này, "
-                  "127.0.0.1 hoặc localhost).")
-    message_en = "The portal URL must use https:// (http:// only for this machine: 127.0.0.1 or localhost)."
+    #: Words for people: kiosk.ui.cli_texts.
+    notice = Notice("portal.insecure_url")
 
 
 _LOOPBACK = ("localhost", "::1")

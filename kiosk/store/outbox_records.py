@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Row, Select, select
 
+from kiosk.domain.notice import Notice
 from kiosk.store.files import sha256_hex
 from kiosk.store.models import ClientStatus, Dossier, OutboxEntry
 
@@ -30,27 +31,18 @@ class InvalidTransitionError(OutboxError):
 
 class StorageError(OutboxError):
     """The kiosk's own storage failed (database unreadable, disk full, I/O error). Nothing already queued
-    is lost; `message_vi` / `message_en` say so to people, `str()` is for logs."""
+    is lost; `notice` says so to people (``storage.failed``…, words in kiosk.ui.cli_texts), `str()` is for
+    logs."""
 
-    message_vi = (
-        "Máy không lưu được hồ sơ vào bộ nhớ. Các hồ sơ đã lưu trước đó vẫn an toàn. "
-        "Vui lòng báo cán bộ hỗ trợ."
-    )
-    message_en = (
-        "The kiosk could not save the dossier to its storage. Dossiers saved before are safe. "
-        "Please tell the staff."
-    )
+    notice_code: ClassVar[str] = "storage.failed"
+
+    @property
+    def notice(self) -> Notice:
+        return Notice(self.notice_code)
 
 
 class StorageFullError(StorageError):
-    message_vi = (
-        "Bộ nhớ của máy đã đầy nên chưa lưu được hồ sơ mới. Các hồ sơ đã lưu trước đó vẫn an toàn. "
-        "Vui lòng báo cán bộ hỗ trợ."
-    )
-    message_en = (
-        "The kiosk's storage is full, so the new dossier was not saved. Dossiers saved before are safe. "
-        "Please tell the staff."
-    )
+    notice_code = "storage.full"
 
 
 class PurgedError(OutboxError):
