@@ -62,14 +62,15 @@ class ApplicantKind(StrEnum):
             return None
 
 
-#: Plain words for the choice screen and the review/receipt line (Vietnamese first).
-KIND_LABELS: Final[dict[ApplicantKind, tuple[str, str]]] = {
-    ApplicantKind.CITIZEN: ("Công dân Việt Nam", "Vietnamese citizen"),
-    ApplicantKind.FOREIGNER: ("Người nước ngoài", "Foreign national"),
-    ApplicantKind.ORGANISATION: ("Tổ chức / doanh nghiệp", "Organisation / business"),
-    ApplicantKind.NO_ID: ("Người chưa có số định danh", "Person without an ID number"),
-    ApplicantKind.REPRESENTATIVE: ("Nộp thay người thân", "Filing for a relative"),
-}
+def kind_notice(kind: ApplicantKind) -> Notice:
+    """What the kind is called on the review and the receipt (words in kiosk.ui.notice_texts)."""
+    return Notice(f"applicant.kind.{kind.value}")
+
+
+def identifier_notice(kind: ApplicantKind) -> Notice:
+    """What the kind's identifier is called on the review and the receipt."""
+    return Notice(f"applicant.identifier.{kind.value}")
+
 
 #: The keys each kind sends (beyond ``applicant_type``), required ones first; the rest are optional.
 REQUIRED_KEYS: Final[dict[ApplicantKind, tuple[str, ...]]] = {
@@ -119,6 +120,9 @@ NOTICE_CODES: Final[frozenset[str]] = frozenset({
     *(_MISSING_CODE + key for keys in REQUIRED_KEYS.values() for key in keys),
     *(_ID_DIGITS_CODE + key for key in _ID_KEYS),
 })
+#: The names of the kinds and their identifiers (`kind_notice`, `identifier_notice`).
+LABEL_CODES: Final[frozenset[str]] = frozenset(
+    f"applicant.{what}.{kind.value}" for what in ("kind", "identifier") for kind in ApplicantKind)
 
 
 def _text(data: Mapping[str, Any], key: str) -> str:
@@ -317,10 +321,6 @@ class Applicant:
         return DocumentOwner(full_name=self.name, birth_year=_year(self.get("birth_year")),
                              issue_date=self.get("issue_date"), issuing_body=self.get("issuing_body"))
 
-    def label(self, lang: str) -> str:
-        vi, en = KIND_LABELS[self.kind]
-        return vi if lang.startswith("vi") else en
-
 
 def _year(text: str) -> int | None:
     return int(text[:4]) if _YEAR.fullmatch(text[:4]) else None
@@ -333,20 +333,10 @@ def mask_identifier(text: str) -> str:
     return "***" + bare[-3:] if len(bare) > 4 else "***"
 
 
-def identifier_label(kind: ApplicantKind) -> tuple[str, str]:
-    """What the identifier is called on the review and the receipt."""
-    return {
-        ApplicantKind.CITIZEN: ("Số định danh", "ID number"),
-        ApplicantKind.FOREIGNER: ("Số hộ chiếu", "Passport number"),
-        ApplicantKind.ORGANISATION: ("Mã số doanh nghiệp", "Enterprise code"),
-        ApplicantKind.NO_ID: ("Năm sinh", "Year of birth"),
-        ApplicantKind.REPRESENTATIVE: ("Số định danh người nộp", "Representative's ID number"),
-    }[kind]
-
-
 __all__ = [
-    "AUTHORISATION_NAME_EN", "AUTHORISATION_NAME_VI", "AUTHORISATION_TYPE_CODE", "KIND_LABELS",
+    "AUTHORISATION_NAME_EN", "AUTHORISATION_NAME_VI", "AUTHORISATION_TYPE_CODE", "LABEL_CODES",
     "NOTICE_CODES", "OPTIONAL_KEYS",
     "REQUIRED_KEYS", "Applicant", "ApplicantKind", "ApplicantProblem", "DocumentOwner", "applicant_problems",
-    "identifier_label", "kind_of", "mask_identifier", "normalise_organisation_code", "normalise_passport",
+    "identifier_notice", "kind_notice", "kind_of", "mask_identifier", "normalise_organisation_code",
+    "normalise_passport",
 ]

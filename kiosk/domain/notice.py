@@ -12,7 +12,7 @@ words in both languages.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -31,4 +31,8 @@ class Notice:
         return hash((self.code, tuple(sorted(self.params.items()))))
 
 
-__all__ = ["Notice", "Param"]
+#: Puts a notice in words in a language: kiosk.ui.texts.say, handed to a layer that lays out text in both
+#: languages itself (the paper receipt) without importing the catalogue (Qt).
+Say = Callable[[Notice, str], str]
+
+__all__ = ["Notice", "Param", "Say"]

@@ -19,17 +19,20 @@ Applicant: the kind (citizen, foreigner, organisation, person without an ID numb
 its identifier, masked to its last three characters (``***345``), as the name is; a year of birth stands
 as it is. A representative's receipt also names, masked, the person filed for.
 
-Text is bilingual, Vietnamese first then English, and every string is NFC.
+Text is bilingual, Vietnamese first then English, and every string is NFC. The words are notices
+(``receipt.*``, ``applicant.kind.*``; kiosk.ui.notice_texts, the one catalogue): `receipt_content` is handed
+the catalogue's `say` (kiosk.ui.texts.say) and prints each in both languages; this package imports no Qt.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from kiosk.domain.applicant import KIND_LABELS, ApplicantKind, identifier_label, mask_identifier
+from kiosk.domain.applicant import ApplicantKind, identifier_notice, kind_notice, mask_identifier
+from kiosk.domain.notice import Notice, Say
 from kiosk.domain.text import nfc
 
 DEFAULT_PORTAL_URL = "https://dichvucong.gov.vn"
@@ -151,88 +154,141 @@ class ReceiptContent:
     footer: Sequence[str] = field(default_factory=tuple)
 
 
-def fee_text(fee_vnd: int) -> str:
-    return "0 ₫ (miễn phí / free)" if fee_vnd == 0 else format_vnd(fee_vnd)
+#: The receipt's labels (``receipt.label.<name>``).
+LABELS = ("dossier_code", "procedure", "applicant", "applicant_kind", "on_behalf", "fee", "result", "postage",
+          "date", "staff")
 
 
-def delivery_text(delivery: Delivery) -> str:
+def _label(name: str) -> Notice:
+    return Notice(f"receipt.label.{name}")
+
+
+def fee_notice(fee_vnd: int) -> Notice | None:
+    """Words for the fee when it is free; None when the amount says it all (`format_vnd`)."""
+    return Notice("receipt.free") if fee_vnd == 0 else None
+
+
+def delivery_notice(delivery: Delivery) -> Notice:
+    """How the result comes back; the counter's name, the (masked) address and the slot are data that
+    `delivery_text` adds after the words."""
     method = delivery.method
-    if method is DeliveryMethod.ONLINE:
-        return "Trực tuyến, trong tài khoản Cổng Dịch vụ công / Online, in your portal account"
-    if method is DeliveryMethod.COUNTER:
-        where = f": {nfc(delivery.counter)}" if delivery.counter else ""
-        return f"Tại quầy{where} / At the counter"
-    assert delivery.address is not None
-    address = mask_address(delivery.address)
-    if method is DeliveryMethod.POST:
-        return f"Bưu điện chuyển phát tận nhà / By post: {address}"
-    assert delivery.pickup_slot is not None
-    start, end = delivery.pickup_slot
-    slot = f"{start:%H:%M}–{end:%H:%M} {start:%d/%m/%Y}"
-    return f"Bưu điện đến nhận hồ sơ tại nhà / Home pickup, {slot}: {address}"
+    if method is DeliveryMethod.COUNTER and delivery.counter:
+        return Notice("receipt.delivery.counter_at", {"counter": nfc(delivery.counter)})
+    return Notice(f"receipt.delivery.{method.value}")
 
 
-def postage_text(delivery: Delivery) -> str | None:
-    """Who pays the postage and when, said plainly (None: no result by post)."""
+def postage_notice(delivery: Delivery) -> Notice | None:
+    """Who pays the postage and when (None: no result by post)."""
     if delivery.method not in (DeliveryMethod.POST, DeliveryMethod.HOME_PICKUP):
         return None
+    return Notice("receipt.postage.cash_on_delivery" if delivery.postage_cash_on_delivery
+                  else "receipt.postage.with_fee")
+
+
+#: Every notice a receipt prints (tests/ui/test_notice_texts.py checks each has words in both languages).
+NOTICE_CODES = frozenset({
+    *(f"receipt.label.{name}" for name in LABELS), "receipt.free", "receipt.postage.at_post_rate",
+    "receipt.postage.cash_on_delivery", "receipt.postage.with_fee", "receipt.delivery.counter_at",
+    *(f"receipt.delivery.{method.value}" for method in DeliveryMethod),
+    "receipt.title", "receipt.reprint", "receipt.reprinted_at", "receipt.status_help", "receipt.keep",
+})
+
+
+class _Both:
+    """A notice in both languages, as the paper prints it: ``Vietnamese / English``."""
+
+    def __init__(self, say: Say) -> None:
+        self.say = say
+
+    def __call__(self, notice: Notice) -> str:
+        return f"{self.say(notice, 'vi')} / {self.say(notice, 'en')}"
+
+    def pair(self, notice: Notice) -> tuple[str, str]:
+        return self.say(notice, "vi"), self.say(notice, "en")
+
+    def field(self, name: str, value: str, *, big: bool = False) -> Field:
+        return Field(*self.pair(_label(name)), value, big=big)
+
+
+def fee_text(fee_vnd: int, say: Say) -> str:
+    free = fee_notice(fee_vnd)
+    return format_vnd(fee_vnd) if free is None else f"{format_vnd(0)} ({_Both(say)(free)})"
+
+
+def delivery_text(delivery: Delivery, say: Say) -> str:
+    words = _Both(say)(delivery_notice(delivery))
+    if delivery.method in (DeliveryMethod.ONLINE, DeliveryMethod.COUNTER):
+        return words
+    assert delivery.address is not None
+    address = mask_address(delivery.address)
+    if delivery.method is DeliveryMethod.POST:
+        return f"{words}: {address}"
+    assert delivery.pickup_slot is not None
+    start, end = delivery.pickup_slot
+    return f"{words}, {start:%H:%M}–{end:%H:%M} {start:%d/%m/%Y}: {address}"
+
+
+def postage_text(delivery: Delivery, say: Say) -> str | None:
+    """Who pays the postage and when, said plainly (None: no result by post)."""
+    who = postage_notice(delivery)
+    if who is None:
+        return None
+    both = _Both(say)
     amount = (format_vnd(delivery.postage_vnd) if delivery.postage_vnd
-              else "theo giá bưu điện / at the post's rate")
-    if delivery.postage_cash_on_delivery:
-        return f"{amount}, trả bưu tá khi nhận (COD) / paid to the postman on delivery"
-    return f"{amount}, đã nộp cùng lệ phí (VietQR) / paid with the fee (VietQR)"
+              else both(Notice("receipt.postage.at_post_rate")))
+    return f"{amount}, {both(who)}"
 
 
-def postage_fields(delivery: Delivery) -> list[Field]:
-    postage = postage_text(delivery)
-    return [] if postage is None else [Field("Cước chuyển phát", "Postage", postage)]
+def _postage_fields(delivery: Delivery, both: _Both) -> Iterator[Field]:
+    postage = postage_text(delivery, both.say)
+    if postage is not None:
+        yield both.field("postage", postage)
 
 
-def applicant_fields(receipt: Receipt) -> list[Field]:
+def _applicant_fields(receipt: Receipt, both: _Both) -> Iterator[Field]:
     """Who filed, of which kind, by which identifier: names and numbers masked; an organisation's name is
     public (the business register), so it is printed whole."""
     kind = ApplicantKind.parse(receipt.applicant_kind) or ApplicantKind.CITIZEN
     if not receipt.applicant_name:
-        return []
-    vi, en = KIND_LABELS[kind]
+        return
     name = receipt.applicant_name
-    name = nfc(name) if kind is ApplicantKind.ORGANISATION else mask_name(name)
-    fields = [Field("Người nộp", "Applicant", name),
-              Field("Loại người nộp", "Applicant type", f"{vi} / {en}")]
+    yield both.field("applicant", nfc(name) if kind is ApplicantKind.ORGANISATION else mask_name(name))
+    yield both.field("applicant_kind", both(kind_notice(kind)))
     if receipt.applicant_identifier:
-        label_vi, label_en = identifier_label(kind)
         value = (receipt.applicant_identifier if kind is ApplicantKind.NO_ID
                  else mask_identifier(receipt.applicant_identifier))
-        fields.append(Field(label_vi, label_en, value))
+        yield Field(*both.pair(identifier_notice(kind)), value)
     if kind is ApplicantKind.REPRESENTATIVE and receipt.on_behalf_name:
-        fields.append(Field("Nộp thay cho", "Filed for", mask_name(receipt.on_behalf_name)))
-    return fields
+        yield both.field("on_behalf", mask_name(receipt.on_behalf_name))
 
 
-def receipt_content(receipt: Receipt) -> ReceiptContent:
+def receipt_content(receipt: Receipt, say: Say) -> ReceiptContent:
+    """The receipt in words, both languages; `say` is the catalogue's (kiosk.ui.texts.say)."""
+    both = _Both(say)
     fields: list[Field] = [
-        Field("Mã hồ sơ", "Dossier code", receipt.dossier_code, big=True),
-        Field("Thủ tục", "Procedure", f"{nfc(receipt.procedure_name)} ({receipt.procedure_code})"),
-        *applicant_fields(receipt),  # a reprint does not know the applicant any more
-        Field("Lệ phí", "Fee", fee_text(receipt.fee_vnd)),
-        Field("Nhận kết quả", "Result", delivery_text(receipt.delivery)),
-        *postage_fields(receipt.delivery),
-        Field("Thời gian", "Date", format_datetime(receipt.issued_at)),
+        both.field("dossier_code", receipt.dossier_code, big=True),
+        both.field("procedure", f"{nfc(receipt.procedure_name)} ({receipt.procedure_code})"),
+        *_applicant_fields(receipt, both),  # a reprint does not know the applicant any more
+        both.field("fee", fee_text(receipt.fee_vnd, say)),
+        both.field("result", delivery_text(receipt.delivery, say)),
+        *_postage_fields(receipt.delivery, both),
+        both.field("date", format_datetime(receipt.issued_at)),
     ]
     if receipt.staff:
-        fields.append(Field("Nhân viên hỗ trợ", "Assisted by", nfc(receipt.staff)))
+        fields.append(both.field("staff", nfc(receipt.staff)))
     portal = receipt.portal_url.removeprefix("https://").removeprefix("http://").rstrip("/")
-    status_help = (
-        f"Tra cứu hồ sơ: quét mã QR này tại bất kỳ kiosk nào, hoặc nhập mã hồ sơ tại {portal}.",
-        f"Check status: scan this QR at any kiosk, or enter the dossier code at {portal}.",
-    )
-    footer: tuple[str, ...] = (
-        "Giữ phiếu này đến khi nhận kết quả. / Keep this receipt until you get the result.",)
+    status_help = both.pair(Notice("receipt.status_help", {"portal": portal}))
+    footer: tuple[str, ...] = (both(Notice("receipt.keep")),)
     if receipt.reprint:
-        footer = (f"BẢN IN LẠI lúc {format_datetime(receipt.issued_at)} / Reprinted", *footer)
+        reprinted = both.pair(Notice("receipt.reprinted_at", {"when": format_datetime(receipt.issued_at)}))
+        footer = (" / ".join(reprinted), *footer)
+    title_vi, title_en = both.pair(Notice("receipt.title"))
+    if receipt.reprint:
+        reprint_vi, reprint_en = both.pair(Notice("receipt.reprint"))
+        title_vi, title_en = f"{title_vi} — {reprint_vi}", f"{title_en} — {reprint_en}"
     return ReceiptContent(
-        title_vi="PHIẾU TIẾP NHẬN HỒ SƠ" + (" — BẢN IN LẠI" if receipt.reprint else ""),
-        title_en="Dossier receipt" + (" — reprint" if receipt.reprint else ""),
+        title_vi=title_vi,
+        title_en=title_en,
         fields=tuple(fields),
         status_help=status_help,
         footer=footer,

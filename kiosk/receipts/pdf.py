@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from kiosk.domain.notice import Notice, Say
 from kiosk.receipts import code128
 from kiosk.receipts.fonts import font_path
 from kiosk.receipts.model import Receipt, receipt_content
@@ -62,9 +63,9 @@ _STYLES: dict[PageFormat, _Style] = {
 _Op = Callable[[Canvas, float], None]  # draws given the page height
 
 
-def _layout(receipt: Receipt, page_width: float, style: _Style) -> tuple[list[_Op], float]:
+def _layout(receipt: Receipt, page_width: float, style: _Style, say: Say) -> tuple[list[_Op], float]:
     """Drawing operations and the height they take from the top of the page."""
-    content = receipt_content(receipt)
+    content = receipt_content(receipt, say)
     ops: list[_Op] = []
     width = page_width - 2 * style.margin
     y = style.margin  # distance from the top of the page
@@ -146,21 +147,22 @@ def _layout(receipt: Receipt, page_width: float, style: _Style) -> tuple[list[_O
     return ops, y + style.margin
 
 
-def render_pdf(receipt: Receipt, page: PageFormat = "a6") -> bytes:
-    """The receipt as a one-page PDF: A6 (105 × 148 mm), or 80 mm wide and as long as the content."""
+def render_pdf(receipt: Receipt, page: PageFormat = "a6", *, say: Say) -> bytes:
+    """The receipt as a one-page PDF: A6 (105 × 148 mm), or 80 mm wide and as long as the content; `say`
+    puts its notices in words (kiosk.ui.texts.say)."""
     _register_fonts()
     style = _STYLES[page]
     page_width = A6[0] if page == "a6" else ROLL_WIDTH
-    ops, needed = _layout(receipt, page_width, style)
+    ops, needed = _layout(receipt, page_width, style, say)
     height = A6[1] if page == "a6" else needed
     if needed > height:
         # Long procedure names on A6: shrink everything rather than lose the bottom lines.
         scale = height / needed
         style = _Style(**{k: v * scale for k, v in vars(style).items()})
-        ops, _ = _layout(receipt, page_width, style)
+        ops, _ = _layout(receipt, page_width, style, say)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(page_width, height), invariant=True, initialFontName=_REGULAR)
-    canvas.setTitle(f"Phiếu tiếp nhận hồ sơ {receipt.dossier_code}")
+    canvas.setTitle(f"{say(Notice('receipt.title'), 'vi')} {receipt.dossier_code}")
     canvas.setAuthor(receipt.kiosk_id)
     for op in ops:
         op(canvas, height)
@@ -169,6 +171,6 @@ def render_pdf(receipt: Receipt, page: PageFormat = "a6") -> bytes:
     return buffer.getvalue()
 
 
-def write_pdf(receipt: Receipt, path: Path, page: PageFormat = "a6") -> Path:
-    path.write_bytes(render_pdf(receipt, page))
+def write_pdf(receipt: Receipt, path: Path, page: PageFormat = "a6", *, say: Say) -> Path:
+    path.write_bytes(render_pdf(receipt, page, say=say))
     return path

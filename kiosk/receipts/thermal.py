@@ -23,6 +23,7 @@ from escpos.constants import QR_ECLEVEL_M
 from escpos.escpos import Escpos
 from PIL import Image, ImageDraw, ImageFont
 
+from kiosk.domain.notice import Say
 from kiosk.receipts import code128
 from kiosk.receipts.fonts import font_path
 from kiosk.receipts.model import Receipt, ReceiptContent, receipt_content
@@ -147,13 +148,14 @@ def barcode_fits(dossier_code: str, layout: ThermalLayout = ThermalLayout()) -> 
 
 
 def print_receipt(receipt: Receipt, printer: Escpos, layout: ThermalLayout = ThermalLayout(), *,
-                  cut: bool = True) -> None:
+                  say: Say, cut: bool = True) -> None:
     """Print `receipt`: text as raster images, the dossier code as a native QR and a native CODE128.
 
     A dossier code too long for a CODE128 across the paper (unit codes longer than the usual 13
     characters) gets the QR only: a barcode that runs off the paper is worse than none.
+    `say` puts the receipt's notices in words (kiosk.ui.texts.say).
     """
-    content = receipt_content(receipt)
+    content = receipt_content(receipt, say)
     media = printer.profile.profile_data.setdefault("media", {}).setdefault("width", {})
     if media.get("pixels") in (None, "Unknown"):
         media["pixels"] = layout.width_dots
@@ -205,9 +207,9 @@ def _barcode_image(text: str, layout: ThermalLayout) -> Image.Image:
     return image
 
 
-def render_preview(receipt: Receipt, layout: ThermalLayout = ThermalLayout()) -> Image.Image:
+def render_preview(receipt: Receipt, layout: ThermalLayout = ThermalLayout(), *, say: Say) -> Image.Image:
     """The printed receipt as one 1-bit image `width_dots` wide (what the paper will show)."""
-    content = receipt_content(receipt)
+    content = receipt_content(receipt, say)
     parts = [header_image(content, layout)]
     qr = _qr_image(receipt.dossier_code, layout.qr_module)
     strip = Image.new("1", (layout.width_dots, qr.height), 1)

@@ -34,8 +34,8 @@ from kiosk.ui.flow import APPLICANT_FIELDS, CitizenSession, FlowError, KioskFlow
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.texts import APPLICANT_LABELS, QT_TRANSLATE_NOOP, SEX_TEXT, pick, say
 
-#: Plain words for the kind, on the review and the identity line (the paper receipt prints
-#: kiosk.domain.applicant.KIND_LABELS, both languages at once).
+#: Plain words for the kind, on the review and the identity line (the paper receipt prints the same words,
+#: notices applicant.kind.<kind>, both languages at once).
 KIND_LABELS: dict[ApplicantKind, str] = {
     ApplicantKind.CITIZEN: QT_TRANSLATE_NOOP("Texts", "Công dân Việt Nam"),
     ApplicantKind.FOREIGNER: QT_TRANSLATE_NOOP("Texts", "Người nước ngoài"),

@@ -21,6 +21,7 @@ from kiosk.receipts.model import Delivery, DeliveryMethod, Receipt
 from kiosk.ui.applicant import receipt_identity
 from kiosk.ui.clock import in_vn, now_vn
 from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.texts import say
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def print_on(spec: str, receipt: Receipt) -> int:
             if paper == 0:
                 raise PaperOutError("printer reports paper out")
         counter = _CountingWriter(printer)
-        print_receipt(receipt, printer)
+        print_receipt(receipt, printer, say=say)
         return counter.sent
     finally:
         with contextlib.suppress(Exception):
@@ -160,7 +161,7 @@ class ReceiptPrinter(QObject):
             path = folder / f"{_safe(receipt.dossier_code)}.pdf"
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(render_pdf(receipt))
+                handle.write(render_pdf(receipt, say=say))
             return path
 
         def done(path: Path) -> None:

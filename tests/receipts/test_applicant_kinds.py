@@ -8,6 +8,7 @@ import pytest
 
 from kiosk.receipts.model import Receipt, receipt_content
 from kiosk.receipts.pdf import render_pdf
+from kiosk.ui.texts import say
 
 
 @pytest.mark.parametrize(
@@ -43,7 +44,7 @@ def test_each_kind_prints_its_type_and_masked_identifier(
         applicant_identifier=identifier,
         on_behalf_name="Đặng Thị Hồng",
     )
-    values = {f.label_vi: f.value for f in receipt_content(typed).fields}
+    values = {f.label_vi: f.value for f in receipt_content(typed, say).fields}
     assert values["Người nộp"] == shown_name
     assert values[id_label] == shown_id
     assert values["Loại người nộp"].startswith(
@@ -55,19 +56,19 @@ def test_each_kind_prints_its_type_and_masked_identifier(
             "representative": "Nộp thay người thân",
         }[kind]
     )
-    printed = " ".join(f.value for f in receipt_content(typed).fields)
+    printed = " ".join(f.value for f in receipt_content(typed, say).fields)
     if kind != "no_id":
         assert identifier not in printed
     if kind == "representative":
         assert values["Nộp thay cho"] == "*** *** Hồng"
     else:
         assert "Nộp thay cho" not in values
-    assert render_pdf(typed)[:5] == b"%PDF-"
+    assert render_pdf(typed, say=say)[:5] == b"%PDF-"
 
 
 def test_a_reprint_without_the_applicant_prints_no_applicant_lines(receipt: Receipt) -> None:
     reprint = dataclasses.replace(
         receipt, applicant_name="", applicant_identifier="001089012345", reprint=True
     )
-    labels = {f.label_vi for f in receipt_content(reprint).fields}
+    labels = {f.label_vi for f in receipt_content(reprint, say).fields}
     assert not labels & {"Người nộp", "Loại người nộp", "Số định danh"}

@@ -16,6 +16,7 @@ from kiosk.receipts.model import (
     mask_name,
     receipt_content,
 )
+from kiosk.ui.texts import say
 
 
 @pytest.mark.parametrize(
@@ -64,17 +65,17 @@ def test_delivery_needs_address_and_slot() -> None:
 
 def test_delivery_texts_never_print_the_full_address() -> None:
     address = "Số 12 ngõ 34, Phường Nghĩa Đô, Hà Nội"
-    post = delivery_text(Delivery(DeliveryMethod.POST, address=address))
+    post = delivery_text(Delivery(DeliveryMethod.POST, address=address), say)
     assert "Số 12" not in post and "Phường Nghĩa Đô, Hà Nội" in post
     slot = (datetime(2025, 12, 3, 8, 0), datetime(2025, 12, 3, 10, 0))
-    pickup = delivery_text(Delivery(DeliveryMethod.HOME_PICKUP, address=address, pickup_slot=slot))
+    pickup = delivery_text(Delivery(DeliveryMethod.HOME_PICKUP, address=address, pickup_slot=slot), say)
     assert "08:00–10:00 03/12/2025" in pickup and "Số 12" not in pickup
-    assert "quầy" in delivery_text(Delivery(DeliveryMethod.COUNTER, counter="Một cửa phường Nghĩa Đô"))
-    assert "Trực tuyến" in delivery_text(Delivery(DeliveryMethod.ONLINE))
+    assert "quầy" in delivery_text(Delivery(DeliveryMethod.COUNTER, counter="Một cửa phường Nghĩa Đô"), say)
+    assert "Trực tuyến" in delivery_text(Delivery(DeliveryMethod.ONLINE), say)
 
 
 def test_content_lists_fields_vietnamese_first(receipt: Receipt) -> None:
-    content = receipt_content(receipt)
+    content = receipt_content(receipt, say)
     labels = [f.label_vi for f in content.fields]
     assert labels[0] == "Mã hồ sơ" and content.fields[0].big
     values = {f.label_en: f.value for f in content.fields}
@@ -83,7 +84,7 @@ def test_content_lists_fields_vietnamese_first(receipt: Receipt) -> None:
     assert values["Assisted by"] == "Trần Văn Bình (NV012)"
     assert values["Date"] == "02/12/2025 14:05"
     assert any("dichvucong.gov.vn" in line for line in content.status_help)
-    unassisted = receipt_content(dataclasses.replace(receipt, staff=None, fee_vnd=0))
+    unassisted = receipt_content(dataclasses.replace(receipt, staff=None, fee_vnd=0), say)
     assert "Assisted by" not in {f.label_en for f in unassisted.fields}
     assert "miễn phí" in {f.label_en: f.value for f in unassisted.fields}["Fee"]
 
@@ -93,3 +94,20 @@ def test_receipt_rejects_negative_fee_and_empty_code(receipt: Receipt) -> None:
         dataclasses.replace(receipt, fee_vnd=-1)
     with pytest.raises(ValueError):
         dataclasses.replace(receipt, dossier_code=" ")
+
+
+def test_the_words_come_from_the_catalogue_in_both_languages(receipt: Receipt) -> None:
+    """The receipt chooses no words: every label and phrase is a notice the catalogue says in Vietnamese and
+    English (kiosk.ui.texts.say), printed as before: ``Vietnamese / English``."""
+    reprint = receipt_content(dataclasses.replace(receipt, reprint=True, fee_vnd=0), say)
+    assert reprint.title_vi == "PHIẾU TIẾP NHẬN HỒ SƠ — BẢN IN LẠI"
+    assert reprint.title_en == "Dossier receipt — reprint"
+    assert reprint.footer == (
+        "BẢN IN LẠI lúc 02/12/2025 14:05 / Reprinted 02/12/2025 14:05",
+        "Giữ phiếu này đến khi nhận kết quả. / Keep this receipt until you get the result.")
+    fields = {(f.label_vi, f.label_en): f.value for f in reprint.fields}
+    assert fields[("Lệ phí", "Fee")] == "0 ₫ (miễn phí / free)"
+    counter = delivery_text(Delivery(DeliveryMethod.COUNTER, counter="Bộ phận Một cửa"), say)
+    assert counter == "Tại quầy: Bộ phận Một cửa / At the counter: Bộ phận Một cửa"
+    assert delivery_text(Delivery(DeliveryMethod.ONLINE), say) == (
+        "Trực tuyến, trong tài khoản Cổng Dịch vụ công / Online, in your portal account")

@@ -22,6 +22,7 @@ from kiosk.receipts.model import receipt_content
 from kiosk.ui.account import AccountViewModel
 from kiosk.ui.applicant import ApplicantViewModel
 from kiosk.ui.receipt_print import receipt_from_session
+from kiosk.ui.texts import say
 from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle
 from tests.ui.helpers import fill_form, visible_texts, wait_screen
@@ -111,7 +112,7 @@ def _submit(qtbot: QtBot, ui: KioskUi, services: KioskServices) -> dict[str, str
 def _receipt_fields(ui: KioskUi) -> dict[str, str]:
     receipt = receipt_from_session(ui.peers.context, ui.peers.dossier.reference, staff=None)
     assert receipt is not None
-    return {field.label_vi: field.value for field in receipt_content(receipt).fields}
+    return {field.label_vi: field.value for field in receipt_content(receipt, say).fields}
 
 
 def test_a_foreigner_types_a_passport_number_and_is_told_what_is_wrong(

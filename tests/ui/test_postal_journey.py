@@ -134,6 +134,7 @@ def test_a_reprint_from_the_check_screen_is_marked_and_shows_no_name(
     qtbot: QtBot, ui: KioskUi, services: KioskServices, tmp_path: Path
 ) -> None:
     from kiosk.receipts.model import DeliveryMethod, receipt_content
+    from kiosk.ui.texts import say
 
     k = ui.peers
     drive_to(qtbot, ui, "receipt")
@@ -153,7 +154,7 @@ def test_a_reprint_from_the_check_screen_is_marked_and_shows_no_name(
     receipt = check.reprint_receipt()
     assert receipt is not None and receipt.reprint and receipt.dossier_code == code
     assert receipt.delivery.method is DeliveryMethod.ONLINE
-    content = receipt_content(receipt)
+    content = receipt_content(receipt, say)
     assert "BẢN IN LẠI" in content.title_vi and content.footer[0].startswith("BẢN IN LẠI")
     assert "Nguyễn" not in str(content) and "Người nộp" not in [f.label_vi for f in content.fields]
     from PySide6.QtQuick import QQuickItem

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kiosk.receipts.model import DeliveryMethod
 from kiosk.ui.receipt_print import receipt_delivery
+from kiosk.ui.texts import say
 
 ADDRESS = {"recipient_name": "Nguyễn Văn An", "phone": "0912345678", "street": "Số 12 ngõ 34",
            "commune_code": "00166", "commune_name": "Phường Nghĩa Đô", "province_code": "01",
@@ -33,9 +34,9 @@ def test_the_receipt_says_who_pays_the_postage() -> None:
     address = ADDRESS
     paid = receipt_delivery({"method": "post", "address": address, "postal_fee_vnd": 16_500,
                              "fee_payment": "vietqr"})
-    assert postage_text(paid) == "16.500 ₫, đã nộp cùng lệ phí (VietQR) / paid with the fee (VietQR)"
+    assert postage_text(paid, say) == "16.500 ₫, đã nộp cùng lệ phí (VietQR) / paid with the fee (VietQR)"
     cod = receipt_delivery({"method": "post", "address": address, "postal_fee_vnd": 16_500,
                             "fee_payment": "cash_on_delivery"})
-    text = postage_text(cod)
+    text = postage_text(cod, say)
     assert text is not None and "trả bưu tá khi nhận (COD)" in text
-    assert postage_text(receipt_delivery({"method": "counter"})) is None
+    assert postage_text(receipt_delivery({"method": "counter"}), say) is None
