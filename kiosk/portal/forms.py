@@ -14,28 +14,20 @@ from typing import Any
 
 import jsonschema
 
+from kiosk.domain.notice import Notice
 from kiosk.portal.models import FormField, FormSpec
 
-# Reason codes, with the sentence shown under the field.
-REASONS: dict[str, tuple[str, str]] = {
-    "required": ("Xin điền mục này.", "Please fill in this field."),
-    "number": ("Xin nhập một số.", "Please enter a number."),
-    "min": ("Số này nhỏ quá.", "This number is too small."),
-    "max": ("Số này lớn quá.", "This number is too large."),
-    "date": ("Ngày chưa đúng (ngày/tháng/năm).", "The date is not valid (day/month/year)."),
-    "choice": ("Xin chọn một mục trong danh sách.", "Please choose one of the options."),
-    "too_long": ("Nội dung dài quá.", "This is too long."),
-    "format": ("Nội dung chưa đúng định dạng.", "This is not in the expected format."),
-    "phone": ("Số điện thoại chưa đúng (10 chữ số, bắt đầu bằng 0).",
-              "The phone number is not valid (10 digits starting with 0)."),
-}
+#: Reason codes; the sentence shown under the field is the notice ``form.<code>`` (kiosk.ui.notice_texts).
+REASONS: tuple[str, ...] = ("required", "number", "min", "max", "date", "choice", "too_long", "format",
+                            "phone")
+NOTICE_CODES = frozenset(f"form.{code}" for code in REASONS)
 
 _PHONE = re.compile(r"0\d{9}")
 
 
-def reason_text(code: str, lang: str) -> str:
-    vi, en = REASONS.get(code, REASONS["format"])
-    return vi if lang.startswith("vi") else en
+def reason_notice(code: str) -> Notice:
+    """What to tell the citizen under the field; an unknown code says "not in the expected format"."""
+    return Notice(f"form.{code if code in REASONS else 'format'}")
 
 
 def prefill(form: FormSpec, card: Mapping[str, str | None]) -> dict[str, Any]:

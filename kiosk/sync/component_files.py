@@ -33,17 +33,20 @@ from kiosk.domain.component_metadata import (
     validity_of,
 )
 from kiosk.domain.documents import DEFAULT_CODE_PATTERN, PERMANENT, DocumentMetadata, Validity
+from kiosk.domain.notice import Notice
 from kiosk.portal.models import LocalizedText, RequiredDocument
 from kiosk.store.outbox import OutboxFile
 
-#: What each rule field means on the documents screen (Vietnamese first).
-ENTRY_LABELS: dict[str, tuple[str, str]] = {
-    "number_field": ("Số, ký hiệu của giấy tờ", "Document number"),
-    "issue_date_field": ("Ngày cấp / ngày ký", "Issue date"),
-    "issuing_body_field": ("Cơ quan cấp", "Issuing body"),
-    "signer_field": ("Người ký", "Signed by"),
-    "validity_field": ("Có hiệu lực đến ngày", "Valid until"),
-}
+#: The rule fields the documents screen asks for; what each means is the notice ``document.entry.<kind>``
+#: (`entry_notice`, words in kiosk.ui.notice_texts).
+ENTRY_KINDS: tuple[str, ...] = ("number_field", "issue_date_field", "issuing_body_field", "signer_field",
+                                "validity_field")
+NOTICE_CODES = frozenset({*(f"document.entry.{kind}" for kind in ENTRY_KINDS), "document.validity.unknown",
+                          "document.validity.permanent", "document.validity.until"})
+
+
+def entry_notice(kind: str) -> Notice:
+    return Notice(f"document.entry.{kind}")
 
 
 def rule_for(document: RequiredDocument) -> ComponentRule:
@@ -151,13 +154,14 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
-def validity_text(validity: Validity | None, lang: str = "vi") -> str:
+def validity_notice(validity: Validity | None) -> Notice:
+    """How long a document is valid, for people (kiosk.ui.texts.say puts it in words)."""
     if validity is None:
-        return "chưa rõ (cần ngày)" if lang == "vi" else "unknown (a date is needed)"
+        return Notice("document.validity.unknown")
     if validity == PERMANENT:
-        return "vĩnh viễn" if lang == "vi" else "permanent"
+        return Notice("document.validity.permanent")
     assert isinstance(validity, date)
-    return f"đến {validity:%d/%m/%Y}" if lang == "vi" else f"until {validity:%d/%m/%Y}"
+    return Notice("document.validity.until", {"date": f"{validity:%d/%m/%Y}"})
 
 
 def component_files(pages: Mapping[str, Sequence[CapturedPage]], documents: Sequence[RequiredDocument],

@@ -34,7 +34,7 @@ from kiosk.capture.scanner_service import ScannerService, default_service
 from kiosk.domain.documents import DEFAULT_CODE_PATTERN, DocumentMetadataError
 from kiosk.domain.text import nfc
 from kiosk.portal.models import RequiredDocument
-from kiosk.sync.component_files import ENTRY_LABELS, MetadataSource, validity_text
+from kiosk.sync.component_files import MetadataSource, entry_notice, validity_notice
 from kiosk.ui.camera import FrameLoopWorker, LatestFrameProvider, to_qimage
 from kiosk.ui.list_models import DictListModel
 from kiosk.ui.tasks import TaskRunner
@@ -233,7 +233,7 @@ class DocumentsViewModel(QObject):
                     continue
                 gaps = source.missing(doc)
                 if gaps:
-                    what = ", ".join(pick(ENTRY_LABELS[gap.kind], lang).lower() for gap in gaps)
+                    what = ", ".join(say(entry_notice(gap.kind), lang).lower() for gap in gaps)
                     return pick(TEXTS["metadata"], lang).format(name=doc.name.get(lang), what=what)
                 try:  # the rules themselves (an end before the issue date, a date in the future…)
                     source.metadata(doc, when=datetime.now(UTC).astimezone())
@@ -259,7 +259,7 @@ class DocumentsViewModel(QObject):
             return
         typed = self._entries.get(doc.type_code, {})
         self.metaFields.set_rows([{
-            "name": entry.name, "label": pick(ENTRY_LABELS[entry.kind], lang),
+            "name": entry.name, "label": say(entry_notice(entry.kind), lang),
             "value": typed.get(entry.name, ""), "required": entry.required, "isDate": entry.is_date,
         } for entry in source.entries_for(doc)])
 
@@ -282,7 +282,7 @@ class DocumentsViewModel(QObject):
         summary, validity = source.preview(doc, lang)
         summary_label = pick(QT_TRANSLATE_NOOP("Texts", "Trích yếu"), lang)
         validity_label = pick(QT_TRANSLATE_NOOP("Texts", "Hiệu lực"), lang)
-        return f"{summary_label}: {summary}\n{validity_label}: {validity_text(validity, lang)}"
+        return f"{summary_label}: {summary}\n{validity_label}: {say(validity_notice(validity), lang)}"
 
     def _get_meta_texts(self) -> dict[str, Any]:
         lang, doc, source = self._lang(), self._doc(), self.metadata_source()

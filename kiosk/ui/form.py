@@ -9,7 +9,7 @@ from kiosk.portal import forms
 from kiosk.ui.context import KioskContext
 from kiosk.ui.flow import Screen
 from kiosk.ui.list_models import DictListModel
-from kiosk.ui.texts import message
+from kiosk.ui.texts import message, say
 
 
 class FormPeer(QObject):
@@ -86,7 +86,7 @@ class FormPeer(QObject):
         problems = forms.check(proc.form, answers)
         for i, row in enumerate(self.model.rows()):
             reason = problems.get(row["name"])
-            self.model.update_row(i, error=forms.reason_text(reason, lang) if reason else "")
+            self.model.update_row(i, error=say(forms.reason_notice(reason), lang) if reason else "")
         if problems:
             self._context.tell(message("form_has_errors", lang))
             return

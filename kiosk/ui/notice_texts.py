@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from kiosk.ui.cli_texts import CLI_TEXTS
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 
 _MISSING: Final = {
@@ -392,7 +393,74 @@ CLI: Final[dict[str, str]] = {
     "cli.docscan.done": QT_TRANSLATE_NOOP("Texts", "{output}: {pages} trang, {kb} KB"),
 }
 
+#: The paper receipt (kiosk.receipts.model), printed in both languages, Vietnamese first; the kinds of
+#: applicant and their identifiers (kiosk.domain.applicant), as the review screen says them.
+RECEIPT: Final[dict[str, str]] = {
+    "receipt.title": QT_TRANSLATE_NOOP("Texts", "PHIẾU TIẾP NHẬN HỒ SƠ"),
+    "receipt.reprint": QT_TRANSLATE_NOOP("Texts", "BẢN IN LẠI"),
+    "receipt.reprinted_at": QT_TRANSLATE_NOOP("Texts", "BẢN IN LẠI lúc {when}"),
+    "receipt.label.dossier_code": QT_TRANSLATE_NOOP("Texts", "Mã hồ sơ"),
+    "receipt.label.procedure": QT_TRANSLATE_NOOP("Texts", "Thủ tục"),
+    "receipt.label.applicant": QT_TRANSLATE_NOOP("Texts", "Người nộp"),
+    "receipt.label.applicant_kind": QT_TRANSLATE_NOOP("Texts", "Loại người nộp"),
+    "receipt.label.on_behalf": QT_TRANSLATE_NOOP("Texts", "Nộp thay cho"),
+    "receipt.label.fee": QT_TRANSLATE_NOOP("Texts", "Lệ phí"),
+    "receipt.label.result": QT_TRANSLATE_NOOP("Texts", "Nhận kết quả"),
+    "receipt.label.postage": QT_TRANSLATE_NOOP("Texts", "Cước chuyển phát"),
+    "receipt.label.date": QT_TRANSLATE_NOOP("Texts", "Thời gian"),
+    "receipt.label.staff": QT_TRANSLATE_NOOP("Texts", "Nhân viên hỗ trợ"),
+    "receipt.free": QT_TRANSLATE_NOOP("Texts", "miễn phí"),
+    "receipt.delivery.online": QT_TRANSLATE_NOOP("Texts", "Trực tuyến, trong tài khoản Cổng Dịch vụ công"),
+    "receipt.delivery.counter": QT_TRANSLATE_NOOP("Texts", "Tại quầy"),
+    "receipt.delivery.counter_at": QT_TRANSLATE_NOOP("Texts", "Tại quầy: {counter}"),
+    "receipt.delivery.post": QT_TRANSLATE_NOOP("Texts", "Bưu điện chuyển phát tận nhà"),
+    "receipt.delivery.home_pickup": QT_TRANSLATE_NOOP("Texts", "Bưu điện đến nhận hồ sơ tại nhà"),
+    "receipt.postage.at_post_rate": QT_TRANSLATE_NOOP("Texts", "theo giá bưu điện"),
+    "receipt.postage.cash_on_delivery": QT_TRANSLATE_NOOP("Texts", "trả bưu tá khi nhận (COD)"),
+    "receipt.postage.with_fee": QT_TRANSLATE_NOOP("Texts", "đã nộp cùng lệ phí (VietQR)"),
+    "receipt.status_help": QT_TRANSLATE_NOOP("Texts", "Tra cứu hồ sơ: quét mã QR này tại bất kỳ kiosk nào, "
+                                                      "hoặc nhập mã hồ sơ tại {portal}."),
+    "receipt.keep": QT_TRANSLATE_NOOP("Texts", "Giữ phiếu này đến khi nhận kết quả."),
+    "applicant.kind.citizen": QT_TRANSLATE_NOOP("Texts", "Công dân Việt Nam"),
+    "applicant.kind.foreigner": QT_TRANSLATE_NOOP("Texts", "Người nước ngoài"),
+    "applicant.kind.organisation": QT_TRANSLATE_NOOP("Texts", "Tổ chức / doanh nghiệp"),
+    "applicant.kind.no_id": QT_TRANSLATE_NOOP("Texts", "Người chưa có số định danh"),
+    "applicant.kind.representative": QT_TRANSLATE_NOOP("Texts", "Nộp thay người thân"),
+    "applicant.identifier.citizen": QT_TRANSLATE_NOOP("Texts", "Số định danh"),
+    "applicant.identifier.foreigner": QT_TRANSLATE_NOOP("Texts", "Số hộ chiếu"),
+    "applicant.identifier.organisation": QT_TRANSLATE_NOOP("Texts", "Mã số doanh nghiệp"),
+    "applicant.identifier.no_id": QT_TRANSLATE_NOOP("Texts", "Năm sinh"),
+    "applicant.identifier.representative": QT_TRANSLATE_NOOP("Texts", "Số định danh người nộp"),
+}
+
+#: Under a form field: what is wrong with the answer (kiosk.portal.forms reason codes).
+FORM: Final[dict[str, str]] = {
+    "form.required": QT_TRANSLATE_NOOP("Texts", "Xin điền mục này."),
+    "form.number": QT_TRANSLATE_NOOP("Texts", "Xin nhập một số."),
+    "form.min": QT_TRANSLATE_NOOP("Texts", "Số này nhỏ quá."),
+    "form.max": QT_TRANSLATE_NOOP("Texts", "Số này lớn quá."),
+    "form.date": QT_TRANSLATE_NOOP("Texts", "Ngày chưa đúng (ngày/tháng/năm)."),
+    "form.choice": QT_TRANSLATE_NOOP("Texts", "Xin chọn một mục trong danh sách."),
+    "form.too_long": QT_TRANSLATE_NOOP("Texts", "Nội dung dài quá."),
+    "form.format": QT_TRANSLATE_NOOP("Texts", "Nội dung chưa đúng định dạng."),
+    "form.phone": QT_TRANSLATE_NOOP("Texts", "Số điện thoại chưa đúng (10 chữ số, bắt đầu bằng 0)."),
+}
+
+#: A document's own details the documents screen asks for, and how long it is valid
+#: (kiosk.sync.component_files).
+DOCUMENT: Final[dict[str, str]] = {
+    "document.entry.number_field": QT_TRANSLATE_NOOP("Texts", "Số, ký hiệu của giấy tờ"),
+    "document.entry.issue_date_field": QT_TRANSLATE_NOOP("Texts", "Ngày cấp / ngày ký"),
+    "document.entry.issuing_body_field": QT_TRANSLATE_NOOP("Texts", "Cơ quan cấp"),
+    "document.entry.signer_field": QT_TRANSLATE_NOOP("Texts", "Người ký"),
+    "document.entry.validity_field": QT_TRANSLATE_NOOP("Texts", "Có hiệu lực đến ngày"),
+    "document.validity.unknown": QT_TRANSLATE_NOOP("Texts", "chưa rõ (cần ngày)"),
+    "document.validity.permanent": QT_TRANSLATE_NOOP("Texts", "vĩnh viễn"),
+    "document.validity.until": QT_TRANSLATE_NOOP("Texts", "đến {date}"),
+}
+
 #: Every code's source text, the table kiosk.ui.texts.say reads.
 NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **METADATA,
                                        **ADMISSION, **HEALTH, **IMAGE, **DOCSCAN, **CARD,
-                                       **READING, **CLI}
+                                       **READING, **CLI, **RECEIPT, **CLI_TEXTS, **FORM,
+                                       **DOCUMENT}

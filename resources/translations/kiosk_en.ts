@@ -2288,6 +2288,7 @@ right here</translation>
         <location filename="../../kiosk/ui/account.py" line="307"/>
         <location filename="../../kiosk/ui/applicant.py" line="49"/>
         <location filename="../../kiosk/ui/applicant.py" line="82"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="430"/>
         <source>Số hộ chiếu</source>
         <extracomment>The fields each kind types (the citizen&apos;s come from the card), in display order.</extracomment>
         <translation>Passport number</translation>
@@ -2295,53 +2296,62 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/account.py" line="308"/>
         <location filename="../../kiosk/ui/applicant.py" line="50"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="431"/>
         <source>Mã số doanh nghiệp</source>
         <translation>Enterprise code</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/account.py" line="309"/>
         <location filename="../../kiosk/ui/applicant.py" line="48"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="429"/>
         <source>Số định danh</source>
         <extracomment>What the identifier is called on the identity line.</extracomment>
         <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="40"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="424"/>
         <source>Công dân Việt Nam</source>
-        <extracomment>Plain words for the kind, on the review and the identity line (the paper receipt prints kiosk.domain.applicant.KIND_LABELS, both languages at once).</extracomment>
+        <extracomment>Plain words for the kind, on the review and the identity line (the paper receipt prints the same words, notices applicant.kind.&lt;kind&gt;, both languages at once).</extracomment>
         <translation>Vietnamese citizen</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="41"/>
         <location filename="../../kiosk/ui/applicant.py" line="61"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="425"/>
         <source>Người nước ngoài</source>
         <translation>Foreign national</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="42"/>
         <location filename="../../kiosk/ui/applicant.py" line="63"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="426"/>
         <source>Tổ chức / doanh nghiệp</source>
         <translation>Organisation / business</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="43"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="427"/>
         <source>Người chưa có số định danh</source>
         <translation>Person without an ID number</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="44"/>
         <location filename="../../kiosk/ui/applicant.py" line="59"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="428"/>
         <source>Nộp thay người thân</source>
         <translation>Filing for a relative</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="51"/>
         <location filename="../../kiosk/ui/applicant.py" line="87"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="432"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="52"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="433"/>
         <source>Số định danh người nộp</source>
         <translation>Representative&apos;s ID number</translation>
     </message>
@@ -2605,1108 +2615,1422 @@ right here</translation>
         <translation>As written on the paper. The staff can fill this in for you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="18"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="19"/>
         <source>Vui lòng nhập họ và tên.</source>
         <translation>Please enter the full name.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="19"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="20"/>
         <source>Vui lòng nhập số định danh cá nhân (12 chữ số).</source>
         <translation>Please enter the personal ID number (12 digits).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="20"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="21"/>
         <source>Vui lòng nhập số hộ chiếu.</source>
         <translation>Please enter the passport number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="21"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="22"/>
         <source>Vui lòng nhập quốc tịch (mã 3 chữ cái trên hộ chiếu).</source>
         <translation>Please enter the nationality (the 3-letter code in the passport).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="22"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="23"/>
         <source>Vui lòng nhập mã số doanh nghiệp / mã số thuế.</source>
         <translation>Please enter the enterprise / tax code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="23"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="24"/>
         <source>Vui lòng nhập họ tên người đại diện.</source>
         <translation>Please enter the representative&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="24"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="25"/>
         <source>Vui lòng nhập số định danh của người đại diện.</source>
         <translation>Please enter the representative&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="25"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="26"/>
         <source>Vui lòng nhập năm sinh.</source>
         <translation>Please enter the year of birth.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="26"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="27"/>
         <source>Vui lòng nhập ngày cấp giấy tờ.</source>
         <translation>Please enter the paper&apos;s issue date.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="27"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="28"/>
         <source>Vui lòng nhập cơ quan cấp giấy tờ.</source>
         <translation>Please enter the issuing body.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="28"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="29"/>
         <source>Vui lòng nhập họ tên người được nộp thay.</source>
         <translation>Please enter the name of the person you file for.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="29"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="30"/>
         <source>Vui lòng nhập số định danh của người được nộp thay.</source>
         <translation>Please enter the ID number of the person you file for.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="33"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="34"/>
         <source>Số định danh phải gồm đúng 12 chữ số.</source>
         <translation>The personal ID number must be exactly 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="34"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="35"/>
         <source>Số định danh của người được nộp thay phải gồm đúng 12 chữ số.</source>
         <translation>The represented person&apos;s ID number must be exactly 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="36"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="37"/>
         <source>Số định danh của người đại diện phải gồm đúng 12 chữ số.</source>
         <translation>The representative&apos;s ID number must be exactly 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="41"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="42"/>
         <source>Loại người nộp không hợp lệ.</source>
         <translation>The kind of applicant is not valid.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="42"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="43"/>
         <source>Thông tin này không thuộc loại người nộp đã chọn.</source>
         <translation>This detail does not belong to the kind of applicant chosen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="43"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="44"/>
         <source>Họ tên quá dài.</source>
         <translation>The name is too long.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="44"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="45"/>
         <source>Quá dài.</source>
         <translation>Too long.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="45"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="46"/>
         <source>Ngày không hợp lệ (năm-tháng-ngày, không sau hôm nay).</source>
         <translation>The date is not valid (year-month-day, not after today).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="47"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="48"/>
         <source>Người được nộp thay phải là người khác với người nộp.</source>
         <translation>The person you file for must be someone other than yourself.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="49"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="50"/>
         <source>Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số (5–20 ký tự).</source>
         <translation>The passport number has only letters A–Z and digits (5–20 characters).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="51"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="52"/>
         <source>Quốc tịch phải là mã quốc gia trên hộ chiếu (ví dụ USA, KOR, D).</source>
         <translation>The nationality must be the country code in the passport (for example USA, KOR, D).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="53"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="54"/>
         <source>Họ tên ghi như trên hộ chiếu: chữ in hoa không dấu (ví dụ JOHN SMITH).</source>
         <translation>Write the name as in the passport: capital letters without accents (for example JOHN SMITH).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="55"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="56"/>
         <source>Mã số doanh nghiệp / mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng 0123456789-001.</source>
         <translation>The enterprise / tax code is 10 digits, or 13 written as 0123456789-001.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="58"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="59"/>
         <source>Năm sinh không hợp lệ (4 chữ số).</source>
         <translation>The year of birth is not valid (4 digits).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="64"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="65"/>
         <source>Có lỗi khi làm việc với Cổng dịch vụ công. Hồ sơ của ông/bà vẫn được lưu an toàn trên máy.</source>
         <translation>Something went wrong with the public service portal. Your dossier is still stored safely here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="66"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="67"/>
         <source>Không kết nối được với Cổng dịch vụ công. Hồ sơ của ông/bà vẫn được lưu an toàn và sẽ được gửi tự động khi có kết nối.</source>
         <translation>The public service portal cannot be reached right now. Your dossier is stored safely and will be sent automatically when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="69"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="70"/>
         <source>Cổng dịch vụ công trả lời không đúng định dạng. Hồ sơ của ông/bà vẫn được lưu an toàn và sẽ được gửi lại sau.</source>
         <translation>The public service portal sent an answer the kiosk could not understand. Your dossier is stored safely and will be sent again later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="72"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="73"/>
         <source>Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui lòng liên hệ cán bộ hỗ trợ để được hướng dẫn.</source>
         <translation>The public service portal did not accept the dossier. Please ask the staff for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="75"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="76"/>
         <source>Cổng dịch vụ công chưa chấp nhận hồ sơ. Vui lòng liên hệ cán bộ hỗ trợ để được hướng dẫn. Lý do: {reason}</source>
         <translation>The public service portal did not accept the dossier. Please ask the staff for help. The portal&apos;s reason (in Vietnamese): {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="78"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="79"/>
         <source>Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã hồ sơ trên giấy biên nhận.</source>
         <translation>No dossier was found with this code. Please check the code on your receipt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="81"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="82"/>
         <source>Hồ sơ này trùng mã gửi với một hồ sơ khác đã nộp. Vui lòng liên hệ cán bộ hỗ trợ; hồ sơ của ông/bà vẫn được lưu trên máy.</source>
         <translation>This dossier clashes with another one already sent. Please ask the staff for help; your dossier is still stored here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="85"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="86"/>
         <source>Máy kiosk tạm thời chưa kết nối được với Cổng dịch vụ công. Vui lòng liên hệ cán bộ hỗ trợ.</source>
         <translation>This kiosk cannot sign in to the public service portal right now. Please ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="87"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="88"/>
         <source>Hồ sơ của ông/bà đang được xử lý, chưa có kết quả. Vui lòng quay lại sau.</source>
         <translation>Your dossier is still being processed; there is no result yet. Please come back later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="89"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="90"/>
         <source>Mã xác nhận đã hết hạn. Vui lòng lấy mã mới.</source>
         <translation>The confirmation code has expired. Please request a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="93"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="94"/>
         <source>Thủ tục {procedure} không có trong danh mục của Cổng dịch vụ công.</source>
         <translation>Procedure {procedure} is not in the public service portal&apos;s catalogue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="95"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="96"/>
         <source>Thủ tục {procedure} không có loại giấy tờ {type_code}.</source>
         <translation>Procedure {procedure} has no document type {type_code}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="97"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="98"/>
         <source>Cổng dịch vụ công không nhận tệp {filename} ({content_type}); chỉ nhận PDF, JPEG hoặc PNG.</source>
         <translation>The public service portal does not take the file {filename} ({content_type}); only PDF, JPEG or PNG.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="99"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="100"/>
         <source>Còn thiếu giấy tờ bắt buộc: {type_codes}.</source>
         <translation>Required documents still missing: {type_codes}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="100"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="101"/>
         <source>Thủ tục {procedure} không trả kết quả qua bưu chính.</source>
         <translation>Procedure {procedure} does not return results by post.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="102"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="103"/>
         <source>Thủ tục {procedure} không nhận hồ sơ giấy qua bưu chính (không hẹn bưu tá được).</source>
         <translation>Procedure {procedure} does not take the paper dossier by post (no postman visit).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="107"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="108"/>
         <source>Máy quét gặp lỗi. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ.</source>
         <translation>The scanner reported a problem. Please try again or ask a staff member for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="109"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="110"/>
         <source>Giấy bị kẹt trong máy quét. Vui lòng mở nắp, nhẹ nhàng lấy giấy ra rồi thử lại.</source>
         <translation>Paper is jammed in the scanner. Open the cover, gently remove the paper and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="111"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="112"/>
         <source>Khay nạp giấy đang trống. Vui lòng đặt giấy tờ vào khay rồi thử lại.</source>
         <translation>The document feeder is empty. Put the pages in the feeder and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="113"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="114"/>
         <source>Nắp máy quét đang mở. Vui lòng đóng nắp rồi thử lại.</source>
         <translation>The scanner cover is open. Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="114"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="115"/>
         <source>Máy quét đang bận. Vui lòng đợi một lát rồi thử lại.</source>
         <translation>The scanner is busy. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="115"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="116"/>
         <source>Không kết nối được với máy quét. Vui lòng nhờ nhân viên hỗ trợ.</source>
         <translation>The scanner cannot be reached. Please ask a staff member for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="117"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="118"/>
         <source>Đã hủy quét.</source>
         <translation>Scanning was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="118"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="119"/>
         <source>Máy quét không phản hồi. Các trang đã quét vẫn được giữ. Vui lòng thử lại hoặc nhờ nhân viên hỗ trợ.</source>
         <translation>The scanner is not responding. The pages already scanned are kept. Please try again or ask a staff member for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="122"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="123"/>
         <source>Máy quét không hỗ trợ thiết lập này: {detail}</source>
         <translation>The scanner does not support these settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="126"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="127"/>
         <source>Có lỗi xảy ra. Xin nhờ nhân viên hỗ trợ.</source>
         <translation>Something went wrong. Please ask a staff member for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="131"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="132"/>
         <source>Thiếu trường bắt buộc.</source>
         <extracomment>Decree 107 metadata problems of a document (kiosk.domain.documents).</extracomment>
         <translation>A required field is missing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="132"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="133"/>
         <source>Thiếu mã loại giấy tờ.</source>
         <translation>The document-type code is missing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="133"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="134"/>
         <source>Thiếu tên giấy tờ.</source>
         <translation>The document name is missing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="134"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="135"/>
         <source>Thiếu trích yếu nội dung.</source>
         <translation>The summary is missing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="135"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="136"/>
         <source>Giá trị không hợp lệ.</source>
         <translation>The value is not valid.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="136"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="137"/>
         <source>Mã loại giấy tờ chỉ gồm chữ cái không dấu, chữ số, &apos;-&apos; và &apos;_&apos; (tối đa 50 ký tự).</source>
         <translation>The document-type code may hold only letters A–Z, digits, &apos;-&apos; and &apos;_&apos; (50 at most).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="139"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="344"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="140"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="345"/>
         <source>Số định danh cá nhân phải gồm đúng 12 chữ số.</source>
         <translation>The personal ID number must be exactly 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="141"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="142"/>
         <source>Thời hạn hiệu lực phải là một ngày hoặc &apos;vĩnh viễn&apos; (permanent).</source>
         <translation>The validity must be an end date or &apos;permanent&apos;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="143"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="144"/>
         <source>Mã băm SHA-256 phải gồm 64 chữ số hệ 16.</source>
         <translation>The SHA-256 must be 64 hexadecimal digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="144"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="145"/>
         <source>Thiếu tên chủ giấy tờ (người nước ngoài hoặc tổ chức).</source>
         <translation>The owner&apos;s name is missing (a foreigner or an organisation).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="146"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="147"/>
         <source>Chủ giấy tờ không có số định danh: cần họ tên, năm sinh, ngày cấp và cơ quan cấp.</source>
         <translation>The owner has no personal ID number: their full name and year of birth, the issue date and the issuing body are then required.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="148"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="149"/>
         <source>Năm sinh không hợp lệ.</source>
         <translation>The year of birth is not valid.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="149"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="150"/>
         <source>Số trang phải từ 1 trở lên.</source>
         <translation>The page count must be at least 1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="150"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="151"/>
         <source>Số thứ tự giấy tờ phải từ 1 đến {max}.</source>
         <translation>The document sequence number must be between 1 and {max}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="151"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="152"/>
         <source>Ngày hết hiệu lực trước ngày cấp.</source>
         <translation>The validity ends before the issue date.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="152"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="153"/>
         <source>Thời điểm số hóa phải có múi giờ.</source>
         <translation>The digitisation time must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="153"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="154"/>
         <source>Ngày cấp sau ngày số hóa.</source>
         <translation>The issue date is after the day the document was digitised.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="154"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="155"/>
         <source>Quá dài (tối đa {limit} ký tự).</source>
         <translation>Too long ({limit} characters at most).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="155"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="156"/>
         <source>Có ký tự điều khiển không hợp lệ.</source>
         <translation>Contains control characters.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="156"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="157"/>
         <source>Trường không được hỗ trợ.</source>
         <translation>Unknown field.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="157"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="158"/>
         <source>Chưa có ngày để tính thời hạn hiệu lực của giấy tờ.</source>
         <translation>The date the document&apos;s validity depends on is missing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="163"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="164"/>
         <source>Máy đang có quá nhiều hồ sơ chưa gửi được nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
         <extracomment>Why the kiosk takes no new dossier now (kiosk.store.admission).</extracomment>
         <translation>This kiosk has too many dossiers it could not send yet, so it is not taking new ones for now. The staff have been told. Please come back later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="166"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="167"/>
         <source>Máy chưa gửi được hồ sơ lên Cổng dịch vụ công trong thời gian dài nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
         <translation>This kiosk has not been able to send dossiers to the portal for a long time, so it is not taking new ones for now. The staff have been told. Please come back later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="170"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="171"/>
         <source>Danh mục thủ tục trên máy đã cũ, chưa cập nhật được từ Cổng dịch vụ công nên tạm ngừng nhận hồ sơ mới. Cán bộ hỗ trợ đã được báo. Xin ông/bà vui lòng quay lại sau.</source>
         <translation>The list of procedures on this kiosk is out of date and could not be refreshed from the portal, so it is not taking new dossiers for now. The staff have been told. Please come back later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="178"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="179"/>
         <source>Không mở được ({spec}): {error}</source>
         <extracomment>The staff&apos;s device and readiness checks (kiosk.health, kiosk.doctor): the staff screen, `kiosk doctor`.</extracomment>
         <translation>Cannot open ({spec}): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="179"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="180"/>
         <source>Mở được ({spec}) nhưng không có hình</source>
         <translation>Opens ({spec}) but gives no picture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="180"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="181"/>
         <source>Hoạt động ({spec}, {width}×{height})</source>
         <translation>Working ({spec}, {width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="181"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="182"/>
         <source>Không dùng máy quét tại kiosk này</source>
         <translation>No scanner at this kiosk (configured)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="182"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="183"/>
         <source>Không dùng được SANE: {error}</source>
         <translation>SANE unusable: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="183"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="184"/>
         <source>Không thấy máy quét nào được cắm</source>
         <translation>No scanner attached</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="184"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="185"/>
         <source>Không thấy {device}; có: {found}</source>
         <translation>{device} not found; found: {found}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="185"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="186"/>
         <source>Sẵn sàng: {device}</source>
         <translation>Ready: {device}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="186"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="187"/>
         <source>Máy in thử (dummy): phiếu không in ra giấy</source>
         <translation>Dummy printer: receipts are not printed on paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="187"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="188"/>
         <source>Sẵn sàng ({spec})</source>
         <translation>Ready ({spec})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="188"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="189"/>
         <source>Không ghi được vào {path} (chưa cắm máy in?)</source>
         <translation>Cannot write to {path} (printer not connected?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="189"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="190"/>
         <source>Không kết nối được {target}: {error}</source>
         <translation>Cannot connect to {target}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="190"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="191"/>
         <source>Kết nối được ({spec})</source>
         <translation>Reachable ({spec})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="191"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="192"/>
         <source>Cấu hình máy in không hợp lệ: {spec}</source>
         <translation>Invalid printer setting: {spec}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="192"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="193"/>
         <source>Không thấy máy in ({spec}): {error}</source>
         <translation>Printer not found ({spec}): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="193"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="194"/>
         <source>Hết giấy</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="194"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="195"/>
         <source>Sắp hết giấy</source>
         <translation>Paper running low</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="195"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="196"/>
         <source>Không kết nối được: {error}</source>
         <translation>Unreachable: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="196"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="197"/>
         <source>Kết nối tốt</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="197"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="198"/>
         <source>Cổng trả lời trạng thái {status}</source>
         <translation>Portal reports status {status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="198"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="199"/>
         <source>Không đọc được ổ đĩa: {error}</source>
         <translation>Cannot read the disk: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="199"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="200"/>
         <source>Sắp đầy: còn trống {free}</source>
         <translation>Nearly full: {free} free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="200"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="201"/>
         <source>Còn ít chỗ: còn trống {free}</source>
         <translation>Low: {free} free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="201"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="202"/>
         <source>Còn trống {free}</source>
         <translation>{free} free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="202"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="203"/>
         <source>{time}, đồng bộ NTP</source>
         <translation>{time}, NTP synchronised</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="203"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="204"/>
         <source>{time}, CHƯA đồng bộ NTP: kiểm tra giờ</source>
         <translation>{time}, NOT NTP synchronised: check the time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="204"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="205"/>
         <source>{time}, không rõ đồng bộ NTP (timedatectl không trả lời)</source>
         <translation>{time}, NTP status unknown (timedatectl does not answer)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="206"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="207"/>
         <source>Máy chưa được đăng ký (kiosk enrol)</source>
         <translation>Not enrolled (kiosk enrol)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="207"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="208"/>
         <source>Chế độ thử: {why}</source>
         <translation>Training mode: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="208"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="209"/>
         <source>Đã đăng ký: {kiosk_id}</source>
         <translation>Enrolled: {kiosk_id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="209"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="210"/>
         <source>Chưa có khóa dữ liệu trong {keyring} (kiosk enrol hoặc kiosk keys init)</source>
         <translation>No data key in the {keyring} (kiosk enrol or kiosk keys init)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="211"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="212"/>
         <source>Khóa dữ liệu lỗi: {error}</source>
         <translation>Data key problem: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="212"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="213"/>
         <source>Tệp khóa {path} để người khác đọc được</source>
         <translation>The keyring file {path} is readable by others</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="213"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="214"/>
         <source>Khóa dữ liệu {key_id}</source>
         <translation>Data key {key_id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="214"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="215"/>
         <source>Không mở được cơ sở dữ liệu: {error}</source>
         <translation>Cannot open the database: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="215"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="216"/>
         <source>Lược đồ {schema}</source>
         <translation>Schema {schema}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="216"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="217"/>
         <source>Lược đồ {schema}, cần {head} (kiosk db upgrade)</source>
         <translation>Schema {schema}, needs {head} (kiosk db upgrade)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="218"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="219"/>
         <source>Hàng đợi lỗi: {error}</source>
         <translation>Queue problem: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="219"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="220"/>
         <source>{count} hồ sơ không đọc được (mất khóa?); {summary}</source>
         <translation>{count} dossiers cannot be opened (lost key?); {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="221"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="222"/>
         <source>{count} hồ sơ lỗi cần xử lý; {summary}</source>
         <translation>{count} failed dossiers need a person; {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="222"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="223"/>
         <source>Hồ sơ chờ gửi đã {days} ngày; {summary}</source>
         <translation>The oldest waiting dossier is {days} days old; {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="223"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="224"/>
         <source>Hàng đợi: {summary}</source>
         <translation>Queue: {summary}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="224"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="225"/>
         <source>trống</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="229"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="230"/>
         <source>Tên tệp quá dài ({length} ký tự).</source>
         <extracomment>Image files refused before decoding (kiosk.capture.image_limits); {source} is the file&apos;s name as shown.</extracomment>
         <translation>The file name is too long ({length} characters).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="230"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="231"/>
         <source>Tên tệp chứa ký tự điều khiển.</source>
         <translation>The file name contains control characters.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="231"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="232"/>
         <source>Tên tệp chứa ký tự đánh dấu (&lt;, &gt;, &amp;…;).</source>
         <translation>The file name contains markup (&lt;, &gt;, &amp;…;).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="232"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="233"/>
         <source>Không tìm thấy tệp ảnh: {source}</source>
         <translation>Image file not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="234"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="235"/>
         <source>Không đọc được tệp: {source} ({error})</source>
         <translation>Cannot read the file: {source} ({error})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="235"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="236"/>
         <source>Đây là thư mục, không phải tệp ảnh: {source}</source>
         <translation>This is a folder, not an image file: {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="236"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="237"/>
         <source>Không đọc được ảnh (tệp rỗng): {source}</source>
         <translation>Cannot read the image (an empty file, not an image): {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="237"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="238"/>
         <source>Tệp quá lớn ({mb} MB, tối đa {limit} MB).</source>
         <translation>The file is too large ({mb} MB; at most {limit} MB).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="239"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="240"/>
         <source>Ảnh quá lớn: {source} ({detail})</source>
         <translation>The image is too large: {source} ({detail})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="240"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="241"/>
         <source>Không đọc được ảnh (tệp hỏng hoặc không phải ảnh): {source}</source>
         <translation>Cannot read the image (a damaged file or not an image): {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="242"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="243"/>
         <source>Ảnh không có điểm ảnh nào.</source>
         <translation>The image has no pixels.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="243"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="244"/>
         <source>Ảnh quá lớn ({width}×{height} điểm ảnh; mỗi cạnh tối đa {max_side}).</source>
         <translation>The image is too large ({width}×{height} pixels; at most {max_side} per side).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="245"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="246"/>
         <source>Ảnh quá nhỏ ({width}×{height} điểm ảnh; mỗi cạnh tối thiểu {min_side}).</source>
         <translation>The image is too small ({width}×{height} pixels; at least {min_side} per side).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="247"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="248"/>
         <source>Ảnh quá dài và hẹp ({width}×{height}): không phải ảnh chụp giấy tờ.</source>
         <translation>The image is too long and narrow ({width}×{height}) to be a photo of a document.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="249"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="250"/>
         <source>Ảnh quá lớn ({width}×{height} = {megapixels} triệu điểm ảnh).</source>
         <translation>The image is too large ({width}×{height} = {megapixels} megapixels).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="251"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="252"/>
         <source>Không giải mã được ảnh: {source} ({error})</source>
         <translation>Cannot decode the image: {source} ({error})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="252"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="253"/>
         <source>Tệp ảnh bị cắt cụt (không trọn vẹn): {source}</source>
         <translation>The image file is truncated: {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="253"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="254"/>
         <source>Ảnh không khớp với phần đầu tệp: {source}</source>
         <translation>The image does not match its header: {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="259"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="260"/>
         <source>Chưa có ảnh nào để số hóa.</source>
         <extracomment>`kiosk docscan` and the documents screen (kiosk.capture.docscan, doc_capture): errors, page warnings, and the live camera&apos;s hints.</extracomment>
         <translation>No images to digitise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="260"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="261"/>
         <source>Không có thư mục để ghi tệp: {folder}</source>
         <translation>The output folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="261"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="262"/>
         <source>Không xử lý được ảnh: {source} ({error})</source>
         <translation>Cannot process the image: {source} ({error})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="262"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="263"/>
         <source>Không ghi được tệp {source}: {reason}</source>
         <translation>Cannot write {source}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="263"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="264"/>
         <source>Không tìm thấy mép trang giấy: dùng toàn bộ ảnh.</source>
         <translation>No page edges found: the whole image is used.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="264"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="265"/>
         <source>Độ phân giải dưới 200 dpi: nên chụp lại gần hơn hoặc dùng máy quét.</source>
         <translation>Resolution below 200 dpi: retake closer or use the scanner.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="266"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="267"/>
         <source>Trang này có vẻ để trống.</source>
         <translation>This page looks blank.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="267"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="268"/>
         <source>Không chắc chiều của trang: hãy kiểm tra lại.</source>
         <translation>The page&apos;s orientation is uncertain: please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="268"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="269"/>
         <source>Trang giấy có vẻ bị gấp hoặc chỉ chụp được một phần: hãy trải phẳng và chụp lại, hoặc xác nhận chỉ cần một nửa trang.</source>
         <translation>The page looks folded, or only part of it is in the picture: flatten it and retake, or confirm that one half is what you mean.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="271"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="272"/>
         <source>Đặt trang giấy dưới camera, mặt chữ lên trên.</source>
         <translation>Place the page under the camera, text up.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="272"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="273"/>
         <source>Đã thấy trang giấy. Giữ yên…</source>
         <translation>Page found. Hold still…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="273"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="274"/>
         <source>Đang chụp…</source>
         <translation>Taking the picture…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="274"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="275"/>
         <source>Đã chụp. Đặt trang tiếp theo, hoặc bấm Xong.</source>
         <translation>Captured. Lay down the next page, or tap Done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="280"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="281"/>
         <source>Chưa thấy mã QR. Hãy đưa mặt có mã QR của thẻ căn cước vào khung hình.</source>
         <extracomment>The card readers (kiosk.capture.idcard_reader, mrz_reader, card_scan; kiosk.domain.idcard, mrz): what a frame gave, and the live scan&apos;s hints between frames.</extracomment>
         <translation>No QR code in view. Show the side of the ID card that has the QR code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="282"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="283"/>
         <source>Đã thấy mã QR nhưng chưa đọc được. Hãy giữ yên thẻ và đưa lại gần hơn.</source>
         <translation>A QR code is in view but could not be read. Hold the card still and a bit closer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="284"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="285"/>
         <source>Mã QR này không phải mã trên thẻ căn cước. Hãy đưa mã QR in trên thẻ căn cước.</source>
         <translation>This QR code is not from an ID card. Show the QR code printed on the ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="286"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="287"/>
         <source>Đã thấy dòng chữ máy đọc (MRZ) nhưng chưa đọc chắc chắn được. Hãy giữ yên thẻ.</source>
         <translation>The machine-readable lines were found but not read with certainty. Hold the card still.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="288"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="289"/>
         <source>Ảnh này không được nhận (quá lớn, sai kích thước hoặc tên tệp không hợp lệ).</source>
         <translation>This image is refused (too large, an impossible size, or an invalid file name).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="290"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="291"/>
         <source>Không mở được ảnh này (không phải ảnh hoặc tệp bị hỏng).</source>
         <translation>This image could not be opened (not an image, or a damaged file).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="292"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="293"/>
         <source>Đã đọc được thẻ căn cước.</source>
         <translation>ID card read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="293"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="294"/>
         <source>Đã đọc hộ chiếu (giấy tờ nước ngoài).</source>
         <translation>Passport read (a foreign document).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="294"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="295"/>
         <source>Đã đọc giấy tờ nước ngoài.</source>
         <translation>Foreign document read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="295"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="296"/>
         <source>Mã này không phải mã của thẻ căn cước.</source>
         <translation>This code is not the code of an ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="296"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="297"/>
         <source>Mã QR không đúng dạng mã trên thẻ căn cước (sai số trường): hãy quét lại.</source>
-        <translation>The QR code is not shaped like an ID card's (wrong number of fields): please scan again.</translation>
+        <translation>The QR code is not shaped like an ID card&apos;s (wrong number of fields): please scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="298"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="299"/>
         <source>Các trường trong mã QR bị lệch chỗ: hãy quét lại.</source>
         <translation>The fields in the QR code are out of place: please scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="299"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="300"/>
         <source>Đặt thẻ căn cước vào khung hình, mặt có mã QR hướng về camera.</source>
         <translation>Place your ID card in the frame with the QR code facing the camera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="301"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="302"/>
         <source>Giữ yên thẻ trong giây lát…</source>
         <translation>Hold the card still for a moment…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="302"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="303"/>
         <source>Đưa thẻ lại gần camera hơn.</source>
         <translation>Move the card closer to the camera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="303"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="304"/>
         <source>Hãy lật thẻ: mã QR nằm ở mặt bên kia.</source>
         <translation>Please turn the card over: the QR code is on the other side.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="304"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="305"/>
         <source>Mã QR này không phải của thẻ căn cước. Hãy đưa mã QR in trên thẻ căn cước.</source>
         <translation>This QR code is not from an ID card. Show the QR code printed on the ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="306"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="307"/>
         <source>Camera đang gặp sự cố. Vui lòng báo nhân viên hỗ trợ.</source>
         <translation>The camera is not working. Please ask a member of staff for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="308"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="309"/>
         <source>Đưa cả thẻ vào trong khung hình.</source>
         <translation>Move the whole card inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="309"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="310"/>
         <source>Hơi nghiêng thẻ để tránh bị loá sáng.</source>
         <translation>Tilt the card a little to avoid the glare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="310"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="311"/>
         <source>Đã đọc mặt sau. Xin lật thẻ để máy đọc mặt có mã QR (tên có dấu).</source>
         <translation>The back has been read. Please turn the card over so the QR code side can be read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="312"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="313"/>
         <source>Đã đọc xong thẻ căn cước.</source>
         <translation>Your ID card has been read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="313"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="314"/>
         <source>Đây là hộ chiếu (giấy tờ nước ngoài). Máy đang đọc dải ký tự máy đọc…</source>
         <translation>This is a passport (a foreign document). Reading its machine-readable lines…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="315"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="316"/>
         <source>Đây là giấy tờ tùy thân nước ngoài. Máy đang đọc dải ký tự máy đọc…</source>
         <translation>This is a foreign identity document. Reading its machine-readable lines…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="317"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="318"/>
         <source>Đã đọc xong giấy tờ nước ngoài.</source>
         <translation>The foreign document has been read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="318"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="319"/>
         <source>Chưa thấy dải ký tự ở mặt sau thẻ. Hãy đưa mặt sau của thẻ căn cước vào khung hình.</source>
         <translation>No MRZ in view. Show the back of the ID card (the side with the three lines of characters).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="320"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="321"/>
         <source>Đã thấy dải ký tự nhưng chưa đọc được. Hãy giữ yên thẻ, đưa lại gần và tránh lóa.</source>
         <translation>The MRZ is in view but could not be read. Hold the card still, a bit closer, without glare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="322"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="323"/>
         <source>Đã đọc được dải ký tự mặt sau thẻ.</source>
         <translation>MRZ read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="323"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="324"/>
         <source>Không đọc được dải ký tự ở mặt sau thẻ. Hãy lau sạch thẻ và thử lại.</source>
         <translation>The lines of characters on the back of the card could not be read. Please wipe the card and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="325"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="326"/>
         <source>Không đọc được dải ký tự máy đọc của giấy tờ.</source>
-        <translation>The document's machine-readable lines could not be read.</translation>
+        <translation>The document&apos;s machine-readable lines could not be read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="330"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="331"/>
         <source>Mã QR được giải mã sai bảng mã và đã được sửa lại; hãy kiểm tra họ tên.</source>
         <extracomment>Things to check on a card that was read (kiosk.domain.identity_parts.ReadingWarning): never personal data.</extracomment>
         <translation>The QR text was decoded with the wrong encoding and was repaired; check the name.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="332"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="333"/>
         <source>Số CMND cũ trên thẻ không đúng dạng 9 chữ số.</source>
         <translation>The old ID (CMND) number is not 9 digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="333"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="334"/>
         <source>Giới tính trên thẻ không đọc được.</source>
         <translation>The sex is unreadable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="334"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="335"/>
         <source>Ngày cấp trên thẻ không đọc được.</source>
         <translation>The issue date is unreadable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="335"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="336"/>
         <source>Ngày cấp trên thẻ sớm hơn ngày sinh.</source>
         <translation>The issue date is before the date of birth.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="336"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="337"/>
         <source>Họ tên hoặc địa chỉ có ký tự lạ; có thể mã QR bị giải mã sai.</source>
         <translation>The name or address has unexpected characters; the QR may be mis-decoded.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="338"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="339"/>
         <source>Thẻ chỉ ghi năm sinh, không có ngày tháng.</source>
         <translation>The card gives only the year of birth.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="339"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="340"/>
         <source>Ngày sinh trên thẻ không đọc được.</source>
         <translation>The date of birth is unreadable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="340"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="341"/>
         <source>Ba số đầu của số định danh không phải mã tỉnh hay mã nước ngoài đã biết.</source>
         <translation>The first three digits of the ID number are not a known province or abroad code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="342"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="343"/>
         <source>Giới tính trong số định danh không khớp với giới tính trên thẻ.</source>
         <translation>The sex encoded in the ID number does not match the sex on the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="345"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="346"/>
         <source>Chữ số thế kỷ trong số định danh không khớp với năm sinh.</source>
         <translation>The century digit of the ID number does not match the year of birth.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="347"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="348"/>
         <source>Hai số năm sinh trong số định danh không khớp với năm sinh.</source>
         <translation>The two year digits of the ID number do not match the year of birth.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="349"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="350"/>
         <source>Dải ký tự mặt sau thẻ bị đọc sai một vài ký tự và đã được sửa nhờ số kiểm tra.</source>
         <translation>Some MRZ characters were misread and were corrected using the check digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="351"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="352"/>
         <source>Họ tên ở mặt sau thẻ có thể bị đọc sai; hãy đối chiếu với mặt trước.</source>
-        <translation>The MRZ name may be misread (it has no check digit); compare it with the card's front.</translation>
+        <translation>The MRZ name may be misread (it has no check digit); compare it with the card&apos;s front.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="353"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="354"/>
         <source>Không đọc được giới tính ở mặt sau thẻ; đã lấy theo số định danh.</source>
         <translation>The sex in the MRZ is unreadable; it was taken from the ID number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="355"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="356"/>
         <source>Ngày sinh ở mặt sau thẻ không hợp lệ.</source>
         <translation>The MRZ date of birth is not a valid date.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="356"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="357"/>
         <source>Thẻ đã hết hạn sử dụng.</source>
         <translation>The card has expired.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="357"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="358"/>
         <source>Mã quốc gia trên giấy tờ không có trong danh mục.</source>
-        <translation>The document's country code is not an ICAO / ISO 3166 code.</translation>
+        <translation>The document&apos;s country code is not an ICAO / ISO 3166 code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="359"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="360"/>
         <source>Số định danh ở hai mặt thẻ không khớp nhau.</source>
         <translation>The ID number differs between the two sides of the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="360"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="361"/>
         <source>Ngày sinh ở hai mặt thẻ không khớp nhau.</source>
         <translation>The date of birth differs between the two sides of the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="362"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="363"/>
         <source>Giới tính ở hai mặt thẻ không khớp nhau.</source>
         <translation>The sex differs between the two sides of the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="363"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="364"/>
         <source>Họ tên ở hai mặt thẻ không khớp nhau.</source>
         <translation>The name differs between the two sides of the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="364"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="365"/>
         <source>Họ tên trong dải ký tự có thể bị đọc sai; hãy đối chiếu với trang thông tin.</source>
         <translation>The MRZ name may be misread (it has no check digit); compare it with the data page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="367"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="368"/>
         <source>Tên được đọc từ mặt sau của thẻ nên không có dấu. Xin sửa lại tên cho đúng.</source>
         <translation>The name was read from the back of the card, without diacritics. Please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="374"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="375"/>
         <source>{file}: KHÔNG ĐỌC ĐƯỢC — {message} ({elapsed})</source>
         <extracomment>The operator&apos;s lines of `kiosk idcard read` and `kiosk docscan` (kiosk.commands.capture), in the CLI&apos;s language (KIOSK_CLI_LANG). {message} is a notice already in words; the rest is data.</extracomment>
         <translation>{file}: NOT READ — {message} ({elapsed})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="375"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="376"/>
         <source>{file}: đọc được ({source}, {elapsed}) — {fields}</source>
         <translation>{file}: read ({source}, {elapsed}) — {fields}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="376"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="377"/>
         <source>{file}: {message} ({format}, {elapsed}) — Số giấy tờ {number} · Nơi cấp {state} · Quốc tịch {nationality} · Họ tên {name} · Ngày sinh {birth} · Có giá trị đến {expiry}</source>
         <translation>{file}: {message} ({format}, {elapsed}) — Document number {number} · Issued by {state} · Nationality {nationality} · Name {name} · Date of birth {birth} · Valid until {expiry}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="380"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="381"/>
         <source>Số định danh {value}</source>
         <translation>ID number {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="381"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="382"/>
         <source>Họ tên {value}</source>
         <translation>Name {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="382"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="383"/>
         <source>Ngày sinh {value}</source>
         <translation>Date of birth {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="383"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="384"/>
         <source>Giới tính {value}</source>
         <translation>Sex {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="384"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="385"/>
         <source>CMND {value}</source>
         <translation>Old ID (CMND) {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="385"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="386"/>
         <source>Nơi thường trú {value}</source>
         <translation>Permanent address {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="386"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="387"/>
         <source>Ngày cấp {value}</source>
         <translation>Issued on {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="387"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="388"/>
         <source>Có giá trị đến {value}</source>
         <translation>Valid until {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="388"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="389"/>
         <source>trang {number}: {source} → {width}×{height} px, {dpi} dpi thực, {kb} KB, {ms} ms</source>
         <translation>page {number}: {source} → {width}×{height} px, {dpi} dpi effective, {kb} KB, {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="390"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="391"/>
         <source> (trống)</source>
         <translation> (blank)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="391"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="392"/>
         <source>    ! bỏ qua {source}: {message}</source>
         <translation>    ! left out {source}: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="392"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="393"/>
         <source>{output}: {pages} trang, {kb} KB</source>
         <translation>{output}: {pages} pages, {kb} KB</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="399"/>
+        <source>PHIẾU TIẾP NHẬN HỒ SƠ</source>
+        <extracomment>The paper receipt (kiosk.receipts.model), printed in both languages, Vietnamese first; the kinds of applicant and their identifiers (kiosk.domain.applicant), as the review screen says them.</extracomment>
+        <translation>Dossier receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="400"/>
+        <source>BẢN IN LẠI</source>
+        <translation>reprint</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="401"/>
+        <source>BẢN IN LẠI lúc {when}</source>
+        <translation>Reprinted {when}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="402"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="403"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="404"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="405"/>
+        <source>Loại người nộp</source>
+        <translation>Applicant type</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="406"/>
+        <source>Nộp thay cho</source>
+        <translation>Filed for</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="407"/>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="408"/>
+        <source>Nhận kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="409"/>
+        <source>Cước chuyển phát</source>
+        <translation>Postage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="410"/>
+        <source>Thời gian</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="411"/>
+        <source>Nhân viên hỗ trợ</source>
+        <translation>Assisted by</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="412"/>
+        <source>miễn phí</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="413"/>
+        <source>Trực tuyến, trong tài khoản Cổng Dịch vụ công</source>
+        <translation>Online, in your portal account</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="414"/>
+        <source>Tại quầy</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="415"/>
+        <source>Tại quầy: {counter}</source>
+        <translation>At the counter: {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="416"/>
+        <source>Bưu điện chuyển phát tận nhà</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="417"/>
+        <source>Bưu điện đến nhận hồ sơ tại nhà</source>
+        <translation>Home pickup</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="418"/>
+        <source>theo giá bưu điện</source>
+        <translation>at the post&apos;s rate</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="419"/>
+        <source>trả bưu tá khi nhận (COD)</source>
+        <translation>paid to the postman on delivery</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="420"/>
+        <source>đã nộp cùng lệ phí (VietQR)</source>
+        <translation>paid with the fee (VietQR)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="421"/>
+        <source>Tra cứu hồ sơ: quét mã QR này tại bất kỳ kiosk nào, hoặc nhập mã hồ sơ tại {portal}.</source>
+        <translation>Check status: scan this QR at any kiosk, or enter the dossier code at {portal}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="423"/>
+        <source>Giữ phiếu này đến khi nhận kết quả.</source>
+        <translation>Keep this receipt until you get the result.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="438"/>
+        <source>Xin điền mục này.</source>
+        <extracomment>Under a form field: what is wrong with the answer (kiosk.portal.forms reason codes).</extracomment>
+        <translation>Please fill in this field.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="439"/>
+        <source>Xin nhập một số.</source>
+        <translation>Please enter a number.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="440"/>
+        <source>Số này nhỏ quá.</source>
+        <translation>This number is too small.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="441"/>
+        <source>Số này lớn quá.</source>
+        <translation>This number is too large.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="442"/>
+        <source>Ngày chưa đúng (ngày/tháng/năm).</source>
+        <translation>The date is not valid (day/month/year).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="443"/>
+        <source>Xin chọn một mục trong danh sách.</source>
+        <translation>Please choose one of the options.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="444"/>
+        <source>Nội dung dài quá.</source>
+        <translation>This is too long.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="445"/>
+        <source>Nội dung chưa đúng định dạng.</source>
+        <translation>This is not in the expected format.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="446"/>
+        <source>Số điện thoại chưa đúng (10 chữ số, bắt đầu bằng 0).</source>
+        <translation>The phone number is not valid (10 digits starting with 0).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="452"/>
+        <source>Số, ký hiệu của giấy tờ</source>
+        <extracomment>A document&apos;s own details the documents screen asks for, and how long it is valid (kiosk.sync.component_files).</extracomment>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="453"/>
+        <source>Ngày cấp / ngày ký</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="454"/>
+        <source>Cơ quan cấp</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="455"/>
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="456"/>
+        <source>Có hiệu lực đến ngày</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="457"/>
+        <source>chưa rõ (cần ngày)</source>
+        <translation>unknown (a date is needed)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="458"/>
+        <source>vĩnh viễn</source>
+        <translation>permanent</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="459"/>
+        <source>đến {date}</source>
+        <translation>until {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="15"/>
+        <source>Máy không lưu được hồ sơ vào bộ nhớ. Các hồ sơ đã lưu trước đó vẫn an toàn. Vui lòng báo cán bộ hỗ trợ.</source>
+        <translation>The kiosk could not save the dossier to its storage. Dossiers saved before are safe. Please tell the staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="17"/>
+        <source>Bộ nhớ của máy đã đầy nên chưa lưu được hồ sơ mới. Các hồ sơ đã lưu trước đó vẫn an toàn. Vui lòng báo cán bộ hỗ trợ.</source>
+        <translation>The kiosk&apos;s storage is full, so the new dossier was not saved. Dossiers saved before are safe. Please tell the staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="19"/>
+        <source>Không mở được cơ sở dữ liệu của máy (tệp bị hỏng hoặc không đọc được). Vui lòng báo cán bộ kỹ thuật; không xóa thư mục dữ liệu.</source>
+        <translation>The kiosk&apos;s database cannot be opened (the file is damaged or unreadable). Please call the technician; do not delete the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="22"/>
+        <source>Địa chỉ Cổng dịch vụ công phải dùng https:// (chỉ cho phép http:// với máy này, 127.0.0.1 hoặc localhost).</source>
+        <translation>The portal URL must use https:// (http:// only for this machine: 127.0.0.1 or localhost).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="29"/>
+        <source>(hàng đợi trống)</source>
+        <extracomment>`kiosk outbox`, `keys rotate`, `dossier create`, `portal enrol`, `staff`, `run`.</extracomment>
+        <translation>(the outbox is empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="30"/>
+        <source>không có mục {entry}</source>
+        <translation>no outbox entry {entry}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="32"/>
+        <source>mục này không cần gửi lại ({reason})</source>
+        <translation>this entry needs no resending ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="33"/>
+        <source>mục {entry}: đã đưa lại vào hàng đợi (số lần đã thử: {attempts})</source>
+        <translation>entry {entry}: queued again (attempts so far: {attempts})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="35"/>
+        <source>sẽ xóa: {dossiers} hồ sơ, {events} sự kiện nhật ký quá hạn lưu</source>
+        <translation>would purge: {dossiers} dossiers, {events} audit events older than retention</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="37"/>
+        <source>đã xóa: {dossiers} hồ sơ, {events} sự kiện nhật ký quá hạn lưu, {files} tệp</source>
+        <translation>purged: {dossiers} dossiers, {events} audit events older than retention, {files} files</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="39"/>
+        <source>khóa dữ liệu mới: {key_id} (khóa cũ vẫn giữ trong keyring: {old}); đã mã hóa lại {payloads} hồ sơ, {records} bản ghi giấy tờ, {files} tệp</source>
+        <translation>new data key: {key_id} (old key kept in the keyring: {old}); re-encrypted {payloads} dossiers, {records} document records, {files} files</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="42"/>
+        <source>chưa có danh mục thủ tục trên máy (chạy máy hoặc `kiosk worker` khi có mạng).</source>
+        <translation>no procedure catalogue on this kiosk yet (run the kiosk or `kiosk worker` online once).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="45"/>
+        <source>địa chỉ nhận kết quả chưa dùng được ({error}); hãy ghi --address &quot;số nhà đường, xã/phường, tỉnh/thành&quot;.</source>
+        <translation>no usable postal address ({error}); give --address &quot;street, commune, province&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="48"/>
+        <source>đã xếp hàng: mục {entry}, hồ sơ {dossier}, khóa {key}</source>
+        <translation>queued: entry {entry}, dossier {dossier}, key {key}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="49"/>
+        <source>chưa có mã bí mật</source>
+        <translation>no secret given</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="50"/>
+        <source>không đăng ký được máy với Cổng: {error}</source>
+        <translation>enrolment failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="51"/>
+        <source>máy {kiosk} đã đăng ký với Cổng {url}</source>
+        <translation>kiosk {kiosk} enrolled on {url}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="52"/>
+        <source>PIN (nhập lại): </source>
+        <translation>PIN (again): </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="53"/>
+        <source>không có màn hình để mở cửa sổ kiosk (chưa đặt DISPLAY hay WAYLAND_DISPLAY).</source>
+        <translation>there is no display to open the kiosk window on (neither DISPLAY nor WAYLAND_DISPLAY is set).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="55"/>
+        <source>Chạy thử toàn bộ quy trình không cần màn hình:</source>
+        <translation>Run the whole flow without a display:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/cli_texts.py" line="56"/>
+        <source>Hoặc mở cửa sổ trên màn hình ảo:</source>
+        <translation>Or open the window on a virtual display:</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,11 @@ from kiosk.commands import capture as capture_commands
 from kiosk.domain import applicant, documents, idcard, identity_parts, mrz
 from kiosk.domain.notice import Notice
 from kiosk.portal import errors as portal_errors
+from kiosk.portal import forms
+from kiosk.receipts import model as receipt_model
 from kiosk.store import admission
-from kiosk.sync import submit
+from kiosk.sync import component_files, submit
+from kiosk.ui import cli_texts
 from kiosk.ui.i18n import TRANSLATIONS_DIR
 from kiosk.ui.notice_texts import NOTICE_TEXTS
 from kiosk.ui.texts import say
@@ -29,7 +32,9 @@ LOWER_LAYER_CODES = sorted(applicant.NOTICE_CODES | portal_errors.NOTICE_CODES |
                            | admission.NOTICE_CODES | documents.NOTICE_CODES | image_limits.NOTICE_CODES
                            | docscan.NOTICE_CODES | doc_capture.NOTICE_CODES | idcard_reader.NOTICE_CODES
                            | mrz_reader.NOTICE_CODES | card_scan.NOTICE_CODES | identity_parts.NOTICE_CODES
-                           | idcard.NOTICE_CODES | mrz.NOTICE_CODES | capture_commands.NOTICE_CODES)
+                           | idcard.NOTICE_CODES | mrz.NOTICE_CODES | capture_commands.NOTICE_CODES
+                           | applicant.LABEL_CODES | receipt_model.NOTICE_CODES | cli_texts.CLI_TEXTS.keys()
+                           | forms.NOTICE_CODES | component_files.NOTICE_CODES)
 
 
 def english_catalogue() -> dict[str, str]:
