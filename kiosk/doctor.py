@@ -25,6 +25,9 @@ NOTICE_CODES: frozenset[str] = frozenset({
     "doctor.queue.broken", "doctor.queue.unreadable", "doctor.queue.failed", "doctor.queue.old",
     "doctor.queue.ok", "doctor.queue.empty",
 })
+#: The report's own words (`as_text`, `write_pdf`): headings and the verdict, printed in both languages.
+REPORT_CODES: frozenset[str] = frozenset(
+    f"doctor.report.{word}" for word in ("title", "check", "result", "ready", "not_ready"))
 
 
 def _check(key: str, level: Level, code: str, **params: Param) -> HealthCheck:
@@ -169,6 +172,17 @@ def check_json(check: HealthCheck) -> dict[str, Any]:
 _MARK = {"ok": "OK  ", "warn": "WARN", "error": "FAIL"}
 
 
+def _both(code: str) -> str:
+    """``Vietnamese / English`` from the catalogue: the report is read by staff of either language."""
+    from kiosk.ui.texts import say
+
+    return f"{say(Notice(code), 'vi')} / {say(Notice(code), 'en')}"
+
+
+def _verdict(report: dict[str, Any]) -> str:
+    return _both("doctor.report.ready" if report["ready"] else "doctor.report.not_ready")
+
+
 def as_text(report: dict[str, Any], lang: str = "vi") -> str:
     from kiosk.logs import escape_control
 
@@ -183,8 +197,7 @@ def as_text(report: dict[str, Any], lang: str = "vi") -> str:
     for check in report["checks"]:
         text = escape_control(check[reason])
         lines.append(f"[{_MARK[check['level']]}] {check['key'].ljust(width)}  {text}")
-    lines += ["", ("SẴN SÀNG / READY" if report["ready"] else "CHƯA SẴN SÀNG / NOT READY")
-              + f" ({report['overall']})"]
+    lines += ["", f"{_verdict(report)} ({report['overall']})"]
     return "\n".join(lines)
 
 
@@ -209,7 +222,7 @@ def write_pdf(report: dict[str, Any], path: Path) -> Path:
         style.fontName = font
     colour = {"ok": colors.HexColor("#1f7a3a"), "warn": colors.HexColor("#b45309"),
               "error": colors.HexColor("#b91c1c")}
-    rows = [["", "Kiểm tra / Check", "Kết quả / Result"]]
+    rows = [["", _both("doctor.report.check"), _both("doctor.report.result")]]
     rows += [[_MARK[c["level"]].strip(), c["key"], Paragraph(f"{c['reason_vi']}<br/>{c['reason_en']}",
                                                               styles["BodyText"])] for c in report["checks"]]
     table = Table(rows, colWidths=[40, 110, 360])
@@ -219,12 +232,12 @@ def write_pdf(report: dict[str, Any], path: Path) -> Path:
         style.add("TEXTCOLOR", (0, index), (0, index), colour[check["level"]])
     table.setStyle(style)
     story = [
-        Paragraph(f"Báo cáo sẵn sàng / Readiness report — {report['kiosk_id']}", styles["Title"]),
+        Paragraph(f"{_both('doctor.report.title')} — {report['kiosk_id']}", styles["Title"]),
         Paragraph(f"kiosk {report['version']} · {report['host']} · {report['generated_at']}",
                   styles["Normal"]),
         Paragraph(f"Portal: {report['portal']}", styles["Normal"]),
         Spacer(1, 12), table, Spacer(1, 12),
-        Paragraph("SẴN SÀNG / READY" if report["ready"] else "CHƯA SẴN SÀNG / NOT READY", styles["Heading2"]),
+        Paragraph(_verdict(report), styles["Heading2"]),
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
     SimpleDocTemplate(str(path), pagesize=A4, title="Kiosk readiness report").build(story)

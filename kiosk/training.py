@@ -1,13 +1,13 @@
 """Training mode: the kiosk runs against the built-in sandbox portal or a sample camera, so nothing it
-does is real. The screen says so (a banner, resources/qml/TrainingBanner.qml), and full-screen kiosk
-mode on the sandbox — which would look like production to a citizen — is refused unless asked for.
+does is real. The screen says so (a banner, resources/qml/TrainingBanner.qml, in the session's language),
+and full-screen kiosk mode on the sandbox — which would look like production to a citizen — is refused
+unless asked for.
 """
 
 from __future__ import annotations
 
 from kiosk.config import KioskConfig
 
-BANNER_VI = "CHẾ ĐỘ THỬ — KHÔNG CÓ GIÁ TRỊ"
 SAMPLE_SOURCES = frozenset({"samples", "documents"})
 
 

@@ -226,6 +226,15 @@ HEALTH: Final[dict[str, str]] = {
 }
 
 #: Image files refused before decoding (kiosk.capture.image_limits); {source} is the file's name as shown.
+#: The readiness report's headings and verdict (kiosk.doctor), printed ``Vietnamese / English``.
+DOCTOR_REPORT: Final[dict[str, str]] = {
+    "doctor.report.title": QT_TRANSLATE_NOOP("Texts", "Báo cáo sẵn sàng"),
+    "doctor.report.check": QT_TRANSLATE_NOOP("Texts", "Kiểm tra"),
+    "doctor.report.result": QT_TRANSLATE_NOOP("Texts", "Kết quả"),
+    "doctor.report.ready": QT_TRANSLATE_NOOP("Texts", "SẴN SÀNG"),
+    "doctor.report.not_ready": QT_TRANSLATE_NOOP("Texts", "CHƯA SẴN SÀNG"),
+}
+
 IMAGE: Final[dict[str, str]] = {
     "image.name_too_long": QT_TRANSLATE_NOOP("Texts", "Tên tệp quá dài ({length} ký tự)."),
     "image.name_control_chars": QT_TRANSLATE_NOOP("Texts", "Tên tệp chứa ký tự điều khiển."),
@@ -462,5 +471,5 @@ DOCUMENT: Final[dict[str, str]] = {
 #: Every code's source text, the table kiosk.ui.texts.say reads.
 NOTICE_TEXTS: Final[dict[str, str]] = {**GENERAL, **APPLICANT, **PORTAL, **SUBMIT, **SCANNER, **METADATA,
                                        **ADMISSION, **HEALTH, **IMAGE, **DOCSCAN, **CARD,
-                                       **READING, **CLI, **RECEIPT, **CLI_TEXTS, **FORM,
+                                       **READING, **CLI, **RECEIPT, **CLI_TEXTS, **FORM, **DOCTOR_REPORT,
                                        **DOCUMENT}

@@ -19,7 +19,7 @@ Rectangle {
         width: parent.width - 2 * Theme.margin
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
-        text: "CHẾ ĐỘ THỬ — KHÔNG CÓ GIÁ TRỊ"
+        text: qsTr("CHẾ ĐỘ THỬ — KHÔNG CÓ GIÁ TRỊ")
         color: "#ffffff"
         font.family: Theme.fontFamily
         font.bold: true

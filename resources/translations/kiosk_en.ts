@@ -2288,7 +2288,7 @@ right here</translation>
         <location filename="../../kiosk/ui/account.py" line="307"/>
         <location filename="../../kiosk/ui/applicant.py" line="49"/>
         <location filename="../../kiosk/ui/applicant.py" line="82"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="430"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="439"/>
         <source>Số hộ chiếu</source>
         <extracomment>The fields each kind types (the citizen&apos;s come from the card), in display order.</extracomment>
         <translation>Passport number</translation>
@@ -2296,21 +2296,21 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/account.py" line="308"/>
         <location filename="../../kiosk/ui/applicant.py" line="50"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="431"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="440"/>
         <source>Mã số doanh nghiệp</source>
         <translation>Enterprise code</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/account.py" line="309"/>
         <location filename="../../kiosk/ui/applicant.py" line="48"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="429"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="438"/>
         <source>Số định danh</source>
         <extracomment>What the identifier is called on the identity line.</extracomment>
         <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="40"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="424"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="433"/>
         <source>Công dân Việt Nam</source>
         <extracomment>Plain words for the kind, on the review and the identity line (the paper receipt prints the same words, notices applicant.kind.&lt;kind&gt;, both languages at once).</extracomment>
         <translation>Vietnamese citizen</translation>
@@ -2318,40 +2318,40 @@ right here</translation>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="41"/>
         <location filename="../../kiosk/ui/applicant.py" line="61"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="425"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="434"/>
         <source>Người nước ngoài</source>
         <translation>Foreign national</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="42"/>
         <location filename="../../kiosk/ui/applicant.py" line="63"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="426"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="435"/>
         <source>Tổ chức / doanh nghiệp</source>
         <translation>Organisation / business</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="43"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="427"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="436"/>
         <source>Người chưa có số định danh</source>
         <translation>Person without an ID number</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="44"/>
         <location filename="../../kiosk/ui/applicant.py" line="59"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="428"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="437"/>
         <source>Nộp thay người thân</source>
         <translation>Filing for a relative</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="51"/>
         <location filename="../../kiosk/ui/applicant.py" line="87"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="432"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="441"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/applicant.py" line="52"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="433"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="442"/>
         <source>Số định danh người nộp</source>
         <translation>Representative&apos;s ID number</translation>
     </message>
@@ -2907,7 +2907,7 @@ right here</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice_texts.py" line="140"/>
-        <location filename="../../kiosk/ui/notice_texts.py" line="345"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="354"/>
         <source>Số định danh cá nhân phải gồm đúng 12 chữ số.</source>
         <translation>The personal ID number must be exactly 12 digits.</translation>
     </message>
@@ -3214,715 +3214,740 @@ right here</translation>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="230"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="231"/>
+        <source>Báo cáo sẵn sàng</source>
+        <extracomment>Image files refused before decoding (kiosk.capture.image_limits); {source} is the file&apos;s name as shown. The readiness report&apos;s headings and verdict (kiosk.doctor), printed ``Vietnamese / English``.</extracomment>
+        <translation>Readiness report</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="232"/>
+        <source>Kiểm tra</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="233"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="234"/>
+        <source>SẴN SÀNG</source>
+        <translation>READY</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="235"/>
+        <source>CHƯA SẴN SÀNG</source>
+        <translation>NOT READY</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice_texts.py" line="239"/>
         <source>Tên tệp quá dài ({length} ký tự).</source>
-        <extracomment>Image files refused before decoding (kiosk.capture.image_limits); {source} is the file&apos;s name as shown.</extracomment>
         <translation>The file name is too long ({length} characters).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="231"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="240"/>
         <source>Tên tệp chứa ký tự điều khiển.</source>
         <translation>The file name contains control characters.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="232"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="241"/>
         <source>Tên tệp chứa ký tự đánh dấu (&lt;, &gt;, &amp;…;).</source>
         <translation>The file name contains markup (&lt;, &gt;, &amp;…;).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="233"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="242"/>
         <source>Không tìm thấy tệp ảnh: {source}</source>
         <translation>Image file not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="235"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="244"/>
         <source>Không đọc được tệp: {source} ({error})</source>
         <translation>Cannot read the file: {source} ({error})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="236"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="245"/>
         <source>Đây là thư mục, không phải tệp ảnh: {source}</source>
         <translation>This is a folder, not an image file: {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="237"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="246"/>
         <source>Không đọc được ảnh (tệp rỗng): {source}</source>
         <translation>Cannot read the image (an empty file, not an image): {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="238"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="247"/>
         <source>Tệp quá lớn ({mb} MB, tối đa {limit} MB).</source>
         <translation>The file is too large ({mb} MB; at most {limit} MB).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="240"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="249"/>
         <source>Ảnh quá lớn: {source} ({detail})</source>
         <translation>The image is too large: {source} ({detail})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="241"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="250"/>
         <source>Không đọc được ảnh (tệp hỏng hoặc không phải ảnh): {source}</source>
         <translation>Cannot read the image (a damaged file or not an image): {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="243"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="252"/>
         <source>Ảnh không có điểm ảnh nào.</source>
         <translation>The image has no pixels.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="244"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="253"/>
         <source>Ảnh quá lớn ({width}×{height} điểm ảnh; mỗi cạnh tối đa {max_side}).</source>
         <translation>The image is too large ({width}×{height} pixels; at most {max_side} per side).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="246"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="255"/>
         <source>Ảnh quá nhỏ ({width}×{height} điểm ảnh; mỗi cạnh tối thiểu {min_side}).</source>
         <translation>The image is too small ({width}×{height} pixels; at least {min_side} per side).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="248"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="257"/>
         <source>Ảnh quá dài và hẹp ({width}×{height}): không phải ảnh chụp giấy tờ.</source>
         <translation>The image is too long and narrow ({width}×{height}) to be a photo of a document.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="250"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="259"/>
         <source>Ảnh quá lớn ({width}×{height} = {megapixels} triệu điểm ảnh).</source>
         <translation>The image is too large ({width}×{height} = {megapixels} megapixels).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="252"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="261"/>
         <source>Không giải mã được ảnh: {source} ({error})</source>
         <translation>Cannot decode the image: {source} ({error})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="253"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="262"/>
         <source>Tệp ảnh bị cắt cụt (không trọn vẹn): {source}</source>
         <translation>The image file is truncated: {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="254"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="263"/>
         <source>Ảnh không khớp với phần đầu tệp: {source}</source>
         <translation>The image does not match its header: {source}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="260"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="269"/>
         <source>Chưa có ảnh nào để số hóa.</source>
         <extracomment>`kiosk docscan` and the documents screen (kiosk.capture.docscan, doc_capture): errors, page warnings, and the live camera&apos;s hints.</extracomment>
         <translation>No images to digitise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="261"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="270"/>
         <source>Không có thư mục để ghi tệp: {folder}</source>
         <translation>The output folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="262"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="271"/>
         <source>Không xử lý được ảnh: {source} ({error})</source>
         <translation>Cannot process the image: {source} ({error})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="263"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="272"/>
         <source>Không ghi được tệp {source}: {reason}</source>
         <translation>Cannot write {source}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="264"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="273"/>
         <source>Không tìm thấy mép trang giấy: dùng toàn bộ ảnh.</source>
         <translation>No page edges found: the whole image is used.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="265"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="274"/>
         <source>Độ phân giải dưới 200 dpi: nên chụp lại gần hơn hoặc dùng máy quét.</source>
         <translation>Resolution below 200 dpi: retake closer or use the scanner.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="267"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="276"/>
         <source>Trang này có vẻ để trống.</source>
         <translation>This page looks blank.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="268"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="277"/>
         <source>Không chắc chiều của trang: hãy kiểm tra lại.</source>
         <translation>The page&apos;s orientation is uncertain: please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="269"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="278"/>
         <source>Trang giấy có vẻ bị gấp hoặc chỉ chụp được một phần: hãy trải phẳng và chụp lại, hoặc xác nhận chỉ cần một nửa trang.</source>
         <translation>The page looks folded, or only part of it is in the picture: flatten it and retake, or confirm that one half is what you mean.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="272"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="281"/>
         <source>Đặt trang giấy dưới camera, mặt chữ lên trên.</source>
         <translation>Place the page under the camera, text up.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="273"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="282"/>
         <source>Đã thấy trang giấy. Giữ yên…</source>
         <translation>Page found. Hold still…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="274"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="283"/>
         <source>Đang chụp…</source>
         <translation>Taking the picture…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="275"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="284"/>
         <source>Đã chụp. Đặt trang tiếp theo, hoặc bấm Xong.</source>
         <translation>Captured. Lay down the next page, or tap Done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="281"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="290"/>
         <source>Chưa thấy mã QR. Hãy đưa mặt có mã QR của thẻ căn cước vào khung hình.</source>
         <extracomment>The card readers (kiosk.capture.idcard_reader, mrz_reader, card_scan; kiosk.domain.idcard, mrz): what a frame gave, and the live scan&apos;s hints between frames.</extracomment>
         <translation>No QR code in view. Show the side of the ID card that has the QR code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="283"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="292"/>
         <source>Đã thấy mã QR nhưng chưa đọc được. Hãy giữ yên thẻ và đưa lại gần hơn.</source>
         <translation>A QR code is in view but could not be read. Hold the card still and a bit closer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="285"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="294"/>
         <source>Mã QR này không phải mã trên thẻ căn cước. Hãy đưa mã QR in trên thẻ căn cước.</source>
         <translation>This QR code is not from an ID card. Show the QR code printed on the ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="287"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="296"/>
         <source>Đã thấy dòng chữ máy đọc (MRZ) nhưng chưa đọc chắc chắn được. Hãy giữ yên thẻ.</source>
         <translation>The machine-readable lines were found but not read with certainty. Hold the card still.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="289"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="298"/>
         <source>Ảnh này không được nhận (quá lớn, sai kích thước hoặc tên tệp không hợp lệ).</source>
         <translation>This image is refused (too large, an impossible size, or an invalid file name).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="291"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="300"/>
         <source>Không mở được ảnh này (không phải ảnh hoặc tệp bị hỏng).</source>
         <translation>This image could not be opened (not an image, or a damaged file).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="293"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="302"/>
         <source>Đã đọc được thẻ căn cước.</source>
         <translation>ID card read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="294"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="303"/>
         <source>Đã đọc hộ chiếu (giấy tờ nước ngoài).</source>
         <translation>Passport read (a foreign document).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="295"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="304"/>
         <source>Đã đọc giấy tờ nước ngoài.</source>
         <translation>Foreign document read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="296"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="305"/>
         <source>Mã này không phải mã của thẻ căn cước.</source>
         <translation>This code is not the code of an ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="297"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="306"/>
         <source>Mã QR không đúng dạng mã trên thẻ căn cước (sai số trường): hãy quét lại.</source>
         <translation>The QR code is not shaped like an ID card&apos;s (wrong number of fields): please scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="299"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="308"/>
         <source>Các trường trong mã QR bị lệch chỗ: hãy quét lại.</source>
         <translation>The fields in the QR code are out of place: please scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="300"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="309"/>
         <source>Đặt thẻ căn cước vào khung hình, mặt có mã QR hướng về camera.</source>
         <translation>Place your ID card in the frame with the QR code facing the camera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="302"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="311"/>
         <source>Giữ yên thẻ trong giây lát…</source>
         <translation>Hold the card still for a moment…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="303"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="312"/>
         <source>Đưa thẻ lại gần camera hơn.</source>
         <translation>Move the card closer to the camera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="304"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="313"/>
         <source>Hãy lật thẻ: mã QR nằm ở mặt bên kia.</source>
         <translation>Please turn the card over: the QR code is on the other side.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="305"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="314"/>
         <source>Mã QR này không phải của thẻ căn cước. Hãy đưa mã QR in trên thẻ căn cước.</source>
         <translation>This QR code is not from an ID card. Show the QR code printed on the ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="307"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="316"/>
         <source>Camera đang gặp sự cố. Vui lòng báo nhân viên hỗ trợ.</source>
         <translation>The camera is not working. Please ask a member of staff for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="309"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="318"/>
         <source>Đưa cả thẻ vào trong khung hình.</source>
         <translation>Move the whole card inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="310"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="319"/>
         <source>Hơi nghiêng thẻ để tránh bị loá sáng.</source>
         <translation>Tilt the card a little to avoid the glare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="311"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="320"/>
         <source>Đã đọc mặt sau. Xin lật thẻ để máy đọc mặt có mã QR (tên có dấu).</source>
         <translation>The back has been read. Please turn the card over so the QR code side can be read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="313"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="322"/>
         <source>Đã đọc xong thẻ căn cước.</source>
         <translation>Your ID card has been read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="314"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="323"/>
         <source>Đây là hộ chiếu (giấy tờ nước ngoài). Máy đang đọc dải ký tự máy đọc…</source>
         <translation>This is a passport (a foreign document). Reading its machine-readable lines…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="316"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="325"/>
         <source>Đây là giấy tờ tùy thân nước ngoài. Máy đang đọc dải ký tự máy đọc…</source>
         <translation>This is a foreign identity document. Reading its machine-readable lines…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="318"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="327"/>
         <source>Đã đọc xong giấy tờ nước ngoài.</source>
         <translation>The foreign document has been read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="319"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="328"/>
         <source>Chưa thấy dải ký tự ở mặt sau thẻ. Hãy đưa mặt sau của thẻ căn cước vào khung hình.</source>
         <translation>No MRZ in view. Show the back of the ID card (the side with the three lines of characters).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="321"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="330"/>
         <source>Đã thấy dải ký tự nhưng chưa đọc được. Hãy giữ yên thẻ, đưa lại gần và tránh lóa.</source>
         <translation>The MRZ is in view but could not be read. Hold the card still, a bit closer, without glare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="323"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="332"/>
         <source>Đã đọc được dải ký tự mặt sau thẻ.</source>
         <translation>MRZ read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="324"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="333"/>
         <source>Không đọc được dải ký tự ở mặt sau thẻ. Hãy lau sạch thẻ và thử lại.</source>
         <translation>The lines of characters on the back of the card could not be read. Please wipe the card and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="326"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="335"/>
         <source>Không đọc được dải ký tự máy đọc của giấy tờ.</source>
         <translation>The document&apos;s machine-readable lines could not be read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="331"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="340"/>
         <source>Mã QR được giải mã sai bảng mã và đã được sửa lại; hãy kiểm tra họ tên.</source>
         <extracomment>Things to check on a card that was read (kiosk.domain.identity_parts.ReadingWarning): never personal data.</extracomment>
         <translation>The QR text was decoded with the wrong encoding and was repaired; check the name.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="333"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="342"/>
         <source>Số CMND cũ trên thẻ không đúng dạng 9 chữ số.</source>
         <translation>The old ID (CMND) number is not 9 digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="334"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="343"/>
         <source>Giới tính trên thẻ không đọc được.</source>
         <translation>The sex is unreadable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="335"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="344"/>
         <source>Ngày cấp trên thẻ không đọc được.</source>
         <translation>The issue date is unreadable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="336"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="345"/>
         <source>Ngày cấp trên thẻ sớm hơn ngày sinh.</source>
         <translation>The issue date is before the date of birth.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="337"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="346"/>
         <source>Họ tên hoặc địa chỉ có ký tự lạ; có thể mã QR bị giải mã sai.</source>
         <translation>The name or address has unexpected characters; the QR may be mis-decoded.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="339"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="348"/>
         <source>Thẻ chỉ ghi năm sinh, không có ngày tháng.</source>
         <translation>The card gives only the year of birth.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="340"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="349"/>
         <source>Ngày sinh trên thẻ không đọc được.</source>
         <translation>The date of birth is unreadable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="341"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="350"/>
         <source>Ba số đầu của số định danh không phải mã tỉnh hay mã nước ngoài đã biết.</source>
         <translation>The first three digits of the ID number are not a known province or abroad code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="343"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="352"/>
         <source>Giới tính trong số định danh không khớp với giới tính trên thẻ.</source>
         <translation>The sex encoded in the ID number does not match the sex on the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="346"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="355"/>
         <source>Chữ số thế kỷ trong số định danh không khớp với năm sinh.</source>
         <translation>The century digit of the ID number does not match the year of birth.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="348"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="357"/>
         <source>Hai số năm sinh trong số định danh không khớp với năm sinh.</source>
         <translation>The two year digits of the ID number do not match the year of birth.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="350"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="359"/>
         <source>Dải ký tự mặt sau thẻ bị đọc sai một vài ký tự và đã được sửa nhờ số kiểm tra.</source>
         <translation>Some MRZ characters were misread and were corrected using the check digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="352"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="361"/>
         <source>Họ tên ở mặt sau thẻ có thể bị đọc sai; hãy đối chiếu với mặt trước.</source>
         <translation>The MRZ name may be misread (it has no check digit); compare it with the card&apos;s front.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="354"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="363"/>
         <source>Không đọc được giới tính ở mặt sau thẻ; đã lấy theo số định danh.</source>
         <translation>The sex in the MRZ is unreadable; it was taken from the ID number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="356"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="365"/>
         <source>Ngày sinh ở mặt sau thẻ không hợp lệ.</source>
         <translation>The MRZ date of birth is not a valid date.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="357"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="366"/>
         <source>Thẻ đã hết hạn sử dụng.</source>
         <translation>The card has expired.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="358"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="367"/>
         <source>Mã quốc gia trên giấy tờ không có trong danh mục.</source>
         <translation>The document&apos;s country code is not an ICAO / ISO 3166 code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="360"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="369"/>
         <source>Số định danh ở hai mặt thẻ không khớp nhau.</source>
         <translation>The ID number differs between the two sides of the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="361"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="370"/>
         <source>Ngày sinh ở hai mặt thẻ không khớp nhau.</source>
         <translation>The date of birth differs between the two sides of the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="363"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="372"/>
         <source>Giới tính ở hai mặt thẻ không khớp nhau.</source>
         <translation>The sex differs between the two sides of the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="364"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="373"/>
         <source>Họ tên ở hai mặt thẻ không khớp nhau.</source>
         <translation>The name differs between the two sides of the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="365"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="374"/>
         <source>Họ tên trong dải ký tự có thể bị đọc sai; hãy đối chiếu với trang thông tin.</source>
         <translation>The MRZ name may be misread (it has no check digit); compare it with the data page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="368"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="377"/>
         <source>Tên được đọc từ mặt sau của thẻ nên không có dấu. Xin sửa lại tên cho đúng.</source>
         <translation>The name was read from the back of the card, without diacritics. Please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="375"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="384"/>
         <source>{file}: KHÔNG ĐỌC ĐƯỢC — {message} ({elapsed})</source>
         <extracomment>The operator&apos;s lines of `kiosk idcard read` and `kiosk docscan` (kiosk.commands.capture), in the CLI&apos;s language (KIOSK_CLI_LANG). {message} is a notice already in words; the rest is data.</extracomment>
         <translation>{file}: NOT READ — {message} ({elapsed})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="376"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="385"/>
         <source>{file}: đọc được ({source}, {elapsed}) — {fields}</source>
         <translation>{file}: read ({source}, {elapsed}) — {fields}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="377"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="386"/>
         <source>{file}: {message} ({format}, {elapsed}) — Số giấy tờ {number} · Nơi cấp {state} · Quốc tịch {nationality} · Họ tên {name} · Ngày sinh {birth} · Có giá trị đến {expiry}</source>
         <translation>{file}: {message} ({format}, {elapsed}) — Document number {number} · Issued by {state} · Nationality {nationality} · Name {name} · Date of birth {birth} · Valid until {expiry}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="381"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="390"/>
         <source>Số định danh {value}</source>
         <translation>ID number {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="382"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="391"/>
         <source>Họ tên {value}</source>
         <translation>Name {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="383"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="392"/>
         <source>Ngày sinh {value}</source>
         <translation>Date of birth {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="384"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="393"/>
         <source>Giới tính {value}</source>
         <translation>Sex {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="385"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="394"/>
         <source>CMND {value}</source>
         <translation>Old ID (CMND) {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="386"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="395"/>
         <source>Nơi thường trú {value}</source>
         <translation>Permanent address {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="387"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="396"/>
         <source>Ngày cấp {value}</source>
         <translation>Issued on {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="388"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="397"/>
         <source>Có giá trị đến {value}</source>
         <translation>Valid until {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="389"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="398"/>
         <source>trang {number}: {source} → {width}×{height} px, {dpi} dpi thực, {kb} KB, {ms} ms</source>
         <translation>page {number}: {source} → {width}×{height} px, {dpi} dpi effective, {kb} KB, {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="391"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="400"/>
         <source> (trống)</source>
         <translation> (blank)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="392"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="401"/>
         <source>    ! bỏ qua {source}: {message}</source>
         <translation>    ! left out {source}: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="393"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="402"/>
         <source>{output}: {pages} trang, {kb} KB</source>
         <translation>{output}: {pages} pages, {kb} KB</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="399"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="408"/>
         <source>PHIẾU TIẾP NHẬN HỒ SƠ</source>
         <extracomment>The paper receipt (kiosk.receipts.model), printed in both languages, Vietnamese first; the kinds of applicant and their identifiers (kiosk.domain.applicant), as the review screen says them.</extracomment>
         <translation>Dossier receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="400"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="409"/>
         <source>BẢN IN LẠI</source>
         <translation>reprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="401"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="410"/>
         <source>BẢN IN LẠI lúc {when}</source>
         <translation>Reprinted {when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="402"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="411"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="403"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="412"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="404"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="413"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="405"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="414"/>
         <source>Loại người nộp</source>
         <translation>Applicant type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="406"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="415"/>
         <source>Nộp thay cho</source>
         <translation>Filed for</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="407"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="416"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="408"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="417"/>
         <source>Nhận kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="409"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="418"/>
         <source>Cước chuyển phát</source>
         <translation>Postage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="410"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="419"/>
         <source>Thời gian</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="411"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="420"/>
         <source>Nhân viên hỗ trợ</source>
         <translation>Assisted by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="412"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="421"/>
         <source>miễn phí</source>
         <translation>free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="413"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="422"/>
         <source>Trực tuyến, trong tài khoản Cổng Dịch vụ công</source>
         <translation>Online, in your portal account</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="414"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="423"/>
         <source>Tại quầy</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="415"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="424"/>
         <source>Tại quầy: {counter}</source>
         <translation>At the counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="416"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="425"/>
         <source>Bưu điện chuyển phát tận nhà</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="417"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="426"/>
         <source>Bưu điện đến nhận hồ sơ tại nhà</source>
         <translation>Home pickup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="418"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="427"/>
         <source>theo giá bưu điện</source>
         <translation>at the post&apos;s rate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="419"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="428"/>
         <source>trả bưu tá khi nhận (COD)</source>
         <translation>paid to the postman on delivery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="420"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="429"/>
         <source>đã nộp cùng lệ phí (VietQR)</source>
         <translation>paid with the fee (VietQR)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="421"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="430"/>
         <source>Tra cứu hồ sơ: quét mã QR này tại bất kỳ kiosk nào, hoặc nhập mã hồ sơ tại {portal}.</source>
         <translation>Check status: scan this QR at any kiosk, or enter the dossier code at {portal}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="423"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="432"/>
         <source>Giữ phiếu này đến khi nhận kết quả.</source>
         <translation>Keep this receipt until you get the result.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="438"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="447"/>
         <source>Xin điền mục này.</source>
         <extracomment>Under a form field: what is wrong with the answer (kiosk.portal.forms reason codes).</extracomment>
         <translation>Please fill in this field.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="439"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="448"/>
         <source>Xin nhập một số.</source>
         <translation>Please enter a number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="440"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="449"/>
         <source>Số này nhỏ quá.</source>
         <translation>This number is too small.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="441"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="450"/>
         <source>Số này lớn quá.</source>
         <translation>This number is too large.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="442"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="451"/>
         <source>Ngày chưa đúng (ngày/tháng/năm).</source>
         <translation>The date is not valid (day/month/year).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="443"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="452"/>
         <source>Xin chọn một mục trong danh sách.</source>
         <translation>Please choose one of the options.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="444"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="453"/>
         <source>Nội dung dài quá.</source>
         <translation>This is too long.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="445"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="454"/>
         <source>Nội dung chưa đúng định dạng.</source>
         <translation>This is not in the expected format.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="446"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="455"/>
         <source>Số điện thoại chưa đúng (10 chữ số, bắt đầu bằng 0).</source>
         <translation>The phone number is not valid (10 digits starting with 0).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="452"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="461"/>
         <source>Số, ký hiệu của giấy tờ</source>
         <extracomment>A document&apos;s own details the documents screen asks for, and how long it is valid (kiosk.sync.component_files).</extracomment>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="453"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="462"/>
         <source>Ngày cấp / ngày ký</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="454"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="463"/>
         <source>Cơ quan cấp</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="455"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="464"/>
         <source>Người ký</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="456"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="465"/>
         <source>Có hiệu lực đến ngày</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="457"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="466"/>
         <source>chưa rõ (cần ngày)</source>
         <translation>unknown (a date is needed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="458"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="467"/>
         <source>vĩnh viễn</source>
         <translation>permanent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice_texts.py" line="459"/>
+        <location filename="../../kiosk/ui/notice_texts.py" line="468"/>
         <source>đến {date}</source>
         <translation>until {date}</translation>
     </message>
@@ -4049,6 +4074,14 @@ right here</translation>
         <location filename="../qml/components/TopBar.qml" line="103"/>
         <source>Gọi nhân viên</source>
         <translation>Call staff</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingBanner</name>
+    <message>
+        <location filename="../qml/TrainingBanner.qml" line="22"/>
+        <source>CHẾ ĐỘ THỬ — KHÔNG CÓ GIÁ TRỊ</source>
+        <translation>TRAINING MODE — NO LEGAL EFFECT</translation>
     </message>
 </context>
 </TS>

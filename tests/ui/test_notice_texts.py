@@ -34,7 +34,7 @@ LOWER_LAYER_CODES = sorted(applicant.NOTICE_CODES | portal_errors.NOTICE_CODES |
                            | mrz_reader.NOTICE_CODES | card_scan.NOTICE_CODES | identity_parts.NOTICE_CODES
                            | idcard.NOTICE_CODES | mrz.NOTICE_CODES | capture_commands.NOTICE_CODES
                            | applicant.LABEL_CODES | receipt_model.NOTICE_CODES | cli_texts.CLI_TEXTS.keys()
-                           | forms.NOTICE_CODES | component_files.NOTICE_CODES)
+                           | forms.NOTICE_CODES | component_files.NOTICE_CODES | doctor.REPORT_CODES)
 
 
 def english_catalogue() -> dict[str, str]:
