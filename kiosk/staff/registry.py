@@ -368,10 +368,10 @@ class StaffRegistry:
             raise PermissionDeniedError(f"no staff member {staff_id}")
         if not role_allows(member.role, action):
             self._emit("staff.denied", staff_id, action=action.value, role=member.role.value)
+            # For logs and staff tools, in English like every StaffError; the staff screen shows its own
+            # words (it only offers the actions the role allows).
             raise PermissionDeniedError(
-                f"a {member.role.value} may not {action.value.replace('_', ' ')}; ask an operator "
-                f"/ vai trò {member.role.value} không được phép thao tác này"
-            )
+                f"a {member.role.value} may not {action.value.replace('_', ' ')}; ask an operator")
         return member
 
     def locked_until(self, staff_id: str) -> datetime | None:
