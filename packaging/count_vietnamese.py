@@ -4,8 +4,9 @@
 
 A literal counts when it holds a Vietnamese letter with a diacritic (đ, ă, ơ, ư, â, ê, ô or a tone mark).
 Not counted: docstrings, strings inside QT_TRANSLATE_NOOP (the catalogue's sources), kiosk/bench,
-kiosk/tools, kiosk/sandbox (a stand-in for the portal, whose Vietnamese is data), and data tables (telex
-rules, province and place names, sample people) listed in DATA below.
+kiosk/tools, kiosk/sandbox (a stand-in for the portal, whose Vietnamese is data), data tables (telex
+rules, province and place names, sample people, what the dossier tells the portal in Vietnamese) listed in
+DATA below, and single letters or marks (text processing: đ→d, tone marks).
 """
 
 from __future__ import annotations
@@ -22,10 +23,15 @@ SKIP_DIRS = ("bench", "tools", "sandbox")
 DATA = {"domain/telex.py", "domain/admin_units.py"}
 #: Module-level tables of data inside other modules: (module, name assigned).
 DATA_TABLES = {("domain/id_number.py", "PROVINCE_CODES"), ("domain/text.py", "_ALPHABET"),
-               ("ui/pseudo.py", "_ACCENTED")}
+               ("ui/pseudo.py", "_ACCENTED"),
+               # Decree 107 summaries and the authorisation's name: written into the dossier for the portal,
+               # always in Vietnamese whatever the screen's language.
+               ("domain/component_metadata.py", "DEFAULT_RULES"), ("domain/applicant.py", "AUTHORISATION_NAME_VI")}
 
 
 def vietnamese(text: str) -> bool:
+    if len(text.strip()) <= 1:  # one letter or mark ("đ", "\u0301"): text processing, not words
+        return False
     # \u0300-\u0323 hold the five tone marks and the circumflex, breve and horn of NFD.
     return any(ch in "đĐ" or "\u0300" <= ch <= "\u0323" for ch in unicodedata.normalize("NFD", text))
 
