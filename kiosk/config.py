@@ -35,7 +35,8 @@ ENV_PREFIX = "KIOSK_"
 ENV_CONFIG_FILE = "KIOSK_CONFIG"
 # KIOSK_* variables that are not settings; every other KIOSK_* variable must name a setting.
 ENV_PSEUDO = "KIOSK_PSEUDO"  # a one-run switch for pseudo-translation (kiosk.ui.pseudo)
-NON_SETTING_ENV = frozenset({ENV_CONFIG_FILE, ENV_PSEUDO})
+ENV_CLI_LANG = "KIOSK_CLI_LANG"  # the language of the CLI's words (kiosk.commands.words): vi, or en
+NON_SETTING_ENV = frozenset({ENV_CONFIG_FILE, ENV_PSEUDO, ENV_CLI_LANG})
 
 Orientation = Literal["auto", "portrait", "landscape"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
