@@ -2,7 +2,7 @@
 # The whole check: lint, types, layering contract and the test suite offscreen on every core.
 # `--fast`: only the pure unit tests (`-m unit`), no lint: the inner loop, seconds.
 # Any failure fails the run; pytest's "no tests ran" (exit 5) is a failure too.
-# Workers: PYTEST_WORKERS (default 2; 0 runs in one process, e.g. to debug).
+# Workers: PYTEST_WORKERS (default 2, 0 with --fast; 0 runs in one process, e.g. to debug).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_IM_MODULE=qtvirtualkeyboard
@@ -43,7 +43,9 @@ fi
 # `--maxschedchunk 1`: a worker is handed one test at a time as it finishes one (xdist's default hands each
 # worker a quarter of the suite up front), so the longest tests, which tests/conftest.py puts first
 # (SLOW_FIRST), spread over both workers and none is left running alone at the end.
-workers="${PYTEST_WORKERS:-2}"
+# The unit level defaults to one process: its 740 tests take ~17 s of CPU, and two workers would each pay
+# the ~4 s start-up (imports, collection) and finish later, not sooner.
+if [ $fast -eq 1 ]; then workers="${PYTEST_WORKERS:-0}"; else workers="${PYTEST_WORKERS:-2}"; fi
 parallel=()
 if [ "$workers" != "0" ]; then
   parallel=(-n "$workers" --dist load --maxschedchunk 1)

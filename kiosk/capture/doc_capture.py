@@ -25,7 +25,13 @@ import cv2
 import numpy as np
 
 from kiosk.capture.docscan import PAGE_WARNINGS, WARNING_NO_PAGE, process_image, warning_notice
-from kiosk.capture.frame_quality import SHARPNESS_THRESHOLD, SteadinessTracker, sharpness
+from kiosk.capture.frame_quality import (
+    MOTION_THRESHOLD,
+    MOTION_WIDTH,
+    SHARPNESS_THRESHOLD,
+    SteadinessTracker,
+    sharpness,
+)
 from kiosk.capture.page_detect import detect_page, order_corners
 from kiosk.capture.page_enhance import (
     WARNING_BLANK,
@@ -79,14 +85,17 @@ class DocumentCameraSession:
         self._tracker = SteadinessTracker(window=3)
         self._last_detect = -1e9
         self._corners: tuple[tuple[float, float], ...] | None = None
+        self._detected_view: np.ndarray | None = None  # the scene, small, when `_corners` were found
         self._good_checks = 0
         self._armed = True
         self._state: LiveState = "no_page"
+        self.detections = 0  # full page searches run (for tests and the bench)
 
     def reset(self) -> None:
         self._tracker.reset()
         self._last_detect = -1e9
         self._corners = None
+        self._detected_view = None
         self._good_checks = 0
         self._armed = True
         self._state = "no_page"
@@ -112,7 +121,11 @@ class DocumentCameraSession:
         capture = False
         if now - self._last_detect >= self.detect_interval_s:
             self._last_detect = now
-            self._corners = self._find(small)
+            view = _motion_view(grey)
+            if not _same_scene(view, self._detected_view):
+                self._corners = self._find(small)
+                self._detected_view = view
+                self.detections += 1
             sharp = sharpness(grey) >= self.sharpness_threshold
             if self._corners is None:
                 self._good_checks = 0
@@ -133,6 +146,23 @@ class DocumentCameraSession:
             return None
         sh, sw = small.shape[:2]
         return tuple((float(x) / sw, float(y) / sh) for x, y in found.corners)
+
+
+def _motion_view(grey: np.ndarray) -> np.ndarray:
+    h, w = grey.shape[:2]
+    return np.asarray(cv2.resize(grey, (MOTION_WIDTH, max(1, round(h * MOTION_WIDTH / w))),
+                                 interpolation=cv2.INTER_AREA), dtype=np.float32)
+
+
+def _same_scene(view: np.ndarray, before: np.ndarray | None) -> bool:
+    """Nothing moved since the page was last searched for: the search (100–400 ms of CPU on a live
+    frame) would find the same corners again, so they are kept. Compared with the view at that search,
+    not with the previous frame, so a slow drift still adds up to a new search. Brightness changes
+    (auto-exposure) do not count, as in the steadiness tracker."""
+    if before is None or before.shape != view.shape:
+        return False
+    diff = view - before
+    return float(np.mean(np.abs(diff - diff.mean()))) < MOTION_THRESHOLD
 
 
 def _shrink(frame: np.ndarray, width: int) -> np.ndarray:

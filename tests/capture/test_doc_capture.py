@@ -68,6 +68,20 @@ def test_a_new_page_rearms_the_auto_capture_and_an_empty_desk_says_so() -> None:
     assert second.count("capture!") == 1
 
 
+def test_an_unchanged_scene_is_not_searched_again_and_a_moved_page_is() -> None:
+    photo = _photo()
+    session = DocumentCameraSession()
+    _feed_until(session, photo.image, steps=8)
+    assert session.detections == 1  # the same picture eight times: one search, its corners kept
+    darker = np.clip(photo.image.astype(np.int16) - 25, 0, 255).astype(np.uint8)
+    session.feed(darker, now=5.0)
+    assert session.detections == 1  # auto-exposure changed the brightness, nothing moved
+    shifted = np.roll(photo.image, photo.image.shape[1] // 6, axis=1)  # the page slid a sixth to the right
+    moved = session.feed(shifted, now=6.0)
+    assert session.detections == 2 and moved.corners is not None
+    assert moved.corners[0][0] > session.feed(photo.image, now=7.0).corners[0][0] + 0.1  # type: ignore[index]
+
+
 def test_no_auto_capture_when_switched_off_but_the_page_is_still_shown() -> None:
     session = DocumentCameraSession()
     session.auto = False

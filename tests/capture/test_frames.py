@@ -76,13 +76,16 @@ def test_no_readable_image_fails_at_open(tmp_path: Path) -> None:
         ImageSequenceSource([]).open()
 
 
-def test_frames_are_copies_and_closed_source_gives_none(three_images: list[Path]) -> None:
+def test_frames_are_read_only_and_closed_source_gives_none(three_images: list[Path]) -> None:
     source = ImageSequenceSource(three_images[:1], repeat_each=2)
     assert source.read() is None  # not opened yet
     with source:
         first = source.read()
         assert first is not None
-        first[:] = 255  # the UI draws overlays on frames
+        with pytest.raises(ValueError, match="read-only"):
+            first[:] = 255  # whoever wants to draw on a frame copies it first
+        overlay = first.copy()
+        overlay[:] = 255
         second = source.read()
         assert second is not None and int(second[0, 0, 0]) == 10
     assert source.read() is None

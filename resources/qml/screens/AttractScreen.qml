@@ -76,10 +76,14 @@ Item {
             Layout.preferredHeight: Theme.buttonHeight * 1.4
             radius: Theme.radius
             color: Theme.accent
+            // One slow breath, then stillness: the attract screen is on most of the day, and an endless
+            // animation repaints the whole window ~60 times a second (15 % of a core when software
+            // rendered); a pause repaints nothing.
             SequentialAnimation on opacity {
                 loops: Animation.Infinite
                 NumberAnimation { from: 1.0; to: 0.75; duration: 1200 }
                 NumberAnimation { from: 0.75; to: 1.0; duration: 1200 }
+                PauseAnimation { duration: 6000 }
             }
             Column {
                 anchors.centerIn: parent
