@@ -54,6 +54,8 @@ from kiosk.capture.page_orientation import (
     analysis_binary,
     decide,
     densest_text_window,
+    line_periodicity,
+    low_resolution_direction,
     ocr_confidences,
     quarter_turn,
     tesseract_env,
@@ -486,16 +488,23 @@ def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndar
     `source_per_view` bounds the OCR crop's scale (never finer than the source). `low_resolution` (below
     `MIN_ORIENTATION_DPI`) lets the line alignment decide before the ink-above/below statistic: measured on
     the real photos it is the better guess there, and the worse one on a well-resolved handwritten page
-    whose OCR could not decide (a cheat sheet turned upside down every way)."""
+    whose OCR could not decide (a cheat sheet turned upside down every way). There, too, the line
+    direction is a vote of several layout cues (`low_resolution_direction`), not word shapes alone."""
     if np.count_nonzero(ink) < 200:
         return Orientation(0, "none", True)
     shape = text_direction(ink)
-    if shape.words < MIN_WORDS:
-        # Ink but too few word shapes: below MIN_ORIENTATION_DPI that is small print the view cannot
-        # resolve (a 30 dpi printed page), not a page without text: say the orientation is a guess.
-        return Orientation(0, "none", (not use_ocr or shape.words == 0) and not low_resolution)
-    base = 0 if shape.direction >= 0 else 90
-    clear = abs(shape.direction) >= DIRECTION_MARGIN
+    if shape.words < MIN_WORDS and not low_resolution:
+        return Orientation(0, "none", not use_ocr or shape.words == 0)
+    # Below MIN_ORIENTATION_DPI few word shapes is small print the view cannot resolve (a 30 dpi printed
+    # page), not a page without text: the layout cues below do not need words (the page stays uncertain).
+    direction = shape.direction
+    if low_resolution:
+        h, w = ink.shape
+        portrait = None if abs(h - w) < 0.05 * max(h, w) else h > w
+        direction = low_resolution_direction(shape.direction, _horizontal_evidence(ink),
+                                             line_periodicity(ink), portrait)
+    base = 0 if direction >= 0 else 90
+    clear = abs(direction) >= DIRECTION_MARGIN
     turned = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))
     if use_ocr:
         quarters = [0, 2] if clear else [0, 1, 2, 3]
