@@ -56,7 +56,8 @@ from kiosk.capture.page_orientation import (
     densest_text_window,
     line_periodicity,
     low_resolution_direction,
-    ocr_confidences,
+    ocr_readings,
+    pooled_confidences,
     quarter_turn,
     tesseract_env,
     text_direction,
@@ -510,18 +511,18 @@ def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndar
         quarters = [0, 2] if clear else [0, 1, 2, 3]
         rotations = [(base + 90 * q) % 360 for q in quarters]
         quarter, _ = quarter_turn(view_size, base // 90)
-        totals = np.zeros(len(quarters))
+        read: list[list[tuple[float, int]]] = []
         window: Window | None = None
-        for attempt in range(OCR_ATTEMPTS):  # a second window, elsewhere, only when the first cannot tell
+        for _attempt in range(OCR_ATTEMPTS):  # a second window, elsewhere, only when the first cannot tell
             window = densest_text_window(turned, shape.char_px, avoid=window)
             crop = _ocr_crop(source_grey, quarter @ to_view, window, shape.char_px, len(quarters),
                              source_per_view)
-            confidences = ocr_confidences([np.ascontiguousarray(np.rot90(crop, k=-q)) for q in quarters])
-            if confidences is None:
+            readings = ocr_readings([np.ascontiguousarray(np.rot90(crop, k=-q)) for q in quarters])
+            if readings is None:
                 break
-            totals += confidences
-            log.debug("orientation by OCR: base %d, confidences %s", base, confidences)
-            decided = decide(list(totals / (attempt + 1)), rotations)
+            read.append(readings)
+            log.debug("orientation by OCR: base %d, readings %s", base, readings)
+            decided = decide(pooled_confidences(read), rotations)
             if decided is not None:
                 return decided
     horizontal = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))

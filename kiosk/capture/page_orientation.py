@@ -288,6 +288,13 @@ def ocr_confidences(crops: list[np.ndarray], language: str = OCR_LANGUAGE,
                     timeout_s: float = OCR_TIMEOUT_S) -> list[float] | None:
     """Tesseract's word confidence (0–100, weighted by word length) for each grey crop, read in one
     process with the crops stacked; None without tesseract or when it fails."""
+    readings = ocr_readings(crops, language, timeout_s)
+    return None if readings is None else [confidence for confidence, _ in readings]
+
+
+def ocr_readings(crops: list[np.ndarray], language: str = OCR_LANGUAGE,
+                 timeout_s: float = OCR_TIMEOUT_S) -> list[tuple[float, int]] | None:
+    """`ocr_confidences` with, for each crop, how many letters Tesseract read in it."""
     exe = shutil.which("tesseract")
     if exe is None or not crops:
         return None
@@ -340,7 +347,20 @@ def ocr_confidences(crops: list[np.ndarray], language: str = OCR_LANGUAGE,
                 letters[index] += len(word)
                 break
     # A crop Tesseract found no words in scores 0 (an upside-down crop often reads as nothing at all).
-    return [weighted[i] / letters[i] if letters[i] else 0.0 for i in range(len(crops))]
+    return [(weighted[i] / letters[i] if letters[i] else 0.0, letters[i]) for i in range(len(crops))]
+
+
+def pooled_confidences(windows: list[list[tuple[float, int]]]) -> list[float]:
+    """Per turn, the confidence over several windows' readings (`ocr_readings`, same turns in each), each
+    window weighing by the letters read in it (at best, over its turns): a second window holding little
+    text (notes of music, a picture) must not drown a first one that read lines of words."""
+    totals = np.zeros(len(windows[0]))
+    weights = 0.0
+    for readings in windows:
+        weight = float(max(1, max(letters for _, letters in readings)))
+        totals += weight * np.array([confidence for confidence, _ in readings])
+        weights += weight
+    return [float(v) for v in totals / weights]
 
 
 def decide(confidences: list[float], rotations: list[int]) -> Orientation | None:
@@ -369,6 +389,8 @@ __all__ = [
     "line_periodicity",
     "low_resolution_direction",
     "ocr_confidences",
+    "ocr_readings",
+    "pooled_confidences",
     "quarter_turn",
     "tesseract_env",
     "text_direction",

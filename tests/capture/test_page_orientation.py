@@ -215,3 +215,11 @@ def test_the_ocr_window_skips_one_piece_blobs_for_words() -> None:
             ink[200:208, left:left + 7] = 1  # a line of five-letter words
     _x, y, _w, h = densest_text_window(ink, 8.0)
     assert y <= 200 < y + h and not (y <= 44 < y + h)
+
+
+def test_ocr_windows_pool_by_the_letters_read_in_them() -> None:
+    lines = [(52.0, 40), (40.0, 38)]  # a window of words: upright leads, not yet by the margin
+    notes = [(10.0, 3), (22.0, 4)]  # a window of music notes: a few "letters", the other way up
+    pooled = page_orientation.pooled_confidences([lines, notes])
+    assert pooled[0] - pooled[1] > 9  # a plain mean would leave (31, 31): a tie
+    assert page_orientation.pooled_confidences([[(30.0, 0), (0.0, 0)]]) == [30.0, 0.0]
