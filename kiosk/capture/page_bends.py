@@ -91,8 +91,8 @@ def _bend_one(feature: np.ndarray, frame: Frame, paper: np.ndarray,
     for split in BEND_SPLITS:
         first = t < split
         second = ~first
-        a1, b1, _ = best_line(gain[first], t[first], n_off)
-        a2, b2, _ = best_line(gain[second], t[second], n_off)
+        a1, b1, _ = best_line(gain[first], t[first], n_off, middle_of_ties=True)
+        a2, b2, _ = best_line(gain[second], t[second], n_off, middle_of_ties=True)
         bent = np.concatenate([_gain_along(gain[first], t[first], n_off, a1, b1),
                                _gain_along(gain[second], t[second], n_off, a2, b2)])
         improvement = float(bent.mean() - straight.mean())

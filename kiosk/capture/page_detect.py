@@ -593,7 +593,8 @@ def side_gain(feature: np.ndarray, frame: Frame, paper: np.ndarray, t: np.ndarra
 GAIN_STEP = 0.5  # work pixels between the offsets `side_gain` tries
 
 
-def best_line(gain: np.ndarray, t: np.ndarray, n_off: int) -> tuple[float, float, float]:
+def best_line(gain: np.ndarray, t: np.ndarray, n_off: int, *,
+              middle_of_ties: bool = False) -> tuple[float, float, float]:
     """The line through the points at fractions `t` with the most mean gain: its offsets (work pixels) at
     the side's start (t = 0) and end (t = 1), and that mean gain. Coarse grid, then a fine pass."""
     rows = np.arange(len(t))
@@ -609,8 +610,18 @@ def best_line(gain: np.ndarray, t: np.ndarray, n_off: int) -> tuple[float, float
     pos = e1[..., None] * (1 - t) + e2[..., None] * t + n_off
     idx = np.clip(np.rint(pos).astype(np.int64), 0, gain.shape[1] - 1)
     fine = gain[rows[None, None, :], idx].mean(axis=2)
+    top = float(fine.max())
+    if middle_of_ties:
+        # The gain saturates, so lines a pixel or two apart often tie for the best: the middle of the tied
+        # ones, not the first (biased towards the inside). Used for the parts of bent sides (page_bends),
+        # whose few points leave wider ties; the straight fit keeps the first, as measured on the benches.
+        tied = fine >= top - PLATEAU
+        return float(e1[tied].mean() * GAIN_STEP), float(e2[tied].mean() * GAIN_STEP), top
     k1, k2 = np.unravel_index(int(np.argmax(fine)), fine.shape)
-    return float(e1[k1, k2] * GAIN_STEP), float(e2[k1, k2] * GAIN_STEP), float(fine[k1, k2])
+    return float(e1[k1, k2] * GAIN_STEP), float(e2[k1, k2] * GAIN_STEP), top
+
+
+PLATEAU = 0.005  # mean gains this close to the best count as tied
 
 
 def line_at(frame: Frame, start_offset: float, end_offset: float) -> tuple[np.ndarray, np.ndarray]:
@@ -870,11 +881,13 @@ def _best_quad(feature: np.ndarray, masks: list[tuple[str, np.ndarray]],
             quad = moved
         sides = side_scores(feature, quad)  # scored as fitted: a chord across a bulge has no edge to score
         bent: tuple[bool, ...] = (False,) * 4
-        if min(sides) < GOOD_ENOUGH:  # a side bent at a fold or a crease (page_bends)?
+        # A side bent at a fold or a crease (page_bends)? Not on a quad whose every side is all edge and
+        # blank margin already (most flat pages: this saves the extra fit).
+        if min(sides) < 1.0:
             from kiosk.capture.page_bends import bend_sides  # it builds on this module's scoring
 
             unbent = bend_sides(feature, quad)
-            if unbent is not None and _plausible(unbent.corners, shape) and min(unbent.scores) > min(sides):
+            if unbent is not None and _plausible(unbent.corners, shape) and min(unbent.scores) >= min(sides):
                 quad, sides, bent = unbent.corners, unbent.scores, unbent.bent
         candidate = (_corners_on_the_page(quad, mask, feature), min(sides), name, sum(sides) / 4, bent)
         if found is not None:
