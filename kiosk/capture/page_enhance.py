@@ -48,12 +48,14 @@ from kiosk.capture.page_orientation import (
     MIN_WORDS,
     OCR_ATTEMPTS,
     OCR_CHAR_PX,
+    TOP_HEAVY,
     Orientation,
     Window,
     alignment_evidence,
     analysis_binary,
     decide,
     densest_text_window,
+    ink_balance,
     line_periodicity,
     low_resolution_direction,
     ocr_readings,
@@ -526,6 +528,9 @@ def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndar
             if decided is not None:
                 return decided
     horizontal = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))
+    balance = ink_balance(horizontal) if low_resolution else 0.0
+    if abs(balance) >= TOP_HEAVY:  # the ink clearly at one end: that end is the top (ink_balance)
+        return Orientation(base if balance > 0 else (base + 180) % 360, "text", False)
     aligned = alignment_evidence(horizontal, _text_lines(horizontal)) if low_resolution else 0.0
     if abs(aligned) >= ALIGNMENT_MARGIN:  # starts line up, ends do not (or the reverse): page_orientation
         return Orientation(base if aligned > 0 else (base + 180) % 360, "text", False)

@@ -205,6 +205,23 @@ def low_resolution_direction(word_direction: float, profile_evidence: float, per
             + vote(periodicity, LOW_RES_PERIOD_CLEAR) + shape)
 
 
+TOP_HEAVY = 0.1  # |ink_balance| from this (a tenth of the page's height off the middle): it decides
+
+
+def ink_balance(binary: np.ndarray) -> float:
+    """How far above the middle of the page (a fraction of its height, > 0) or below it (< 0) the ink's
+    centre lies. A page is written and printed from the top, and what is left blank is left at the bottom:
+    a letter, notes, a title page, a paper whose figure heads the page. Below MIN_ORIENTATION_DPI a page
+    clearly heavy at one end (`TOP_HEAVY`) is turned that end up before the line alignment is asked, which
+    at ~30 dpi merges two columns and centred lines into one ragged margin. Measured on the real photos at
+    28–41 dpi (`kiosk bench docscan`; chosen on those same photos, no held-out set): the alignment was
+    confidently wrong on a two-column paper, a centred title page and a letterhead, all clearly top-heavy
+    (0.12–0.16); receipts and full pages sit within ±0.07; one page of notes is bottom-heavy (0.11) and
+    loses the two turns its alignment had right: 36 → 45 of 60 turns upright."""
+    ys = np.nonzero(binary)[0]
+    return 0.5 - float(ys.mean()) / binary.shape[0] if len(ys) else 0.0
+
+
 Window = tuple[int, int, int, int]  # x, y, w, h
 MIN_WORD_PIECES = 2  # separate pieces of ink (letters) a word blob must hold to count as printed words
 
@@ -378,6 +395,7 @@ __all__ = [
     "ALIGNMENT_MARGIN",
     "ANALYSIS_DPI",
     "OCR_ATTEMPTS",
+    "TOP_HEAVY",
     "Orientation",
     "TextShape",
     "Window",
@@ -386,6 +404,7 @@ __all__ = [
     "character_size",
     "decide",
     "densest_text_window",
+    "ink_balance",
     "line_periodicity",
     "low_resolution_direction",
     "ocr_confidences",

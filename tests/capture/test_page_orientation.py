@@ -223,3 +223,21 @@ def test_ocr_windows_pool_by_the_letters_read_in_them() -> None:
     pooled = page_orientation.pooled_confidences([lines, notes])
     assert pooled[0] - pooled[1] > 9  # a plain mean would leave (31, 31): a tie
     assert page_orientation.pooled_confidences([[(30.0, 0), (0.0, 0)]]) == [30.0, 0.0]
+
+
+def test_a_low_resolution_page_heavy_at_one_end_has_that_end_up() -> None:
+    """A title page of centred lines (no margin lines up better than the other) in the upper part of the
+    page: upside down at ~30 dpi, its ink's balance turns it back; a full page says nothing."""
+    from kiosk.capture.page_enhance import find_orientation
+
+    ink = np.zeros((420, 300), np.uint8)
+    for row, length in enumerate((120, 220, 80, 180, 140)):
+        top = 40 + row * 26
+        ink[top:top + 10, 150 - length // 2:150 + length // 2] = 1
+    assert page_orientation.ink_balance(ink) > page_orientation.TOP_HEAVY
+    for turns, expected in ((0, 0), (2, 180)):
+        turned = np.ascontiguousarray(np.rot90(ink, k=turns))
+        result = find_orientation(turned, turned, np.zeros((4, 4), np.uint8), np.eye(3), turned.shape[::-1],
+                                  1.0, use_ocr=False, low_resolution=True)
+        assert result.rotation == expected and not result.confident
+    assert abs(page_orientation.ink_balance(_square_script())) < page_orientation.TOP_HEAVY
