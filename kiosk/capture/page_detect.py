@@ -860,6 +860,9 @@ def _agreed(found: list[Candidate], best: Candidate, shape: tuple[int, ...]) -> 
     return sum(_corner_distance(c[0], best[0]) <= limit for c in found) >= 2
 
 
+BEND_FROM = 0.3  # weakest-side score from which a candidate is tried with bent sides
+
+
 def _best_quad(feature: np.ndarray, masks: list[tuple[str, np.ndarray]],
                best: Candidate | None, found: list[Candidate] | None = None,
                raw_seen: list[np.ndarray] | None = None) -> Candidate | None:
@@ -882,8 +885,9 @@ def _best_quad(feature: np.ndarray, masks: list[tuple[str, np.ndarray]],
         sides = side_scores(feature, quad)  # scored as fitted: a chord across a bulge has no edge to score
         bent: tuple[bool, ...] = (False,) * 4
         # A side bent at a fold or a crease (page_bends)? Not on a quad whose every side is all edge and
-        # blank margin already (most flat pages: this saves the extra fit).
-        if min(sides) < 1.0:
+        # blank margin already (most flat pages), nor on one with a side that is no page's edge at all
+        # (below BEND_FROM: pageless desks and cloths score 0–0.1; the folded real pages 0.46–0.88).
+        if BEND_FROM <= min(sides) < 1.0:
             from kiosk.capture.page_bends import bend_sides  # it builds on this module's scoring
 
             unbent = bend_sides(feature, quad)
