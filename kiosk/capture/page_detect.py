@@ -307,6 +307,7 @@ def _quad_from_mask(mask: np.ndarray) -> np.ndarray | None:
 
 OFF_PAGE = 0.015  # a fitted corner this far (fraction of the diagonal) outside its mask is not on the page
 DESK_DARKER = 1.0  # log units darker than the paper: the fitted corner sits on the desk, not on paper
+MAX_CORNER_MOVE = 0.05  # fraction of the diagonal: a curl moves a corner less (~2 %); a dog-ear more
 
 
 def _corners_on_the_page(quad: np.ndarray, mask: np.ndarray, feature: np.ndarray) -> np.ndarray:
@@ -340,7 +341,13 @@ def _corners_on_the_page(quad: np.ndarray, mask: np.ndarray, feature: np.ndarray
         x, y = round(float(probe[0])), round(float(probe[1]))
         if not (0 <= x < w and 0 <= y < h) or paper - float(lum[y, x]) < DESK_DARKER:
             continue
-        moved[i] = outline[int(np.argmax((outline - centre) @ direction))]
+        tip = outline[int(np.argmax((outline - centre) @ direction))]
+        if float(np.linalg.norm(tip - corner)) > MAX_CORNER_MOVE * math.hypot(h, w):
+            # Not a curl: a corner folded over (a dog-ear) cuts off a triangle much larger than a curl
+            # rounds off, and the paper's extreme point is then the fold's end, not a corner. The page's
+            # corner is where its sides meet, as fitted (a real photo: moving it cost IoU 0.984 → 0.817).
+            continue
+        moved[i] = tip
     return moved if is_convex_quad(moved) else quad
 
 

@@ -57,3 +57,16 @@ def test_a_flat_page_has_no_bent_side() -> None:
     found = detect_page(image)
     assert found is not None
     assert _corner_error(found.corners, corners) <= 4
+
+
+def test_a_dog_eared_corner_is_where_the_sides_meet() -> None:
+    # The top-right corner folded over: a 170 × 170 px triangle of desk where it was, the flap (the
+    # paper's back, a little darker) lying on the page. A curl would move the corner onto the paper's
+    # tip; a fold this large must not (page_detect.MAX_CORNER_MOVE).
+    corners = np.array([[150, 120], [650, 120], [650, 880], [150, 880]], np.float64)
+    cut = np.array([corners[0], [480, 120], [650, 290], corners[2], corners[3]])
+    image = _photo(cut)
+    cv2.fillPoly(image, [np.array([[480, 120], [650, 290], [480, 290]], np.int32)], (200, 200, 196))
+    found = detect_page(image)
+    assert found is not None
+    assert _corner_error(found.corners, corners) <= 6
