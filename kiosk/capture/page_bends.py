@@ -46,6 +46,7 @@ BEND_SAMPLES = 48  # points along a side (its middle 92 %)
 BEND_GAIN = 0.08  # the two parts must put this much more (mean gain, 0–1) of the side on a paper edge
 MIN_BEND = 1.5  # work pixels: a kink smaller than this is noise (and changes no corner that matters)
 MAX_BEND_DEG = 25.0  # a fold tilts the edge by a few degrees to ~20°, not more
+PART_GRID = 4  # offsets between the parts' coarse candidates (2 pixels): a part moves its side a few %
 KINK_WITHIN = 0.2  # the parts must meet within this fraction of the side's length of the split
 
 
@@ -91,8 +92,8 @@ def _bend_one(feature: np.ndarray, frame: Frame, paper: np.ndarray,
     for split in BEND_SPLITS:
         first = t < split
         second = ~first
-        a1, b1, _ = best_line(gain[first], t[first], n_off, middle_of_ties=True)
-        a2, b2, _ = best_line(gain[second], t[second], n_off, middle_of_ties=True)
+        a1, b1, _ = best_line(gain[first], t[first], n_off, middle_of_ties=True, coarse=PART_GRID)
+        a2, b2, _ = best_line(gain[second], t[second], n_off, middle_of_ties=True, coarse=PART_GRID)
         bent = np.concatenate([_gain_along(gain[first], t[first], n_off, a1, b1),
                                _gain_along(gain[second], t[second], n_off, a2, b2)])
         improvement = float(bent.mean() - straight.mean())

@@ -600,20 +600,21 @@ def side_gain(feature: np.ndarray, frame: Frame, paper: np.ndarray, t: np.ndarra
 GAIN_STEP = 0.5  # work pixels between the offsets `side_gain` tries
 
 
-def best_line(gain: np.ndarray, t: np.ndarray, n_off: int, *,
-              middle_of_ties: bool = False) -> tuple[float, float, float]:
+def best_line(gain: np.ndarray, t: np.ndarray, n_off: int, *, middle_of_ties: bool = False,
+              coarse: int = 2) -> tuple[float, float, float]:
     """The line through the points at fractions `t` with the most mean gain: its offsets (work pixels) at
-    the side's start (t = 0) and end (t = 1), and that mean gain. Coarse grid, then a fine pass."""
+    the side's start (t = 0) and end (t = 1), and that mean gain. A grid of every `coarse` offsets, then a
+    fine pass around its best."""
     rows = np.arange(len(t))
-    grid = np.arange(-n_off, n_off + 1, 2)
+    grid = np.arange(-n_off, n_off + 1, coarse)
     d1, d2 = np.meshgrid(grid, grid, indexing="ij")
     pos = d1[..., None] * (1 - t) + d2[..., None] * t + n_off
     idx = np.clip(np.rint(pos).astype(np.int64), 0, gain.shape[1] - 1)
     score = gain[rows[None, None, :], idx].mean(axis=2)
     j1, j2 = np.unravel_index(int(np.argmax(score)), score.shape)
     # Fine pass: one grid step either way at full offset resolution.
-    e1, e2 = np.meshgrid(np.arange(grid[j1] - 2, grid[j1] + 3), np.arange(grid[j2] - 2, grid[j2] + 3),
-                         indexing="ij")
+    e1, e2 = np.meshgrid(np.arange(grid[j1] - coarse, grid[j1] + coarse + 1),
+                         np.arange(grid[j2] - coarse, grid[j2] + coarse + 1), indexing="ij")
     pos = e1[..., None] * (1 - t) + e2[..., None] * t + n_off
     idx = np.clip(np.rint(pos).astype(np.int64), 0, gain.shape[1] - 1)
     fine = gain[rows[None, None, :], idx].mean(axis=2)
