@@ -24,8 +24,11 @@ white page on a light desk) or a shadow crosses it. This one:
    an edge (band contrast in the log image: a thin printed line cannot pass for the edge) times the share
    whose margin just inside is blank paper (the paper's chromaticity, even brightness: wood grain, tiles and
    checks alternate), all scaled by how much brighter the inside is than the ring outside (`paper_lift`).
+   A candidate whose sides are not all perfect is also tried with each side bent once, at a fold or a
+   crease (`page_bends`): two straight parts, the corners where the parts next to them meet.
 5. Refines the winner at full resolution (`refine_corners`): along each side the strongest colour step
-   within a few pixels, sub-pixel, and a RANSAC line through the steps that agree.
+   within a few pixels, sub-pixel, and a RANSAC line through the steps that agree (a bent side keeps its
+   fitted corners: one line along it would lock onto one of its parts).
 
 `detect_page` returns None when no candidate scores `MIN_SCORE`; callers then use the whole image and say
 so. Measured on the synthetic corpus (`kiosk bench docscan`): corners within ~2 px at 8–13 MP.
