@@ -514,9 +514,10 @@ def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndar
         rotations = [(base + 90 * q) % 360 for q in quarters]
         quarter, _ = quarter_turn(view_size, base // 90)
         read: list[list[tuple[float, int]]] = []
-        window: Window | None = None
-        for _attempt in range(OCR_ATTEMPTS):  # a second window, elsewhere, only when the first cannot tell
-            window = densest_text_window(turned, shape.char_px, avoid=window)
+        windows: list[Window] = []
+        for _attempt in range(OCR_ATTEMPTS):  # another window, elsewhere, only when those read cannot tell
+            window = densest_text_window(turned, shape.char_px, avoid=windows)
+            windows.append(window)
             crop = _ocr_crop(source_grey, quarter @ to_view, window, shape.char_px, len(quarters),
                              source_per_view)
             readings = ocr_readings([np.ascontiguousarray(np.rot90(crop, k=-q)) for q in quarters])

@@ -59,7 +59,8 @@ WINDOW_CHARS = (30, 5)  # the OCR window in median character sizes: ~3 lines of 
 MAX_OCR_SCALE = 4.0  # small print is enlarged for Tesseract (the output page never is)
 MAX_OCR_PIXELS = 400_000  # bound on the stacked crop (CPU)
 OCR_TIMEOUT_S = 20.0
-OCR_ATTEMPTS = 2  # windows read at most (the second only when the first cannot tell)
+OCR_ATTEMPTS = 3  # windows read at most (each only when those before cannot tell: a page of music, two
+#                  windows of notes and a third with its title, ~0.3 s CPU more on such pages only)
 
 
 def tesseract_env() -> dict[str, str]:
@@ -234,10 +235,11 @@ def _pieces(binary: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
     return np.bincount((pairs // (int(raw.max()) + 1)).astype(np.int64), minlength=count)[:count]
 
 
-def densest_text_window(binary: np.ndarray, char_px: float, avoid: Window | None = None) -> Window:
+def densest_text_window(binary: np.ndarray, char_px: float,
+                        avoid: Window | list[Window] | None = None) -> Window:
     """(x, y, w, h) of the window about three lines by ~35 characters holding the most word ink (blobs of
     word shape only: pictures, rules and solid blocks do not count), for horizontal text; away from the
-    window `avoid` when given (a second opinion from elsewhere on the page)."""
+    window(s) `avoid` when given (a second opinion from elsewhere on the page)."""
     stats, labels = _word_blobs(binary, char_px)
     w = stats[:, cv2.CC_STAT_WIDTH]
     h = stats[:, cv2.CC_STAT_HEIGHT]
@@ -250,8 +252,7 @@ def densest_text_window(binary: np.ndarray, char_px: float, avoid: Window | None
     keep &= _pieces(binary, labels, len(stats)) >= MIN_WORD_PIECES
     keep[0] = False
     words = (keep[labels] & (binary > 0)).astype(np.float32)
-    if avoid is not None:
-        ax, ay, aw, ah = avoid
+    for ax, ay, aw, ah in [avoid] if isinstance(avoid, tuple) else avoid or []:
         words[max(0, ay - ah):ay + 2 * ah, max(0, ax - aw // 2):ax + aw + aw // 2] = 0
     H, W = binary.shape
     win_w = min(W, max(8, round(WINDOW_CHARS[0] * char_px)))

@@ -71,6 +71,8 @@ def test_the_ocr_window_holds_whole_body_text_words(page_bgr: np.ndarray) -> Non
     assert window.mean() >= 0.05  # print, not margin
     second = densest_text_window(ink, shape.char_px, avoid=(x, y, w, h))
     assert abs(second[1] - y) >= h  # elsewhere on the page
+    third = densest_text_window(ink, shape.char_px, avoid=[(x, y, w, h), second])  # when two cannot tell
+    assert abs(third[1] - y) >= h and abs(third[1] - second[1]) >= second[3]
 
 
 def test_decide_wants_a_clear_lead() -> None:
