@@ -24,8 +24,11 @@ white page on a light desk) or a shadow crosses it. This one:
    an edge (band contrast in the log image: a thin printed line cannot pass for the edge) times the share
    whose margin just inside is blank paper (the paper's chromaticity, even brightness: wood grain, tiles and
    checks alternate), all scaled by how much brighter the inside is than the ring outside (`paper_lift`).
+   A candidate whose sides are not all perfect is also tried with each side bent once, at a fold or a
+   crease (`page_bends`): two straight parts, the corners where the parts next to them meet.
 5. Refines the winner at full resolution (`refine_corners`): along each side the strongest colour step
-   within a few pixels, sub-pixel, and a RANSAC line through the steps that agree.
+   within a few pixels, sub-pixel, and a RANSAC line through the steps that agree (a bent side keeps its
+   fitted corners: one line along it would lock onto one of its parts).
 
 `detect_page` returns None when no candidate scores `MIN_SCORE`; callers then use the whole image and say
 so. Measured on the synthetic corpus (`kiosk bench docscan`): corners within ~2 px at 8–13 MP.
@@ -307,6 +310,7 @@ def _quad_from_mask(mask: np.ndarray) -> np.ndarray | None:
 
 OFF_PAGE = 0.015  # a fitted corner this far (fraction of the diagonal) outside its mask is not on the page
 DESK_DARKER = 1.0  # log units darker than the paper: the fitted corner sits on the desk, not on paper
+MAX_CORNER_MOVE = 0.05  # fraction of the diagonal: a curl moves a corner less (~2 %); a dog-ear more
 
 
 def _corners_on_the_page(quad: np.ndarray, mask: np.ndarray, feature: np.ndarray) -> np.ndarray:
@@ -340,7 +344,13 @@ def _corners_on_the_page(quad: np.ndarray, mask: np.ndarray, feature: np.ndarray
         x, y = round(float(probe[0])), round(float(probe[1]))
         if not (0 <= x < w and 0 <= y < h) or paper - float(lum[y, x]) < DESK_DARKER:
             continue
-        moved[i] = outline[int(np.argmax((outline - centre) @ direction))]
+        tip = outline[int(np.argmax((outline - centre) @ direction))]
+        if float(np.linalg.norm(tip - corner)) > MAX_CORNER_MOVE * math.hypot(h, w):
+            # Not a curl: a corner folded over (a dog-ear) cuts off a triangle much larger than a curl
+            # rounds off, and the paper's extreme point is then the fold's end, not a corner. The page's
+            # corner is where its sides meet, as fitted (a real photo: moving it cost IoU 0.984 → 0.817).
+            continue
+        moved[i] = tip
     return moved if is_convex_quad(moved) else quad
 
 
@@ -401,16 +411,27 @@ def log_image(small_bgr: np.ndarray) -> np.ndarray:
     return np.log(small_bgr.astype(np.float32) + 6.0)
 
 
-def _side_frame(quad: np.ndarray, i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """Side i's start, direction (unit) and outward normal, and its length."""
-    a, b = quad[i], quad[(i + 1) % 4]
+Frame = tuple[np.ndarray, np.ndarray, np.ndarray, float]  # start, unit direction, outward normal, length
+
+
+def segment_frame(a: np.ndarray, b: np.ndarray, centre: np.ndarray) -> Frame:
+    """The segment a→b's start, direction (unit), normal pointing away from `centre`, and its length."""
     d = b - a
     length = float(np.hypot(*d))
     u = d / max(length, 1e-9)
     normal = np.array([u[1], -u[0]])
-    if np.dot(quad.mean(axis=0) - (a + b) / 2, normal) > 0:
+    if np.dot(centre - (a + b) / 2, normal) > 0:
         normal = -normal
     return a, u, normal, length
+
+
+def _side_frame(quad: np.ndarray, i: int) -> Frame:
+    """Side i's start, direction (unit) and outward normal, and its length."""
+    return segment_frame(quad[i], quad[(i + 1) % 4], quad.mean(axis=0))
+
+
+def _frames(quad: np.ndarray, frames: list[Frame] | None) -> list[Frame]:
+    return frames if frames is not None else [_side_frame(quad, i) for i in range(4)]
 
 
 def _profiles(feature: np.ndarray, base: np.ndarray, normal: np.ndarray, offsets: np.ndarray) -> np.ndarray:
@@ -437,15 +458,16 @@ def _band_contrast(profile: np.ndarray, step: float, inner: int) -> np.ndarray:
     return np.asarray(np.linalg.norm(diff, axis=2))
 
 
-def side_contrast(feature: np.ndarray, quad: np.ndarray, samples: int = SIDE_SAMPLES) -> list[np.ndarray]:
-    """For each side, the band contrast at `samples` points along its middle 84 %."""
+def side_contrast(feature: np.ndarray, quad: np.ndarray, samples: int = SIDE_SAMPLES,
+                  frames: list[Frame] | None = None) -> list[np.ndarray]:
+    """For each side (or each of `frames`: the segments of bent sides), the band contrast at `samples`
+    points along its middle 84 %."""
     out = []
     t = 0.08 + 0.84 * (np.arange(samples) + 0.5) / samples
     step = 0.5
     inner = round(max(BAND) / step)
     offsets = np.arange(-inner, inner + 1) * step
-    for i in range(4):
-        a, u, normal, length = _side_frame(quad, i)
+    for a, u, normal, length in _frames(quad, frames):
         base = a[None, :] + (t * length)[:, None] * u[None, :]
         prof = _profiles(feature, base, normal, offsets)
         out.append(_band_contrast(prof, step, inner)[:, 0])
@@ -471,15 +493,14 @@ def paper_chroma(feature: np.ndarray, quad: np.ndarray) -> np.ndarray:
 
 
 def margin_uniformity(feature: np.ndarray, quad: np.ndarray, paper: np.ndarray | None = None,
-                      samples: int = SIDE_SAMPLES) -> list[float]:
+                      samples: int = SIDE_SAMPLES, frames: list[Frame] | None = None) -> list[float]:
     """For each side, the share of points whose colour just inside it (the page's blank margin) has the
     paper's chromaticity: a quad that swallowed squares of a checked cloth or tiles has their colours
     along its inside."""
     paper = paper_chroma(feature, quad) if paper is None else paper
     out = []
     t = 0.08 + 0.84 * (np.arange(samples) + 0.5) / samples
-    for i in range(4):
-        a, u, normal, length = _side_frame(quad, i)
+    for a, u, normal, length in _frames(quad, frames):
         base = a[None, :] + (t * length)[:, None] * u[None, :]
         prof = _profiles(feature, base, normal, -np.array(MARGIN_BAND)).mean(axis=1)  # (samples, 3)
         dev = np.linalg.norm(_chroma(prof) - paper, axis=1)
@@ -513,7 +534,7 @@ def _interior_points(quad: np.ndarray, n: int = 12, inset: float = 0.1) -> np.nd
     return np.array(pts)
 
 
-def paper_lift(feature: np.ndarray, quad: np.ndarray) -> float:
+def paper_lift(feature: np.ndarray, quad: np.ndarray, frames: list[Frame] | None = None) -> float:
     """How much brighter (log units) the page's paper is than the ring just outside it: the brighter half
     of points inside against the median of points 6–14 work pixels outside. Paper is the brightest thing
     on a desk; two planks of a table or two tiles are not."""
@@ -521,23 +542,25 @@ def paper_lift(feature: np.ndarray, quad: np.ndarray) -> float:
     inside = float(np.median(values[values >= np.median(values)]))
     t = 0.05 + 0.9 * (np.arange(SIDE_SAMPLES) + 0.5) / SIDE_SAMPLES
     ring = []
-    for i in range(4):
-        a, u, normal, length = _side_frame(quad, i)
+    for a, u, normal, length in _frames(quad, frames):
         base = a[None, :] + (t * length)[:, None] * u[None, :]
         ring.append(_profiles(feature, base, normal, np.array([6.0, 10.0, 14.0])).mean(axis=2).ravel())
     return inside - float(np.median(np.concatenate(ring)))
 
 
-def side_scores(feature: np.ndarray, quad: np.ndarray) -> list[float]:
-    """Per side, 0–1: (share of points on an edge) × (share of points with a paper margin), all scaled
-    down when the inside is not clearly brighter than the outside (`paper_lift`)."""
+def side_scores(feature: np.ndarray, quad: np.ndarray, frames: list[Frame] | None = None) -> list[float]:
+    """Per side (or per segment of `frames`), 0–1: (share of points on an edge) × (share of points with a
+    paper margin), all scaled down when the inside is not clearly brighter than the outside
+    (`paper_lift`)."""
     h, w = feature.shape[:2]
-    if not ((quad[:, 0] >= -2).all() and (quad[:, 1] >= -2).all() and (quad[:, 0] <= w + 2).all()
-            and (quad[:, 1] <= h + 2).all()):
-        return [0.0] * 4
-    edges = [float(np.mean(c > LOG_CONTRAST)) for c in side_contrast(feature, quad)]
-    margins = margin_uniformity(feature, quad)
-    lift = min(1.0, max(0.0, paper_lift(feature, quad) / PAPER_LIFT))
+    frames = _frames(quad, frames)
+    ends = np.array([p for a, u, _n, length in frames for p in (a, a + length * u)])
+    if not ((ends[:, 0] >= -2).all() and (ends[:, 1] >= -2).all() and (ends[:, 0] <= w + 2).all()
+            and (ends[:, 1] <= h + 2).all()):
+        return [0.0] * len(frames)
+    edges = [float(np.mean(c > LOG_CONTRAST)) for c in side_contrast(feature, quad, frames=frames)]
+    margins = margin_uniformity(feature, quad, frames=frames)
+    lift = min(1.0, max(0.0, paper_lift(feature, quad, frames) / PAPER_LIFT))
     return [e * m * lift for e, m in zip(edges, margins, strict=True)]
 
 
@@ -546,56 +569,91 @@ def quad_score(feature: np.ndarray, quad: np.ndarray) -> float:
     return min(side_scores(feature, quad))
 
 
-def optimise_sides(feature: np.ndarray, quad: np.ndarray, reach: float = 0.1) -> np.ndarray | None:
-    """Move each side (both of its ends independently, up to `reach` × its length along its normal) to
-    where it best separates paper from not-paper: the points along it gain by the band contrast across
-    them (saturating), but only where the colour just inside is the paper's."""
-    lines = []
-    step = 0.5
+def side_gain(feature: np.ndarray, frame: Frame, paper: np.ndarray, t: np.ndarray,
+              reach: float = 0.1) -> tuple[np.ndarray, int]:
+    """For points at fractions `t` along a side (`frame`), how well each offset along its normal (every
+    `GAIN_STEP` work pixels, up to `reach` × its length either way) separates paper from not-paper: the
+    band contrast across it (saturating), but only where the colour just inside is the paper's and even
+    along the side. Returns the gain (points, offsets) and the number of offsets on each side of 0."""
+    step = GAIN_STEP
     inner = round(max(BAND) / step)
     margin_idx = [round(m / step) for m in MARGIN_BAND]
     pad = max(inner, max(margin_idx))
+    a, u, normal, length = frame
+    radius = max(4.0, reach * length)
+    n_off = math.ceil(radius / step)
+    offsets = np.arange(-(n_off + pad), n_off + pad + 1) * step
+    base = a[None, :] + (t * length)[:, None] * u[None, :]
+    prof = _profiles(feature, base, normal, offsets)
+    raw = _band_contrast(prof, step, pad)  # (samples, 2 n_off + 1): offsets -n_off..n_off
+    centre_idx = np.arange(pad, prof.shape[1] - pad)
+    inside = np.zeros((len(t), len(centre_idx), 3), np.float32)
+    for m in margin_idx:
+        inside += prof[:, centre_idx - m]
+    inside /= len(margin_idx)
+    is_paper = np.linalg.norm(_chroma(inside) - paper, axis=2) < MARGIN_CHROMA
+    # ... and even along the side (see margin_uniformity), judged per offset against the neighbours.
+    lum = inside.mean(axis=2)
+    padded = np.pad(lum, ((4, 4), (0, 0)), mode="edge")
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 9, axis=0)
+    even = np.abs(lum - np.median(windows, axis=2)) < MARGIN_LUMA
+    return raw / (raw + LOG_SOFT) * (is_paper & even), n_off
+
+
+GAIN_STEP = 0.5  # work pixels between the offsets `side_gain` tries
+
+
+def best_line(gain: np.ndarray, t: np.ndarray, n_off: int, *, middle_of_ties: bool = False,
+              coarse: int = 2) -> tuple[float, float, float]:
+    """The line through the points at fractions `t` with the most mean gain: its offsets (work pixels) at
+    the side's start (t = 0) and end (t = 1), and that mean gain. A grid of every `coarse` offsets, then a
+    fine pass around its best."""
+    rows = np.arange(len(t))
+    grid = np.arange(-n_off, n_off + 1, coarse)
+    d1, d2 = np.meshgrid(grid, grid, indexing="ij")
+    pos = d1[..., None] * (1 - t) + d2[..., None] * t + n_off
+    idx = np.clip(np.rint(pos).astype(np.int64), 0, gain.shape[1] - 1)
+    score = gain[rows[None, None, :], idx].mean(axis=2)
+    j1, j2 = np.unravel_index(int(np.argmax(score)), score.shape)
+    # Fine pass: one grid step either way at full offset resolution.
+    e1, e2 = np.meshgrid(np.arange(grid[j1] - coarse, grid[j1] + coarse + 1),
+                         np.arange(grid[j2] - coarse, grid[j2] + coarse + 1), indexing="ij")
+    pos = e1[..., None] * (1 - t) + e2[..., None] * t + n_off
+    idx = np.clip(np.rint(pos).astype(np.int64), 0, gain.shape[1] - 1)
+    fine = gain[rows[None, None, :], idx].mean(axis=2)
+    top = float(fine.max())
+    if middle_of_ties:
+        # The gain saturates, so lines a pixel or two apart often tie for the best: the middle of the tied
+        # ones, not the first (biased towards the inside). Used for the parts of bent sides (page_bends),
+        # whose few points leave wider ties; the straight fit keeps the first, as measured on the benches.
+        tied = fine >= top - PLATEAU
+        return float(e1[tied].mean() * GAIN_STEP), float(e2[tied].mean() * GAIN_STEP), top
+    k1, k2 = np.unravel_index(int(np.argmax(fine)), fine.shape)
+    return float(e1[k1, k2] * GAIN_STEP), float(e2[k1, k2] * GAIN_STEP), top
+
+
+PLATEAU = 0.005  # mean gains this close to the best count as tied
+
+
+def line_at(frame: Frame, start_offset: float, end_offset: float) -> tuple[np.ndarray, np.ndarray]:
+    """The line (point, unit direction) through the side's start and end moved along its normal."""
+    a, u, normal, length = frame
+    start = a + start_offset * normal
+    end = a + length * u + end_offset * normal
+    return start, (end - start) / max(1e-9, float(np.linalg.norm(end - start)))
+
+
+def optimise_sides(feature: np.ndarray, quad: np.ndarray, reach: float = 0.1) -> np.ndarray | None:
+    """Move each side (both of its ends independently, up to `reach` × its length along its normal) to
+    where it best separates paper from not-paper (`side_gain`)."""
     paper = paper_chroma(feature, quad)
     t = 0.08 + 0.84 * (np.arange(SIDE_SAMPLES) + 0.5) / SIDE_SAMPLES
-    rows = np.arange(SIDE_SAMPLES)
+    lines = []
     for i in range(4):
-        a, u, normal, length = _side_frame(quad, i)
-        radius = max(4.0, reach * length)
-        n_off = math.ceil(radius / step)
-        offsets = np.arange(-(n_off + pad), n_off + pad + 1) * step
-        base = a[None, :] + (t * length)[:, None] * u[None, :]
-        prof = _profiles(feature, base, normal, offsets)
-        raw = _band_contrast(prof, step, pad)  # (samples, 2 n_off + 1): offsets -n_off..n_off
-        centre_idx = np.arange(pad, prof.shape[1] - pad)
-        inside = np.zeros((SIDE_SAMPLES, len(centre_idx), 3), np.float32)
-        for m in margin_idx:
-            inside += prof[:, centre_idx - m]
-        inside /= len(margin_idx)
-        is_paper = np.linalg.norm(_chroma(inside) - paper, axis=2) < MARGIN_CHROMA
-        # ... and even along the side (see margin_uniformity), judged per offset against the neighbours.
-        lum = inside.mean(axis=2)
-        padded = np.pad(lum, ((4, 4), (0, 0)), mode="edge")
-        windows = np.lib.stride_tricks.sliding_window_view(padded, 9, axis=0)
-        even = np.abs(lum - np.median(windows, axis=2)) < MARGIN_LUMA
-        gain = raw / (raw + LOG_SOFT) * (is_paper & even)
-        # Lines: the end offsets d1, d2 on a coarse grid; sample k sits at d1 (1 - t_k) + d2 t_k.
-        grid = np.arange(-n_off, n_off + 1, 2)
-        d1, d2 = np.meshgrid(grid, grid, indexing="ij")
-        pos = d1[..., None] * (1 - t) + d2[..., None] * t + n_off
-        idx = np.clip(np.rint(pos).astype(np.int64), 0, gain.shape[1] - 1)
-        score = gain[rows[None, None, :], idx].mean(axis=2)
-        j1, j2 = np.unravel_index(int(np.argmax(score)), score.shape)
-        # Fine pass: one grid step either way at full offset resolution.
-        e1, e2 = np.meshgrid(np.arange(grid[j1] - 2, grid[j1] + 3), np.arange(grid[j2] - 2, grid[j2] + 3),
-                             indexing="ij")
-        pos = e1[..., None] * (1 - t) + e2[..., None] * t + n_off
-        idx = np.clip(np.rint(pos).astype(np.int64), 0, gain.shape[1] - 1)
-        fine = gain[rows[None, None, :], idx].mean(axis=2)
-        k1, k2 = np.unravel_index(int(np.argmax(fine)), fine.shape)
-        start = a + e1[k1, k2] * step * normal
-        end = a + length * u + e2[k1, k2] * step * normal
-        direction = (end - start) / max(1e-9, float(np.linalg.norm(end - start)))
-        lines.append((start, direction))
+        frame = _side_frame(quad, i)
+        gain, n_off = side_gain(feature, frame, paper, t, reach)
+        d1, d2, _ = best_line(gain, t, n_off)
+        lines.append(line_at(frame, d1, d2))
     moved = _lines_to_quad(lines)
     if moved is None or not is_convex_quad(moved):
         return None
@@ -650,14 +708,16 @@ def _ransac_offsets(t: np.ndarray, offsets: np.ndarray, weights: np.ndarray, tol
     return float(a), float(b)
 
 
-def refine_corners(image: np.ndarray, quad: np.ndarray, search: float, samples: int = 60) -> np.ndarray:
+def refine_corners(image: np.ndarray, quad: np.ndarray, search: float, samples: int = 60,
+                   keep: tuple[bool, ...] = (False,) * 4) -> np.ndarray:
     """Move each side of `quad` (source pixels) onto the page's edge at full resolution.
 
     Along each side, at `samples` points, the strongest colour step within ±`search` pixels along the
     normal is located to sub-pixel precision; a line through the points that agree (RANSAC: stretches where
     the page meets a background of its own colour, or a shadow's edge, find other steps and are outvoted)
     replaces the side, and the corners are the refit lines' intersections. A side with no consistent edge
-    keeps its line, and so does one whose consistent edge lies farther than 2 × `search` away.
+    keeps its line, and so does one whose consistent edge lies farther than 2 × `search` away, and so does
+    a side flagged in `keep` (bent at a fold: one line along it would lock onto one of its parts).
     """
     h, w = image.shape[:2]
     centre = quad.mean(axis=0)
@@ -669,6 +729,9 @@ def refine_corners(image: np.ndarray, quad: np.ndarray, search: float, samples: 
         d = b - a
         length = float(np.hypot(*d))
         u = d / length
+        if keep[i]:
+            lines.append((a, u))
+            continue
         normal = np.array([u[1], -u[0]])
         if np.dot(centre - (a + b) / 2, normal) > 0:
             normal = -normal
@@ -768,16 +831,17 @@ def detect_page(image: np.ndarray, *, refine: bool = True) -> PageDetection | No
         best = _best_quad(feature, masks, best, found, raw_seen)
     if best is None or best[1] < MIN_SCORE:
         return None
-    quad, score, method, _ = best
+    quad, score, method, _, bent = best
     corners = quad / scale
     if refine:
         search = max(6.0, 3.0 / scale)
         corners = refine_corners(image if image.ndim == 3 else cv2.cvtColor(image, cv2.COLOR_GRAY2BGR),
-                                 corners, search)
+                                 corners, search, keep=bent)
     return PageDetection(order_corners(corners), round(score, 3), method)
 
 
-Candidate = tuple[np.ndarray, float, str, float]  # quad, weakest side's score, mask name, mean side score
+# quad, weakest side's score, mask name, mean side score, which sides are bent (page_bends)
+Candidate = tuple[np.ndarray, float, str, float, tuple[bool, ...]]
 TIE = 0.05  # weakest-side scores this close are a tie, broken by the mean over the four sides
 
 
@@ -807,6 +871,9 @@ def _agreed(found: list[Candidate], best: Candidate, shape: tuple[int, ...]) -> 
     return sum(_corner_distance(c[0], best[0]) <= limit for c in found) >= 2
 
 
+BEND_FROM = 0.3  # weakest-side score from which a candidate is tried with bent sides
+
+
 def _best_quad(feature: np.ndarray, masks: list[tuple[str, np.ndarray]],
                best: Candidate | None, found: list[Candidate] | None = None,
                raw_seen: list[np.ndarray] | None = None) -> Candidate | None:
@@ -827,7 +894,17 @@ def _best_quad(feature: np.ndarray, masks: list[tuple[str, np.ndarray]],
                 break
             quad = moved
         sides = side_scores(feature, quad)  # scored as fitted: a chord across a bulge has no edge to score
-        candidate = (_corners_on_the_page(quad, mask, feature), min(sides), name, sum(sides) / 4)
+        bent: tuple[bool, ...] = (False,) * 4
+        # A side bent at a fold or a crease (page_bends)? Not on a quad whose every side is all edge and
+        # blank margin already (most flat pages), nor on one with a side that is no page's edge at all
+        # (below BEND_FROM: pageless desks and cloths score 0–0.1; the folded real pages 0.46–0.88).
+        if BEND_FROM <= min(sides) < 1.0:
+            from kiosk.capture.page_bends import bend_sides  # it builds on this module's scoring
+
+            unbent = bend_sides(feature, quad)
+            if unbent is not None and _plausible(unbent.corners, shape) and min(unbent.scores) >= min(sides):
+                quad, sides, bent = unbent.corners, unbent.scores, unbent.bent
+        candidate = (_corners_on_the_page(quad, mask, feature), min(sides), name, sum(sides) / 4, bent)
         if found is not None:
             found.append(candidate)
         if _better(candidate, best):

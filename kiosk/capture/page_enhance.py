@@ -48,13 +48,18 @@ from kiosk.capture.page_orientation import (
     MIN_WORDS,
     OCR_ATTEMPTS,
     OCR_CHAR_PX,
+    TOP_HEAVY,
     Orientation,
     Window,
     alignment_evidence,
     analysis_binary,
     decide,
     densest_text_window,
-    ocr_confidences,
+    ink_balance,
+    line_periodicity,
+    low_resolution_direction,
+    ocr_readings,
+    pooled_confidences,
     quarter_turn,
     tesseract_env,
     text_direction,
@@ -486,36 +491,47 @@ def find_orientation(ink: np.ndarray, dark_ink: np.ndarray, source_grey: np.ndar
     `source_per_view` bounds the OCR crop's scale (never finer than the source). `low_resolution` (below
     `MIN_ORIENTATION_DPI`) lets the line alignment decide before the ink-above/below statistic: measured on
     the real photos it is the better guess there, and the worse one on a well-resolved handwritten page
-    whose OCR could not decide (a cheat sheet turned upside down every way)."""
+    whose OCR could not decide (a cheat sheet turned upside down every way). There, too, the line
+    direction is a vote of several layout cues (`low_resolution_direction`), not word shapes alone."""
     if np.count_nonzero(ink) < 200:
         return Orientation(0, "none", True)
     shape = text_direction(ink)
-    if shape.words < MIN_WORDS:
-        # Ink but too few word shapes: below MIN_ORIENTATION_DPI that is small print the view cannot
-        # resolve (a 30 dpi printed page), not a page without text: say the orientation is a guess.
-        return Orientation(0, "none", (not use_ocr or shape.words == 0) and not low_resolution)
-    base = 0 if shape.direction >= 0 else 90
-    clear = abs(shape.direction) >= DIRECTION_MARGIN
+    if shape.words < MIN_WORDS and not low_resolution:
+        return Orientation(0, "none", not use_ocr or shape.words == 0)
+    # Below MIN_ORIENTATION_DPI few word shapes is small print the view cannot resolve (a 30 dpi printed
+    # page), not a page without text: the layout cues below do not need words (the page stays uncertain).
+    direction = shape.direction
+    if low_resolution:
+        h, w = ink.shape
+        portrait = None if abs(h - w) < 0.05 * max(h, w) else h > w
+        direction = low_resolution_direction(shape.direction, _horizontal_evidence(ink),
+                                             line_periodicity(ink), portrait)
+    base = 0 if direction >= 0 else 90
+    clear = abs(direction) >= DIRECTION_MARGIN
     turned = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))
     if use_ocr:
         quarters = [0, 2] if clear else [0, 1, 2, 3]
         rotations = [(base + 90 * q) % 360 for q in quarters]
         quarter, _ = quarter_turn(view_size, base // 90)
-        totals = np.zeros(len(quarters))
-        window: Window | None = None
-        for attempt in range(OCR_ATTEMPTS):  # a second window, elsewhere, only when the first cannot tell
-            window = densest_text_window(turned, shape.char_px, avoid=window)
+        read: list[list[tuple[float, int]]] = []
+        windows: list[Window] = []
+        for _attempt in range(OCR_ATTEMPTS):  # another window, elsewhere, only when those read cannot tell
+            window = densest_text_window(turned, shape.char_px, avoid=windows)
+            windows.append(window)
             crop = _ocr_crop(source_grey, quarter @ to_view, window, shape.char_px, len(quarters),
                              source_per_view)
-            confidences = ocr_confidences([np.ascontiguousarray(np.rot90(crop, k=-q)) for q in quarters])
-            if confidences is None:
+            readings = ocr_readings([np.ascontiguousarray(np.rot90(crop, k=-q)) for q in quarters])
+            if readings is None:
                 break
-            totals += confidences
-            log.debug("orientation by OCR: base %d, confidences %s", base, confidences)
-            decided = decide(list(totals / (attempt + 1)), rotations)
+            read.append(readings)
+            log.debug("orientation by OCR: base %d, readings %s", base, readings)
+            decided = decide(pooled_confidences(read), rotations)
             if decided is not None:
                 return decided
     horizontal = np.ascontiguousarray(np.rot90(ink, k=-(base // 90)))
+    balance = ink_balance(horizontal) if low_resolution else 0.0
+    if abs(balance) >= TOP_HEAVY:  # the ink clearly at one end: that end is the top (ink_balance)
+        return Orientation(base if balance > 0 else (base + 180) % 360, "text", False)
     aligned = alignment_evidence(horizontal, _text_lines(horizontal)) if low_resolution else 0.0
     if abs(aligned) >= ALIGNMENT_MARGIN:  # starts line up, ends do not (or the reverse): page_orientation
         return Orientation(base if aligned > 0 else (base + 180) % 360, "text", False)

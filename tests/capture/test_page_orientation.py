@@ -71,6 +71,8 @@ def test_the_ocr_window_holds_whole_body_text_words(page_bgr: np.ndarray) -> Non
     assert window.mean() >= 0.05  # print, not margin
     second = densest_text_window(ink, shape.char_px, avoid=(x, y, w, h))
     assert abs(second[1] - y) >= h  # elsewhere on the page
+    third = densest_text_window(ink, shape.char_px, avoid=[(x, y, w, h), second])  # when two cannot tell
+    assert abs(third[1] - y) >= h and abs(third[1] - second[1]) >= second[3]
 
 
 def test_decide_wants_a_clear_lead() -> None:
@@ -158,3 +160,86 @@ def test_a_low_resolution_page_upside_down_is_turned_by_its_left_margin_and_flag
         upside_down = enhance_page(np.ascontiguousarray(np.rot90(framed, 2)), corners, EnhanceOptions())
         assert (upright.rotation, upside_down.rotation) == (0, 180)
         assert "orientation_uncertain" in upside_down.warnings and "low_dpi" in upside_down.warnings
+
+
+def _square_script(columns: int = 14, rows: int = 16) -> np.ndarray:
+    """A ~30 dpi view of separate square characters (Chinese print, unevenly spaced along a line) whose
+    gaps are too wide to join into word shapes: word shapes say nothing, the lines' regular pitch does.
+    Lines start at the left margin and end raggedly."""
+    ink = np.zeros((420, 300), np.uint8)
+    rng = np.random.default_rng(3)
+    for row in range(rows):
+        top = 30 + row * 22
+        left = 30
+        for _ in range(int(rng.integers(columns // 2, columns + 1))):
+            ink[top:top + 9, left:left + 9] = 1
+            ink[top + 4, left:left + 9] = 0  # a stroke gap: several pieces per character
+            left += 9 + int(rng.integers(5, 10))
+    return ink
+
+
+def test_line_periodicity_follows_the_lines_pitch() -> None:
+    ink = _square_script()
+    assert page_orientation.line_periodicity(ink) > 0.2
+    assert page_orientation.line_periodicity(np.ascontiguousarray(np.rot90(ink))) < -0.2
+    assert page_orientation.line_periodicity(np.zeros((50, 50), np.uint8)) == 0.0
+
+
+def test_the_low_resolution_direction_is_a_vote() -> None:
+    # Handwritten notes at 28 dpi: word shapes and profiles wrong but weak, lines' pitch and the portrait
+    # page right: horizontal.
+    assert page_orientation.low_resolution_direction(-1.5, -0.3, 0.17, portrait=True) > 0
+    # A landscape page whose words and pitch plainly run horizontally keeps them: the shape is half a vote.
+    assert page_orientation.low_resolution_direction(1.9, 1.0, 0.3, portrait=False) > 0
+    assert page_orientation.low_resolution_direction(-8.0, -5.0, -1.0, portrait=None) == -3.0
+
+
+@pytest.mark.parametrize("turns", [0, 1, 2, 3])
+def test_a_low_resolution_page_of_square_characters_is_turned_by_its_layout(turns: int) -> None:
+    """Few word shapes at ~30 dpi used to mean "no text" (rotation 0 whatever the page's turn): the line
+    pitch, the page's shape and the ragged right edge still turn it upright, flagged as a guess."""
+    from kiosk.capture.page_enhance import find_orientation
+
+    ink = np.ascontiguousarray(np.rot90(_square_script(), k=-turns))  # turned clockwise
+    result = find_orientation(ink, ink, np.zeros((4, 4), np.uint8), np.eye(3), ink.shape[::-1], 1.0,
+                              use_ocr=False, low_resolution=True)
+    assert result.rotation == (360 - 90 * turns) % 360 and result.source == "text"
+
+
+def test_the_ocr_window_skips_one_piece_blobs_for_words() -> None:
+    """A beam of music notes or the desk beyond a curled edge is one piece of ink however word-shaped:
+    the window goes to the line of letters even where those blobs are denser."""
+    ink = np.zeros((300, 400), np.uint8)
+    for top in (40, 60, 80):
+        ink[top:top + 8, 40:300] = 1  # solid bars, denser than print
+    for word in range(40, 330, 60):
+        for left in range(word, word + 45, 9):
+            ink[200:208, left:left + 7] = 1  # a line of five-letter words
+    _x, y, _w, h = densest_text_window(ink, 8.0)
+    assert y <= 200 < y + h and not (y <= 44 < y + h)
+
+
+def test_ocr_windows_pool_by_the_letters_read_in_them() -> None:
+    lines = [(52.0, 40), (40.0, 38)]  # a window of words: upright leads, not yet by the margin
+    notes = [(10.0, 3), (22.0, 4)]  # a window of music notes: a few "letters", the other way up
+    pooled = page_orientation.pooled_confidences([lines, notes])
+    assert pooled[0] - pooled[1] > 9  # a plain mean would leave (31, 31): a tie
+    assert page_orientation.pooled_confidences([[(30.0, 0), (0.0, 0)]]) == [30.0, 0.0]
+
+
+def test_a_low_resolution_page_heavy_at_one_end_has_that_end_up() -> None:
+    """A title page of centred lines (no margin lines up better than the other) in the upper part of the
+    page: upside down at ~30 dpi, its ink's balance turns it back; a full page says nothing."""
+    from kiosk.capture.page_enhance import find_orientation
+
+    ink = np.zeros((420, 300), np.uint8)
+    for row, length in enumerate((120, 220, 80, 180, 140)):
+        top = 40 + row * 26
+        ink[top:top + 10, 150 - length // 2:150 + length // 2] = 1
+    assert page_orientation.ink_balance(ink) > page_orientation.TOP_HEAVY
+    for turns, expected in ((0, 0), (2, 180)):
+        turned = np.ascontiguousarray(np.rot90(ink, k=turns))
+        result = find_orientation(turned, turned, np.zeros((4, 4), np.uint8), np.eye(3), turned.shape[::-1],
+                                  1.0, use_ocr=False, low_resolution=True)
+        assert result.rotation == expected and not result.confident
+    assert abs(page_orientation.ink_balance(_square_script())) < page_orientation.TOP_HEAVY
