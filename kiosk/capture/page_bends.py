@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kiosk.capture.page_detect import (
+from kiosk.capture.page_sides import (
     GAIN_STEP,
     Frame,
     best_line,
