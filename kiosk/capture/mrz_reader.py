@@ -588,6 +588,9 @@ class _LineRead:
     blur: float  # the template blur used (Gaussian sigma at template scale)
     contrast: np.ndarray  # (30,) paper minus ink grey level in each cell (glare washes a cell out)
     weakest_stroke: np.ndarray  # (30,) the least contrast among the quarters of the cell the glyph inks
+    # Name lines only: per cell, the character that plainly wins the look-alike test against every close
+    # candidate (_pair_verdicts), `?` where none does; "" for coded lines.
+    pair_choice: str = ""
 
     @property
     def margins(self) -> np.ndarray:
@@ -788,6 +791,7 @@ def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
     top1, top2 = order[0], order[1]
     cells = np.arange(length)
     paper, ink = _paper_and_ink(image, cols)
+    name_line = set(layout) <= {"N", "T"}
     return _LineRead(
         best="".join(MRZ_ALPHABET[i] for i in top1),
         second="".join(MRZ_ALPHABET[i] for i in top2),
@@ -796,9 +800,94 @@ def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
         total=float(total[end]),
         blur=blur,
         contrast=paper - ink,
-        weakest_stroke=(_weakest_stroke(image, maps, cols, top1, paper) if set(layout) <= {"N", "T"}
-                        else paper - ink),
+        weakest_stroke=(_weakest_stroke(image, maps, cols, top1, paper) if name_line else paper - ink),
+        pair_choice=_pair_verdicts(flat, maps, cols, window, blur) if name_line else "",
     )
+
+
+# Look-alike letters (E/F, O/Q, O/D, R/P, I/T, N/H, E/C…) differ in a stroke or two: whole-cell correlation
+# scores them within a few hundredths of each other, diluted by everything they share and by a real font's
+# small differences from the templates (a real passport's E read F with its bottom bar plainly there). The
+# pair test looks only where the two templates differ: the cell, aligned on both templates' common
+# alignment, is correlated with their difference, and the result is scaled so that +1 is the first
+# template exactly and -1 the second. Runners-up within _PAIR_WINDOW of the best are each tested.
+_PAIR_WINDOW: Final = 0.06
+_PAIR_INKED: Final = 0.35  # a winner's own strokes hold at least this share of the shared strokes' ink
+_PAIR_BLANK: Final = 0.15  # the loser's own strokes hold at most this share (paper, not a faded stroke)
+_PAIR_MIN_PIXELS: Final = 6
+
+
+def _pair_score(patch: np.ndarray, first: np.ndarray, second: np.ndarray) -> tuple[float, float]:
+    """How inked the patch is where only the first template has ink, and where only the second has, each
+    as a fraction of its ink on the strokes both share (1: a full stroke, 0: paper). A stroke's own region
+    excludes pixels the other template inks at all, so a bolder print's spread does not count."""
+    ink = 1.0 - patch / 255.0
+    ink_first, ink_second = 1.0 - first / 255.0, 1.0 - second / 255.0
+    shared = (ink_first > 0.5) & (ink_second > 0.5)
+    if shared.sum() < 8:
+        return 0.0, 0.0
+    level = max(float(ink[shared].mean()), 0.2)
+
+    def own(mine: np.ndarray, other: np.ndarray) -> float:
+        region = (mine - other) > 0.4
+        if region.sum() < _PAIR_MIN_PIXELS:
+            return float("nan")  # nothing this template has that the other lacks
+        return float(ink[region].mean()) / level
+
+    return own(ink_first, ink_second), own(ink_second, ink_first)
+
+
+def _pair_wins(patch: np.ndarray, first: np.ndarray, second: np.ndarray) -> bool:
+    """The patch is plainly the first template rather than the second: the strokes only the first has are
+    inked (or it has none) and those only the second has are paper (or it has none), one of them tested."""
+    mine, theirs = _pair_score(patch, first, second)
+    if math.isnan(mine) and math.isnan(theirs):
+        return False
+    return (math.isnan(mine) or mine >= _PAIR_INKED) and (math.isnan(theirs) or theirs <= _PAIR_BLANK)
+
+
+def _pair_verdicts(flat: np.ndarray, maps: np.ndarray, cols: np.ndarray, window: np.ndarray,
+                   blur: float) -> str:
+    """Per cell, the character that plainly wins the pair test against every other candidate within
+    _PAIR_WINDOW of the best score (the best itself, or a runner-up whose telling stroke is there while the
+    best's is not), or `?` where none does."""
+    templates = blurred_templates(blur)
+    n = maps.shape[2]
+    out = []
+    for i, col in enumerate(cols):
+        scores = window[:, i]
+        best = int(np.argmax(scores))
+        candidates = [int(k) for k in np.flatnonzero(scores >= scores[best] - _PAIR_WINDOW)]
+        lo, hi = max(0, int(col) - 2), min(n, int(col) + 3)
+        winner = "?"
+        for first in candidates:
+            wins = True
+            for other in candidates:
+                if other == first:
+                    continue
+                both = maps[first, :, lo:hi] + maps[other, :, lo:hi]
+                dy, dx = np.unravel_index(int(np.argmax(both)), both.shape)
+                x = lo + int(dx)
+                patch = flat[int(dy):int(dy) + CELL_HEIGHT, x:x + CELL_WIDTH]
+                if patch.shape != (CELL_HEIGHT, CELL_WIDTH) or not _pair_wins(patch, templates[first],
+                                                                             templates[other]):
+                    wins = False
+                    break
+            if wins:
+                winner = MRZ_ALPHABET[first]
+                break
+        out.append(winner)
+    return "".join(out)
+
+
+def _unsure_name_cells(read: _LineRead) -> int:
+    """Name cells whose two best characters score within _MIN_NAME_MARGIN and that the look-alike pair test
+    does not confirm. The test only confirms the best character, never replaces it: on the real specimens a
+    runner-up "winning" it was as often wrong (an O whose neighbour's ink filled Q's tail) as right."""
+    close = read.margins < _MIN_NAME_MARGIN
+    if not read.pair_choice:
+        return int(close.sum())
+    return sum(1 for i in np.flatnonzero(close) if read.pair_choice[i] != read.best[i])
 
 
 def _flatten(image: np.ndarray) -> np.ndarray:
@@ -1206,7 +1295,7 @@ class MrzReader:
             return None, TOO_BLURRED
         name_rows = [i for i, layout in enumerate(layouts) if set(layout) <= {"N", "T"}]
         coded_rows = [i for i in range(len(reads)) if i not in name_rows]
-        unsure_name = sum(int((reads[row].margins < _MIN_NAME_MARGIN).sum()) for row in name_rows)
+        unsure_name = sum(_unsure_name_cells(reads[row]) for row in name_rows)
         if unsure_name > _MAX_FOREIGN_NAME_UNSURE:
             known = self._parse_foreign([r.best for r in reads]) or _resolve_twins(
                 self._parse_foreign, reads, coded_rows, layouts, None)[0]
