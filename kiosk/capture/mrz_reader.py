@@ -61,6 +61,7 @@ from kiosk.domain.mrz import (
     TD3_LINE_LENGTH,
     MrzError,
     foreign_reading,
+    is_state_code,
     parse_td1,
     parse_travel_document,
 )
@@ -880,14 +881,35 @@ def _pair_verdicts(flat: np.ndarray, maps: np.ndarray, cols: np.ndarray, window:
     return "".join(out)
 
 
-def _unsure_name_cells(read: _LineRead) -> int:
-    """Name cells whose two best characters score within _MIN_NAME_MARGIN and that the look-alike pair test
-    does not confirm. The test only confirms the best character, never replaces it: on the real specimens a
-    runner-up "winning" it was as often wrong (an O whose neighbour's ink filled Q's tail) as right."""
-    close = read.margins < _MIN_NAME_MARGIN
+def _unsure_name_cells(read: _LineRead, settled: frozenset[int] = frozenset()) -> int:
+    """Name cells whose two best characters score within _MIN_NAME_MARGIN and that neither the look-alike
+    pair test confirms nor the country-code list settles (`settled`). The test only confirms the best
+    character, never replaces it: on the real specimens a runner-up "winning" it was as often wrong (an O
+    whose neighbour's ink filled Q's tail) as right."""
+    close = [int(i) for i in np.flatnonzero(read.margins < _MIN_NAME_MARGIN) if int(i) not in settled]
     if not read.pair_choice:
-        return int(close.sum())
-    return sum(1 for i in np.flatnonzero(close) if read.pair_choice[i] != read.best[i])
+        return len(close)
+    return sum(1 for i in close if read.pair_choice[i] != read.best[i])
+
+
+# Where the issuing state and the nationality are: (row, first cell) of each three-letter code, by format.
+_STATE_FIELDS: Final = {TD3_LINE_LENGTH: ((0, 2), (1, 10)), LINE_LENGTH: ((0, 2), (1, 15))}
+
+
+def _settled_by_state_code(reads: Sequence[_LineRead]) -> set[tuple[int, int]]:
+    """Close cells of the issuing-state and nationality codes that the code list settles: the best
+    characters make an ICAO / ISO 3166 code and the runner-up's would not (`UTO`, not `UTQ`; `NLD`, not
+    `MLD`). Neither code has a check digit of its own; a code that is a close call both ways stays one."""
+    out: set[tuple[int, int]] = set()
+    for row, start in _STATE_FIELDS.get(len(reads[0].best), ()):
+        code = reads[row].best[start:start + 3]
+        if not is_state_code(code):
+            continue
+        for i in range(start, start + 3):
+            other = code[:i - start] + reads[row].second[i] + code[i - start + 1:]
+            if not is_state_code(other):
+                out.add((row, i))
+    return out
 
 
 def _flatten(image: np.ndarray) -> np.ndarray:
@@ -1295,7 +1317,9 @@ class MrzReader:
             return None, TOO_BLURRED
         name_rows = [i for i, layout in enumerate(layouts) if set(layout) <= {"N", "T"}]
         coded_rows = [i for i in range(len(reads)) if i not in name_rows]
-        unsure_name = sum(_unsure_name_cells(reads[row]) for row in name_rows)
+        settled = _settled_by_state_code(reads)
+        unsure_name = sum(_unsure_name_cells(reads[row], frozenset(i for r, i in settled if r == row))
+                          for row in name_rows)
         if unsure_name > _MAX_FOREIGN_NAME_UNSURE:
             known = self._parse_foreign([r.best for r in reads]) or _resolve_twins(
                 self._parse_foreign, reads, coded_rows, layouts, None)[0]
@@ -1307,7 +1331,8 @@ class MrzReader:
         # digit (mod 10) might let through several at a time.
         twins = set(_twin_cells(reads, coded_rows, layouts, _SUBSTITUTE_MARGIN))
         ambiguous = sum(1 for row in coded_rows for i in range(len(reads[row].best))
-                        if reads[row].margins[i] < _SUBSTITUTE_MARGIN and (row, i) not in twins)
+                        if reads[row].margins[i] < _SUBSTITUTE_MARGIN and (row, i) not in twins
+                        and (row, i) not in settled)
         if ambiguous > _MAX_FOREIGN_AMBIGUOUS:
             return None, f"{ambiguous} ambiguous cells in the MRZ's coded lines"
         lines = [r.best for r in reads]
