@@ -816,6 +816,9 @@ _PAIR_WINDOW: Final = 0.06
 _PAIR_INKED: Final = 0.35  # a winner's own strokes hold at least this share of the shared strokes' ink
 _PAIR_BLANK: Final = 0.15  # the loser's own strokes hold at most this share (paper, not a faded stroke)
 _PAIR_MIN_PIXELS: Final = 6
+# A template's own strokes: its ink above this where the other template's (blurred) ink is below that.
+_PAIR_OWN_INK: Final = 0.5
+_PAIR_OTHER_INK: Final = 0.2
 
 
 def _pair_score(patch: np.ndarray, first: np.ndarray, second: np.ndarray) -> tuple[float, float]:
@@ -830,7 +833,7 @@ def _pair_score(patch: np.ndarray, first: np.ndarray, second: np.ndarray) -> tup
     level = max(float(ink[shared].mean()), 0.2)
 
     def own(mine: np.ndarray, other: np.ndarray) -> float:
-        region = (mine - other) > 0.4
+        region = (mine > _PAIR_OWN_INK) & (other < _PAIR_OTHER_INK)
         if region.sum() < _PAIR_MIN_PIXELS:
             return float("nan")  # nothing this template has that the other lacks
         return float(ink[region].mean()) / level
