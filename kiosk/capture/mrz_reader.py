@@ -592,6 +592,8 @@ class _LineRead:
     # Name lines only: per cell, the character that plainly wins the look-alike test against every close
     # candidate (_pair_verdicts), `?` where none does; "" for coded lines.
     pair_choice: str = ""
+    # (30,) the row offset at which each cell's best template matched, minus the nominal (_SLACK_Y).
+    rows: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def margins(self) -> np.ndarray:
@@ -760,6 +762,8 @@ def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
     blur = _blur_sigma(image)
     templates = blurred_templates(blur)
     flat = _flatten(image)
+    if layout not in LAYOUTS:
+        flat = _without_rules(flat)
     maps = np.nan_to_num(np.stack([cv2.matchTemplate(flat, t, cv2.TM_CCOEFF_NORMED) for t in templates]),
                          nan=-1.0)  # (37, rows, n)
     scores = maps.max(axis=1)  # (37, n)
@@ -803,6 +807,7 @@ def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
         contrast=paper - ink,
         weakest_stroke=(_weakest_stroke(image, maps, cols, top1, paper) if name_line else paper - ink),
         pair_choice=_pair_verdicts(flat, maps, cols, window, blur) if name_line else "",
+        rows=np.array([int(np.argmax(maps[top1[i], :, cols[i]])) - _SLACK_Y for i in cells], dtype=np.float64),
     )
 
 
@@ -912,6 +917,63 @@ def _settled_by_state_code(reads: Sequence[_LineRead]) -> set[tuple[int, int]]:
             other = code[:i - start] + reads[row].second[i] + code[i - start + 1:]
             if not is_state_code(other):
                 out.add((row, i))
+    return out
+
+
+_MIN_DRIFT: Final = 1.5  # template pixels: a drift of the matched rows across the line worth a second look
+
+
+def _row_drift(read: _LineRead) -> Callable[[np.ndarray], np.ndarray] | None:
+    """The straight line (cell units → template pixels) along which the cells' best templates matched,
+    fitted on the cells that matched well (Theil–Sen); None when the rows do not drift by _MIN_DRIFT."""
+    cells = np.flatnonzero(read.best_scores >= 0.7)
+    if len(cells) < 8:
+        return None
+    rows = read.rows[cells]
+    i, j = np.triu_indices(len(cells), k=1)
+    far = (cells[j] - cells[i]) >= 4
+    if not far.any():
+        return None
+    slope = float(np.median((rows[j] - rows[i])[far] / (cells[j] - cells[i])[far]))
+    intercept = float(np.median(rows - slope * (cells + 0.5)))
+    ends = intercept + slope * np.array([0.0, float(len(read.best))])
+    if float(np.abs(ends).max()) < _MIN_DRIFT:
+        return None
+    return lambda u: intercept + slope * u
+
+
+def _better_cells(a: _LineRead, b: _LineRead) -> _LineRead:
+    """Per cell, the reading whose best template matched better (two samplings of one line whose rows
+    fit different stretches of it: a curved page or a slope measured on part of the line)."""
+    take = b.best_scores > a.best_scores
+    if not take.any():
+        return a
+
+    def pick(x: str, y: str) -> str:
+        return "".join(cy if t else cx for cx, cy, t in zip(x, y, take, strict=True))
+
+    best_scores = np.where(take, b.best_scores, a.best_scores)
+    return _LineRead(best=pick(a.best, b.best), second=pick(a.second, b.second), best_scores=best_scores,
+                     second_scores=np.where(take, b.second_scores, a.second_scores),
+                     total=float(best_scores.sum()), blur=max(a.blur, b.blur),
+                     contrast=np.where(take, b.contrast, a.contrast),
+                     weakest_stroke=np.where(take, b.weakest_stroke, a.weakest_stroke),
+                     pair_choice=pick(a.pair_choice, b.pair_choice) if a.pair_choice else "",
+                     rows=np.where(take, b.rows, a.rows))
+
+
+def _without_rules(flat: np.ndarray) -> np.ndarray:
+    """A flattened strip with long horizontal strokes painted as paper: a printed rule along a passport's
+    MRZ (the page's border line, slanting into the top of the last cells) reads as the bar of an E or a Z
+    over each `<` it touches (62_pass-aus read `<<<<` as `EEEE`). No OCR-B stroke runs on across two cells,
+    and bars of neighbouring letters that blur into one run (`EE`) do not reach four cells."""
+    ink = (flat < 192).astype(np.uint8)  # a thin rule is lighter than the glyphs' strokes
+    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (4 * CELL_WIDTH, 1)))
+    if not rules.any():
+        return flat
+    rules = cv2.dilate(rules, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    out = flat.copy()
+    out[rules > 0] = 255.0
     return out
 
 
@@ -1167,7 +1229,27 @@ class MrzReader:
         maps = source.astype(np.float32)
         canonical = cv2.remap(grey, maps[..., 0], maps[..., 1], cv2.INTER_LINEAR,
                               borderMode=cv2.BORDER_REPLICATE)
-        return _match_line(canonical, layout) or "no cell layout fits"
+        read = _match_line(canonical, layout)
+        if read is None or layout in LAYOUTS:
+            return read or "no cell layout fits"
+        # 4. A foreign line's baseline slope was measured on its letters alone (`<` fillers have no
+        #    baseline glyph): over a TD3 name line that is mostly fillers a small error grows until the
+        #    last cells sit at the end of the vertical slack (62_pass-aus read `<<<` as `WWW`). The rows
+        #    at which the templates matched say where the glyphs really are: sample the line again along
+        #    them and keep whichever reading matched better.
+        drift = _row_drift(read)
+        if drift is None:
+            return read
+        offset = (drift((np.arange(cw, dtype=np.float64) + 0.5 - _STRIP_PAD_X) / CELL_WIDTH)
+                  / glyphs().ink_height(tallest) * glyph_height)
+        points = np.stack([strip_x, strip_y + offset[None, :]], axis=-1).reshape(-1, 1, 2)
+        source = cv2.perspectiveTransform(points, np.linalg.inv(src_to_strip)).reshape(ch, cw, 2)
+        if source.min() < 0 or source[..., 0].max() > width - 1 or source[..., 1].max() > height - 1:
+            return read
+        maps = source.astype(np.float32)
+        again = _match_line(cv2.remap(grey, maps[..., 0], maps[..., 1], cv2.INTER_LINEAR,
+                                      borderMode=cv2.BORDER_REPLICATE), layout)
+        return read if again is None else _better_cells(read, again)
 
     # ----------------------------------------------------------------------------- decision
 
