@@ -438,7 +438,7 @@ _RETRY_BELOW_SCORE: Final = 0.8  # mean cell score under which a foreign block i
 
 
 def _measure_line(strip: np.ndarray, length: int = LINE_LENGTH,
-                  min_glyph: float = 0.3, ink_offset: float = 8) -> _LineGeometry | None:
+                  min_glyph: float = 0.3, ink_offset: float = 8, rules_out: bool = False) -> _LineGeometry | None:
     """Baseline, glyph height and the cell map of the glyphs in an upright line strip; None if not a line.
     Glyphs are at least `min_glyph` of the strip's height (less where a printed box around a passport's MRZ
     made the line's blob, and so its strip, taller). `ink_offset`: how much darker than its neighbourhood a
@@ -447,6 +447,11 @@ def _measure_line(strip: np.ndarray, length: int = LINE_LENGTH,
     block = max(15, (h // 2) * 2 + 1)
     ink = cv2.adaptiveThreshold(strip, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block,
                                 ink_offset)
+    if rules_out:
+        # A printed rule along the line joins the glyphs it touches into one long component: take out
+        # horizontal strokes longer than four glyph heights (no glyph's stroke runs on that far).
+        rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * h, 1)))
+        ink = cv2.bitwise_and(ink, cv2.bitwise_not(rules))
     count, _, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if count < 2:
         return None
@@ -521,7 +526,8 @@ def _measure_foreign_line(strip: np.ndarray, length: int, least_ink: float = 8) 
         geometry = _measure_line(strip, length, min_glyph, max(ink_offset, least_ink))
         if geometry is not None:
             return geometry
-    return None
+    # A printed rule touching the glyphs (a passport page's border line slanting into the MRZ).
+    return _measure_line(strip, length, 0.3, least_ink, rules_out=True)
 
 
 def _fit_cells(stats: np.ndarray, centroids: np.ndarray, left: float,
@@ -838,7 +844,10 @@ def _pair_score(patch: np.ndarray, first: np.ndarray, second: np.ndarray) -> tup
     level = max(float(ink[shared].mean()), 0.2)
 
     def own(mine: np.ndarray, other: np.ndarray) -> float:
-        region = (mine > _PAIR_OWN_INK) & (other < _PAIR_OTHER_INK)
+        # Not within a pixel of the other's strokes either: OCR-B's E and F stems are a pixel apart, and
+        # a sliver of stem says nothing about the bar that tells them apart.
+        near_other = cv2.dilate((other >= _PAIR_OTHER_INK).astype(np.uint8), np.ones((3, 3), np.uint8))
+        region = (mine > _PAIR_OWN_INK) & (near_other == 0)
         if region.sum() < _PAIR_MIN_PIXELS:
             return float("nan")  # nothing this template has that the other lacks
         return float(ink[region].mean()) / level
