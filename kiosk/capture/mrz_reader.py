@@ -437,8 +437,8 @@ _STRICT_INK_OFFSET: Final = 24.0  # a foreign block's second measure, when its f
 _RETRY_BELOW_SCORE: Final = 0.8  # mean cell score under which a foreign block is measured again
 
 
-def _measure_line(strip: np.ndarray, length: int = LINE_LENGTH,
-                  min_glyph: float = 0.3, ink_offset: float = 8, rules_out: bool = False) -> _LineGeometry | None:
+def _measure_line(strip: np.ndarray, length: int = LINE_LENGTH, min_glyph: float = 0.3,
+                  ink_offset: float = 8, rules_out: bool = False) -> _LineGeometry | None:
     """Baseline, glyph height and the cell map of the glyphs in an upright line strip; None if not a line.
     Glyphs are at least `min_glyph` of the strip's height (less where a printed box around a passport's MRZ
     made the line's blob, and so its strip, taller). `ink_offset`: how much darker than its neighbourhood a
@@ -813,7 +813,8 @@ def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
         contrast=paper - ink,
         weakest_stroke=(_weakest_stroke(image, maps, cols, top1, paper) if name_line else paper - ink),
         pair_choice=_pair_verdicts(flat, maps, cols, window, blur) if name_line else "",
-        rows=np.array([int(np.argmax(maps[top1[i], :, cols[i]])) - _SLACK_Y for i in cells], dtype=np.float64),
+        rows=np.array([int(np.argmax(maps[top1[i], :, cols[i]])) - _SLACK_Y for i in cells],
+                      dtype=np.float64),
     )
 
 
@@ -977,7 +978,8 @@ def _without_rules(flat: np.ndarray) -> np.ndarray:
     over each `<` it touches (62_pass-aus read `<<<<` as `EEEE`). No OCR-B stroke runs on across two cells,
     and bars of neighbouring letters that blur into one run (`EE`) do not reach four cells."""
     ink = (flat < 192).astype(np.uint8)  # a thin rule is lighter than the glyphs' strokes
-    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (4 * CELL_WIDTH, 1)))
+    long_run = cv2.getStructuringElement(cv2.MORPH_RECT, (4 * CELL_WIDTH, 1))
+    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, long_run)
     if not rules.any():
         return flat
     rules = cv2.dilate(rules, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
