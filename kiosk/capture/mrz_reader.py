@@ -812,7 +812,9 @@ def _match_line(strip: np.ndarray, layout: str) -> _LineRead | None:
         blur=blur,
         contrast=paper - ink,
         weakest_stroke=(_weakest_stroke(image, maps, cols, top1, paper) if name_line else paper - ink),
-        pair_choice=_pair_verdicts(flat, maps, cols, window, blur) if name_line else "",
+        # (Only the foreign decision uses it: the Vietnamese card's keeps the rules measured on its frames.)
+        pair_choice=(_pair_verdicts(flat, maps, cols, window, blur) if name_line and layout not in LAYOUTS
+                     else ""),
         rows=np.array([int(np.argmax(maps[top1[i], :, cols[i]])) - _SLACK_Y for i in cells],
                       dtype=np.float64),
     )
