@@ -47,10 +47,12 @@ import cv2
 import numpy as np
 
 from kiosk.capture.ocrb_glyphs import (
+    BLUR_STEP,
     CAP_HEIGHT,
     CELL_HEIGHT,
     CELL_WIDTH,
     MARGIN,
+    MAX_BLUR,
     MRZ_ALPHABET,
     blurred_templates,
     glyphs,
@@ -595,8 +597,8 @@ class _LineRead:
     blur: float  # the template blur used (Gaussian sigma at template scale)
     contrast: np.ndarray  # (30,) paper minus ink grey level in each cell (glare washes a cell out)
     weakest_stroke: np.ndarray  # (30,) the least contrast among the quarters of the cell the glyph inks
-    # Name lines only: per cell, the character that plainly wins the look-alike test against every close
-    # candidate (_pair_verdicts), `?` where none does; "" for coded lines.
+    # Foreign name lines only: per cell, the best character where it is no close call or the look-alike
+    # pair test confirms it (_pair_verdicts), `?` where it does not; "" otherwise.
     pair_choice: str = ""
     # (30,) the row offset at which each cell's best template matched, minus the nominal (_SLACK_Y).
     rows: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -835,33 +837,47 @@ _PAIR_OWN_INK: Final = 0.5
 _PAIR_OTHER_INK: Final = 0.2
 
 
-def _pair_score(patch: np.ndarray, first: np.ndarray, second: np.ndarray) -> tuple[float, float]:
-    """How inked the patch is where only the first template has ink, and where only the second has, each
-    as a fraction of its ink on the strokes both share (1: a full stroke, 0: paper). A stroke's own region
-    excludes pixels the other template inks at all, so a bolder print's spread does not count."""
-    ink = 1.0 - patch / 255.0
+_Regions = tuple[np.ndarray, np.ndarray | None, np.ndarray | None]
+
+
+def _pair_regions(first: np.ndarray, second: np.ndarray) -> _Regions:
+    """The strokes two templates share, and each one's own strokes (None where it has too few): its ink,
+    not within a pixel of the other's either (OCR-B's E and F stems are a pixel apart, and a sliver of
+    stem says nothing about the bar that tells them apart)."""
     ink_first, ink_second = 1.0 - first / 255.0, 1.0 - second / 255.0
     shared = (ink_first > 0.5) & (ink_second > 0.5)
-    if shared.sum() < 8:
-        return 0.0, 0.0
-    level = max(float(ink[shared].mean()), 0.2)
 
-    def own(mine: np.ndarray, other: np.ndarray) -> float:
-        # Not within a pixel of the other's strokes either: OCR-B's E and F stems are a pixel apart, and
-        # a sliver of stem says nothing about the bar that tells them apart.
+    def own(mine: np.ndarray, other: np.ndarray) -> np.ndarray | None:
         near_other = cv2.dilate((other >= _PAIR_OTHER_INK).astype(np.uint8), np.ones((3, 3), np.uint8))
         region = (mine > _PAIR_OWN_INK) & (near_other == 0)
-        if region.sum() < _PAIR_MIN_PIXELS:
-            return float("nan")  # nothing this template has that the other lacks
-        return float(ink[region].mean()) / level
+        return region if region.sum() >= _PAIR_MIN_PIXELS else None
 
-    return own(ink_first, ink_second), own(ink_second, ink_first)
+    return shared, own(ink_first, ink_second), own(ink_second, ink_first)
 
 
-def _pair_wins(patch: np.ndarray, first: np.ndarray, second: np.ndarray) -> bool:
+@functools.cache
+def _template_pair_regions(first: int, second: int, blur_steps: int) -> _Regions:
+    templates = blurred_templates(blur_steps * BLUR_STEP)
+    return _pair_regions(templates[first], templates[second])
+
+
+def _pair_score(patch: np.ndarray, regions: _Regions) -> tuple[float, float]:
+    """How inked the patch is on the first template's own strokes and on the second's, each as a fraction
+    of its ink on the strokes both share (1: a full stroke, 0: paper); nan where a template has none."""
+    shared, first, second = regions
+    if shared.sum() < 8:
+        return 0.0, 0.0
+    ink = 1.0 - patch / 255.0
+    level = max(float(ink[shared].mean()), 0.2)
+    return tuple(float("nan") if region is None else float(ink[region].mean()) / level  # type: ignore[return-value]
+                 for region in (first, second))
+
+
+def _pair_wins(patch: np.ndarray, first: np.ndarray, second: np.ndarray,
+               regions: _Regions | None = None) -> bool:
     """The patch is plainly the first template rather than the second: the strokes only the first has are
     inked (or it has none) and those only the second has are paper (or it has none), one of them tested."""
-    mine, theirs = _pair_score(patch, first, second)
+    mine, theirs = _pair_score(patch, regions or _pair_regions(first, second))
     if math.isnan(mine) and math.isnan(theirs):
         return False
     return (math.isnan(mine) or mine >= _PAIR_INKED) and (math.isnan(theirs) or theirs <= _PAIR_BLANK)
@@ -869,35 +885,32 @@ def _pair_wins(patch: np.ndarray, first: np.ndarray, second: np.ndarray) -> bool
 
 def _pair_verdicts(flat: np.ndarray, maps: np.ndarray, cols: np.ndarray, window: np.ndarray,
                    blur: float) -> str:
-    """Per cell, the character that plainly wins the pair test against every other candidate within
-    _PAIR_WINDOW of the best score (the best itself, or a runner-up whose telling stroke is there while the
-    best's is not), or `?` where none does."""
+    """Per cell, the best character when it is no close call or plainly wins the pair test against every
+    other candidate within _PAIR_WINDOW of its score; `?` where it does not (a runner-up is never put in
+    its place). Only close cells are tested (the others decide nothing), each pair's regions once."""
     templates = blurred_templates(blur)
+    steps = round(min(max(blur, 0.0), MAX_BLUR) / BLUR_STEP)
     n = maps.shape[2]
+    ranked = np.sort(window, axis=0)
     out = []
     for i, col in enumerate(cols):
         scores = window[:, i]
         best = int(np.argmax(scores))
-        candidates = [int(k) for k in np.flatnonzero(scores >= scores[best] - _PAIR_WINDOW)]
+        if ranked[-1, i] - ranked[-2, i] >= _MIN_NAME_MARGIN:
+            out.append(MRZ_ALPHABET[best])
+            continue
         lo, hi = max(0, int(col) - 2), min(n, int(col) + 3)
-        winner = "?"
-        for first in candidates:
-            wins = True
-            for other in candidates:
-                if other == first:
-                    continue
-                both = maps[first, :, lo:hi] + maps[other, :, lo:hi]
-                dy, dx = np.unravel_index(int(np.argmax(both)), both.shape)
-                x = lo + int(dx)
-                patch = flat[int(dy):int(dy) + CELL_HEIGHT, x:x + CELL_WIDTH]
-                if patch.shape != (CELL_HEIGHT, CELL_WIDTH) or not _pair_wins(patch, templates[first],
-                                                                             templates[other]):
-                    wins = False
-                    break
-            if wins:
-                winner = MRZ_ALPHABET[first]
+        sure = True
+        for rival in (int(k) for k in np.flatnonzero(scores >= scores[best] - _PAIR_WINDOW) if k != best):
+            both = maps[best, :, lo:hi] + maps[rival, :, lo:hi]
+            dy, dx = np.unravel_index(int(np.argmax(both)), both.shape)
+            x = lo + int(dx)
+            patch = flat[int(dy):int(dy) + CELL_HEIGHT, x:x + CELL_WIDTH]
+            if patch.shape != (CELL_HEIGHT, CELL_WIDTH) or not _pair_wins(
+                    patch, templates[best], templates[rival], _template_pair_regions(best, rival, steps)):
+                sure = False
                 break
-        out.append(winner)
+        out.append(MRZ_ALPHABET[best] if sure else "?")
     return "".join(out)
 
 
@@ -1243,9 +1256,9 @@ class MrzReader:
         canonical = cv2.remap(grey, maps[..., 0], maps[..., 1], cv2.INTER_LINEAR,
                               borderMode=cv2.BORDER_REPLICATE)
         read = _match_line(canonical, layout)
-        if read is None or layout in LAYOUTS:
+        if read is None or layout in LAYOUTS or not set(layout) <= {"N", "T"}:
             return read or "no cell layout fits"
-        # 4. A foreign line's baseline slope was measured on its letters alone (`<` fillers have no
+        # 4. A foreign name line's baseline slope was measured on its letters alone (`<` fillers have no
         #    baseline glyph): over a TD3 name line that is mostly fillers a small error grows until the
         #    last cells sit at the end of the vertical slack (62_pass-aus read `<<<` as `WWW`). The rows
         #    at which the templates matched say where the glyphs really are: sample the line again along
