@@ -145,6 +145,8 @@ def test_each_reading_reports_its_time(reader: MrzReader) -> None:
 
 
 # ------------------------------------------------------------------------------- camera conditions
+# Each condition is proven on two frames (the read *rate* under each condition is `kiosk bench idcard`'s
+# table, over 150 frames and live sequences): enough to show it is handled, cheap enough for the suite.
 
 
 def _assert_reads(reader: MrzReader, people: list[FictitiousPerson], **scene: Any) -> None:
@@ -156,30 +158,30 @@ def _assert_reads(reader: MrzReader, people: list[FictitiousPerson], **scene: An
 
 @pytest.mark.parametrize("angle", [-15.0, 15.0])
 def test_rotated_backs_read(reader: MrzReader, angle: float) -> None:
-    _assert_reads(reader, _people(1, 3), fill=0.65, angle_deg=angle, perspective=0.01, blur=0.7, noise=2)
+    _assert_reads(reader, _people(1, 2), fill=0.65, angle_deg=angle, perspective=0.01, blur=0.7, noise=2)
 
 
 def test_blurred_backs_read(reader: MrzReader) -> None:
-    _assert_reads(reader, _people(2, 3), fill=0.7, angle_deg=3, perspective=0.01, blur=1.6, noise=2)
+    _assert_reads(reader, _people(2, 2), fill=0.7, angle_deg=3, perspective=0.01, blur=1.6, noise=2)
 
 
 def test_noisy_jpeg_backs_read(reader: MrzReader) -> None:
-    _assert_reads(reader, _people(3, 3), fill=0.7, angle_deg=-4, perspective=0.01, blur=0.8, noise=10,
+    _assert_reads(reader, _people(3, 2), fill=0.7, angle_deg=-4, perspective=0.01, blur=0.8, noise=10,
                   jpeg_quality=45)
 
 
 def test_tilted_backs_read(reader: MrzReader) -> None:
     """Perspective: the far end of each line is smaller; a 1-D projective fit along the line absorbs it."""
-    _assert_reads(reader, _people(4, 3), fill=0.75, angle_deg=6, perspective=0.05, blur=0.8, noise=3)
+    _assert_reads(reader, _people(4, 2), fill=0.75, angle_deg=6, perspective=0.05, blur=0.8, noise=3)
 
 
 def test_small_backs_read(reader: MrzReader) -> None:
     """The card at 45 % of the frame width: capitals ~14 px high."""
-    _assert_reads(reader, _people(5, 2), fill=0.45, angle_deg=2, perspective=0.01, blur=0.6, noise=2)
+    _assert_reads(reader, _people(5, 1), fill=0.45, angle_deg=2, perspective=0.01, blur=0.6, noise=2)
 
 
 def test_unevenly_lit_backs_read(reader: MrzReader) -> None:
-    for index, person in enumerate(_people(6, 3)):
+    for index, person in enumerate(_people(6, 2)):
         frame = _back_frame(person, seed=200 + index, fill=0.7, angle_deg=5, perspective=0.02, blur=0.8,
                             noise=3).astype(np.float32)
         h, w = frame.shape
@@ -193,10 +195,14 @@ def test_unevenly_lit_backs_read(reader: MrzReader) -> None:
 
 
 def test_glare_spots_are_read_or_refused_never_misread(reader: MrzReader) -> None:
-    """A bright glare spot anywhere, including over the name (which has no check digit)."""
+    """A bright glare spot on each of the three lines, including over the name (which has no check digit).
+    Three frames of the ten drawn (spots on lines 1, 3 and 2); the glare rate is `kiosk bench idcard`'s."""
     rng = np.random.default_rng(7)
     outcomes = {"read": 0, "refused": 0}
-    for index, person in enumerate(_people(7, 10)):
+    for index, person in enumerate(_people(7, 8)):
+        draws = rng.uniform(0.1, 0.9), rng.uniform(12, 50), rng.uniform(8, 20), rng.uniform(200, 400)
+        if index not in (0, 5, 7):
+            continue
         scene = place_in_scene(render_card_back(person, seed=index), fill=0.7, angle_deg=2, blur=0.7,
                                noise=3, seed=index)
         grey = cv2.cvtColor(scene.frame, cv2.COLOR_BGR2GRAY).astype(np.float32)
@@ -205,12 +211,12 @@ def test_glare_spots_are_read_or_refused_never_misread(reader: MrzReader) -> Non
         to_frame = cv2.getPerspectiveTransform(
             np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32), scene.corners)
         row = index % 3
-        spot_x = rng.uniform(0.1, 0.9) * w
+        spot_x = draws[0] * w
         spot_y = h - (3 + 12 - 4 * row - 1.2) * 300 / 25.4
         gx, gy = cv2.perspectiveTransform(np.array([[[spot_x, spot_y]]], np.float32), to_frame)[0, 0]
         ys, xs = np.mgrid[0:720, 0:1280].astype(np.float32)
-        spot = np.exp(-(((xs - gx) / rng.uniform(12, 50)) ** 2 + ((ys - gy) / rng.uniform(8, 20)) ** 2))
-        glared = np.clip(grey + rng.uniform(200, 400) * spot, 0, 255).astype(np.uint8)
+        spot = np.exp(-(((xs - gx) / draws[1]) ** 2 + ((ys - gy) / draws[2]) ** 2))
+        glared = np.clip(grey + draws[3] * spot, 0, 255).astype(np.uint8)
         result = reader.read(glared)
         if result.reading is None:
             outcomes["refused"] += 1
@@ -218,7 +224,8 @@ def test_glare_spots_are_read_or_refused_never_misread(reader: MrzReader) -> Non
         else:
             outcomes["read"] += 1
             assert _same_person(result.reading, _expected(person))
-    assert outcomes["read"] >= 2  # a spot between the glyphs does not stop the reader
+    assert outcomes["read"] >= 1 and outcomes["refused"] >= 1  # a spot beside the glyphs does not stop
+    # the reader; one over the name's strokes stops it
 
 
 # ------------------------------------------------------------------------------ nothing to read
@@ -235,7 +242,7 @@ def test_frames_without_an_mrz(reader: MrzReader, file_name: str) -> None:
 
 
 def test_synthetic_fronts_have_no_mrz(reader: MrzReader) -> None:
-    for index, person in enumerate(_people(8, 4)):
+    for index, person in enumerate(_people(8, 2)):
         frame = place_in_scene(render_card_front(person, seed=index), fill=0.75, angle_deg=3, blur=0.7,
                                seed=index).frame
         result = reader.read(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY))
@@ -265,6 +272,8 @@ MRZ_LEFT = (CARD_SIZE[0] - 900) // 2
 
 def test_a_thumb_over_the_mrz_is_refused(reader: MrzReader) -> None:
     for index, person in enumerate(_people(9, 4)):
+        if index not in (0, 3):  # the thumb at the start and at the end of the lines
+            continue
         centre_x = MRZ_LEFT + 150 + 200 * index
         frame = _cover(person, index, lambda card, x=centre_x: cv2.ellipse(
             card, (x, CARD_SIZE[1]), (70, 150), 0, 0, 360, (150, 170, 215, 255), -1))
@@ -276,7 +285,7 @@ def test_a_thumb_over_the_mrz_is_refused(reader: MrzReader) -> None:
 
 def test_a_covered_part_of_the_name_is_refused(reader: MrzReader) -> None:
     """Line 3 has no check digit: a hidden stretch of it must stop the read, not shorten the name."""
-    for index, person in enumerate(_people(10, 4)):
+    for index, person in enumerate(_people(10, 2)):
         top = MRZ_TOP + round(8 * 300 / 25.4) - 6
         left = MRZ_LEFT + 30 * (index % 2)
         frame = _cover(person, index, lambda card, t=top, x=left: cv2.rectangle(
@@ -287,7 +296,7 @@ def test_a_covered_part_of_the_name_is_refused(reader: MrzReader) -> None:
 
 def test_an_mrz_cut_by_the_frame_edge_is_refused(reader: MrzReader) -> None:
     """Glyphs cut by the frame's edge read as other glyphs (E as F): the reader must not read them."""
-    for index, person in enumerate(_people(11, 3)):
+    for index, person in enumerate(_people(11, 2)):
         grey = _back_frame(person, seed=300 + index, fill=0.7, angle_deg=8 if index % 2 else -8, blur=0.7,
                            noise=2)
         result = reader.read(grey)
