@@ -6,7 +6,11 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_IM_MODULE=qtvirtualkeyboard
-export PYTHONDONTWRITEBYTECODE=1
+# Bytecode caches on, whatever the calling environment says (this machine's sets PYTHONDONTWRITEBYTECODE):
+# without them every test process (the workers, and the CLI, worker and sandbox processes the tests start)
+# compiled the kiosk's sources and re-ran pytest's assertion rewriting from scratch: collecting the unit
+# level took 7 s instead of 3.6 s. __pycache__ is git-ignored and MANIFEST.in keeps it out of packages.
+unset PYTHONDONTWRITEBYTECODE
 V=.venv/bin
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

@@ -39,7 +39,6 @@ def kiosk_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env["XDG_CONFIG_HOME"] = str(tmp_path / "xdg-config")
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.update(FAST_SYNC_ENV)
     env.update(extra)
     return env
