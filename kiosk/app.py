@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -20,7 +20,6 @@ from kiosk.config import KioskConfig
 from kiosk.portal.auth import KioskAuth, enrolled_auth, require_secure_url
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import Catalogue
-from kiosk.sandbox.server import SandboxServer
 from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
 from kiosk.store.files import EncryptedFileStore
@@ -32,6 +31,9 @@ from kiosk.sync.delivery import PortalDeliveryOrders
 from kiosk.sync.fleet_reporter import FleetLink, record_status, start_fleet_link
 from kiosk.sync.lifecycle import DossierLifecycle, FleetLifecycle
 from kiosk.sync.worker import OrdersDelivery, OutboxWorker, WorkerProgress, WorkerSettings
+
+if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn: ~0.8 s of imports) loads only when it is the portal
+    from kiosk.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +154,8 @@ def start_portal(config: KioskConfig) -> tuple[str, SandboxServer | None]:
     """The configured portal's URL; for "sandbox", start the built-in one on a free loopback port."""
     if config.portal.url != "sandbox":
         return config.portal.url, None
+    from kiosk.sandbox.server import SandboxServer
+
     sandbox = SandboxServer(config.data_dir / "sandbox", unit_code=config.portal.unit_code)
     url = sandbox.start()
     log.info("using the built-in sandbox portal at %s", url)
