@@ -46,6 +46,7 @@ from typing import Final
 import cv2
 import numpy as np
 
+from kiosk.capture.mrz_lines import LineBox, line_boxes, mrz_blocks, mrz_triples
 from kiosk.capture.ocrb_glyphs import (
     BLUR_STEP,
     CAP_HEIGHT,
@@ -97,7 +98,6 @@ _MIN_CELL_SCORE: Final = 0.45
 # Three text lines whose cells score this low on average are not an MRZ (the front of the card, a letter).
 _MIN_MRZ_SCORE: Final = 0.6
 _MAX_CANDIDATES: Final = 2  # MRZ-like blocks tried per frame
-_MAX_LINES: Final = 16  # longest text lines considered when looking for the MRZ's three
 # The name line has no check digit: a cell whose two best letters score this close is ambiguous. Measured
 # on 530 synthetic frames: misread name cells had margins ≤ 0.018, and only at blur sigma ≥ 2.4.
 _MIN_NAME_MARGIN: Final = 0.03
@@ -155,214 +155,6 @@ class MrzReadResult:
     def notice(self) -> Notice:
         """What to tell people (kiosk.ui.texts.say puts it in words)."""
         return Notice("mrz.read" if self.ok else f"mrz.{self.error_code or 'no_mrz_found'}")
-
-
-# ------------------------------------------------------------------------------------------- locating
-
-
-@dataclass(frozen=True)
-class _LineBox:
-    """One text line found in the work image: a rotated rectangle along the line."""
-
-    centre: np.ndarray  # (2,) work pixels
-    direction: np.ndarray  # (2,) unit vector along the line, pointing right (x > 0)
-    length: float
-    height: float
-
-    @property
-    def normal(self) -> np.ndarray:
-        return np.array([-self.direction[1], self.direction[0]])  # pointing down in the image
-
-    def corners(self, pad_along: float = 0, pad_across: float = 0) -> np.ndarray:
-        u = self.direction * (self.length / 2 + pad_along)
-        v = self.normal * (self.height / 2 + pad_across)
-        c = self.centre
-        return np.array([c - u - v, c + u - v, c + u + v, c - u + v], dtype=np.float64)
-
-
-def _text_mask(work: np.ndarray, strict: float = 1.0) -> np.ndarray:
-    """Dark text (black-hat, thresholded), closed along the rows so that a text line is one blob. `strict`
-    multiplies the threshold (a passport's background print, thresholded as ink, runs into its lines)."""
-    blackhat = cv2.morphologyEx(work, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (15, 9)))
-    threshold, _ = cv2.threshold(blackhat, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    _, ink = cv2.threshold(blackhat, max(threshold, 18) * strict, 255, cv2.THRESH_BINARY)
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (13, 3))
-    out: np.ndarray = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, kernel)
-    return out
-
-
-def _line_boxes(work: np.ndarray, retrieval: int = cv2.RETR_EXTERNAL, strict: float = 1.0) -> list[_LineBox]:
-    """Text lines of dark text in the (downscaled) image: long thin blobs, collinear fragments merged.
-    `cv2.RETR_LIST` also finds lines inside a closed outline (a passport page's printed border)."""
-    width = work.shape[1]
-    contours, _ = cv2.findContours(_text_mask(work, strict), retrieval, cv2.CHAIN_APPROX_SIMPLE)
-    fragments: list[_LineBox] = []
-    for contour in contours:
-        if len(contour) < 5:
-            continue
-        (cx, cy), (w, h), angle = cv2.minAreaRect(contour)
-        if w < h:
-            w, h, angle = h, w, angle + 90
-        if h < 3 or h > 0.1 * work.shape[0] or w > 0.98 * width:
-            continue
-        if w < 2.5 * h:
-            # A glyph or two (a short surname before `<<`): no reliable direction of its own; it can only
-            # join a longer line, along that line's direction.
-            side = math.sqrt(w * h)
-            fragments.append(_LineBox(np.array([cx, cy]), np.array([1.0, 0.0]), side, side))
-            continue
-        theta = math.radians(angle)
-        direction = np.array([math.cos(theta), math.sin(theta)])
-        if direction[0] < 0:
-            direction = -direction
-        if abs(direction[1]) > math.sin(math.radians(35)):
-            continue
-        fragments.append(_LineBox(np.array([cx, cy]), direction, float(w), float(h)))
-    lines = _merge_fragments(fragments)
-    return [b for b in lines if b.length >= 0.18 * width and b.length >= 8 * b.height]
-
-
-def _merge_fragments(boxes: list[_LineBox]) -> list[_LineBox]:
-    """Join pieces of one text line that the closing left apart (wide gaps such as `1` next to `<`).
-
-    After each join the scan starts again from the longest box (a grown line may now reach a piece it
-    could not before). A pair of boxes that did not join is remembered by their serial numbers and not
-    tested again while both are unchanged: `_joinable` depends on the two boxes only, so the result is the
-    same as testing every pair again, without the cubic cost (a page of text held up to the card camera
-    has ~50 pieces: 30–80 ms a frame before)."""
-    boxes = sorted(boxes, key=lambda b: -b.length)
-    serials = list(range(len(boxes)))
-    next_serial = len(boxes)
-    apart: set[tuple[int, int]] = set()
-    merged = True
-    while merged:
-        merged = False
-        for i, a in enumerate(boxes):
-            for j in range(i + 1, len(boxes)):
-                pair = (serials[i], serials[j])
-                if pair in apart:
-                    continue
-                b = boxes[j]
-                if _joinable(a, b):
-                    boxes[i] = _join(a, b)
-                    serials[i] = next_serial
-                    next_serial += 1
-                    del boxes[j]
-                    del serials[j]
-                    merged = True
-                    break
-                apart.add(pair)
-            if merged:
-                break
-    return boxes
-
-
-def _joinable(a: _LineBox, b: _LineBox) -> bool:
-    """b continues a: centred on a's line, about as tall, close along it."""
-    if a.length < 2.5 * a.height:
-        return False  # a short piece has no direction to extend along
-    # Cheap necessary conditions first, in plain floats: the corners' mean offset across a's line is the
-    # centres' offset, and no corner of b lies farther along than b's half-diagonal from its centre.
-    dx, dy = float(b.centre[0] - a.centre[0]), float(b.centre[1] - a.centre[1])
-    ux, uy = float(a.direction[0]), float(a.direction[1])
-    slack = 1e-6 * (1.0 + a.length + b.length)
-    if abs(-uy * dx + ux * dy) > 0.35 * a.height + slack:
-        return False
-    reach = a.length / 2 + math.hypot(b.length / 2, b.height / 2) + 2.0 * a.height
-    if abs(ux * dx + uy * dy) >= reach + slack:
-        return False
-    rel = b.corners() - a.centre
-    across = rel @ a.normal
-    along = rel @ a.direction
-    if abs(float(across.mean())) > 0.35 * a.height or float(np.ptp(across)) > 1.6 * a.height:
-        return False
-    if float(np.ptp(across)) < 0.4 * a.height:
-        return False
-    gap = max(float(along.min()) - a.length / 2, -a.length / 2 - float(along.max()))
-    return gap < 2.0 * a.height
-
-
-def _join(a: _LineBox, b: _LineBox) -> _LineBox:
-    along = [-a.length / 2, a.length / 2, *((b.corners() - a.centre) @ a.direction)]
-    lo, hi = min(along), max(along)
-    offset = float((b.centre - a.centre) @ a.normal) * b.length / (a.length + b.length)
-    centre = a.centre + a.direction * (lo + hi) / 2 + a.normal * offset
-    return _LineBox(centre, a.direction, hi - lo, a.height)
-
-
-def _mrz_triples(boxes: Sequence[_LineBox]) -> list[tuple[_LineBox, _LineBox, _LineBox]]:
-    """Triples of lines that look like an MRZ (parallel, equally long, evenly spaced), best first."""
-    scored: list[tuple[float, tuple[_LineBox, _LineBox, _LineBox]]] = []
-    longest = sorted(boxes, key=lambda b: -b.length)[:_MAX_LINES]  # a page of text must not cost seconds
-    for triple in itertools.combinations(longest, 3):
-        if min(b.length for b in triple) < 0.8 * max(b.length for b in triple):
-            continue
-        ref = max(triple, key=lambda b: b.length)
-        offsets = [float(np.dot(b.centre - ref.centre, ref.normal)) for b in triple]
-        ordered = [b for _, b in sorted(zip(offsets, triple, strict=True), key=lambda t: t[0])]
-        offs = sorted(offsets)
-        lengths = [b.length for b in ordered]
-        heights = [b.height for b in ordered]
-        gap1, gap2 = offs[1] - offs[0], offs[2] - offs[1]
-        mean_h = float(np.median(heights))
-        if min(lengths) < 0.8 * max(lengths):
-            continue
-        # Line pitch over glyph height: ~1.5 on the card (4 mm lines, 2.4 mm capitals plus blur).
-        if min(gap1, gap2) < 1.1 * mean_h or max(gap1, gap2) > 2.3 * mean_h:
-            continue
-        if abs(gap1 - gap2) > 0.25 * max(gap1, gap2):
-            continue
-        if any(abs(float(np.dot(b.direction, ref.normal))) > math.sin(math.radians(4)) for b in ordered):
-            continue
-        along = [float(np.dot(b.centre - ref.centre, ref.direction)) for b in ordered]
-        if max(along) - min(along) > 0.12 * ref.length:
-            continue
-        if ref.length / mean_h < 18:  # 30 characters: ~28 times as long as high
-            continue
-        # The three lines start and end in the same columns: give each the union of their extents (a line
-        # whose first glyphs merged with something else, such as the card's edge, gets them back).
-        ends = [float((c - ref.centre) @ ref.direction) for b in ordered for c in b.corners()]
-        lo, hi = min(ends), max(ends)
-        aligned = tuple(_LineBox(ref.centre + ref.direction * (lo + hi) / 2
-                                 + ref.normal * float((b.centre - ref.centre) @ ref.normal),
-                                 ref.direction, hi - lo, b.height) for b in ordered)
-        scored.append((sum(lengths), (aligned[0], aligned[1], aligned[2])))
-    scored.sort(key=lambda t: -t[0])
-    return [t for _, t in scored]
-
-
-def _mrz_blocks(boxes: Sequence[_LineBox], count: int) -> list[tuple[_LineBox, ...]]:
-    """Blocks of `count` lines that look like an MRZ (parallel, equally long, evenly spaced), best first:
-    two lines of a passport's TD3, three of an ID card's TD1. Line pitch up to 3 glyph heights (passports
-    space their two lines wider than the Vietnamese card does)."""
-    scored: list[tuple[float, tuple[_LineBox, ...]]] = []
-    longest = sorted(boxes, key=lambda b: -b.length)[:_MAX_LINES]
-    for group in itertools.combinations(longest, count):
-        ref = max(group, key=lambda b: b.length)
-        if min(b.length for b in group) < 0.8 * ref.length:
-            continue
-        offsets = [float(np.dot(b.centre - ref.centre, ref.normal)) for b in group]
-        ordered = [b for _, b in sorted(zip(offsets, group, strict=True), key=lambda t: t[0])]
-        offs = sorted(offsets)
-        gaps = np.diff(offs)
-        mean_h = float(np.median([b.height for b in ordered]))
-        if gaps.min() < 1.1 * mean_h or gaps.max() > 3.0 * mean_h:
-            continue
-        if gaps.max() - gaps.min() > 0.25 * gaps.max():
-            continue
-        if any(abs(float(np.dot(b.direction, ref.normal))) > math.sin(math.radians(4)) for b in ordered):
-            continue
-        along = [float(np.dot(b.centre - ref.centre, ref.direction)) for b in ordered]
-        if max(along) - min(along) > 0.12 * ref.length or ref.length / mean_h < 18:
-            continue
-        ends = [float((c - ref.centre) @ ref.direction) for b in ordered for c in b.corners()]
-        lo, hi = min(ends), max(ends)
-        aligned = tuple(_LineBox(ref.centre + ref.direction * (lo + hi) / 2
-                                 + ref.normal * float((b.centre - ref.centre) @ ref.normal),
-                                 ref.direction, hi - lo, b.height) for b in ordered)
-        scored.append((sum(b.length for b in group) / count, aligned))
-    scored.sort(key=lambda t: -t[0])
-    return [t for _, t in scored]
 
 
 # ------------------------------------------------------------------------------------------ rectifying
@@ -1121,17 +913,17 @@ class _Outcome:
     quad: Quad
 
 
-def _same_block(a: tuple[_LineBox, ...], b: tuple[_LineBox, ...]) -> bool:
+def _same_block(a: tuple[LineBox, ...], b: tuple[LineBox, ...]) -> bool:
     return len(a) == len(b) and all(float(np.linalg.norm(x.centre - y.centre)) < 0.5 * x.height
                                     for x, y in zip(a, b, strict=True))
 
 
-def _turned_block(block: tuple[_LineBox, ...]) -> tuple[_LineBox, ...]:
+def _turned_block(block: tuple[LineBox, ...]) -> tuple[LineBox, ...]:
     """Any block of lines read the other way up."""
     return tuple(replace(b, direction=-b.direction) for b in reversed(block))
 
 
-def _turned(triple: tuple[_LineBox, _LineBox, _LineBox]) -> tuple[_LineBox, _LineBox, _LineBox]:
+def _turned(triple: tuple[LineBox, LineBox, LineBox]) -> tuple[LineBox, LineBox, LineBox]:
     """The same three lines read the other way up (a card held upside down)."""
     first, second, third = (replace(b, direction=-b.direction) for b in reversed(triple))
     return first, second, third
@@ -1165,8 +957,8 @@ class MrzReader:
             work_size = (round(grey.shape[1] * scale), round(grey.shape[0] * scale))
         work = _warp(grey, to_work, work_size) if card_quad is not None else cv2.resize(
             grey, work_size, interpolation=cv2.INTER_AREA)
-        boxes = _line_boxes(work)
-        triples = _mrz_triples(boxes)
+        boxes = line_boxes(work)
+        triples = mrz_triples(boxes)
         if not triples:
             foreign = self._read_foreign(grey)
             if foreign is not None and foreign.reading is not None:
@@ -1200,7 +992,7 @@ class MrzReader:
         return self._result(None, worst.lines, worst.code, worst.detail, start,
                             worst.quad if worst.code == "mrz_unreadable" else None)
 
-    def _read_block(self, grey: np.ndarray, triple: tuple[_LineBox, _LineBox, _LineBox],
+    def _read_block(self, grey: np.ndarray, triple: tuple[LineBox, LineBox, LineBox],
                     to_work: np.ndarray) -> _Outcome:
         top, bottom = triple[0].corners(), triple[2].corners()
         band = np.array([top[0], top[1], bottom[2], bottom[3]])
@@ -1222,7 +1014,7 @@ class MrzReader:
 
     # -------------------------------------------------------------------------------- per line
 
-    def _read_line(self, grey: np.ndarray, box: _LineBox, row: int, to_work: np.ndarray,
+    def _read_line(self, grey: np.ndarray, box: LineBox, row: int, to_work: np.ndarray,
                    layout: str | None = None, tallest: str | None = None,
                    ink_offset: float | None = None) -> _LineRead | str:
         """The line's cells (30 of the Vietnamese TD1 `row` unless `layout` says otherwise), or why not."""
@@ -1367,15 +1159,15 @@ class MrzReader:
         work = cv2.resize(grey, (round(grey.shape[1] * scale), round(grey.shape[0] * scale)),
                           interpolation=cv2.INTER_AREA)
         failures: list[_Outcome] = []
-        seen: list[tuple[_LineBox, ...]] = []
+        seen: list[tuple[LineBox, ...]] = []
         # Inside printed outlines too (RETR_LIST); then, with a stricter ink threshold, where the page's
         # background print thresholded as ink ran into the MRZ's lines (3 of the 34 real specimens).
         for stage in (((cv2.RETR_EXTERNAL, 1.0), (cv2.RETR_LIST, 1.0)), ((cv2.RETR_EXTERNAL, 1.5),)):
-            blocks: list[tuple[tuple[_LineBox, ...], tuple[str, ...]]] = []
+            blocks: list[tuple[tuple[LineBox, ...], tuple[str, ...]]] = []
             for retrieval, strict in stage:
-                boxes = _line_boxes(work, retrieval, strict)
-                blocks += [(b, TD3_LAYOUTS) for b in _mrz_blocks(boxes, 2)[:_MAX_CANDIDATES]]
-                blocks += [(b, TD1_LAYOUTS) for b in _mrz_blocks(boxes, 3)[:_MAX_CANDIDATES]]
+                boxes = line_boxes(work, retrieval, strict)
+                blocks += [(b, TD3_LAYOUTS) for b in mrz_blocks(boxes, 2)[:_MAX_CANDIDATES]]
+                blocks += [(b, TD1_LAYOUTS) for b in mrz_blocks(boxes, 3)[:_MAX_CANDIDATES]]
             for block, layouts in blocks:
                 if any(_same_block(block, other) for other in seen):
                     continue
@@ -1387,8 +1179,8 @@ class MrzReader:
                     failures.append(outcome)
         if not seen and sideways:
             # Only when lines across the frame make an MRZ-like block (a cheap look at the small copy).
-            boxes = _line_boxes(cv2.rotate(work, cv2.ROTATE_90_CLOCKWISE))
-            if _mrz_blocks(boxes, 2) or _mrz_blocks(boxes, 3):
+            boxes = line_boxes(cv2.rotate(work, cv2.ROTATE_90_CLOCKWISE))
+            if mrz_blocks(boxes, 2) or mrz_blocks(boxes, 3):
                 turned = self._read_foreign(cv2.rotate(grey, cv2.ROTATE_90_CLOCKWISE), sideways=False)
                 if turned is not None:
                     # Back to this frame: the clockwise turn took (x, y) to (height - 1 - y, x).
@@ -1401,7 +1193,7 @@ class MrzReader:
             return None
         return min(failures, key=lambda f: f.code != "mrz_unreadable")
 
-    def _read_foreign_block(self, grey: np.ndarray, block: tuple[_LineBox, ...], to_work: np.ndarray,
+    def _read_foreign_block(self, grey: np.ndarray, block: tuple[LineBox, ...], to_work: np.ndarray,
                             layouts: tuple[str, ...]) -> _Outcome:
         outcome, mean_score = self._read_foreign_block_once(grey, block, to_work, layouts, _INK_OFFSET)
         if outcome.reading is None and mean_score < _RETRY_BELOW_SCORE:
@@ -1413,7 +1205,7 @@ class MrzReader:
                 return retry
         return outcome
 
-    def _read_foreign_block_once(self, grey: np.ndarray, block: tuple[_LineBox, ...], to_work: np.ndarray,
+    def _read_foreign_block_once(self, grey: np.ndarray, block: tuple[LineBox, ...], to_work: np.ndarray,
                                  layouts: tuple[str, ...], ink_offset: float) -> tuple[_Outcome, float]:
         """The block read with this ink offset for measuring its lines, and its mean cell score (0 when
         a line could not be measured)."""
