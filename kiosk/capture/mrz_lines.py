@@ -175,16 +175,20 @@ def mrz_triples(boxes: Sequence[LineBox]) -> list[tuple[LineBox, LineBox, LineBo
             continue
         if ref.length / mean_h < 18:  # 30 characters: ~28 times as long as high
             continue
-        # The three lines start and end in the same columns: give each the union of their extents (a line
-        # whose first glyphs merged with something else, such as the card's edge, gets them back).
-        ends = [float((c - ref.centre) @ ref.direction) for b in ordered for c in b.corners()]
-        lo, hi = min(ends), max(ends)
-        aligned = tuple(LineBox(ref.centre + ref.direction * (lo + hi) / 2
-                                 + ref.normal * float((b.centre - ref.centre) @ ref.normal),
-                                 ref.direction, hi - lo, b.height) for b in ordered)
+        aligned = _aligned(ordered, ref)
         scored.append((sum(lengths), (aligned[0], aligned[1], aligned[2])))
     scored.sort(key=lambda t: -t[0])
     return [t for _, t in scored]
+
+
+def _aligned(ordered: Sequence[LineBox], ref: LineBox) -> tuple[LineBox, ...]:
+    """The lines of one MRZ start and end in the same columns: each gets the union of their extents (a
+    line whose first glyphs merged with something else, such as the card's edge, gets them back)."""
+    ends = [float((c - ref.centre) @ ref.direction) for b in ordered for c in b.corners()]
+    lo, hi = min(ends), max(ends)
+    return tuple(LineBox(ref.centre + ref.direction * (lo + hi) / 2
+                         + ref.normal * float((b.centre - ref.centre) @ ref.normal),
+                         ref.direction, hi - lo, b.height) for b in ordered)
 
 
 def mrz_blocks(boxes: Sequence[LineBox], count: int) -> list[tuple[LineBox, ...]]:
@@ -211,11 +215,6 @@ def mrz_blocks(boxes: Sequence[LineBox], count: int) -> list[tuple[LineBox, ...]
         along = [float(np.dot(b.centre - ref.centre, ref.direction)) for b in ordered]
         if max(along) - min(along) > 0.12 * ref.length or ref.length / mean_h < 18:
             continue
-        ends = [float((c - ref.centre) @ ref.direction) for b in ordered for c in b.corners()]
-        lo, hi = min(ends), max(ends)
-        aligned = tuple(LineBox(ref.centre + ref.direction * (lo + hi) / 2
-                                 + ref.normal * float((b.centre - ref.centre) @ ref.normal),
-                                 ref.direction, hi - lo, b.height) for b in ordered)
-        scored.append((sum(b.length for b in group) / count, aligned))
+        scored.append((sum(b.length for b in group) / count, _aligned(ordered, ref)))
     scored.sort(key=lambda t: -t[0])
     return [t for _, t in scored]
