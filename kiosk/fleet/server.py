@@ -23,6 +23,7 @@ from kiosk.fleet.app import FleetSettings, create_app
 from kiosk.fleet.dashboard import AlertRules
 from kiosk.fleet.notify import Notifier, NullNotifier, WebhookNotifier
 from kiosk.fleet.store import open_database
+from kiosk.prompt_server import PromptServer
 
 
 def trial_url(data_dir: Path) -> str:
@@ -90,7 +91,7 @@ class FleetServer:
         self.engine, self.settings, self.host, self.port = engine, settings, host, port
         self.startup_timeout = startup_timeout
         self.base_url = ""
-        self._server: uvicorn.Server | None = None
+        self._server: PromptServer | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
 
@@ -110,7 +111,7 @@ class FleetServer:
             timeout_graceful_shutdown=5,
             server_header=False,
         )
-        self._server = uvicorn.Server(config)
+        self._server = PromptServer(config)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [sock]}, name="fleet-service", daemon=True
         )
@@ -127,7 +128,7 @@ class FleetServer:
 
     def stop(self) -> None:
         if self._server is not None and self._thread is not None:
-            self._server.should_exit = True
+            self._server.request_stop()
             self._thread.join(timeout=10)
             if self._thread.is_alive():
                 self._server.force_exit = True

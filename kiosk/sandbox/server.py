@@ -20,6 +20,7 @@ from types import FrameType, TracebackType
 
 import uvicorn
 
+from kiosk.prompt_server import PromptServer
 from kiosk.sandbox.admin_guard import TOKEN_FILE, load_or_create_token
 from kiosk.sandbox.app import DEFAULT_UNIT_CODE, Clock, create_app
 from kiosk.sandbox.catalogue import SandboxCatalogue
@@ -95,7 +96,7 @@ class SandboxServer:
         self.startup_timeout = startup_timeout
         self.store: SandboxStore | None = None
         self.admin_token: str | None = None  # for /sandbox/admin/* from another user or machine
-        self._server: uvicorn.Server | None = None
+        self._server: PromptServer | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
         self._failure: BaseException | None = None
@@ -124,9 +125,7 @@ class SandboxServer:
                 admin_token=self.admin_token,
             )
             self._socket = bind_socket(self.host, self.port)
-            self._server = uvicorn.Server(
-                _uvicorn_config(app, access_log=self.access_log, log_level="warning")
-            )
+            self._server = PromptServer(_uvicorn_config(app, access_log=self.access_log, log_level="warning"))
             self._failure = None
             self._thread = threading.Thread(target=self._run, name="sandbox-portal", daemon=True)
             self._thread.start()
@@ -142,7 +141,7 @@ class SandboxServer:
         """Shut down cleanly, join the thread and close the store. Safe to call twice."""
         server, thread = self._server, self._thread
         if server is not None and thread is not None:
-            server.should_exit = True
+            server.request_stop()
             thread.join(timeout=10)
             if thread.is_alive():
                 server.force_exit = True
