@@ -187,8 +187,9 @@ def pytest_timeout_set_timer(item: pytest.Item, settings: object) -> bool | None
 
 # ------------------------------------------------------------------------------------------------------------
 # Where the CPU goes: `PYTEST_CPU_LOG=file pytest …` appends one line per test (CPU seconds of this
-# process and of the children it waited for, wall seconds, node id), setup and teardown included. Wall
-# time alone misleads on a shared machine; CPU is what two cores must share.
+# process and of the children it waited for, wall seconds, node id, then the start as Unix time and the
+# xdist worker, for a time line of the run), setup and teardown included. Wall time alone misleads on a
+# shared machine; CPU is what two cores must share.
 
 _CPU_LOG = os.environ.get("PYTEST_CPU_LOG")
 
@@ -203,7 +204,9 @@ if _CPU_LOG:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
-        cpu, wall = _cpu_now(), time.monotonic()
+        cpu, wall, start = _cpu_now(), time.monotonic(), time.time()
         yield
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "-")
         with open(_CPU_LOG, "a", encoding="utf-8") as log:
-            log.write(f"{_cpu_now() - cpu:.3f}\t{time.monotonic() - wall:.3f}\t{item.nodeid}\n")
+            log.write(f"{_cpu_now() - cpu:.3f}\t{time.monotonic() - wall:.3f}\t{item.nodeid}"
+                      f"\t{start:.3f}\t{worker}\n")
