@@ -215,8 +215,9 @@ DARK = (25, 30, 45)
 LABEL = (60, 70, 90)
 
 
-def _background(generation: Generation, rng: np.random.Generator) -> Image.Image:
-    """Pale security-print background: a soft gradient and guilloche waves."""
+@functools.cache
+def _gradient(generation: Generation) -> Image.Image:
+    """The background's soft gradient (the same on every card of a generation: computed once)."""
     w, h = CARD_SIZE
     if generation == "2021":
         top, bottom = np.array([214, 236, 240]), np.array([242, 236, 222])
@@ -225,7 +226,13 @@ def _background(generation: Generation, rng: np.random.Generator) -> Image.Image
     t = np.linspace(0, 1, h)[:, None, None]
     diag = np.linspace(0, 0.25, w)[None, :, None]
     rgb = top * (1 - t - diag) + bottom * (t + diag)
-    img = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8), "RGB").convert("RGBA")
+    return Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8), "RGB").convert("RGBA")
+
+
+def _background(generation: Generation, rng: np.random.Generator) -> Image.Image:
+    """Pale security-print background: a soft gradient and guilloche waves."""
+    w, h = CARD_SIZE
+    img = _gradient(generation).copy()
     draw = ImageDraw.Draw(img)
     phase = rng.uniform(0, math.tau)
     for k in range(0, 26):
@@ -332,16 +339,23 @@ def _mrz(draw: ImageDraw.ImageDraw, lines: Sequence[str]) -> tuple[int, int, int
     return box
 
 
-def _watermark(card: Image.Image, keep_clear: Sequence[tuple[int, int, int, int]]) -> Image.Image:
-    """Translucent red diagonal watermark, masked out over the QR and MRZ so readers still work."""
-    w, h = card.size
+@functools.cache
+def _diagonal_watermark(w: int, h: int) -> Image.Image:
+    """The rotated watermark text on a clear card-sized layer. It depends on the card size only, and the
+    rotation is a third of a card's rendering time: drawn once, copied per card."""
     layer = Image.new("RGBA", (w * 2, h * 2), (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     f = _fit(draw, WATERMARK, "bold", 64, int(w * 0.95))
     draw.text((w, h * 1.02), WATERMARK, font=f, fill=(215, 25, 25, 110), anchor="mm")
     # Descending to the right: clear of the top-right QR; whatever still crosses a code is masked below.
     layer = layer.rotate(-10, resample=Image.Resampling.BICUBIC)
-    layer = layer.crop((w // 2, h // 2, w // 2 + w, h // 2 + h))
+    return layer.crop((w // 2, h // 2, w // 2 + w, h // 2 + h))
+
+
+def _watermark(card: Image.Image, keep_clear: Sequence[tuple[int, int, int, int]]) -> Image.Image:
+    """Translucent red diagonal watermark, masked out over the QR and MRZ so readers still work."""
+    w, h = card.size
+    layer = _diagonal_watermark(w, h).copy()
     alpha = np.array(layer.getchannel("A"))
     for x0, y0, x1, y1 in keep_clear:
         alpha[max(0, y0):y1, max(0, x0):x1] = 0
