@@ -498,7 +498,9 @@ def desk_background(frame_size: tuple[int, int], rng: np.random.Generator) -> np
     palettes = ((62, 105, 150), (150, 152, 150), (168, 188, 204), (66, 66, 72), (120, 140, 120))
     base = np.array(palettes[int(rng.integers(len(palettes)))], dtype=np.float32)
     low = cv2.resize(rng.normal(0, 1, (6, 10)).astype(np.float32), (fw, fh), interpolation=cv2.INTER_CUBIC)
-    ys, xs = np.mgrid[0:fh, 0:fw].astype(np.float32)
+    # A column and a row, broadcast: the same float32 values and operations as a full np.mgrid, without
+    # two frame-sized grids.
+    ys, xs = np.arange(fh, dtype=np.float32)[:, None], np.arange(fw, dtype=np.float32)[None, :]
     angle = rng.uniform(-0.3, 0.3)
     grain = np.sin((ys * math.cos(angle) + xs * math.sin(angle)) / rng.uniform(5, 14) + 3 * low)
     shade = 1.0 + 0.06 * low + 0.04 * grain
@@ -554,7 +556,9 @@ def place_in_scene(card_img: np.ndarray, frame_size: tuple[int, int] = (1280, 72
     frame *= 1 - 0.35 * shadow
     frame = frame * (1 - alpha) + warped[:, :, :3].astype(np.float32) * alpha
 
-    ys, xs = np.mgrid[0:fh, 0:fw].astype(np.float32)
+    # A column and a row, broadcast: the same float32 values and operations as a full np.mgrid, without
+    # two frame-sized grids.
+    ys, xs = np.arange(fh, dtype=np.float32)[:, None], np.arange(fw, dtype=np.float32)[None, :]
     direction = rng.uniform(0, math.tau)
     ramp = ((xs - fw / 2) * math.cos(direction) + (ys - fh / 2) * math.sin(direction)) / max(fw, fh)
     frame *= (1 + (0.25 if glare else 0.08) * ramp)[:, :, None]
