@@ -23,6 +23,8 @@ from tests.store.conftest import Database, postgresql_only, sqlite_only
 TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event", "dossier_file"}
 # The newest migration: bump it with every new revision so a missing or mis-chained one shows up here.
 LATEST = "0005"
+# `db_url` migrates each test's database here (elsewhere it is a copy of one migrated once: conftest).
+MIGRATE_IN_EACH_TEST = True
 
 
 def _url(path: Path) -> str:
