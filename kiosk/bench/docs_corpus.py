@@ -558,7 +558,10 @@ def photograph(page_rgb: np.ndarray, *, frame_size: tuple[int, int], background:
     drop = cv2.warpAffine(alpha, shift, frame_size)
     drop = cv2.GaussianBlur(drop, (0, 0), 0.004 * max(fw, fh))
     frame *= (1 - rng.uniform(0.2, 0.45) * drop)[:, :, None]
-    frame = frame * (1 - alpha[:, :, None]) + warped.astype(np.float32) * alpha[:, :, None]
+    # In place (the same float32 operations in the same order as `frame * (1 - a) + warped * a`, so the
+    # same bytes): a full-frame temporary less.
+    frame *= 1 - alpha[:, :, None]
+    frame += warped.astype(np.float32) * alpha[:, :, None]
     # Light: a gradient, vignetting, a soft shadow across the page, a colour cast.
     ys, xs = np.mgrid[0:fh:8, 0:fw:8].astype(np.float32)
     direction = rng.uniform(0, math.tau)

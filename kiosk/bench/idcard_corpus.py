@@ -230,7 +230,9 @@ def _relight(frame: np.ndarray, corners: np.ndarray, condition: Condition,
     if condition.glare_probability > 0 and rng.random() < condition.glare_probability:
         spots = int(rng.integers(condition.glare_spots[0], condition.glare_spots[1] + 1))
     card_width = float(np.linalg.norm(corners[1] - corners[0]))
-    ys, xs = np.mgrid[0:fh, 0:fw].astype(np.float32)
+    # A column and a row, broadcast: the same float32 values and operations as a full np.mgrid, without
+    # two frame-sized grids.
+    ys, xs = np.arange(fh, dtype=np.float32)[:, None], np.arange(fw, dtype=np.float32)[None, :]
     for _ in range(spots):
         u, v = rng.uniform(0.1, 0.9, 2)
         top = corners[0] + u * (corners[1] - corners[0])

@@ -14,6 +14,7 @@ from PIL import Image
 from kiosk.bench.docs_corpus import DocPhoto, document_photo
 from kiosk.capture.doc_capture import (
     MIN_DPI,
+    CapturedPage,
     DocumentCameraSession,
     capture_from_camera,
     capture_from_scan,
@@ -31,6 +32,12 @@ OWNER = "001089012345"
 @cache
 def _photo(index: int = 6, scale: float = 0.5) -> DocPhoto:
     return document_photo(index, 5, scale=scale)
+
+
+@cache
+def _camera_page() -> CapturedPage:
+    """The default photo captured once (a frozen page; each test reads it, recrop makes a new one)."""
+    return capture_from_camera(_photo(6, 0.5).image)
 
 
 def _feed_until(session: DocumentCameraSession, frame: np.ndarray, *, steps: int, start: float = 0.0,
@@ -90,7 +97,7 @@ def test_no_auto_capture_when_switched_off_but_the_page_is_still_shown() -> None
 
 
 def test_a_far_away_page_is_captured_with_a_low_resolution_warning() -> None:
-    page = capture_from_camera(_photo(6, 0.5).image)
+    page = _camera_page()
     assert page.effective_dpi < MIN_DPI and page.low_dpi
     assert any("200 dpi" in say(n, "vi") for n in page.notices)
     assert page.thumbnail.shape[0] == 360 and page.original is not None and page.corners is not None
@@ -98,7 +105,8 @@ def test_a_far_away_page_is_captured_with_a_low_resolution_warning() -> None:
 
 def test_moved_corners_recrop_the_same_photo() -> None:
     photo = _photo(6, 0.5)
-    page = capture_from_camera(photo.image)
+    page = _camera_page()
+    assert page.original is photo.image
     inset = [(x + 40, y + 40) for x, y in photo.corners.tolist()]  # deliberately wrong order is fine too
     moved = recrop(page, inset[::-1])
     assert moved.id != page.id and moved.corners is not None
@@ -121,7 +129,7 @@ def test_scanned_pages_keep_their_resolution_and_flag_a_low_one() -> None:
 
 
 def test_component_pdf_has_the_pages_in_order_and_the_metadata() -> None:
-    pages = [capture_from_scan(_scan(200)), capture_from_camera(_photo(6, 0.5).image)]
+    pages = [capture_from_scan(_scan(200)), _camera_page()]
     when = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
     pdf, meta = component_pdf(pages, type_code="GCS", document_name="Giấy chứng sinh", owner_id_number=OWNER,
                               digitised_by="kiosk-test", when=when)

@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.bench.docs_corpus import BACKGROUNDS, DocPhoto, _background, document_photo
 from kiosk.capture.page_detect import (
+    PageDetection,
     detect_page,
     detect_page_canny,
     is_convex_quad,
@@ -28,10 +29,18 @@ def photos() -> dict[int, DocPhoto]:
     return {i: document_photo(i, seed=11, scale=SCALE) for i in INDICES}
 
 
+@pytest.fixture(scope="module")
+def detections(photos: dict[int, DocPhoto]) -> dict[int, PageDetection | None]:
+    """`detect_page` on each photo, searched once for the tests that check what it found."""
+    return {index: detect_page(photo.image) for index, photo in photos.items()}
+
+
 @pytest.mark.parametrize("index", INDICES)
-def test_corners_are_found_on_every_kind_of_background(photos: dict[int, DocPhoto], index: int) -> None:
+def test_corners_are_found_on_every_kind_of_background(photos: dict[int, DocPhoto],
+                                                        detections: dict[int, PageDetection | None],
+                                                        index: int) -> None:
     photo = photos[index]
-    found = detect_page(photo.image)
+    found = detections[index]
     assert found is not None, photo.background
     assert quad_iou(found.corners, photo.corners) >= 0.9
     # Clockwise from the top-left, in source pixels (whatever way up the page lies).
@@ -49,10 +58,11 @@ def corner_error(found: np.ndarray, truth: np.ndarray) -> float:
                for k in range(4))
 
 
-def test_the_corners_are_accurate_to_a_few_pixels(photos: dict[int, DocPhoto]) -> None:
+def test_the_corners_are_accurate_to_a_few_pixels(photos: dict[int, DocPhoto],
+                                                  detections: dict[int, PageDetection | None]) -> None:
     errors = []
-    for photo in photos.values():
-        found = detect_page(photo.image)
+    for index, photo in photos.items():
+        found = detections[index]
         assert found is not None
         errors.append(corner_error(found.corners, photo.corners))
     assert max(errors) < 4.0  # pixels, in ~1 MP frames

@@ -8,6 +8,7 @@ with `@sqlite_only` / `@postgresql_only`. When PostgreSQL cannot be started, its
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.store import db
@@ -71,17 +73,45 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "kiosk.db"
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated to head once a session; `db_url`'s databases start as copies of it."""
+    path = tmp_path_factory.mktemp("migrated") / "kiosk.db"
+    db.upgrade(f"sqlite:///{path}")
+    assert not path.with_name(path.name + "-wal").exists(), "the migration's connections are all closed"
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres(postgres: PostgresServer) -> str:
+    """The name of a PostgreSQL database migrated to head once a session (no connection left open), the
+    template of `db_url`'s databases."""
+    url = postgres.create_database("kiosk_head")
+    db.upgrade(url)
+    return str(make_url(url).database)
+
+
 @pytest.fixture
 def database(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    # A test that asks for `db_url` gets a copy of a database migrated once (migrating each one took
+    # ~40 ms of CPU, and twice that in waiting on PostgreSQL); the migrations themselves are tested on
+    # empty databases (test_migrations, test_db_cli).
+    migrated = "db_url" in request.fixturenames and not _migrates_its_own(request)
     if backend == "sqlite":
         def sqlite_at_rest() -> bytes:
             files = [p for p in (db_path, db_path.with_name(db_path.name + "-wal")) if p.exists()]
             return b"".join(p.read_bytes() for p in files)
 
+        if migrated:
+            db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # as make_engine makes it
+            shutil.copyfile(request.getfixturevalue("migrated_sqlite"), db_path)
         yield Database(backend, f"sqlite:///{db_path}", sqlite_at_rest)
         return
     server: PostgresServer = request.getfixturevalue("postgres")
-    url = server.create_database()
+    if migrated:
+        url = server.create_database(template=request.getfixturevalue("migrated_postgres"))
+    else:
+        url = server.create_database()
 
     def postgres_at_rest() -> bytes:
         return server.at_rest(url)
@@ -92,9 +122,16 @@ def database(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Ite
         server.drop_database(url)
 
 
+def _migrates_its_own(request: pytest.FixtureRequest) -> bool:
+    """A module that tests the migrations says so with `MIGRATE_IN_EACH_TEST = True`."""
+    return bool(getattr(request.module, "MIGRATE_IN_EACH_TEST", False))
+
+
 @pytest.fixture
-def db_url(database: Database) -> str:
-    db.upgrade(database.url)
+def db_url(database: Database, request: pytest.FixtureRequest) -> str:
+    """A database of the test's backend at the newest revision (see `database`)."""
+    if _migrates_its_own(request):
+        db.upgrade(database.url)
     return database.url
 
 

@@ -138,12 +138,13 @@ class PostgresServer:
 
     # --- databases ------------------------------------------------------------------------------------
 
-    def create_database(self, prefix: str = "kiosk_test") -> str:
-        """A new, empty database; returns its SQLAlchemy URL."""
+    def create_database(self, prefix: str = "kiosk_test", template: str = "template0") -> str:
+        """A new database, empty or a copy of `template` (a database of this server nobody is connected
+        to); returns its SQLAlchemy URL."""
         assert self._admin is not None, "server not started"
         name = f"{prefix}_{uuid.uuid4().hex[:12]}"
         with self._admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\''))
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}" ENCODING \'UTF8\''))
             lsn = connection.execute(text("SELECT pg_current_wal_insert_lsn()")).scalar()
             self._wal_start[name] = str(lsn)
         return make_url(self._admin_url).set(database=name).render_as_string(hide_password=False)

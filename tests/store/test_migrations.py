@@ -3,12 +3,12 @@ the models on either, SQLite tuning, PostgreSQL column types."""
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -23,6 +23,8 @@ from tests.store.conftest import Database, postgresql_only, sqlite_only
 TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event", "dossier_file"}
 # The newest migration: bump it with every new revision so a missing or mis-chained one shows up here.
 LATEST = "0005"
+# `db_url` migrates each test's database here (elsewhere it is a copy of one migrated once: conftest).
+MIGRATE_IN_EACH_TEST = True
 
 
 def _url(path: Path) -> str:
@@ -203,17 +205,32 @@ def test_alembic_config_needs_no_ini_file(tmp_path: Path) -> None:
     assert (db.MIGRATIONS_DIR / "env.py").is_file()
 
 
+def _upgrade_together(barrier: Any, url: str) -> None:
+    barrier.wait(timeout=30)
+    db.upgrade(url)
+
+
 def test_processes_starting_together_migrate_once(database: Database) -> None:
     # The UI and the sync worker (or the stations sharing a PostgreSQL database) may all call upgrade() at
     # start; one migrates, the others wait and find the database at head (the migration runs in one
     # BEGIN IMMEDIATE transaction on SQLite, under an advisory lock on PostgreSQL).
+    # Forked, not fresh interpreters: each is still a process with connections of its own, and `kiosk db
+    # upgrade` as a process of its own is tested in test_db_cli (an interpreter start costs ~0.7 s of CPU).
     url = database.url
-    code = f"from kiosk.store import db; db.upgrade({url!r})"
-    processes = [
-        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(3)
-    ]
-    errors = [p.communicate(timeout=60)[1] for p in processes]
-    assert [p.returncode for p in processes] == [0, 0, 0], errors
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(3)
+    processes = [context.Process(target=_upgrade_together, args=(barrier, url)) for _ in range(3)]
+    for process in processes:
+        process.start()
+    try:
+        for process in processes:
+            process.join(timeout=60)
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=10)
+    assert [p.exitcode for p in processes] == [0, 0, 0]
     assert db.current_revision(url) == LATEST
     assert _diff(url, Base.metadata) == []
 

@@ -3,14 +3,12 @@ dossier is claimed and sent exactly once, by the station that took it in (its ke
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.store import db
@@ -19,9 +17,9 @@ from kiosk.store.keyring_file import ProtectedFileKeyring
 from kiosk.store.models import AuditEvent, ClientStatus
 from kiosk.store.outbox import Outbox, QueueLimits, RetentionPeriods
 from tests.store.conftest import FakeClock, MemoryKeyring, postgresql_only
+from tests.store.station_worker import sender_barrier, start_sender
 
 PROC = "1.001612.000.00.00.H48"
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _station(sessions: sessionmaker[Session], kiosk_id: str, clock: FakeClock | None = None) -> Outbox:
@@ -31,7 +29,7 @@ def _station(sessions: sessionmaker[Session], kiosk_id: str, clock: FakeClock | 
 
 
 def test_two_stations_with_several_senders_each_send_every_dossier_exactly_once(
-    db_url: str, sessions: sessionmaker[Session], tmp_path: Path
+    db_url: str, engine: Engine, sessions: sessionmaker[Session], tmp_path: Path
 ) -> None:
     per_station = 15
     stations = {"hn-motcua-01": tmp_path / "keys-01.json", "hn-motcua-02": tmp_path / "keys-02.json"}
@@ -42,23 +40,27 @@ def test_two_stations_with_several_senders_each_send_every_dossier_exactly_once(
             dossier_id = outbox.enqueue(f"{kiosk_id}-{n:03d}", PROC, {"applicant": {"full_name": "Tám"}})
             queued[dossier_id] = kiosk_id
 
-    go = tmp_path / "go"
-    # Three senders per station, started together: two claim with row locks, one looks then claims.
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tests.store.station_worker", db_url, kiosk_id, str(keyring_file), mode,
-             str(go)],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-        for kiosk_id, keyring_file in stations.items()
-        for mode in ("claim", "claim", "look")
-    ]
-    time.sleep(0.5)
-    go.touch()
-    results = [p.communicate(timeout=120) for p in processes]
-    assert [p.returncode for p in processes] == [0] * len(processes), [err for _, err in results]
+    # Three senders per station, released together: two claim with row locks, one looks then claims.
+    # Each is a process of its own (forked: see station_worker); no connection of ours crosses the fork.
+    engine.dispose()
+    senders = [(kiosk_id, keyring_file, mode) for kiosk_id, keyring_file in stations.items()
+               for mode in ("claim", "claim", "look")]
+    barrier = sender_barrier(len(senders))
+    outputs = [tmp_path / f"sender-{n}.txt" for n in range(len(senders))]
+    processes = [start_sender(db_url, kiosk_id, keyring_file, mode, barrier, out)
+                 for (kiosk_id, keyring_file, mode), out in zip(senders, outputs, strict=True)]
+    try:
+        for process in processes:
+            process.join(timeout=120)
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=10)
+    assert [p.exitcode for p in processes] == [0] * len(processes)
+    results = [out.read_text(encoding="utf-8") for out in outputs]
 
-    sent = [line.split() for out, _ in results for line in out.splitlines()]
+    sent = [line.split() for out in results for line in out.splitlines()]
     counts = Counter(dossier_id for dossier_id, _, _ in sent)
     assert counts == Counter(dict.fromkeys(queued, 1)), "every dossier sent once, none twice"
     assert all(queued[dossier_id] == kiosk_id for dossier_id, kiosk_id, _ in sent), "each by its own station"
