@@ -32,6 +32,9 @@ FAST_SYNC_ENV = {
     "KIOSK_SYNC__RETRY_FIRST_S": "0.1",
     "KIOSK_SYNC__RETRY_MAX_S": "0.5",
     "KIOSK_SYNC__LEASE_S": "30",
+    # One portal call still tries three times, with short pauses between (default: 0.5 s, then 1 s).
+    "KIOSK_PORTAL__RETRY_FIRST_S": "0.01",
+    "KIOSK_PORTAL__RETRY_MAX_S": "0.02",
 }
 
 
@@ -128,6 +131,14 @@ class SandboxProcess:
         answer.raise_for_status()
         result: dict[str, Any] = answer.json()
         return result
+
+
+@pytest.fixture
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same short pauses for the `kiosk` command run in-process (`kiosk.cli.main`)."""
+    for name, value in FAST_SYNC_ENV.items():
+        if name.startswith("KIOSK_PORTAL__"):
+            monkeypatch.setenv(name, value)
 
 
 @pytest.fixture

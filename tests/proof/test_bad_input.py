@@ -18,6 +18,11 @@ from kiosk.store.outbox import Outbox
 from tests.proof.conftest import PROCEDURE, REPO, SandboxProcess, documents, kiosk_env, procedure_answers
 
 
+@pytest.fixture(autouse=True)
+def _short_call_retries(fast_retries: None) -> None:
+    """`kiosk worker --once` in-process: each portal call tries three times, with short pauses."""
+
+
 def _queue(data_dir: Path, count: int, prefix: str = "bad-input") -> Outbox:
     outbox = open_outbox(load_config(data_dir=data_dir))
     applicant, answers = procedure_answers("001089012345")
