@@ -175,7 +175,7 @@ def test_sigkill_while_writing_and_while_sending_loses_and_duplicates_nothing(
         parent.close()
 
     # 3. The portal holds each dossier exactly once, with every file intact.
-    received = sandbox_process.dossiers()
+    received = sandbox_process.dossiers("crash-test-")
     assert sorted(d["idempotency_key"] for d in received) == KEYS
     assert len({d["dossier_code"] for d in received}) == COUNT
     for dossier in received:
