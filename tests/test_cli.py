@@ -462,7 +462,7 @@ def _wait_for(predicate: Any, timeout: float = 60.0) -> None:
     while not predicate():
         if time.monotonic() > deadline:
             raise TimeoutError("condition not met in time")
-        time.sleep(0.1)
+        time.sleep(0.05)
 
 
 def test_worker_loop_sends_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:

@@ -108,7 +108,7 @@ class SandboxProcess:
                 pass
             if time.monotonic() > deadline:
                 raise TimeoutError("sandbox did not start")
-            time.sleep(0.1)
+            time.sleep(0.05)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
