@@ -9,7 +9,8 @@ Run as `python -m tests.proof.warm_parent` with the kiosk's environment; one com
   it prints `started PID`, `ready` once its outbox is open, then `queued I` after each dossier;
 - `work DATA_DIR PORTAL_URL`: a child runs `kiosk worker` (output to /dev/null); it prints `started PID`;
 - `wait PID`: the parent reaps that child and prints `exit CODE` (minus the signal number if killed); the
-  child's own lines all come before it.
+  child's own lines all come before it;
+- end of input: the parent kills the children still running and exits.
 
 The parent imports only; it opens no database and starts no thread, so a fork copies nothing in use.
 """
@@ -17,6 +18,7 @@ The parent imports only; it opens no database and starts no thread, so a fork co
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -60,16 +62,26 @@ def _child(command: str, args: list[str]) -> None:
 
 
 def serve() -> None:
-    for line in sys.stdin:
-        command, *args = line.split()
-        if command in ("write", "work"):
-            if os.fork() == 0:
-                _child(command, args)
-        elif command == "wait":
-            _, status = os.waitpid(int(args[0]), 0)
-            print("exit", os.waitstatus_to_exitcode(status), flush=True)
-        else:
-            raise SystemExit(f"unknown command {command!r}")
+    children: set[int] = set()
+    try:
+        for line in sys.stdin:
+            command, *args = line.split()
+            if command in ("write", "work"):
+                pid = os.fork()
+                if pid == 0:
+                    _child(command, args)
+                children.add(pid)
+            elif command == "wait":
+                _, status = os.waitpid(int(args[0]), 0)
+                children.discard(int(args[0]))
+                print("exit", os.waitstatus_to_exitcode(status), flush=True)
+            else:
+                raise SystemExit(f"unknown command {command!r}")
+    finally:
+        # The test went away (ended, or its process was killed by a timeout): no worker outlives it.
+        for pid in children:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 if __name__ == "__main__":
