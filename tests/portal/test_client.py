@@ -18,6 +18,7 @@ import pytest
 import requests
 from requests.adapters import HTTPAdapter
 
+from kiosk.config import ConfigError, load_config
 from kiosk.domain.codes import parse_dossier_code
 from kiosk.portal import (
     Catalogue,
@@ -178,8 +179,6 @@ def test_a_stopped_portal_is_unavailable_and_retried(tmp_path: Path) -> None:
 
 
 def test_the_retry_pauses_are_settings_with_the_blip_smoothing_defaults(tmp_path: Path) -> None:
-    from kiosk.config import ConfigError, load_config
-
     empty = tmp_path / "kiosk.toml"  # not the machine's own config file
     empty.write_text("", encoding="utf-8")
     defaults = load_config(empty, environ={})
