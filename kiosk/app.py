@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.config import KioskConfig
 from kiosk.portal.auth import KioskAuth, enrolled_auth, require_secure_url
-from kiosk.portal.client import PortalClient
+from kiosk.portal.client import PortalClient, RetryPolicy
 from kiosk.portal.models import Catalogue
 from kiosk.store import db
 from kiosk.store.crypto import DataKeyStore, Sealer
@@ -220,7 +220,8 @@ def make_portal_client(config: KioskConfig, url: str) -> PortalClient:
     """The portal client: https:// (or http:// on loopback only), authenticated with the kiosk's
     credentials enrolled in the keyring (`kiosk portal enrol`) when there are any."""
     require_secure_url(url)
-    return PortalClient(url, timeout=config.portal.timeout_s, auth=portal_auth(config))
+    return PortalClient(url, timeout=config.portal.timeout_s, retry=RetryPolicy.from_config(config.portal),
+                        auth=portal_auth(config))
 
 
 def portal_auth(config: KioskConfig) -> KioskAuth | None:

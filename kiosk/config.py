@@ -65,6 +65,12 @@ class PortalConfig:
     #: "sandbox" runs the built-in reference portal; otherwise the portal API's base URL.
     url: str = "sandbox"
     timeout_s: float = 10.0
+    #: Tries of one portal call (a refused connection, a timeout, a 5xx), the pause doubling from
+    #: `retry_first_s` up to `retry_max_s`: this smooths over a blip; the outbox worker's own back-off
+    #: (sync.retry_*) takes over after the last try.
+    retry_attempts: int = 3
+    retry_first_s: float = 0.5
+    retry_max_s: float = 4.0
     #: The receiving unit's code, the prefix of dossier codes (`<unit code>-YYMMDD-XXXX`).
     unit_code: str = "000.00.00.H26"
     #: Decree 107 document code of each digitised paper, over {id} {type} {number} {seq} (DOMAIN.md §5).
@@ -83,6 +89,10 @@ class PortalConfig:
             _refuse_secret_query("portal.url", self.url)
         if not self.timeout_s > 0:
             _fail(f"portal.timeout_s must be positive, not {self.timeout_s}")
+        if self.retry_attempts < 1:
+            _fail(f"portal.retry_attempts must be at least 1, not {self.retry_attempts}")
+        if not 0 <= self.retry_first_s <= self.retry_max_s:
+            _fail("portal.retry_first_s must be at least 0 and at most portal.retry_max_s")
         if not self.unit_code.strip():
             _fail("portal.unit_code must not be empty")
         try:

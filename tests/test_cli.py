@@ -436,8 +436,11 @@ def test_worker_once_sends_a_queued_dossier_to_the_sandbox(
 
 
 def test_worker_once_counts_a_failure_when_the_portal_is_down(
-    capsys: pytest.CaptureFixture[str], data_dir: Path
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Each call still tries three times, with short pauses (the default 0.5 s, 1 s are for a real portal).
+    monkeypatch.setenv("KIOSK_PORTAL__RETRY_FIRST_S", "0.01")
+    monkeypatch.setenv("KIOSK_PORTAL__RETRY_MAX_S", "0.02")
     _enqueue_marital_status_dossier(data_dir, "cli-test-0002")
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
@@ -459,7 +462,7 @@ def _wait_for(predicate: Any, timeout: float = 60.0) -> None:
     while not predicate():
         if time.monotonic() > deadline:
             raise TimeoutError("condition not met in time")
-        time.sleep(0.1)
+        time.sleep(0.05)
 
 
 def test_worker_loop_sends_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:

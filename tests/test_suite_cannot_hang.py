@@ -47,8 +47,11 @@ def _run_inner(tmp_path: Path, *extra: str) -> tuple[subprocess.CompletedProcess
     # The suite's own configuration and conftest (its xdist timeout hook), on the inner file only.
     hook = "from tests.conftest import pytest_timeout_set_timer  # noqa: F401\n"
     (tmp_path / "conftest.py").write_text(hook, encoding="utf-8")
+    # Without the property-sweep plugins (hypothesis, schemathesis: ~1.5 s of imports in each of up to three
+    # interpreters here), which have nothing to do with timeouts; pytest-timeout, xdist and pytest-qt stay.
     command = [sys.executable, "-m", "pytest", "-c", str(REPO / "pyproject.toml"), "--rootdir", str(tmp_path),
-               "-p", "no:cacheprovider", "-o", f"timeout={INNER_TIMEOUT_S}", "-q", str(inner), *extra]
+               "-p", "no:cacheprovider", "-p", "no:schemathesis", "-p", "no:hypothesispytest",
+               "-o", f"timeout={INNER_TIMEOUT_S}", "-q", str(inner), *extra]
     started = time.monotonic()
     env = dict(os.environ, PYTHONPATH=str(REPO))
     result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,

@@ -176,13 +176,15 @@ class _DeadlineCalls:
 class OpenCvCameraSource(_ContextManaged):
     """A V4L2 / DirectShow / AVFoundation camera through cv2.VideoCapture.
 
-    OpenCV's calls run on a thread of the source's own with deadlines (`open_deadline`, `read_deadline`): a
-    camera that stops answering makes `open()` raise CameraNotAnswering and `read()` return None (the
-    `stalled` property says why), instead of freezing the live loop or the screen that waits for it.
+    OpenCV's calls run on a thread of the source's own with deadlines (`open_deadline`, `read_deadline`,
+    `close_deadline`): a camera that stops answering makes `open()` raise CameraNotAnswering and `read()`
+    return None (the `stalled` property says why), and `close()` give up on it, instead of freezing the
+    live loop or the screen that waits for it.
     `capture_factory` stands in for cv2.VideoCapture in tests."""
 
     def __init__(self, index: int = 0, width: int = 1280, height: int = 720, *, mjpeg: bool = False,
                  open_deadline: float = OPEN_DEADLINE_S, read_deadline: float = READ_DEADLINE_S,
+                 close_deadline: float = CLOSE_DEADLINE_S,
                  capture_factory: Callable[[int], Any] = cv2.VideoCapture) -> None:
         self.index = index
         self.width = width
@@ -191,6 +193,7 @@ class OpenCvCameraSource(_ContextManaged):
         self.name = f"camera:{index}"
         self.open_deadline = open_deadline
         self.read_deadline = read_deadline
+        self.close_deadline = close_deadline
         self._factory = capture_factory
         self._capture: Any = None
         self._calls: _DeadlineCalls | None = None
@@ -238,7 +241,7 @@ class OpenCvCameraSource(_ContextManaged):
         capture, calls = self._capture, self._calls
         self._capture = self._calls = None
         if calls is not None:
-            calls.stop(capture.release if capture is not None else None, CLOSE_DEADLINE_S)
+            calls.stop(capture.release if capture is not None else None, self.close_deadline)
 
 
 def _load_image(path: Path) -> np.ndarray | None:

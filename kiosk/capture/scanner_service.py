@@ -85,11 +85,43 @@ _ERRORS: dict[str, type[ScannerError]] = {cls.__name__: cls for cls in (
 # The child
 
 
+class _Cancels:
+    """Which request a cancel is for: the last one read from the pipe before it (the kiosk sends one request
+    at a time). A cancel that overtakes its request on the way to the main thread (the citizen pressed
+    "Hủy" at once) still stops that request; a late cancel of a finished request never stops the next."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()  # what the running scan watches
+        self._lock = threading.Lock()
+        self._read = 0  # requests read from the pipe so far
+        self._cancelled = 0  # the request the last cancel was for
+        self._running = 0
+
+    def request_read(self) -> int:
+        with self._lock:
+            self._read += 1
+            return self._read
+
+    def cancel_read(self) -> None:
+        with self._lock:
+            self._cancelled = self._read
+            if self._running == self._read:
+                self.event.set()
+
+    def starting(self, number: int) -> None:
+        with self._lock:
+            self._running = number
+            if self._cancelled == number:
+                self.event.set()
+            else:
+                self.event.clear()
+
+
 def _serve(conn: Connection, sane_module: str) -> None:
     """The child process: one request at a time, pages sent as soon as each is scanned."""
     use_sane_module(sane_module)
-    cancel = threading.Event()
-    requests: queue.Queue[tuple[Any, ...]] = queue.Queue()
+    cancels = _Cancels()
+    requests: queue.Queue[tuple[int, tuple[Any, ...]]] = queue.Queue()
 
     def read_requests() -> None:
         while True:
@@ -100,22 +132,22 @@ def _serve(conn: Connection, sane_module: str) -> None:
                 # thread may be stuck inside the driver.
                 os._exit(0)
             if message[0] == "cancel":
-                cancel.set()
+                cancels.cancel_read()
             else:
-                requests.put(message)
+                requests.put((cancels.request_read(), message))
 
     threading.Thread(target=read_requests, name="scanner-requests", daemon=True).start()
     conn.send(("ready", os.getpid()))
     while True:
-        request = requests.get()
+        number, request = requests.get()
         kind = request[0]
         if kind == "stop":
             return
-        cancel.clear()  # a late cancel of the previous request arrived before this one (pipe order)
+        cancels.starting(number)
         device: str | None = request[1] if kind == "scan" else None
         try:
             if kind == "scan":
-                _scan_in_child(conn, cancel, *request[1:])
+                _scan_in_child(conn, cancels.event, *request[1:])
                 conn.send(("done",))
             elif kind == "list":
                 conn.send(("devices", list_scanners(local_only=bool(request[1]))))

@@ -88,6 +88,12 @@ class RetryPolicy:
     def no_retry(cls) -> RetryPolicy:
         return cls(attempts=1)
 
+    @classmethod
+    def from_config(cls, portal: Any) -> RetryPolicy:
+        """From kiosk.config.PortalConfig (duck-typed: the portal layer does not import the config)."""
+        return cls(attempts=int(portal.retry_attempts), first_delay=float(portal.retry_first_s),
+                   max_delay=float(portal.retry_max_s))
+
 
 class PortalClient:
     def __init__(

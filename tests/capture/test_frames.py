@@ -256,13 +256,14 @@ def test_a_camera_that_never_opens_is_unavailable_after_the_open_deadline() -> N
 
 def test_closing_a_stuck_camera_returns_after_its_deadline() -> None:
     fake = _FakeCapture()
-    source = OpenCvCameraSource(7, read_deadline=0.2, capture_factory=fake)
+    source = OpenCvCameraSource(7, read_deadline=0.2, close_deadline=0.2, capture_factory=fake)
     source.open()
     fake.hang_read.set()
     assert source.read() is None
     started = time.monotonic()
-    source.close()  # the release waits behind the stuck read: given up after CLOSE_DEADLINE_S
+    source.close()  # the release waits behind the stuck read: given up after the close deadline
     assert time.monotonic() - started < 5
+    assert not fake.released  # close() did not wait for the stuck read
     fake.release_hang.set()
     deadline = time.monotonic() + 10
     while not fake.released and time.monotonic() < deadline:

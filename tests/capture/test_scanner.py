@@ -12,6 +12,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ from kiosk.capture.scanner import (
     list_scanners,
     pages_to_pdf,
 )
-from kiosk.capture.scanner_service import ScanJob, ScannerService, scan_to_pdf
+from kiosk.capture.scanner_service import LIST_DEADLINE_S, ScanJob, ScannerService, _Cancels, scan_to_pdf
 from kiosk.commands.scanner import cli_list, cli_scan
 
 DEVICE = "test:0"
@@ -68,6 +69,23 @@ def service() -> Iterator[ScannerService]:
         yield running
 
 
+@pytest.fixture(scope="module", autouse=True)
+def network_search() -> Iterator[Future[list[ScannerInfo]]]:
+    """The full search, network backends included, mostly waits on the network (~3 s): it runs from the
+    file's start in a scanner service child of its own, while the other tests run, and only its test waits
+    for the answer."""
+    pool = ThreadPoolExecutor(1, thread_name_prefix="network-search")
+    searcher = ScannerService()
+    future = pool.submit(searcher.list_scanners, local_only=False)
+    try:
+        yield future
+    finally:
+        with contextlib.suppress(Exception):  # its own test reports what went wrong
+            future.result(timeout=LIST_DEADLINE_S + 30)
+        searcher.close()
+        pool.shutdown()
+
+
 @pytest.fixture(autouse=True)
 def clean_test_backend() -> Iterator[None]:
     _reset_test_backend()
@@ -80,17 +98,6 @@ def expected_px(mm: float, dpi: int) -> int:
 
 
 # -- listing and capabilities
-
-
-def test_list_finds_the_test_backend() -> None:
-    """The full search, network backends included (~3 s), then the local one (instant)."""
-    for scanners in (list_scanners(), list_scanners(local_only=True)):
-        found = {s.device: s for s in scanners}
-        assert {"test:0", "test:1"} <= found.keys()
-        info = found[DEVICE]
-        assert info == ScannerInfo("test:0", "Noname", "frontend-tester", "virtual device")
-        assert info.to_json() == {"device": "test:0", "vendor": "Noname", "model": "frontend-tester",
-                                  "kind": "virtual device"}
 
 
 def test_capabilities_map_kiosk_words_to_device_values() -> None:
@@ -398,18 +405,21 @@ def _scan_ignoring_cancel(scanner: Scanner, cancel: threading.Event) -> None:
 # calls, however idle the machine (a small page at this pace can finish in 2 s: it did once).
 BLOCKING: dict[str, OptionValue] = {"test-picture": "Color pattern", "read-limit": True, "read-limit-size": 1,
                                     "read-delay": True, "read-delay-duration": 200_000}
-DEADLINE_S = 2.0
+# Page deadlines (a kiosk: 60 s). A blocked page never comes, so any deadline proves the kill; where real
+# pages must come first, one of these tiny test pages takes ~0.05 s on an idle machine.
+BLOCKED_DEADLINE_S = 0.5
+DEADLINE_S = 1.0
 
 
 def test_a_page_that_does_not_come_in_time_kills_the_driver_and_the_next_scan_works() -> None:
-    with ScannerService(page_deadline=DEADLINE_S) as service:
+    with ScannerService(page_deadline=BLOCKED_DEADLINE_S) as service:
         service.list_scanners(local_only=True)  # the child is up: what follows measures the page only
         first_pid = service.pid
         started = time.monotonic()
         with pytest.raises(ScannerNotResponding) as caught:
             service.scan(DEVICE, ScanSettings(mode="color", dpi=300), feeder=False, options=BLOCKING)
         elapsed = time.monotonic() - started
-        assert DEADLINE_S <= elapsed < DEADLINE_S + 5  # the deadline, then the kill (not the half hour)
+        assert BLOCKED_DEADLINE_S <= elapsed < BLOCKED_DEADLINE_S + 5  # the deadline, then the kill
         assert caught.value.device == DEVICE and caught.value.pages == []
         assert caught.value.notice.code == "scanner.not_responding"
         assert service.restarts == 1 and service.pid is None
@@ -430,6 +440,34 @@ def test_a_driver_stuck_mid_feeder_keeps_the_pages_already_scanned(monkeypatch: 
         assert [p.number for p in caught.value.pages] == seen == [1, 2]
         assert all(p.width_px == expected_px(SMALL[0], 50) for p in caught.value.pages)
         assert service.scan(DEVICE, ScanSettings(dpi=50, area_mm=SMALL), feeder=False)[0].number == 1
+
+
+def test_a_cancel_right_after_the_start_stops_the_scan(service: ScannerService) -> None:
+    """The cancel reaches the child right behind its request, before the child has begun: it still stops
+    that scan (it was once cleared as a stale cancel, and the page ran to its end)."""
+    job = ScanJob(DEVICE, ScanSettings(mode="gray", dpi=50, area_mm=SMALL), feeder=False, options=SLOW,
+                  service=service).start()
+    job.cancel()
+    with pytest.raises(ScanCancelled) as caught:
+        job.wait(timeout=10)
+    assert caught.value.pages == []
+    assert [p.number for p in service.scan(DEVICE, ScanSettings(dpi=50, area_mm=SMALL), feeder=False)] == [1]
+
+
+def test_the_child_matches_each_cancel_to_its_request() -> None:
+    cancels = _Cancels()
+    first = cancels.request_read()
+    cancels.cancel_read()  # overtook its request on the way to the child's main thread
+    cancels.starting(first)
+    assert cancels.event.is_set()
+    second = cancels.request_read()
+    cancels.starting(second)
+    assert not cancels.event.is_set()
+    cancels.cancel_read()  # while it runs
+    assert cancels.event.is_set()
+    third = cancels.request_read()
+    cancels.starting(third)  # the second's cancel does not stop the third
+    assert not cancels.event.is_set()
 
 
 def test_a_second_request_while_the_service_scans_is_busy(service: ScannerService) -> None:
@@ -562,3 +600,18 @@ def test_cli_scan_to_an_unwritable_place_exits_1(tmp_path: Path, capsys: pytest.
     out = tmp_path / "no such folder" / "scan.pdf"
     assert cli_scan(DEVICE, str(out), "flatbed", "color", 50, as_json=True) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+# -- last in the file, so that the full search started with the file's first test has had its ~3 s
+
+
+def test_list_finds_the_test_backend(network_search: Future[list[ScannerInfo]]) -> None:
+    """The full search, network backends included (~3 s, in the child of a scanner service, as the kiosk
+    lists), then the local one (instant, in this process)."""
+    for scanners in (network_search.result(timeout=LIST_DEADLINE_S + 30), list_scanners(local_only=True)):
+        found = {s.device: s for s in scanners}
+        assert {"test:0", "test:1"} <= found.keys()
+        info = found[DEVICE]
+        assert info == ScannerInfo("test:0", "Noname", "frontend-tester", "virtual device")
+        assert info.to_json() == {"device": "test:0", "vendor": "Noname", "model": "frontend-tester",
+                                  "kind": "virtual device"}

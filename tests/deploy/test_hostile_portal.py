@@ -52,6 +52,13 @@ def _client(url: str, timeout: float = 5.0) -> PortalClient:
     return PortalClient(url, timeout=timeout, retry=RetryPolicy.no_retry())
 
 
+# A slow drip: a byte (or a header line) every DRIP_S, far inside the per-read timeout READ_TIMEOUT_S, so
+# only the call's total deadline DEADLINE_S can end it (production: 2 × portal.timeout_s + 5 = 25 s).
+DRIP_S = 0.05
+READ_TIMEOUT_S = 0.5
+DEADLINE_S = 0.8
+
+
 @pytest.fixture(scope="module")
 def bomb() -> bytes:
     return _gzip_bomb(1024 * 1024 * 1024)  # 1 GiB of zeros: about 1 MB on the wire
@@ -86,21 +93,21 @@ def test_a_slow_drip_ends_at_the_call_deadline(bomb: bytes) -> None:
         request.send_header("Content-Length", "100000")
         request.end_headers()
         request.wfile.write(b'{"status": "')
-        for _ in range(600):  # a byte every 0.1 s: no read ever waits long enough to time out
+        for _ in range(600):  # no read ever waits long enough to time out
             if stop.is_set():
                 return
             request.wfile.write(b"o")
             request.wfile.flush()
-            time.sleep(0.1)
+            time.sleep(DRIP_S)
 
-    with serve(handle) as url, _client(url, timeout=1.0) as client:
-        client.limits = ResponseLimits(deadline_s=2.0)
+    with serve(handle) as url, _client(url, timeout=READ_TIMEOUT_S) as client:
+        client.limits = ResponseLimits(deadline_s=DEADLINE_S)
         started = time.monotonic()
         with pytest.raises(PortalUnavailable, match="deadline"):
             client.health()
         took = time.monotonic() - started
         stop.set()
-    assert took < 3.0, f"the call took {took:.1f}s against a 2s deadline"
+    assert took < DEADLINE_S + 1.0, f"the call took {took:.1f}s against a {DEADLINE_S}s deadline"
 
 
 def test_slow_drip_headers_also_end_at_the_deadline() -> None:
@@ -113,16 +120,16 @@ def test_slow_drip_headers_also_end_at_the_deadline() -> None:
                 return
             request.wfile.write(f"X-Drip-{index}: a\r\n".encode())
             request.wfile.flush()
-            time.sleep(0.1)
+            time.sleep(DRIP_S)
 
-    with serve(handle) as url, _client(url, timeout=1.0) as client:
-        client.limits = ResponseLimits(deadline_s=2.0)
+    with serve(handle) as url, _client(url, timeout=READ_TIMEOUT_S) as client:
+        client.limits = ResponseLimits(deadline_s=DEADLINE_S)
         started = time.monotonic()
         with pytest.raises(PortalUnavailable):
             client.health()
         took = time.monotonic() - started
         stop.set()
-    assert took < 3.0, f"the call took {took:.1f}s against a 2s deadline"
+    assert took < DEADLINE_S + 1.0, f"the call took {took:.1f}s against a {DEADLINE_S}s deadline"
 
 
 def test_deeply_nested_json_is_a_clear_portal_error() -> None:

@@ -67,7 +67,7 @@ def served(tmp_path: Path) -> Iterator[str]:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
                 pytest.fail(f"kiosk fleet serve did not start: {process.communicate(timeout=10)[0]}")
-            time.sleep(0.2)
+            time.sleep(0.05)
         yield url
     finally:
         process.terminate()

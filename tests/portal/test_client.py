@@ -18,6 +18,7 @@ import pytest
 import requests
 from requests.adapters import HTTPAdapter
 
+from kiosk.config import ConfigError, load_config
 from kiosk.domain.codes import parse_dossier_code
 from kiosk.portal import (
     Catalogue,
@@ -175,6 +176,21 @@ def test_a_stopped_portal_is_unavailable_and_retried(tmp_path: Path) -> None:
     assert caught.value.retryable
     assert sleeps == [0.5, 0.75]
     assert caught.value.notice.code == "portal.unavailable"
+
+
+def test_the_retry_pauses_are_settings_with_the_blip_smoothing_defaults(tmp_path: Path) -> None:
+    empty = tmp_path / "kiosk.toml"  # not the machine's own config file
+    empty.write_text("", encoding="utf-8")
+    defaults = load_config(empty, environ={})
+    assert RetryPolicy.from_config(defaults.portal) == RetryPolicy()  # 3 tries, 0.5 s then 1 s
+    short = load_config(empty, environ={"KIOSK_PORTAL__RETRY_ATTEMPTS": "2",
+                                        "KIOSK_PORTAL__RETRY_FIRST_S": "0.01",
+                                        "KIOSK_PORTAL__RETRY_MAX_S": "0.02"})
+    assert RetryPolicy.from_config(short.portal) == RetryPolicy(attempts=2, first_delay=0.01, max_delay=0.02)
+    for bad in ({"KIOSK_PORTAL__RETRY_ATTEMPTS": "0"},
+                {"KIOSK_PORTAL__RETRY_FIRST_S": "5", "KIOSK_PORTAL__RETRY_MAX_S": "1"}):
+        with pytest.raises(ConfigError, match=r"portal\.retry"):
+            load_config(empty, environ=bad)
 
 
 def test_client_refuses_unsafe_or_broken_setup() -> None:

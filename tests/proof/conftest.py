@@ -32,6 +32,9 @@ FAST_SYNC_ENV = {
     "KIOSK_SYNC__RETRY_FIRST_S": "0.1",
     "KIOSK_SYNC__RETRY_MAX_S": "0.5",
     "KIOSK_SYNC__LEASE_S": "30",
+    # One portal call still tries three times, with short pauses between (default: 0.5 s, then 1 s).
+    "KIOSK_PORTAL__RETRY_FIRST_S": "0.01",
+    "KIOSK_PORTAL__RETRY_MAX_S": "0.02",
 }
 
 
@@ -105,7 +108,7 @@ class SandboxProcess:
                 pass
             if time.monotonic() > deadline:
                 raise TimeoutError("sandbox did not start")
-            time.sleep(0.1)
+            time.sleep(0.05)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -117,11 +120,12 @@ class SandboxProcess:
                 self.process.wait()
         self.process = None
 
-    def dossiers(self) -> list[dict[str, Any]]:
+    def dossiers(self, prefix: str = "") -> list[dict[str, Any]]:
+        """The dossiers the portal holds whose idempotency key starts with `prefix` (one test's own)."""
         answer = requests.get(f"{self.url}/sandbox/admin/dossiers", timeout=10)
         answer.raise_for_status()
         result: list[dict[str, Any]] = answer.json()
-        return result
+        return [dossier for dossier in result if dossier["idempotency_key"].startswith(prefix)]
 
     def set_faults(self, **faults: float) -> dict[str, Any]:
         answer = requests.put(f"{self.url}/sandbox/admin/faults", json=faults, timeout=10)
@@ -131,12 +135,32 @@ class SandboxProcess:
 
 
 @pytest.fixture
-def sandbox_process(tmp_path: Path) -> Iterator[SandboxProcess]:
-    sandbox = SandboxProcess(tmp_path, tmp_path / "portal").start()
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same short pauses for the `kiosk` command run in-process (`kiosk.cli.main`)."""
+    for name, value in FAST_SYNC_ENV.items():
+        if name.startswith("KIOSK_PORTAL__"):
+            monkeypatch.setenv(name, value)
+
+
+@pytest.fixture(scope="session")
+def _proofs_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
+    base = tmp_path_factory.mktemp("proofs-portal")
+    sandbox = SandboxProcess(base, base / "portal").start()
     try:
         yield sandbox
     finally:
         sandbox.stop()
+
+
+@pytest.fixture
+def sandbox_process(_proofs_sandbox: SandboxProcess) -> SandboxProcess:
+    """One `kiosk sandbox` process for the proofs (of one xdist worker), not one start-up per test. Each
+    test's dossiers have idempotency keys of their own (read them back with `dossiers(prefix)`); faults are
+    off at the start of every test, whatever the one before left."""
+    assert _proofs_sandbox.process is not None and _proofs_sandbox.process.poll() is None, "sandbox died"
+    faults = _proofs_sandbox.set_faults()
+    assert not any(faults[name] for name in ("latency_ms", "error_rate", "reset_rate", "garbage_rate"))
+    return _proofs_sandbox
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -18,6 +18,11 @@ from kiosk.store.outbox import Outbox
 from tests.proof.conftest import PROCEDURE, REPO, SandboxProcess, documents, kiosk_env, procedure_answers
 
 
+@pytest.fixture(autouse=True)
+def _short_call_retries(fast_retries: None) -> None:
+    """`kiosk worker --once` in-process: each portal call tries three times, with short pauses."""
+
+
 def _queue(data_dir: Path, count: int, prefix: str = "bad-input") -> Outbox:
     outbox = open_outbox(load_config(data_dir=data_dir))
     applicant, answers = procedure_answers("001089012345")
@@ -54,7 +59,7 @@ def test_a_missing_key_fails_the_dossiers_for_staff_and_loses_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], sandbox_process: SandboxProcess
 ) -> None:
     data_dir = tmp_path / "kiosk"
-    _queue(data_dir, 2)
+    _queue(data_dir, 2, "missing-key")
     key_file = keyring_fallback_file(load_config(data_dir=data_dir))
     saved = key_file.read_bytes()
     key_file.unlink()  # the keyring was lost
@@ -66,14 +71,14 @@ def test_a_missing_key_fails_the_dossiers_for_staff_and_loses_nothing(
     entries = json.loads(out)["entries"]
     assert [e["client_status"] for e in entries] == ["failed", "failed"]
     assert all("không có khóa giải mã" in e["last_error"] and "missing" in e["last_error"] for e in entries)
-    assert sandbox_process.dossiers() == []
+    assert sandbox_process.dossiers("missing-key") == []
 
     key_file.write_bytes(saved)  # the keyring is restored: staff retry, everything goes
     for entry in entries:
         assert _cli(capsys, "outbox", "retry", entry["id"], "--data-dir", data_dir)[0] == 0
     code, out, _ = _cli(capsys, "worker", "--once", "--data-dir", data_dir, "--portal", sandbox_process.url)
     assert json.loads(out) == {"sent": 2, "failed": 0, "remaining": 0}
-    assert len(sandbox_process.dossiers()) == 2
+    assert len(sandbox_process.dossiers("missing-key")) == 2
 
 
 def test_a_wrong_key_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,10 +115,10 @@ sys.exit(main(["dossier", "create", "--data-dir", sys.argv[1], "--procedure", sy
 
 
 def test_a_full_disk_refuses_the_new_dossier_clearly_and_keeps_the_queued_ones(
-    tmp_path: Path, sandbox_process: SandboxProcess
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sandbox_process: SandboxProcess
 ) -> None:
     data_dir = tmp_path / "kiosk"
-    outbox = _queue(data_dir, 3)
+    outbox = _queue(data_dir, 3, "full-disk")
     big = tmp_path / "scan.pdf"
     big.write_bytes(b"%PDF-1.4\n" + b"0" * 2_000_000)
 
@@ -129,18 +134,17 @@ def test_a_full_disk_refuses_the_new_dossier_clearly_and_keeps_the_queued_ones(
     assert outbox.counts()[ClientStatus.QUEUED.value] == 3
     assert outbox.files is not None and outbox.files.temp_files() == []
     assert len(outbox.files.stored()) == 6
-    env = kiosk_env(tmp_path)
-    sent = subprocess.run([sys.executable, "-m", "kiosk", "worker", "--once", "--data-dir", str(data_dir),
-                           "--portal", sandbox_process.url],
-                          capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
-    assert json.loads(sent.stdout) == {"sent": 3, "failed": 0, "remaining": 0}
+    # The disk has room again: the queued dossiers all go (the worker in-process, as in the tests above).
+    code, out, _ = _cli(capsys, "worker", "--once", "--data-dir", data_dir, "--portal", sandbox_process.url)
+    assert code == 0 and json.loads(out) == {"sent": 3, "failed": 0, "remaining": 0}
+    assert len(sandbox_process.dossiers("full-disk")) == 3
 
 
 def test_garbage_answers_keep_the_dossier_queued_until_the_portal_answers_properly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], sandbox_process: SandboxProcess
 ) -> None:
     data_dir = tmp_path / "kiosk"
-    _queue(data_dir, 1)
+    _queue(data_dir, 1, "garbage")
     sandbox_process.set_faults(garbage_rate=1.0)
 
     code, out, _ = _cli(capsys, "worker", "--once", "--data-dir", data_dir, "--portal", sandbox_process.url)
@@ -154,5 +158,5 @@ def test_garbage_answers_keep_the_dossier_queued_until_the_portal_answers_proper
     _cli(capsys, "outbox", "retry", entry["id"], "--data-dir", data_dir)
     code, out, _ = _cli(capsys, "worker", "--once", "--data-dir", data_dir, "--portal", sandbox_process.url)
     assert code == 0 and json.loads(out) == {"sent": 1, "failed": 0, "remaining": 0}
-    [received] = sandbox_process.dossiers()  # the garbage answers hid a stored dossier: still only one
-    assert received["idempotency_key"] == "bad-input-0000"
+    [received] = sandbox_process.dossiers("garbage")  # the garbage answers hid a stored dossier: only one
+    assert received["idempotency_key"] == "garbage-0000"

@@ -36,10 +36,11 @@ def test_down_then_slow_then_flaky_portal_gets_every_dossier_exactly_once(tmp_pa
         outbox.enqueue(key, PROCEDURE, {"applicant": applicant, "answers": answers}, files=documents(i, 4000))
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    settings = WorkerSettings(
-        interval=0.2,
-        send=SendPolicy(retry_first=timedelta(seconds=0.05), retry_max=timedelta(seconds=0.4), jitter=0.5),
-    )
+    # Back-offs of tens of milliseconds (production: 30 s up to an hour): the same exponential, jittered
+    # back-off, so the many rounds a flaky portal needs take seconds, not minutes.
+    send = SendPolicy(retry_first=timedelta(seconds=0.02), retry_max=timedelta(seconds=0.1), jitter=0.5)
+    settings = WorkerSettings(interval=0.2, send=send)
+    longest_back_off = send.retry_max.total_seconds() * (1 + send.jitter)
     # No retries inside the client: every fault reaches the worker's own back-off.
     portal = PortalClient(url, timeout=1.0, retry=RetryPolicy.no_retry())
     worker = OutboxWorker(outbox, portal, settings)
@@ -48,7 +49,7 @@ def test_down_then_slow_then_flaky_portal_gets_every_dossier_exactly_once(tmp_pa
     for _ in range(3):
         summary = worker.run_once()
         assert summary.sent == 0 and summary.failed == 1 and summary.outage == "PortalUnavailable"
-        time.sleep(0.45)
+        time.sleep(longest_back_off)  # the first dossier is due again
     assert outbox.counts()[ClientStatus.QUEUED.value] == COUNT
     assert "cannot connect" in (outbox.entries(limit=COUNT)[-1].last_error or "")
 
@@ -56,10 +57,13 @@ def test_down_then_slow_then_flaky_portal_gets_every_dossier_exactly_once(tmp_pa
     sandbox.start()
     try:
         # 2. Slow: answers come after the kiosk gave up waiting (the portal may still store the dossier).
-        _faults(url, latency_ms=1300)
-        for _ in range(3):
-            summary = worker.run_once()
-            assert summary.sent == 0 and summary.outage == "PortalUnavailable"
+        # The same worker code over a client that waits 0.25 s (a real kiosk: portal.timeout_s, 10 s).
+        _faults(url, latency_ms=1000)
+        with PortalClient(url, timeout=0.25, retry=RetryPolicy.no_retry()) as impatient:
+            slow_worker = OutboxWorker(outbox, impatient, settings)
+            for _ in range(3):
+                summary = slow_worker.run_once()
+                assert summary.sent == 0 and summary.outage == "PortalUnavailable"
 
         # 3. Flaky: 30 % errors (500/503), dropped connections, truncated and non-JSON answers.
         injected_before = _faults(url, error_rate=0.3, reset_rate=0.1, garbage_rate=0.1)

@@ -59,7 +59,7 @@ def test_no_personal_data_in_the_data_folder_or_logs_after_a_session_and_after_p
                      "--log-level", "DEBUG"]) == 0
     out, _ = capsys.readouterr()
     assert NAME not in out and ID_NUMBER not in out
-    [received] = sandbox_process.dossiers()
+    [received] = sandbox_process.dossiers("privacy-")
     assert received["idempotency_key"] == "privacy-0001"
     assert (data_dir / "logs").is_dir() and files_under(data_dir / "logs")
     assert _leaks(data_dir) == []

@@ -487,7 +487,7 @@ def test_serve_forever_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
                 pass
             assert process.poll() is None, process.communicate()
             assert time.monotonic() < deadline, "the sandbox did not start"
-            time.sleep(0.1)
+            time.sleep(0.05)
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=20)
     finally:
