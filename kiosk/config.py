@@ -69,6 +69,9 @@ class PortalConfig:
     unit_code: str = "000.00.00.H26"
     #: Decree 107 document code of each digitised paper, over {id} {type} {number} {seq} (DOMAIN.md §5).
     document_code_pattern: str = "{id}.{type}.{number}.{seq:02d}"
+    #: The built-in sandbox only: seconds between a kiosk's e-ID login polls that it announces (a real
+    #: portal announces its own; training and tests may take a shorter one).
+    sandbox_eid_poll_s: float = 2.0
 
     def __post_init__(self) -> None:
         if self.url != "sandbox":
@@ -85,6 +88,8 @@ class PortalConfig:
             _fail(f"portal.timeout_s must be positive, not {self.timeout_s}")
         if not self.unit_code.strip():
             _fail("portal.unit_code must not be empty")
+        if not 0 < self.sandbox_eid_poll_s <= 60:
+            _fail(f"portal.sandbox_eid_poll_s must be above 0 and at most 60, not {self.sandbox_eid_poll_s}")
         try:
             check_code_pattern(self.document_code_pattern)
         except ValueError as error:

@@ -59,7 +59,8 @@ def walk_to_review(qtbot: QtBot, ui: KioskUi, procedure: str = FEE_PROCEDURE) ->
 
 @pytest.fixture
 def quick_idle(config: KioskConfig) -> Iterator[KioskServices]:
-    quick = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_timeout_s=3, idle_warning_s=2))
+    # The shortest idle settings the guard counts (whole seconds): warning after 1 s, wipe 1 s later.
+    quick = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_timeout_s=2, idle_warning_s=1))
     services = build_services(quick)
     yield services
     services.close()
@@ -86,9 +87,9 @@ def test_paying_on_the_phone_keeps_the_session_and_the_qr_is_never_covered(
         assert code and find(ui, "paymentDossierCode").isVisible()
         assert any(code in t for t in visible_texts(ui))
         qtbot.waitUntil(lambda: k.payment.state == "waiting", timeout=20000)
-        # Twice the idle timeout without a touch (the warning would show after 1 s, the wipe after 3 s):
+        # Twice the idle timeout without a touch (the warning would show after 1 s, the wipe after 2 s):
         # still there, no warning, QR shown.
-        qtbot.wait(6000)
+        qtbot.wait(2 * quick_idle.config.ui.idle_timeout_s * 1000)
         assert k.context.screen == "payment" and not k.context.idleWarning
         assert find(ui, "paymentQrImage").isVisible()
         # The generous limit runs out (shortened here): the QR goes, then the ordinary countdown.

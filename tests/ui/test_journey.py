@@ -95,7 +95,8 @@ def test_finish_wipes_everything_the_citizen_entered(qtbot: QtBot, ui: KioskUi) 
 
 
 def test_idle_timeout_warns_then_wipes(qtbot: QtBot, config: KioskConfig) -> None:
-    quick = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_timeout_s=3, idle_warning_s=2))
+    # The shortest idle settings the guard counts (whole seconds): warning after 1 s, wipe 1 s later.
+    quick = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_timeout_s=2, idle_warning_s=1))
     services = build_services(quick)
     ui = make_ui(services)
     try:
