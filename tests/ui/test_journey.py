@@ -161,7 +161,7 @@ def test_language_switch_mid_journey_keeps_answers(qtbot: QtBot, ui: KioskUi) ->
 @pytest.mark.slow
 def test_demo_writes_a_screenshot_per_screen(tmp_path: Path, config: KioskConfig) -> None:
     out = tmp_path / "shots"
-    assert run_demo(config, screenshots=out, orientations=["portrait"]) == 0
+    assert run_demo(config, screenshots=out, orientations=["portrait"], card_camera_speed=3.0) == 0
     names = sorted(p.name for p in out.glob("*.png"))
     assert len(names) == 15  # the short journey of issue 14: no language, list or info screen
     assert names[0] == "portrait_01_attract.png" and names[-1] == "portrait_15_after_finish.png"
