@@ -119,6 +119,8 @@ class UiConfig:
     idle_timeout_s: int = 90
     #: ... of which the last `idle_warning_s` show a "are you still there?" countdown.
     idle_warning_s: int = 30
+    #: Seconds a finger must rest on the emblem (top left) to open staff mode's PIN pad.
+    staff_gesture_hold_s: float = 3.0
     orientation: Orientation = "auto"
     text_scale: float = 1.0
     #: Receipt printer: "dummy" (none), "usb:VID:PID", "tcp:HOST[:PORT]" or "file:PATH" (a device file).
@@ -144,6 +146,8 @@ class UiConfig:
                 f"ui.idle_warning_s ({self.idle_warning_s}) must be at least 0 and less than "
                 f"ui.idle_timeout_s ({self.idle_timeout_s})"
             )
+        if not 0.5 <= self.staff_gesture_hold_s <= 10:
+            _fail(f"ui.staff_gesture_hold_s must be between 0.5 and 10, not {self.staff_gesture_hold_s}")
         if not 0.5 <= self.text_scale <= 3.0:
             _fail(f"ui.text_scale must be between 0.5 and 3.0, not {self.text_scale}")
 
