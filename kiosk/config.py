@@ -121,6 +121,8 @@ class UiConfig:
     idle_warning_s: int = 30
     #: Seconds a finger must rest on the emblem (top left) to open staff mode's PIN pad.
     staff_gesture_hold_s: float = 3.0
+    #: Seconds between the kiosk's questions to the portal whether a VietQR fee has been paid.
+    payment_poll_s: float = 2.0
     orientation: Orientation = "auto"
     text_scale: float = 1.0
     #: Receipt printer: "dummy" (none), "usb:VID:PID", "tcp:HOST[:PORT]" or "file:PATH" (a device file).
@@ -148,6 +150,8 @@ class UiConfig:
             )
         if not 0.5 <= self.staff_gesture_hold_s <= 10:
             _fail(f"ui.staff_gesture_hold_s must be between 0.5 and 10, not {self.staff_gesture_hold_s}")
+        if not 0.1 <= self.payment_poll_s <= 60:
+            _fail(f"ui.payment_poll_s must be between 0.1 and 60, not {self.payment_poll_s}")
         if not 0.5 <= self.text_scale <= 3.0:
             _fail(f"ui.text_scale must be between 0.5 and 3.0, not {self.text_scale}")
 

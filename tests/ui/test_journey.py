@@ -161,6 +161,8 @@ def test_language_switch_mid_journey_keeps_answers(qtbot: QtBot, ui: KioskUi) ->
 @pytest.mark.slow
 def test_demo_writes_a_screenshot_per_screen(tmp_path: Path, config: KioskConfig) -> None:
     out = tmp_path / "shots"
+    # The kiosk asks whether the fee was paid every 0.2 s (2 s on a kiosk).
+    config = dataclasses.replace(config, ui=dataclasses.replace(config.ui, payment_poll_s=0.2))
     assert run_demo(config, screenshots=out, orientations=["portrait"], card_camera_speed=3.0) == 0
     names = sorted(p.name for p in out.glob("*.png"))
     assert len(names) == 15  # the short journey of issue 14: no language, list or info screen
