@@ -16,7 +16,7 @@ from kiosk.app import KioskServices
 from kiosk.config import KioskConfig
 from kiosk.ui.account import AccountViewModel, email_problem, group_phone, phone_problem
 from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi
-from tests.ui.helpers import items, visible_texts, wait_screen
+from tests.ui.helpers import items, resize_to, visible_texts, wait_screen
 
 NAME, ID_NUMBER, PHONE = "Nguyễn Văn An", "001089012345", "0912345678"
 EID_POLL_S = 0.2  # what this module's sandbox announces (a real portal says 2 s); the kiosk follows it
@@ -338,8 +338,7 @@ def test_account_steps_render_in_both_orientations(qtbot: QtBot, ui: KioskUi, se
     assert account.step == step
     window = ui.window
     for size in (PORTRAIT, LANDSCAPE):
-        ui.resize(*size)
-        qtbot.wait(150)
+        resize_to(qtbot, ui, size)
         assert window.grabWindow().save(str(tmp_path / f"account_{step}_{size[0]}x{size[1]}.png"))
         u = min(size) / 1080
         content_bottom = size[1] - (window.findChild(type(window.contentItem()), "backButton").height()
