@@ -15,7 +15,7 @@ PROCEDURE = "1.004873.000.00.00.H26"
 
 def wait_screen(qtbot: QtBot, ui: KioskUi, name: str, timeout_ms: int = 15000) -> None:
     qtbot.waitUntil(lambda: ui.peers.context.screen == name, timeout=timeout_ms)
-    qtbot.wait(50)
+    wait_frame(qtbot, ui)  # the new screen drawn once (a fixed 50 ms pause before)
 
 
 def wait_frame(qtbot: QtBot, ui: KioskUi) -> None:

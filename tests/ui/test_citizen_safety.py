@@ -99,7 +99,7 @@ def test_paying_on_the_phone_keeps_the_session_and_the_qr_is_never_covered(
         qtbot.waitUntil(lambda: k.context.idleWarning, timeout=5000)
         assert not find(ui, "paymentQrImage").isVisible(), "the overlay never covers a payable QR"
         qtbot.waitUntil(lambda: k.context.screen == "attract", timeout=5000)
-        qtbot.wait(300)  # the attract screen finishes loading before the engine goes
+        wait_frame(qtbot, ui)  # the attract screen finishes loading before the engine goes
     finally:
         ui.close()
     assert_ui_idle(ui)
@@ -226,7 +226,6 @@ def test_without_a_printer_nothing_claims_to_print_and_no_pdf_is_offered(
         k.dossier.setConsent(True)
         k.dossier.submit()
         wait_screen(qtbot, ui, "receipt", 30000)
-        qtbot.wait(200)
         assert not find(ui, "printReceipt").isVisible()
         assert not find(ui, "saveReceiptPdf").isVisible()
         assert any(t.startswith("Máy này không có máy in") for t in visible_texts(ui))
