@@ -155,8 +155,10 @@ def start_portal(config: KioskConfig) -> tuple[str, SandboxServer | None]:
     if config.portal.url != "sandbox":
         return config.portal.url, None
     from kiosk.sandbox.server import SandboxServer
+    from kiosk.sandbox.services import ProcessingPlan
 
-    sandbox = SandboxServer(config.data_dir / "sandbox", unit_code=config.portal.unit_code)
+    plan = ProcessingPlan(eid_poll=timedelta(seconds=config.portal.sandbox_eid_poll_s))
+    sandbox = SandboxServer(config.data_dir / "sandbox", unit_code=config.portal.unit_code, plan=plan)
     url = sandbox.start()
     log.info("using the built-in sandbox portal at %s", url)
     return url, sandbox

@@ -75,6 +75,9 @@ class PortalConfig:
     unit_code: str = "000.00.00.H26"
     #: Decree 107 document code of each digitised paper, over {id} {type} {number} {seq} (DOMAIN.md §5).
     document_code_pattern: str = "{id}.{type}.{number}.{seq:02d}"
+    #: The built-in sandbox only: seconds between a kiosk's e-ID login polls that it announces (a real
+    #: portal announces its own; training and tests may take a shorter one).
+    sandbox_eid_poll_s: float = 2.0
 
     def __post_init__(self) -> None:
         if self.url != "sandbox":
@@ -95,6 +98,8 @@ class PortalConfig:
             _fail("portal.retry_first_s must be at least 0 and at most portal.retry_max_s")
         if not self.unit_code.strip():
             _fail("portal.unit_code must not be empty")
+        if not 0 < self.sandbox_eid_poll_s <= 60:
+            _fail(f"portal.sandbox_eid_poll_s must be above 0 and at most 60, not {self.sandbox_eid_poll_s}")
         try:
             check_code_pattern(self.document_code_pattern)
         except ValueError as error:
@@ -124,6 +129,10 @@ class UiConfig:
     idle_timeout_s: int = 90
     #: ... of which the last `idle_warning_s` show a "are you still there?" countdown.
     idle_warning_s: int = 30
+    #: Seconds a finger must rest on the emblem (top left) to open staff mode's PIN pad.
+    staff_gesture_hold_s: float = 3.0
+    #: Seconds between the kiosk's questions to the portal whether a VietQR fee has been paid.
+    payment_poll_s: float = 2.0
     orientation: Orientation = "auto"
     text_scale: float = 1.0
     #: Receipt printer: "dummy" (none), "usb:VID:PID", "tcp:HOST[:PORT]" or "file:PATH" (a device file).
@@ -149,6 +158,10 @@ class UiConfig:
                 f"ui.idle_warning_s ({self.idle_warning_s}) must be at least 0 and less than "
                 f"ui.idle_timeout_s ({self.idle_timeout_s})"
             )
+        if not 0.5 <= self.staff_gesture_hold_s <= 10:
+            _fail(f"ui.staff_gesture_hold_s must be between 0.5 and 10, not {self.staff_gesture_hold_s}")
+        if not 0.1 <= self.payment_poll_s <= 60:
+            _fail(f"ui.payment_poll_s must be between 0.1 and 60, not {self.payment_poll_s}")
         if not 0.5 <= self.text_scale <= 3.0:
             _fail(f"ui.text_scale must be between 0.5 and 3.0, not {self.text_scale}")
 

@@ -19,14 +19,13 @@ from kiosk.capture.frames import FrameSource, ImageSequenceSource
 from kiosk.capture.resources import sample_cards_dir
 from kiosk.config import KioskConfig
 from kiosk.sandbox.samples import sample_answers
-from kiosk.ui.demo import spin
+from kiosk.ui.demo import drawn_frame, spin
 from kiosk.ui.services import UiServices
 from kiosk.ui.window import PORTRAIT, KioskUi, application, create_ui
 
 #: Xác nhận tình trạng hôn nhân: no fee and no mandatory documents, so a journey takes seconds.
 SOAK_PROCEDURE = "1.004873.000.00.00.H26"
 SCREEN_TIMEOUT_S = 45.0
-SETTLE_MS = 100
 
 
 class SoakFailed(RuntimeError):
@@ -89,10 +88,12 @@ class SoakDriver:
 
     def settle(self) -> None:
         """Let the screen load and render before tapping, as a citizen would: leaving a screen within
-        milliseconds cancels its list delegates mid-creation, which Qt reports as warnings."""
+        milliseconds cancels its list delegates mid-creation, which Qt reports as warnings. One frame
+        drawn after the screen loaded means its layouts were polished and its delegates made (a fixed
+        100 ms pause did this before: 1.2 s of every journey)."""
         loader = self.ui.window.findChild(QQuickItem, "screenLoader")
         self.wait(lambda: loader is None or loader.property("item") is not None, "the screen to load")
-        spin(SETTLE_MS)
+        drawn_frame(self.ui.window)
 
     def left(self, screen: str) -> Callable[[], bool]:
         """True once the flow moved on from `screen` and nothing is being sent."""

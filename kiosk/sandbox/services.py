@@ -77,6 +77,9 @@ class ProcessingPlan:
     to_processing: timedelta = timedelta(seconds=30)
     to_done: timedelta = timedelta(minutes=2)
     postal_step: timedelta = timedelta(minutes=1)  # between tracking events
+    #: How often a kiosk is told to ask about an e-ID login (it follows what the portal announces); a
+    #: training or test sandbox may announce a shorter one (`[portal] sandbox_eid_poll_s`).
+    eid_poll: timedelta = timedelta(seconds=2)
 
     @classmethod
     def scaled(cls, seconds: float) -> ProcessingPlan:
@@ -419,7 +422,7 @@ class PortalServices:
             request_id=request_id,
             qr_payload=f"https://vneid.sandbox.invalid/login?rid={request_id}",
             expires_at=now + EID_TTL,
-            poll_interval_s=2.0,
+            poll_interval_s=self.plan.eid_poll.total_seconds(),
         )
 
     def eid_status(self, request_id: str) -> wire.EidLoginStatus:

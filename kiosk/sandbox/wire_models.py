@@ -325,7 +325,7 @@ class EidLoginRequest(BaseModel):
     request_id: str
     qr_payload: str = Field(description="Shown as a QR code; the citizen scans it with the VNeID app")
     expires_at: datetime
-    poll_interval_s: float
+    poll_interval_s: float = Field(description="Seconds between the kiosk's status questions")
 
 
 class EidLoginStatus(BaseModel):

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import requests
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtQuick import QQuickWindow
 
 from kiosk.capture.doc_samples import sample_documents_dir
 from kiosk.capture.frames import FrameSource, ImageSequenceSource
@@ -42,15 +43,17 @@ class DemoFailed(RuntimeError):
     pass
 
 
-def demo_camera() -> FrameSource:
-    """An empty desk first (so the live screen shows its guidance), then Nguyễn Văn An's card."""
+def demo_camera(speed: float = 1.0) -> FrameSource:
+    """An empty desk first (so the live screen shows its guidance), then Nguyễn Văn An's card. `speed`
+    plays it that many times faster (the same frames, sooner)."""
     cards = sample_cards_dir()
     return ImageSequenceSource([cards / "91_empty_desk.png", cards / "01_nguyen_van_an_front.png"],
-                               repeat_each=12, fps=8.0, name="demo")
+                               repeat_each=12, fps=8.0 * speed, name="demo")
 
 
 def demo_document_camera() -> FrameSource:
-    """The sample document photos, each lying under the camera for a few seconds."""
+    """The sample document photos, each lying under the camera for a few seconds (not faster: each page
+    must be found, captured and processed before the next one lies there)."""
     return ImageSequenceSource(sorted(sample_documents_dir().glob("*.jpg")), repeat_each=15, fps=5.0,
                                name="demo documents")
 
@@ -65,6 +68,23 @@ def spin(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def drawn_frame(window: QQuickWindow, timeout_ms: int = 5000) -> None:
+    """Run the event loop until `window` has drawn a frame asked for now: its layouts are polished and its
+    list delegates made, as a person would see it (or `timeout_ms` passed: a window that draws nothing
+    more fails the caller's next wait, not this one)."""
+    loop = QEventLoop()
+    deadline = QTimer(loop, singleShot=True, interval=timeout_ms)
+    deadline.timeout.connect(loop.quit)
+    window.frameSwapped.connect(loop.quit)
+    try:
+        deadline.start()
+        window.update()
+        loop.exec()  # lets the GIL go while it waits, as `spin` does
+    finally:
+        deadline.stop()
+        window.frameSwapped.disconnect(loop.quit)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
@@ -86,7 +106,7 @@ class Journey:
         self.suffix = ""  # a `VARIANTS` key
 
     def shot(self, name: str) -> Path:
-        spin(150)  # let bindings settle and the scene render
+        drawn_frame(self.ui.window)  # the screen as a person sees it: laid out, its lists filled
         path = self.out_dir / f"{self.prefix}_{len(self.shots) + 1:02d}_{name}{self.suffix}.png"
         image = self.ui.window.grabWindow()
         if image.isNull() or not image.save(str(path)):
@@ -203,10 +223,12 @@ class Journey:
 
 def run_demo(services: UiServices, *, screenshots: Path, orientations: list[str] | None = None,
              camera: str | None = None, all_variants: bool = False, pseudo: bool = False,
-             variant: str | None = None) -> int:
+             variant: str | None = None, card_camera_speed: float = 1.0) -> int:
     """One journey per orientation; with `all_variants` also at 150 % text, high contrast and pseudo-
     translated; with `pseudo` every journey pseudo-translated. The services (kiosk.app.run_demo builds
-    them) are the kiosk's own, outbox worker included: it runs in the background as on a real kiosk."""
+    them) are the kiosk's own, outbox worker included: it runs in the background as on a real kiosk.
+    The sample card camera plays in real time unless `card_camera_speed` says faster (tests: the same
+    frames in a third of the time)."""
     application()
     screenshots.mkdir(parents=True, exist_ok=True)
     if services.worker is not None:
@@ -224,7 +246,7 @@ def run_demo(services: UiServices, *, screenshots: Path, orientations: list[str]
                     else:
                         ui.peers.accessibility.setProperty(key, value)
                 if camera is None:
-                    ui.peers.card.set_camera_opener(demo_camera)
+                    ui.peers.card.set_camera_opener(lambda: demo_camera(card_camera_speed))
                     ui.peers.documents.set_camera_opener(demo_document_camera)
                 ui.window.show()
                 journey = Journey(ui, services, screenshots, name)

@@ -19,7 +19,7 @@ from kiosk.ui.texts import QT_TRANSLATE_NOOP, money, pick
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 2000
+POLL_MS = 2000  # between "was it paid?" questions (`[ui] payment_poll_s`)
 
 TEXTS: dict[str, str] = {
     "loading": QT_TRANSLATE_NOOP("Texts", "Đang lấy thông tin lệ phí…"),
@@ -37,7 +37,7 @@ class PaymentViewModel(QObject):
     paid = Signal()
 
     def __init__(self, *, tasks: TaskRunner, portal: PortalAPI, language: Callable[[], str],
-                 parent: QObject | None = None) -> None:
+                 poll_ms: int = POLL_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._portal = portal
@@ -47,7 +47,7 @@ class PaymentViewModel(QObject):
         self._state = "idle"  # idle, loading, waiting, paid, not_required, failed
         self._polling = False
         self._generation = 0
-        self._timer = QTimer(self, interval=POLL_MS, singleShot=True)
+        self._timer = QTimer(self, interval=poll_ms, singleShot=True)
         self._timer.timeout.connect(self._poll)
 
     def begin(self, dossier_code: str) -> None:

@@ -38,6 +38,7 @@ from kiosk.ui.delivery import DeliveryViewModel
 from kiosk.ui.documents import DocumentsViewModel, PageImageProvider
 from kiosk.ui.flow import Screen
 from kiosk.ui.form import FormPeer
+from kiosk.ui.payment import POLL_MS as PAYMENT_POLL_MS
 from kiosk.ui.payment import PaymentViewModel
 from kiosk.ui.procedures import ProceduresPeer
 from kiosk.ui.submission import SubmissionPeer
@@ -105,7 +106,7 @@ def build_peers(services: PeerServices, *, open_camera: Callable[[], FrameSource
                 document_frames: LatestFrameProvider | None = None,
                 page_thumbnails: PageImageProvider | None = None, scanner_device: str = "none",
                 idle_s: int = 90, idle_warning_s: int = 30, default_language: str = "vi",
-                parent: QObject | None = None) -> KioskPeers:
+                payment_poll_ms: int = PAYMENT_POLL_MS, parent: QObject | None = None) -> KioskPeers:
     context = KioskContext(services, idle_s=idle_s, idle_warning_s=idle_warning_s,
                            default_language=default_language, parent=parent)
     lang = context.language_now
@@ -120,7 +121,8 @@ def build_peers(services: PeerServices, *, open_camera: Callable[[], FrameSource
     context.holds_citizen_data(documents)
     delivery = DeliveryViewModel(tasks=context.tasks, portal=services.portal, language=lang, parent=context)
     context.holds_citizen_data(delivery)
-    payment = PaymentViewModel(tasks=context.tasks, portal=services.portal, language=lang, parent=context)
+    payment = PaymentViewModel(tasks=context.tasks, portal=services.portal, language=lang,
+                               poll_ms=payment_poll_ms, parent=context)
     context.holds_citizen_data(payment)
     peers = KioskPeers(
         context=context, card=card, procedures=ProceduresPeer(context), form=FormPeer(context),

@@ -65,6 +65,7 @@ def instruction(screen: str, language: str) -> str:
 
 
 PROBE_DEADLINE_S = 5.0
+PROBE_RETRY_PAUSE_S = 1.0  # before the second question, when the first was refused
 
 
 class _SpeechProbe:
@@ -96,7 +97,7 @@ class _SpeechProbe:
                                timeout=PROBE_DEADLINE_S, check=True)
             except subprocess.CalledProcessError:
                 if attempt == 1:
-                    time.sleep(1.0)
+                    time.sleep(PROBE_RETRY_PAUSE_S)
                     continue
                 log.warning("speech-dispatcher refuses to answer: speech stays silent")
                 return

@@ -32,6 +32,7 @@ from kiosk.ui.texts import say
 log = logging.getLogger(__name__)
 
 STAFF_IDLE_S = 120
+GESTURE_HOLD_MS = 3000  # the press on the emblem that opens the PIN pad (`[ui] staff_gesture_hold_s`)
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel,
 }
@@ -62,6 +63,7 @@ class StaffViewModel(QObject):
         settings: dict[str, Any],
         language: Callable[[], str],
         idle_s: int = STAFF_IDLE_S,
+        gesture_hold_ms: int = GESTURE_HOLD_MS,
         check_devices: Callable[[], list[HealthCheck]] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -93,6 +95,7 @@ class StaffViewModel(QObject):
         self.health = DictListModel(("key", "level", "reason"), self)
         self._idle = QTimer(self, singleShot=True, interval=idle_s * 1000)
         self._idle.timeout.connect(self.close)
+        self._gesture_hold_ms = gesture_hold_ms
 
     # ------------------------------------------------------------------ properties
     def _get_mode(self) -> str:
@@ -143,6 +146,9 @@ class StaffViewModel(QObject):
     def _members_model(self) -> QObject:
         return self.members
 
+    def _get_gesture_hold_ms(self) -> int:
+        return self._gesture_hold_ms
+
     def _entries_model(self) -> QObject:
         return self.entries
 
@@ -150,6 +156,7 @@ class StaffViewModel(QObject):
         return self.health
 
     mode = Property(str, _get_mode, notify=modeChanged)
+    gestureHoldMs = Property(int, _get_gesture_hold_ms, constant=True)
     selectedId = Property(str, _get_selected, notify=pinChanged)
     pinLength = Property(int, _get_pin_length, notify=pinChanged)
     checking = Property(bool, _get_checking, notify=pinChanged)
@@ -450,6 +457,7 @@ def attach_staff_mode(engine: Any, peers: Any, config: Any, portal: Any) -> Staf
     staff = StaffViewModel(
         registry=StaffRegistry(staff_file(config.data_dir)), outbox=context.services.outbox, portal=portal,
         devices=devices, settings=settings, language=context.language_now, parent=context,
+        gesture_hold_ms=round(config.ui.staff_gesture_hold_s * 1000),
     )
 
     def assisted_by(staff_id: str) -> None:

@@ -123,6 +123,7 @@ def create_ui(services: UiServices, *, camera: str | None = None,
         scanner_device=config.camera.scanner_device,
         idle_s=config.ui.idle_timeout_s,
         idle_warning_s=config.ui.idle_warning_s,
+        payment_poll_ms=round(config.ui.payment_poll_s * 1000),
         default_language=config.language,
     )
     context = peers.context

@@ -59,6 +59,7 @@ ApplicationWindow {
         onCycleVolume: access.cycleVolume()
         onCallStaff: visit.callStaff()
         onStaffGesture: staff.open()
+        staffHoldMs: staff.gestureHoldMs
         reservedBottom: trainingBanner.height
     }
 

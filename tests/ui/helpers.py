@@ -15,7 +15,21 @@ PROCEDURE = "1.004873.000.00.00.H26"
 
 def wait_screen(qtbot: QtBot, ui: KioskUi, name: str, timeout_ms: int = 15000) -> None:
     qtbot.waitUntil(lambda: ui.peers.context.screen == name, timeout=timeout_ms)
-    qtbot.wait(50)
+    wait_frame(qtbot, ui)  # the new screen drawn once (a fixed 50 ms pause before)
+
+
+def wait_frame(qtbot: QtBot, ui: KioskUi) -> None:
+    """Until the window has drawn a frame asked for now: what is on screen is laid out, its lists filled."""
+    with qtbot.waitSignal(ui.window.frameSwapped, timeout=5000):
+        ui.window.update()
+
+
+def resize_to(qtbot: QtBot, ui: KioskUi, size: tuple[int, int]) -> None:
+    """Resize the window and wait until its content has the new size (the resize reaches the scene through
+    the event loop). A `grabWindow()` after this renders the final layout: rendering polishes layouts."""
+    ui.resize(*size)
+    content = ui.window.contentItem()
+    qtbot.waitUntil(lambda: (round(content.width()), round(content.height())) == size, timeout=5000)
 
 
 def drive_to(qtbot: QtBot, ui: KioskUi, target: str) -> None:

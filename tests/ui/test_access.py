@@ -23,7 +23,7 @@ from kiosk.ui.pseudo import PseudoTranslator, pseudo
 from kiosk.ui.speech import instruction
 from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
-from tests.ui.helpers import drive_to, items, visible_texts
+from tests.ui.helpers import drive_to, items, resize_to, visible_texts
 from tests.ui.test_screens import SCREENS, small_buttons
 
 
@@ -82,8 +82,7 @@ def test_screens_render_at_150_percent_and_in_high_contrast(qtbot: QtBot, ui: Ki
         access(ui).setProperty("highContrast", contrast)
         access(ui).setProperty("speechOn", True)  # the widest top bar: the volume button shows too
         for size in (PORTRAIT, LANDSCAPE):
-            ui.resize(*size)
-            qtbot.wait(80)
+            resize_to(qtbot, ui, size)
             image = ui.window.grabWindow()
             assert image.save(str(tmp_path / f"{screen}_{scale}_{contrast}_{size[0]}.png"))
             assert small_buttons(ui) == []

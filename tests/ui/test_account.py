@@ -3,6 +3,7 @@ code, log in with VNeID by QR, and the wipe."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -12,11 +13,20 @@ from pytestqt.qtbot import QtBot
 
 import kiosk.sandbox.services as sandbox_services
 from kiosk.app import KioskServices
+from kiosk.config import KioskConfig
 from kiosk.ui.account import AccountViewModel, email_problem, group_phone, phone_problem
 from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi
-from tests.ui.helpers import items, visible_texts, wait_screen
+from tests.ui.helpers import items, resize_to, visible_texts, wait_screen
 
 NAME, ID_NUMBER, PHONE = "Nguyễn Văn An", "001089012345", "0912345678"
+EID_POLL_S = 0.2  # what this module's sandbox announces (a real portal says 2 s); the kiosk follows it
+
+
+@pytest.fixture
+def config(config: KioskConfig) -> KioskConfig:
+    """The UI's configuration with a sandbox that asks kiosks to poll an e-ID login every 0.2 s."""
+    portal = dataclasses.replace(config.portal, sandbox_eid_poll_s=EID_POLL_S)
+    return dataclasses.replace(config, portal=portal)
 
 
 def account_of(ui: KioskUi) -> AccountViewModel:
@@ -203,18 +213,28 @@ def test_existing_account_is_linked_with_phone_and_code(qtbot: QtBot, ui: KioskU
     assert "✓ Đã liên kết tài khoản thành công" in visible_texts(ui)
 
 
-def test_eid_login_approved_on_the_phone(qtbot: QtBot, ui: KioskUi, services: KioskServices) -> None:
+def test_eid_login_approved_on_the_phone(qtbot: QtBot, ui: KioskUi, services: KioskServices,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     account = open_account(qtbot, ui)
+    polls: list[str] = []
+    real_poll = account._portal.poll_eid_login
+
+    def counted_poll(request_id: str) -> object:
+        polls.append(request_id)
+        return real_poll(request_id)
+
+    monkeypatch.setattr(account._portal, "poll_eid_login", counted_poll)
     account.choose("eid")
     qtbot.waitUntil(lambda: account.eidState == "pending", timeout=10000)
     assert account.eidQr.startswith("image://qr/https%3A%2F%2Fvneid.")
     assert 100 <= account.eidSecondsLeft <= 120
+    assert account._poll_timer.interval() == int(EID_POLL_S * 1000), "the kiosk polls as the portal says"
     qtbot.waitUntil(lambda: visible_named(ui, "eidQr"))
     assert any(t.startswith("Mã còn hiệu lực: ") for t in visible_texts(ui))
     request_id = account._eid.request_id if account._eid else ""
-    # A poll or two while the citizen looks at their phone, then they confirm.
-    qtbot.wait(2500)
-    assert account.eidState == "pending"
+    # Two polls answered "pending" while the citizen looks at their phone, then they confirm.
+    qtbot.waitUntil(lambda: len(polls) >= 3, timeout=10000)  # the third is asked once two were answered
+    assert account.eidState == "pending" and set(polls) == {request_id}
     assert ui.peers.context.idle.held, "confirming on the phone keeps the session (issue 14)"
     admin(services, "POST", f"/eid/{request_id}/approve")
     qtbot.waitUntil(lambda: account.step == "done", timeout=10000)
@@ -318,8 +338,7 @@ def test_account_steps_render_in_both_orientations(qtbot: QtBot, ui: KioskUi, se
     assert account.step == step
     window = ui.window
     for size in (PORTRAIT, LANDSCAPE):
-        ui.resize(*size)
-        qtbot.wait(150)
+        resize_to(qtbot, ui, size)
         assert window.grabWindow().save(str(tmp_path / f"account_{step}_{size[0]}x{size[1]}.png"))
         u = min(size) / 1080
         content_bottom = size[1] - (window.findChild(type(window.contentItem()), "backButton").height()

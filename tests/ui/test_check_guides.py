@@ -3,6 +3,7 @@ the real sandbox portal over HTTP and the real QML."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import uuid
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from kiosk.ui.check import CheckViewModel, check_code
 from kiosk.ui.guides import GuidesViewModel, load_guides
 from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
-from tests.ui.helpers import drive_to, items, visible_texts, wait_screen
+from tests.ui.helpers import drive_to, items, resize_to, visible_texts, wait_frame, wait_screen
 
 MARITAL = "1.004873.000.00.00.H26"
 ADDRESS = Address(recipient_name="Nguyễn Văn An", phone="0912345678", street="Số 1 Tràng Tiền",
@@ -93,8 +94,7 @@ def shots_dir(tmp_path: Path) -> Path:
 def shoot(qtbot: QtBot, ui: KioskUi, name: str, folder: Path) -> None:
     """Render in both orientations; every visible button stays at least 80 u tall."""
     for size in (PORTRAIT, LANDSCAPE):
-        ui.resize(*size)
-        qtbot.wait(150)
+        resize_to(qtbot, ui, size)
         image = ui.window.grabWindow()
         assert image.save(str(folder / f"{name}_{size[0]}x{size[1]}.png"))
         u = min(size) / 1080
@@ -102,8 +102,8 @@ def shoot(qtbot: QtBot, ui: KioskUi, name: str, folder: Path) -> None:
                  if item.metaObject().className().startswith("BigButton") and item.isVisible()
                  and item.height() < 80 * u - 0.5]
         assert small == []
-    ui.resize(*PORTRAIT)
-    qtbot.wait(50)
+    resize_to(qtbot, ui, PORTRAIT)
+    wait_frame(qtbot, ui)  # laid out again before the next step
 
 
 def type_code(qtbot: QtBot, ui: KioskUi, code: str) -> None:
@@ -235,6 +235,8 @@ def test_unknown_code_and_unreachable_portal(qtbot: QtBot, ui: KioskUi, services
     check.searchAgain()
     assert services.sandbox is not None
     services.sandbox.stop()
+    # All three tries still happen, 50 ms apart instead of 0.5 s then 1 s.
+    services.portal.retry = dataclasses.replace(services.portal.retry, first_delay=0.05)
     check.lookup("000.00.00.H26-200101-0001")
     qtbot.waitUntil(lambda: check.state == "offline", timeout=60000)
     assert any("Không kết nối được với Cổng dịch vụ công" in t for t in visible_texts(ui))

@@ -25,7 +25,7 @@ from kiosk.portal.service_models import PickupSlot
 from kiosk.ui.delivery import _slot_label
 from kiosk.ui.window import PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
-from tests.ui.helpers import fill_form, items, visible_texts, wait_screen
+from tests.ui.helpers import fill_form, items, visible_texts, wait_frame, wait_screen
 
 # A fee, optional documents, and one of the home screen's six: the shortest way to the payment screen.
 FEE_PROCEDURE = "2.000488.000.00.00.H26"
@@ -59,7 +59,8 @@ def walk_to_review(qtbot: QtBot, ui: KioskUi, procedure: str = FEE_PROCEDURE) ->
 
 @pytest.fixture
 def quick_idle(config: KioskConfig) -> Iterator[KioskServices]:
-    quick = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_timeout_s=3, idle_warning_s=2))
+    # The shortest idle settings the guard counts (whole seconds): warning after 1 s, wipe 1 s later.
+    quick = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_timeout_s=2, idle_warning_s=1))
     services = build_services(quick)
     yield services
     services.close()
@@ -86,9 +87,9 @@ def test_paying_on_the_phone_keeps_the_session_and_the_qr_is_never_covered(
         assert code and find(ui, "paymentDossierCode").isVisible()
         assert any(code in t for t in visible_texts(ui))
         qtbot.waitUntil(lambda: k.payment.state == "waiting", timeout=20000)
-        # Twice the idle timeout without a touch (the warning would show after 1 s, the wipe after 3 s):
+        # Twice the idle timeout without a touch (the warning would show after 1 s, the wipe after 2 s):
         # still there, no warning, QR shown.
-        qtbot.wait(6000)
+        qtbot.wait(2 * quick_idle.config.ui.idle_timeout_s * 1000)
         assert k.context.screen == "payment" and not k.context.idleWarning
         assert find(ui, "paymentQrImage").isVisible()
         # The generous limit runs out (shortened here): the QR goes, then the ordinary countdown.
@@ -98,7 +99,7 @@ def test_paying_on_the_phone_keeps_the_session_and_the_qr_is_never_covered(
         qtbot.waitUntil(lambda: k.context.idleWarning, timeout=5000)
         assert not find(ui, "paymentQrImage").isVisible(), "the overlay never covers a payable QR"
         qtbot.waitUntil(lambda: k.context.screen == "attract", timeout=5000)
-        qtbot.wait(300)  # the attract screen finishes loading before the engine goes
+        wait_frame(qtbot, ui)  # the attract screen finishes loading before the engine goes
     finally:
         ui.close()
     assert_ui_idle(ui)
@@ -171,7 +172,7 @@ def test_markup_in_a_card_name_is_shown_as_text_and_fetches_nothing(
         wait_screen(qtbot, ui, "home")
         k.dossier.start()
         wait_screen(qtbot, ui, "confirm", 30000)
-        qtbot.wait(300)
+        wait_frame(qtbot, ui)
         assert any("<img src=" in t for t in visible_texts(ui)), "the name is shown as the characters it has"
         assert non_plain_texts(ui) == []
         for screen, step in (("procedure", k.card.confirm),
@@ -179,7 +180,7 @@ def test_markup_in_a_card_name_is_shown_as_text_and_fetches_nothing(
                              ("form", k.form.begin)):
             step()
             wait_screen(qtbot, ui, screen)
-            qtbot.wait(300)
+            wait_frame(qtbot, ui)
             assert non_plain_texts(ui) == [], screen
         fill_form(ui)
         k.form.submit()
@@ -189,7 +190,7 @@ def test_markup_in_a_card_name_is_shown_as_text_and_fetches_nothing(
         k.delivery.chooseMethod("online")
         k.dossier.deliveryDone()
         wait_screen(qtbot, ui, "review")
-        qtbot.wait(500)
+        qtbot.wait(500)  # time for a fetch to reach the trap, had any screen on the way started one
         assert non_plain_texts(ui) == []
         assert any("<img src=" in t for t in visible_texts(ui))
         assert _Recorder.hits == [], "the UI fetched a URL written on a card"
@@ -225,7 +226,6 @@ def test_without_a_printer_nothing_claims_to_print_and_no_pdf_is_offered(
         k.dossier.setConsent(True)
         k.dossier.submit()
         wait_screen(qtbot, ui, "receipt", 30000)
-        qtbot.wait(200)
         assert not find(ui, "printReceipt").isVisible()
         assert not find(ui, "saveReceiptPdf").isVisible()
         assert any(t.startswith("Máy này không có máy in") for t in visible_texts(ui))

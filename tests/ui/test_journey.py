@@ -95,7 +95,8 @@ def test_finish_wipes_everything_the_citizen_entered(qtbot: QtBot, ui: KioskUi) 
 
 
 def test_idle_timeout_warns_then_wipes(qtbot: QtBot, config: KioskConfig) -> None:
-    quick = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_timeout_s=3, idle_warning_s=2))
+    # The shortest idle settings the guard counts (whole seconds): warning after 1 s, wipe 1 s later.
+    quick = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_timeout_s=2, idle_warning_s=1))
     services = build_services(quick)
     ui = make_ui(services)
     try:
@@ -160,7 +161,9 @@ def test_language_switch_mid_journey_keeps_answers(qtbot: QtBot, ui: KioskUi) ->
 @pytest.mark.slow
 def test_demo_writes_a_screenshot_per_screen(tmp_path: Path, config: KioskConfig) -> None:
     out = tmp_path / "shots"
-    assert run_demo(config, screenshots=out, orientations=["portrait"]) == 0
+    # The kiosk asks whether the fee was paid every 0.2 s (2 s on a kiosk).
+    config = dataclasses.replace(config, ui=dataclasses.replace(config.ui, payment_poll_s=0.2))
+    assert run_demo(config, screenshots=out, orientations=["portrait"], card_camera_speed=3.0) == 0
     names = sorted(p.name for p in out.glob("*.png"))
     assert len(names) == 15  # the short journey of issue 14: no language, list or info screen
     assert names[0] == "portrait_01_attract.png" and names[-1] == "portrait_15_after_finish.png"

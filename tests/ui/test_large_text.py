@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import KioskServices
 from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
-from tests.ui.helpers import fill_form, items, wait_screen
+from tests.ui.helpers import fill_form, items, resize_to, wait_frame, wait_screen
 
 FEE_PROCEDURE = "2.000488.000.00.00.H26"  # a fee, optional documents, result by post allowed
 SCROLLERS = ("QQuickListView", "QQuickFlickable", "QQuickGridView")
@@ -86,14 +86,13 @@ def in_view(ui: KioskUi, name: str) -> bool:
 def check_in_view(qtbot: QtBot, ui: KioskUi, names: tuple[str, ...], seen: dict[str, list[str]]) -> None:
     """What the citizen must not lose (the dossier code, the QR) is in view without scrolling."""
     for size in (PORTRAIT, LANDSCAPE):
-        ui.resize(*size)
-        qtbot.wait(50)
+        resize_to(qtbot, ui, size)
         ui.window.grabWindow()  # renders now: layouts are polished before a frame, so positions are final
         missing = [n for n in names if not in_view(ui, n)]
         if missing:
             seen[f"{ui.peers.context.screen}_{size[0]}x{size[1]} in view"] = missing
-    ui.resize(*PORTRAIT)
-    qtbot.wait(50)
+    resize_to(qtbot, ui, PORTRAIT)
+    wait_frame(qtbot, ui)  # laid out again before the next step
 
 
 @pytest.fixture
@@ -110,8 +109,7 @@ def ui(qtbot: QtBot, services: KioskServices) -> Iterator[KioskUi]:
 
 def check_here(qtbot: QtBot, ui: KioskUi, shots: Path, seen: dict[str, list[str]]) -> None:
     for size in (PORTRAIT, LANDSCAPE):
-        ui.resize(*size)
-        qtbot.wait(50)
+        resize_to(qtbot, ui, size)
         # Rendering polishes the layouts, so positions are final; the picture is kept when something is
         # wrong (to look at), not otherwise (saving 32 PNGs cost ~2.5 s).
         picture = ui.window.grabWindow()
@@ -120,8 +118,8 @@ def check_here(qtbot: QtBot, ui: KioskUi, shots: Path, seen: dict[str, list[str]
         if found:
             picture.save(str(shots / f"{name}.png"))
             seen[name] = found
-    ui.resize(*PORTRAIT)
-    qtbot.wait(50)
+    resize_to(qtbot, ui, PORTRAIT)
+    wait_frame(qtbot, ui)  # laid out again before the next step
 
 
 def test_every_screen_at_150_percent_keeps_its_actions_on_screen(

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi
 from tests.ui.conftest import card_camera
-from tests.ui.helpers import drive_to, items
+from tests.ui.helpers import drive_to, items, resize_to
 
 SCREENS = ["attract", "home", "readCard", "confirm", "procedure", "form", "review", "receipt"]
 
@@ -34,8 +34,7 @@ def test_screen_renders_in_both_orientations(qtbot: QtBot, ui: KioskUi, screen: 
     assert ui.peers.context.screen == screen
     loader = ui.window.findChild(type(ui.window.contentItem()), "screenLoader")
     for size in (PORTRAIT, LANDSCAPE):
-        ui.resize(*size)
-        qtbot.wait(100)
+        resize_to(qtbot, ui, size)
         assert loader is not None and loader.property("item") is not None
         image = ui.window.grabWindow()
         assert (image.width(), image.height()) == size

@@ -13,7 +13,7 @@ from kiosk.ui.speech import Speaker
 
 
 def test_a_stuck_speech_dispatcher_leaves_speech_silent_not_the_screen_frozen(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     stuck = tmp_path / "spd-say"
     stuck.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")  # a daemon that never answers
@@ -24,7 +24,8 @@ def test_a_stuck_speech_dispatcher_leaves_speech_silent_not_the_screen_frozen(
     try:
         speaker.say("Xin chào", "vi")  # while the probe runs: nothing is created, nothing waits on it
         assert not speaker.active
-        qtbot.wait(1500)
+        # The deadline passes; the kiosk gives up on the daemon and says so.
+        qtbot.waitUntil(lambda: "speech-dispatcher does not answer" in caplog.text, timeout=10000)
         assert not speaker.usable, "no answer within the deadline: speech stays off"
         speaker.say("Xin chào", "vi")
         assert not speaker.active, "no engine was made on a speech service that does not answer"
@@ -47,7 +48,7 @@ def test_an_answering_speech_dispatcher_is_used(
 
 
 def test_the_daemon_is_asked_once_per_program_and_again_after_a_no(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     asked = tmp_path / "asked"
     answers = tmp_path / "spd-say"
@@ -57,11 +58,12 @@ def test_the_daemon_is_asked_once_per_program_and_again_after_a_no(
     answers.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
     monkeypatch.setattr(speech, "_probes", {})
+    monkeypatch.setattr(speech, "PROBE_RETRY_PAUSE_S", 0.1)  # 1 s on a kiosk
     calls = lambda: len(asked.read_text().splitlines()) if asked.exists() else 0  # noqa: E731
     speakers = [Speaker("speechd")]
     try:
-        qtbot.waitUntil(lambda: calls() == 2, timeout=10000)
-        qtbot.wait(200)
+        qtbot.waitUntil(lambda: "speech-dispatcher refuses to answer" in caplog.text, timeout=10000)
+        assert calls() == 2
         assert not speakers[0].usable, "the daemon said no twice: speech stays off"
         speakers.append(Speaker("speechd"))  # a new window asks again after a no…
         qtbot.waitUntil(lambda: speakers[1].usable, timeout=10000)

@@ -21,16 +21,18 @@ from kiosk.staff.cli import staff_file
 from kiosk.store.models import ClientStatus
 from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
-from tests.ui.helpers import PROCEDURE, drive_to, items, visible_texts
+from tests.ui.helpers import PROCEDURE, drive_to, items, resize_to, visible_texts, wait_frame
 
 PIN = "739152"
 CLERK = "lan.nt"
 OPERATOR, OPERATOR_PIN = "minh.tv", "258013"
+GESTURE_HOLD_S = 1.0  # the emblem's long press here (a kiosk's default is 3 s)
 
 
 @pytest.fixture
 def config(config: KioskConfig, tmp_path: Path) -> KioskConfig:
-    ui = dataclasses.replace(config.ui, printer=f"file:{tmp_path / 'printer.bin'}")
+    ui = dataclasses.replace(config.ui, printer=f"file:{tmp_path / 'printer.bin'}",
+                             staff_gesture_hold_s=GESTURE_HOLD_S)
     return dataclasses.replace(config, ui=ui)
 
 
@@ -84,9 +86,10 @@ def sign_in(qtbot: QtBot, ui: KioskUi, member: str = CLERK, pin: str = PIN) -> N
 
 def test_long_press_on_the_emblem_opens_the_pin_pad(qtbot: QtBot, ui: KioskUi) -> None:
     area = find(ui, "staffGestureArea")
+    assert area.property("pressAndHoldInterval") == GESTURE_HOLD_S * 1000, "the hold is the configured one"
     centre = area.mapToScene(area.boundingRect().center()).toPoint()
     QTest.mousePress(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-    qtbot.wait(1000)
+    qtbot.wait(round(GESTURE_HOLD_S * 1000 / 3))
     assert ui.staff.mode == "closed", "a short press must not open staff mode"
     qtbot.waitUntil(lambda: ui.staff.mode == "pin", timeout=4000)
     QTest.mouseRelease(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
@@ -231,12 +234,11 @@ def test_pin_pad_and_dashboard_render_in_both_orientations(qtbot: QtBot, ui: Kio
     open_pin_pad(qtbot, ui)
     tap(qtbot, ui, f"member_{CLERK}")
     for size in (PORTRAIT, LANDSCAPE):
-        ui.resize(*size)
-        qtbot.wait(100)
+        resize_to(qtbot, ui, size)
         assert ui.window.grabWindow().save(str(tmp_path / f"pin_{size[0]}x{size[1]}.png"))
         assert small_targets(ui) == []
-    ui.resize(*PORTRAIT)
-    qtbot.wait(100)
+    resize_to(qtbot, ui, PORTRAIT)
+    wait_frame(qtbot, ui)  # laid out again before the next step
     type_pin(qtbot, ui, PIN)
     qtbot.waitUntil(lambda: ui.staff.mode == "dashboard", timeout=10000)
     qtbot.waitUntil(lambda: not ui.staff.healthBusy, timeout=30000)
@@ -244,8 +246,7 @@ def test_pin_pad_and_dashboard_render_in_both_orientations(qtbot: QtBot, ui: Kio
     for tab in range(4):
         dashboard.setProperty("tab", tab)
         for size in (PORTRAIT, LANDSCAPE):
-            ui.resize(*size)
-            qtbot.wait(100)
+            resize_to(qtbot, ui, size)
             image = ui.window.grabWindow()
             assert (image.width(), image.height()) == size
             assert image.save(str(tmp_path / f"dashboard{tab}_{size[0]}x{size[1]}.png"))

@@ -12,13 +12,15 @@ Rectangle {
     property real speechVolume: 0.75
     // Room kept free along the bottom edge (the training-mode strip lies there).
     property real reservedBottom: 0
+    // How long a finger must rest on the emblem to open staff mode (`[ui] staff_gesture_hold_s`).
+    property int staffHoldMs: 3000
     signal switchLanguage()
     signal biggerText()
     signal toggleContrast()
     signal toggleSpeech()
     signal cycleVolume()
     signal callStaff()
-    signal staffGesture()   // hidden: a 3-second press on the emblem opens the staff PIN pad
+    signal staffGesture()   // hidden: a long press (3 s) on the emblem opens the staff PIN pad
     color: Theme.highContrast ? "#000000" : Theme.primary
     implicitHeight: 130 * Theme.u
     border.color: Theme.highContrast ? "#ffffff" : "transparent"
@@ -39,7 +41,7 @@ Rectangle {
                 objectName: "staffGestureArea"
                 anchors.fill: parent
                 anchors.margins: -Theme.gap   // a little larger than the emblem itself
-                pressAndHoldInterval: 3000
+                pressAndHoldInterval: bar.staffHoldMs
                 onPressAndHold: bar.staffGesture()
             }
         }
