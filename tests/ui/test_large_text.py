@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskServices
+from kiosk.capture.card_scan import HINTS
+from kiosk.capture.frames import ImageSequenceSource
 from kiosk.ui.window import LANDSCAPE, PORTRAIT, KioskUi, create_ui
 from tests.ui.conftest import assert_ui_idle, card_camera
 from tests.ui.helpers import fill_form, items, resize_to, wait_frame, wait_screen
@@ -172,3 +176,30 @@ def test_every_screen_at_150_percent_keeps_its_actions_on_screen(
     at("feedback", k.visit.finish)
     report = [f"{screen}: {problem}" for screen, found in seen.items() for problem in found]
     assert seen == {}, "\n".join(report)
+
+
+def test_the_card_screen_at_150_percent_keeps_type_instead_on_screen_whatever_the_hint(
+        qtbot: QtBot, ui: KioskUi, tmp_path: Path) -> None:
+    """The camera sees no card, so the screen stays (in the walk above a fast read may leave it before the
+    landscape check). Each hint, in both languages: at 150 % in landscape, "type instead" once fell below
+    the bottom bar (the hint and the subtitle took the height); now the hint goes under the picture."""
+    desk = tmp_path / "desk.png"
+    cv2.imwrite(str(desk), np.full((720, 1280, 3), 90, np.uint8))
+    k = ui.peers
+    k.card.set_camera_opener(lambda: ImageSequenceSource([desk], repeat_each=1000, fps=10.0))
+    qtbot.waitUntil(lambda: k.procedures.state == "ready", timeout=15000)
+    seen: dict[str, list[str]] = {}
+    for lang in ("vi", "en"):
+        k.visit.switchLanguage(lang)
+        k.accessibility.setProperty("textScale", 1.5)
+        k.visit.touchAttract()
+        wait_screen(qtbot, ui, "home")
+        k.dossier.start()
+        wait_screen(qtbot, ui, "readCard")
+        for hint in HINTS:
+            k.card._hint = hint  # what the camera would say; set here so that every hint is seen
+            k.card.changed.emit()
+            check_here(qtbot, ui, tmp_path, seen)
+            if seen:
+                raise AssertionError(f"{lang}/{hint}: {seen}")
+        k.visit.startOver()

@@ -7,6 +7,10 @@ Item {
     id: screen
     // Large text: the five tiles do not fit beside the camera; one button shows the choice and opens them.
     readonly property bool compact: Theme.textScale > 1.2
+    // Large text in landscape: the height is what is short. What to do goes under the camera picture (which
+    // gives up height), the subtitle (which the hint says again) is left out and the right column is wider
+    // (its labels take fewer lines), so "type instead" stays above the bottom bar.
+    readonly property bool short: compact && !Theme.portrait
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
@@ -22,7 +26,7 @@ Item {
             Layout.columnSpan: Theme.portrait ? 1 : (screen.compact ? 2 : 3)
             // Said for the applicant chosen below (a passport's page, the representative's own card…).
             title: applicant.readTitle
-            subtitle: applicant.readSubtitle
+            subtitle: screen.short ? "" : applicant.readSubtitle
         }
 
         // Who files: at the start of the identify step (kiosk/ui/applicant.py).
@@ -69,13 +73,35 @@ Item {
             }
         }
 
+        // Large text in landscape: what to do, under the camera picture (see `short`).
+        Card {
+            objectName: "cardHintBelow"
+            visible: screen.short
+            Layout.row: 2
+            Layout.column: 0
+            Layout.fillWidth: true
+            Layout.preferredHeight: hintBelow.implicitHeight + 2 * Theme.gap
+            border.color: card.state === "hold_still" ? Theme.warning : Theme.border
+            border.width: 4 * Theme.u
+            Text {
+                id: hintBelow
+                textFormat: Text.PlainText
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                text: card.hint
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
+                color: Theme.text; wrapMode: Text.WordWrap
+            }
+        }
+
         ColumnLayout {
             Layout.row: Theme.portrait ? 3 : 1
+            Layout.rowSpan: screen.short ? 2 : 1
             Layout.column: Theme.portrait ? 0 : (screen.compact ? 1 : 2)
             Layout.alignment: Qt.AlignTop
             Layout.fillWidth: Theme.portrait
-            Layout.preferredWidth: Theme.portrait ? -1 : (screen.compact ? 620 : 500) * Theme.u
-            Layout.maximumWidth: Theme.portrait ? 100000 : (screen.compact ? 640 : 500) * Theme.u
+            Layout.preferredWidth: Theme.portrait ? -1 : (screen.short ? 760 : screen.compact ? 620 : 500) * Theme.u
+            Layout.maximumWidth: Theme.portrait ? 100000 : (screen.short ? 760 : screen.compact ? 640 : 500) * Theme.u
             spacing: Theme.gap
             BigButton {
                 objectName: "applicantKindButton"
@@ -88,6 +114,7 @@ Item {
             }
             Card {
                 objectName: "cardHint"
+                visible: !screen.short
                 Layout.fillWidth: true
                 Layout.preferredHeight: hint.implicitHeight + 2 * Theme.gap
                 border.color: card.state === "hold_still" ? Theme.warning : Theme.border
