@@ -21,18 +21,20 @@ if [ "${1:-}" = "--fast" ]; then
   shift
 fi
 
-# ruff first (a second or two: a typo fails at once). mypy and the import contracts then run beside pytest,
-# niced: pytest waits much of its time (servers, processes, Qt timers), and mypy alone takes ~40 s on a fresh
-# clone (no .mypy_cache). Their output is printed after pytest's, and either failing fails the run.
+# ruff first (a second or two: a typo fails at once). mypy and the import contracts then run beside pytest
+# at the lowest priority (nice 19): they take the CPU the tests leave while they wait (servers, processes,
+# Qt timers: ~a quarter of the run), not the CPU the two workers need to start (on a fresh clone both
+# compile and collect the suite while mypy, with no .mypy_cache yet, needs ~20 s of CPU). Their output is
+# printed after pytest's, and either failing fails the run.
 lint_dir=""
 if [ $fast -eq 0 ]; then
   step "ruff"
   $V/ruff check kiosk tests migrations || exit 1
   lint_dir="$(mktemp -d)"
   bound=(timeout --signal=TERM --kill-after=10 "${LINT_DEADLINE_S:-900}")
-  ( nice -n 5 "${bound[@]}" $V/mypy >"$lint_dir/mypy.out" 2>&1; echo $? >"$lint_dir/mypy.rc" ) &
+  ( nice -n 19 "${bound[@]}" $V/mypy >"$lint_dir/mypy.out" 2>&1; echo $? >"$lint_dir/mypy.rc" ) &
   lint_pids=("$!")
-  ( nice -n 5 "${bound[@]}" $V/lint-imports --no-cache >"$lint_dir/contracts.out" 2>&1
+  ( nice -n 19 "${bound[@]}" $V/lint-imports --no-cache >"$lint_dir/contracts.out" 2>&1
     echo $? >"$lint_dir/contracts.rc" ) &
   lint_pids+=("$!")
   # Interrupted (Ctrl-C, the deadline): stop them too, and leave no temporary folder behind.
