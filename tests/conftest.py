@@ -210,3 +210,30 @@ if _CPU_LOG:
         with open(_CPU_LOG, "a", encoding="utf-8") as log:
             log.write(f"{_cpu_now() - cpu:.3f}\t{time.monotonic() - wall:.3f}\t{item.nodeid}"
                       f"\t{start:.3f}\t{worker}\n")
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Nothing a test runs may kill the test process itself or its xdist controller: such a kill ended a worker
+# without a word ("node down: Not properly terminated", twice in ~6 whole-suite runs in one session, in tests
+# that kill nothing). An audit hook turns such a kill into a failure of the test that made it, with its
+# stack; a SIGTERM that still arrives from elsewhere prints every thread's stack before the worker goes.
+
+import faulthandler  # noqa: E402
+import signal  # noqa: E402
+import traceback  # noqa: E402
+
+_PROTECTED = {os.getpid(), os.getppid()}
+
+
+def _refuse_killing_the_runner(event: str, args: tuple[object, ...]) -> None:
+    # Signal 0 only asks whether a process lives (the outbox does so for its own claims): allowed.
+    if event not in ("os.kill", "os.killpg") or len(args) < 2 or args[1] == 0:
+        return
+    target = args[0]
+    if target in _PROTECTED or target == 0 or (event == "os.killpg" and target == os.getpgrp()):
+        stack = "".join(traceback.format_stack())
+        raise RuntimeError(f"a test sent signal {args[1]} to the test runner ({target}):\n{stack}")
+
+
+sys.addaudithook(_refuse_killing_the_runner)
+faulthandler.register(signal.SIGTERM, chain=True)
