@@ -237,3 +237,22 @@ def _refuse_killing_the_runner(event: str, args: tuple[object, ...]) -> None:
 
 sys.addaudithook(_refuse_killing_the_runner)
 faulthandler.register(signal.SIGTERM, chain=True)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """In the xdist controller: when a worker dies, say how (its exit status; a negative one is the signal
+    that ended it), so that a crash without a stack still says something."""
+    if error is None:
+        return
+    popen = getattr(getattr(getattr(node, "gateway", None), "_io", None), "popen", None)
+    if popen is None:
+        return
+    try:
+        code = popen.wait(timeout=10)
+    except Exception as problem:  # a diagnosis must not break the run
+        print(f"\nxdist worker: exit status unknown ({problem!r})", file=sys.stderr)
+        return
+    how = f" (signal {signal.Signals(-code).name})" if code < 0 else ""
+    worker = getattr(getattr(node, "gateway", None), "id", "?")
+    print(f"\nxdist worker {worker} ended with exit status {code}{how}", file=sys.stderr)

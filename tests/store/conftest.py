@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,17 @@ def clock() -> FakeClock:
 @pytest.fixture
 def outbox(sessions: sessionmaker[Session], sealer: Sealer, clock: FakeClock) -> Outbox:
     return Outbox(sessions, sealer, "hn-buudien-01", clock=clock)
+
+
+def join_or_kill(processes: list[BaseProcess], timeout_s: float) -> list[int | None]:
+    """Wait for forked processes (each up to `timeout_s`), kill any still running, and give their exit codes:
+    a process stuck on a lock fails its test instead of hanging it."""
+    try:
+        for process in processes:
+            process.join(timeout=timeout_s)
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=10)
+    return [process.exitcode for process in processes]

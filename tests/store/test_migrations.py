@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.store import db
 from kiosk.store.models import Base
-from tests.store.conftest import Database, postgresql_only, sqlite_only
+from tests.store.conftest import Database, join_or_kill, postgresql_only, sqlite_only
 
 TABLES = {"kiosk", "dossier", "outbox_entry", "audit_event", "dossier_file"}
 # The newest migration: bump it with every new revision so a missing or mis-chained one shows up here.
@@ -222,15 +222,7 @@ def test_processes_starting_together_migrate_once(database: Database) -> None:
     processes = [context.Process(target=_upgrade_together, args=(barrier, url)) for _ in range(3)]
     for process in processes:
         process.start()
-    try:
-        for process in processes:
-            process.join(timeout=60)
-    finally:
-        for process in processes:
-            if process.is_alive():
-                process.kill()
-                process.join(timeout=10)
-    assert [p.exitcode for p in processes] == [0, 0, 0]
+    assert join_or_kill(processes, 60) == [0, 0, 0]
     assert db.current_revision(url) == LATEST
     assert _diff(url, Base.metadata) == []
 

@@ -16,7 +16,7 @@ from kiosk.store.crypto import DataKeyStore, Sealer
 from kiosk.store.keyring_file import ProtectedFileKeyring
 from kiosk.store.models import AuditEvent, ClientStatus
 from kiosk.store.outbox import Outbox, QueueLimits, RetentionPeriods
-from tests.store.conftest import FakeClock, MemoryKeyring, postgresql_only
+from tests.store.conftest import FakeClock, MemoryKeyring, join_or_kill, postgresql_only
 from tests.store.station_worker import sender_barrier, start_sender
 
 PROC = "1.001612.000.00.00.H48"
@@ -49,15 +49,7 @@ def test_two_stations_with_several_senders_each_send_every_dossier_exactly_once(
     outputs = [tmp_path / f"sender-{n}.txt" for n in range(len(senders))]
     processes = [start_sender(db_url, kiosk_id, keyring_file, mode, barrier, out)
                  for (kiosk_id, keyring_file, mode), out in zip(senders, outputs, strict=True)]
-    try:
-        for process in processes:
-            process.join(timeout=120)
-    finally:
-        for process in processes:
-            if process.is_alive():
-                process.kill()
-                process.join(timeout=10)
-    assert [p.exitcode for p in processes] == [0] * len(processes)
+    assert join_or_kill(processes, 120) == [0] * len(processes)
     results = [out.read_text(encoding="utf-8") for out in outputs]
 
     sent = [line.split() for out in results for line in out.splitlines()]
