@@ -256,3 +256,25 @@ def pytest_testnodedown(node: object, error: object) -> None:
     how = f" (signal {signal.Signals(-code).name})" if code < 0 else ""
     worker = getattr(getattr(node, "gateway", None), "id", "?")
     print(f"\nxdist worker {worker} ended with exit status {code}{how}", file=sys.stderr)
+
+
+# Python ignores SIGPIPE, so a write to a closed socket or pipe is an error to handle. Something that sets it
+# back to the default makes such a write end the whole process without a word (seen: an xdist worker ended
+# by SIGPIPE in the middle of the UI tests). The test after which SIGPIPE is no longer ignored fails here.
+
+
+def _sigpipe_ignored() -> bool:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("SigIgn:"):
+                return bool(int(line.split()[1], 16) & (1 << (signal.SIGPIPE - 1)))
+    return True  # no /proc: nothing to check
+
+
+@pytest.fixture(autouse=True)
+def sigpipe_stays_ignored() -> Iterator[None]:
+    yield
+    if not _sigpipe_ignored():
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)  # for the tests after this one
+        raise AssertionError("SIGPIPE is no longer ignored after this test: a write to a closed connection "
+                             "would now kill the test process (and a kiosk) without a word")

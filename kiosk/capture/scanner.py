@@ -27,9 +27,11 @@ Things about python-sane (2.9) that shape this module:
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import logging
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -197,6 +199,22 @@ def use_sane_module(name: str) -> None:
     with _SANE_LOCK:
         if name != _sane_module:
             _sane_module, _sane_api = name, None
+
+
+def _ignore_sigpipe_again() -> None:
+    """sane-backends' image reader (sanei_thread) leaves SIGPIPE at its default once a page is read. Python
+    ignores SIGPIPE so that a write to a closed pipe or socket is an error to handle; at the default, such a
+    write ends the whole process without a word (the scanner service writing to a kiosk that has gone, a
+    portal call on a dropped connection: seen as test workers dying in the middle of the suite). Only the
+    main thread may set handlers through Python; from another thread (a scan in the background) the C
+    library is asked directly: the disposition belongs to the whole process either way."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+        return
+    libc = ctypes.CDLL(None)
+    libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
+    libc.signal.restype = ctypes.c_void_p
+    libc.signal(signal.SIGPIPE, ctypes.c_void_p(1))  # 1 is SIG_IGN
 
 
 def _sane() -> Any:
@@ -584,6 +602,7 @@ class Scanner:
                                          device=self.device)
             yield
         finally:
+            _ignore_sigpipe_again()  # reading, cancelling and ending a batch may each have reset it
             self._scan_lock.release()
 
     def scan_page(self, settings: ScanSettings, *, cancel: threading.Event | None = None) -> ScannedPage:
