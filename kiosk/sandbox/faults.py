@@ -101,12 +101,15 @@ class FaultState:
 
 
 _startup = FaultSettings()
+_startup_seed: int | None = None
 
 
-def set_startup_faults(settings: FaultSettings) -> None:
-    """The faults sandboxes created from now on in this process start with (`kiosk sandbox --faults`)."""
-    global _startup
-    _startup = settings
+def set_startup_faults(settings: FaultSettings, *, seed: int | None = None) -> None:
+    """The faults sandboxes created from now on in this process start with (`kiosk sandbox --faults`), and
+    the seed of their draws (None: a new sequence each time; a number: the same faults in the same order, for
+    a proof that must meet every kind of fault)."""
+    global _startup, _startup_seed
+    _startup, _startup_seed = settings, seed
 
 
 class InjectedReset(Exception):
@@ -224,7 +227,7 @@ async def _json_response(send: Send, status: int, body: bytes) -> None:
 
 def install_faults(app: Any, settings: FaultSettings | None = None) -> FaultState:
     """Wrap a Starlette/FastAPI app; the state is also at `app.state.faults` for in-process callers."""
-    state = FaultState(settings if settings is not None else _startup)
+    state = FaultState(settings if settings is not None else _startup, seed=_startup_seed)
     app.add_middleware(FaultInjector, state=state)
     app.state.faults = state
     return state
