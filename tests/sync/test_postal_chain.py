@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -158,7 +159,10 @@ def test_home_pickup_is_booked_at_submission_only_where_postal_submission_is_all
     both = [p for p in catalogue.procedures if p.postal_submission_allowed and p.postal_return_allowed]
     neither = [p for p in catalogue.procedures if p.postal_return_allowed and not p.postal_submission_allowed]
     assert both and neither
-    slot = next(s for s in services.portal.pickup_slots() if s.available)
+    # The first day ahead with a free slot (none on Sundays: on a Saturday "tomorrow" has none; real clock).
+    today = datetime.now(UTC).date()
+    days = [today + timedelta(days=ahead) for ahead in range(1, 8)]
+    slot = next(s for day in days for s in services.portal.pickup_slots(day) if s.available)
     pickup = DeliveryChoice(DeliveryMethod.PICKUP, address=ADDRESS, postal_fee_vnd=16_500,
                             fee_payment=PostageFeePayment.CASH_ON_DELIVERY, pickup_slot_id=slot.slot_id)
     with pytest.raises(DossierRefused, match="paper dossier by post"):
