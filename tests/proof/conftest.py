@@ -75,6 +75,20 @@ def documents(index: int, size: int = 20_000) -> list[OutboxFile]:
     return files
 
 
+# `python -m kiosk …` that the kernel ends (SIGTERM) when the test process that started it dies. A shared
+# sandbox outlives its tests; without this, a worker killed mid-run (a timeout, a crash) left it running for
+# good. Set inside the new interpreter (not in a preexec_fn: forking a threaded test process and calling into
+# C there can deadlock); a parent already gone by then is caught by the pid check.
+ENDS_WITH_PARENT = """
+import ctypes, os, runpy, signal, sys
+ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+if os.getppid() != int(sys.argv[1]):
+    sys.exit(0)
+sys.argv = ["kiosk", *sys.argv[2:]]
+runpy.run_module("kiosk", run_name="__main__", alter_sys=True)
+"""
+
+
 class SandboxProcess:
     """`kiosk sandbox --port N --data-dir D` as a real process."""
 
@@ -91,7 +105,7 @@ class SandboxProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> SandboxProcess:
-        argv = [sys.executable, "-m", "kiosk", "sandbox", "--port", str(self.port),
+        argv = [sys.executable, "-c", ENDS_WITH_PARENT, str(os.getpid()), "sandbox", "--port", str(self.port),
                 "--data-dir", str(self.data_dir), "--log-level", "WARNING"]
         if self.faults:
             argv += ["--faults", self.faults]
