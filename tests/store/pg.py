@@ -11,6 +11,7 @@ When PostgreSQL cannot be found or started, the tests that need it fail (never s
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -31,6 +32,9 @@ _FAST = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
 class PostgresUnavailable(RuntimeError):
     """PostgreSQL could not be found or started; the message says what to do."""
+
+
+OWNER_FILE = "owner.pid"  # the test process a cluster belongs to
 
 
 def find_bin_dir() -> Path:
@@ -80,9 +84,11 @@ class PostgresServer:
     def _start_cluster(self) -> None:
         self._bin = find_bin_dir()
         self._run_as = _unprivileged_user() if os.geteuid() == 0 else None
+        self._stop_orphans()
         # Not under pytest's tmp_path: its folders are root-only, and the server user must reach the socket.
         root = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
         self._root = root
+        (root / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
         data = root / "data"
         data.mkdir()
         root.chmod(0o755)
@@ -103,6 +109,23 @@ class PostgresServer:
             what="pg_ctl start",
         )
         self._admin_url = f"postgresql+psycopg://{SUPERUSER}@/postgres?host={root}"
+
+    def _stop_orphans(self) -> None:
+        """Clusters whose test process has died (a worker killed mid-run never reaches `stop`; pg_ctl's
+        server is detached and would run for good): stop them and remove their folders."""
+        for root in Path(tempfile.gettempdir()).glob("kiosk-pg-*"):
+            try:
+                owner = int((root / OWNER_FILE).read_text(encoding="ascii"))
+                os.kill(owner, 0)
+                continue  # its owner lives (or the pid was reused): not ours to stop
+            except (OSError, ValueError):
+                if not (root / OWNER_FILE).exists():
+                    continue  # being made right now, or not one of ours
+            if (root / "data" / "postmaster.pid").exists():
+                with contextlib.suppress(PostgresUnavailable):
+                    self._run("pg_ctl", "-D", str(root / "data"), "-m", "immediate", "-w", "stop",
+                              what="pg_ctl stop (orphan)")
+            shutil.rmtree(root, ignore_errors=True)
 
     def stop(self) -> None:
         if self._admin is not None:
